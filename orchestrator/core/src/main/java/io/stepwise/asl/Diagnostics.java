@@ -1,0 +1,36 @@
+package io.stepwise.asl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem found in a definition; validation never stops at the first. */
+public final class Diagnostics {
+  public static final String SCHEMA = "SCHEMA_VALIDATION_FAILED";
+  public static final String INVALID_JSON = "INVALID_JSON_DESCRIPTION";
+  public static final String MISSING_TRANSITION_TARGET = "MISSING_TRANSITION_TARGET";
+  public static final String UNREACHABLE_STATE = "UNREACHABLE_STATE";
+  public static final String NO_TERMINAL_STATE = "NO_TERMINAL_STATE";
+  public static final String INVALID_JSONPATH = "INVALID_JSON_PATH";
+  public static final String INVALID_INTRINSIC = "INVALID_INTRINSIC_FUNCTION";
+  public static final String INVALID_JSONATA = "INVALID_JSONATA";
+  public static final String INVALID_RESOURCE = "INVALID_RESOURCE";
+
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  public void add(String code, String location, String message) {
+    problems.add(new Diagnostic(code, location, message));
+  }
+
+  /** A schema problem: the most common kind. */
+  public void schema(String location, String message) {
+    add(SCHEMA, location, message);
+  }
+
+  public boolean isEmpty() {
+    return problems.isEmpty();
+  }
+
+  public List<Diagnostic> all() {
+    return List.copyOf(problems);
+  }
+}

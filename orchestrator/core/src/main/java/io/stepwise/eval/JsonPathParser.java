@@ -1,0 +1,164 @@
+package io.stepwise.eval;
+
+import io.stepwise.eval.JsonPath.Segment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses the text of a JSONPath into segments; malformed paths raise IllegalArgumentException. */
+final class JsonPathParser {
+  private final String text;
+  private int pos;
+
+  JsonPathParser(String text) {
+    this.text = text;
+  }
+
+  List<Segment> parse() {
+    if (text == null || !text.startsWith("$")) throw error("must start with '$'");
+    pos = 1;
+    List<Segment> segments = new ArrayList<>();
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '.') {
+        if (peek(1) == '.') {
+          pos += 2;
+          segments.add(new Segment.DeepScan(peek(0) == '[' ? bracket() : dotted()));
+        } else {
+          pos++;
+          segments.add(dotted());
+        }
+      } else if (c == '[') {
+        segments.add(bracket());
+      } else {
+        throw error("unexpected '" + c + "'");
+      }
+    }
+    return segments;
+  }
+
+  private char peek(int ahead) {
+    int at = pos + ahead;
+    return at < text.length() ? text.charAt(at) : '\0';
+  }
+
+  private Segment dotted() {
+    if (pos < text.length() && text.charAt(pos) == '*') {
+      pos++;
+      return new Segment.Wildcard();
+    }
+    int start = pos;
+    while (pos < text.length() && text.charAt(pos) != '.' && text.charAt(pos) != '[') pos++;
+    if (pos == start) throw error("empty name");
+    String name = text.substring(start, pos);
+    if (name.endsWith("()")) throw error("functions are not supported: " + name);
+    return new Segment.Name(name);
+  }
+
+  private Segment bracket() {
+    expect('[');
+    skipSpaces();
+    Segment segment;
+    if (peek(0) == '?') {
+      pos++;
+      skipSpaces();
+      expect('(');
+      int start = pos;
+      int depth = 1;
+      char quote = 0;
+      while (pos < text.length() && depth > 0) {
+        char c = text.charAt(pos);
+        if (quote != 0) {
+          if (c == '\\') pos++;
+          else if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        }
+        pos++;
+      }
+      if (depth != 0) throw error("unclosed filter");
+      String source = text.substring(start, pos - 1).trim();
+      segment = new Segment.Filter(FilterExpr.parse(source), source);
+    } else if (peek(0) == '*') {
+      pos++;
+      segment = new Segment.Wildcard();
+    } else {
+      List<Segment> members = new ArrayList<>();
+      do {
+        skipSpaces();
+        members.add(member());
+        skipSpaces();
+      } while (tryConsume(','));
+      segment = members.size() == 1 ? members.get(0) : new Segment.Union(members);
+    }
+    skipSpaces();
+    expect(']');
+    return segment;
+  }
+
+  private Segment member() {
+    char c = peek(0);
+    if (c == '\'' || c == '"') return new Segment.Name(quoted(c));
+    Integer start = optionalInt();
+    if (!tryConsume(':')) {
+      if (start == null) throw error("expected a name, an index or a slice");
+      return new Segment.Index(start);
+    }
+    Integer end = optionalInt();
+    int stepBy = 1;
+    if (tryConsume(':')) {
+      Integer step = optionalInt();
+      stepBy = step == null ? 1 : step;
+      if (stepBy <= 0) throw error("slice step must be positive");
+    }
+    return new Segment.Slice(start, end, stepBy);
+  }
+
+  private String quoted(char quote) {
+    pos++;
+    StringBuilder out = new StringBuilder();
+    while (pos < text.length() && text.charAt(pos) != quote) {
+      char c = text.charAt(pos++);
+      if (c == '\\' && pos < text.length()) c = text.charAt(pos++);
+      out.append(c);
+    }
+    expect(quote);
+    return out.toString();
+  }
+
+  private Integer optionalInt() {
+    skipSpaces();
+    int start = pos;
+    if (peek(0) == '-') pos++;
+    while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++;
+    if (pos == start) return null;
+    try {
+      return Integer.parseInt(text.substring(start, pos));
+    } catch (NumberFormatException e) {
+      throw error("bad index '" + text.substring(start, pos) + "'");
+    }
+  }
+
+  private void skipSpaces() {
+    while (pos < text.length() && text.charAt(pos) == ' ') pos++;
+  }
+
+  private boolean tryConsume(char c) {
+    if (peek(0) == c) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expect(char c) {
+    if (!tryConsume(c)) throw error("expected '" + c + "'");
+  }
+
+  private IllegalArgumentException error(String what) {
+    return new IllegalArgumentException("Invalid JSONPath '" + text + "': " + what + " at position " + pos);
+  }
+}
