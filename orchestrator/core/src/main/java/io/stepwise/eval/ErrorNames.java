@@ -21,8 +21,8 @@ public final class ErrorNames {
 
   private ErrorNames() {}
 
-  /** Errors that {@code States.ALL} does not catch (the spec's exception to the wildcard). */
+  /** States.Runtime is terminal: States.ALL neither retries nor catches it. */
   public static boolean escapesStatesAll(String error) {
-    return RUNTIME.equals(error) || DATA_LIMIT_EXCEEDED.equals(error);
+    return RUNTIME.equals(error);
   }
 }

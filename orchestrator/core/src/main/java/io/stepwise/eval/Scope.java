@@ -2,14 +2,56 @@ package io.stepwise.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What an expression can see: the state's effective input ({@code $}), the context object
- * ({@code $$}) and the variables in scope ({@code $name}).
+ * ({@code $$}) and the variables in scope ({@code $name}). The context object is built only when
+ * something reads it, since most states never do.
  */
-public record Scope(JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+public final class Scope {
+  private final JsonNode input;
+  private final Map<String, JsonNode> variables;
+  private Supplier<JsonNode> contextSource;
+  private JsonNode context;
+
+  public Scope(JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+    this.input = input;
+    this.context = context;
+    this.variables = variables;
+  }
+
+  private Scope(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables) {
+    this.input = input;
+    this.contextSource = contextSource;
+    this.variables = variables;
+  }
+
+  /** A scope whose context object is made on first use. */
+  public static Scope lazy(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables) {
+    return new Scope(input, contextSource, variables);
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  public JsonNode context() {
+    if (context == null && contextSource != null) {
+      context = contextSource.get();
+      contextSource = null;
+    }
+    return context;
+  }
+
+  public Map<String, JsonNode> variables() {
+    return variables;
+  }
+
   public Scope withInput(JsonNode newInput) {
-    return new Scope(newInput, context, variables);
+    Scope scope = new Scope(newInput, context, variables);
+    scope.contextSource = contextSource;
+    return scope;
   }
 
   /** The value of variable {@code name}, or null when it is not defined. */

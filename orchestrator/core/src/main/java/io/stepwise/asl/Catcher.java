@@ -1,0 +1,17 @@
+package io.stepwise.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One element of a state's Catch array.
+ *
+ * @param resultPath JSONPath ResultPath for the error output ({@link PathField})
+ * @param output JSONata Output template, or null
+ * @param assign Assign template, or null
+ */
+public record Catcher(List<String> errorEquals, String next, PathField resultPath, JsonNode output, Assign assign) {
+  public boolean matches(String error) {
+    return ErrorMatch.matches(errorEquals, error);
+  }
+}

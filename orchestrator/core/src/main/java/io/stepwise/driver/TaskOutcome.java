@@ -1,0 +1,18 @@
+package io.stepwise.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A Task call's result, or its error and cause. */
+public record TaskOutcome(JsonNode result, String error, String cause) {
+  public static TaskOutcome success(JsonNode result) {
+    return new TaskOutcome(result, null, null);
+  }
+
+  public static TaskOutcome failure(String error, String cause) {
+    return new TaskOutcome(null, error, cause);
+  }
+
+  public boolean succeeded() {
+    return error == null && cause == null && result != null;
+  }
+}

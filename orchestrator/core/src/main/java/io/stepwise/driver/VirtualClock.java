@@ -1,0 +1,45 @@
+package io.stepwise.driver;
+
+import java.time.Instant;
+
+/** Time for a driver: real time that sleeps, or virtual time that jumps ahead (--fast, tests). */
+public interface VirtualClock {
+  Instant now();
+
+  /** Returns once {@code due} has come. */
+  void waitUntil(Instant due);
+
+  static VirtualClock system() {
+    return new VirtualClock() {
+      public Instant now() {
+        return Instant.now();
+      }
+
+      public void waitUntil(Instant due) {
+        long millis = due.toEpochMilli() - System.currentTimeMillis();
+        if (millis <= 0) return;
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting", e);
+        }
+      }
+    };
+  }
+
+  /** A clock that starts at {@code start} and moves only when waited on. */
+  static VirtualClock fast(Instant start) {
+    return new VirtualClock() {
+      private Instant now = start;
+
+      public Instant now() {
+        return now;
+      }
+
+      public void waitUntil(Instant due) {
+        if (due.isAfter(now)) now = due;
+      }
+    };
+  }
+}

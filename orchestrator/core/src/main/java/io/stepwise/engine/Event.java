@@ -1,0 +1,34 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** What moves an execution forward: the input of {@link Engine#step}. */
+public sealed interface Event {
+  /** Enter the current state (the runtime's ordinary "next transition" message). */
+  record Advance() implements Event {}
+
+  record TaskSucceeded(JsonNode result) implements Event {}
+
+  record TaskFailed(String error, String cause) implements Event {}
+
+  /** A Wait state's or a Retry interval's timer is due. */
+  record TimerFired() implements Event {}
+
+  /**
+   * Every child of a Parallel or Map has finished (or the run stopped early on failure).
+   *
+   * @param outcomes in branch / item order; children that never ran are absent
+   * @param lastEventId the parent's last history event id after the children's events
+   */
+  record ChildrenFinished(List<ChildOutcome> outcomes, long lastEventId) implements Event {}
+
+  /** StopExecution: the execution ends ABORTED. */
+  record Stop(String error, String cause) implements Event {}
+
+  /** The machine's TimeoutSeconds elapsed: the execution ends TIMED_OUT. */
+  record TimedOut() implements Event {}
+
+  Advance ADVANCE = new Advance();
+  TimerFired TIMER_FIRED = new TimerFired();
+}

@@ -1,0 +1,42 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.json.Json;
+import java.time.Instant;
+
+/**
+ * What never changes during an execution: its identity, input and start time.
+ *
+ * @param isChild true for a Parallel branch or Map iteration, which has no Execution* events
+ */
+public record ExecutionInfo(
+    String executionArn, String name, String stateMachineArn, String stateMachineName,
+    JsonNode input, Instant startTime, String roleArn, int redriveCount, boolean isChild) {
+
+  /** The same execution's identity for a Parallel branch or Map iteration run within it. */
+  public ExecutionInfo child() {
+    return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, input, startTime, roleArn,
+        redriveCount, true);
+  }
+
+  /** The {@code Execution} member of the context object. */
+  public ObjectNode contextExecution() {
+    ObjectNode execution = Json.object();
+    execution.put("Id", executionArn);
+    execution.set("Input", input);
+    execution.put("Name", name);
+    execution.put("RoleArn", roleArn);
+    execution.put("StartTime", Timestamps.format(startTime));
+    execution.put("RedriveCount", redriveCount);
+    return execution;
+  }
+
+  /** The {@code StateMachine} member of the context object. */
+  public ObjectNode contextStateMachine() {
+    ObjectNode machine = Json.object();
+    machine.put("Id", stateMachineArn);
+    machine.put("Name", stateMachineName);
+    return machine;
+  }
+}

@@ -1,0 +1,45 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the engine needs to take the next step of one execution: a plain value, stored by
+ * the runtime between transitions.
+ *
+ * @param currentState the state being run (null once done)
+ * @param stateInput the current state's raw input
+ * @param enteredEventId the id of the current state's StateEntered event, cited in error causes
+ * @param retryCount retries so far in the current state ({@code $$.State.RetryCount})
+ * @param retrierAttempts attempts used per retrier of the current state
+ * @param taskToken the current Task's token when it waits for a callback, else null
+ * @param transitions state transitions taken, the unit Step Functions bills
+ */
+public record ExecutionState(
+    ExecutionInfo info, ExecutionStatus status, Phase phase, String currentState, JsonNode stateInput,
+    Instant stateEnteredTime, long enteredEventId, long lastEventId, int retryCount,
+    List<Integer> retrierAttempts, Map<String, JsonNode> variables, String taskToken,
+    JsonNode output, String error, String cause, long transitions) {
+
+  /** A new execution, about to enter {@code startAt}. */
+  public static ExecutionState start(ExecutionInfo info, String startAt) {
+    return new ExecutionState(info, ExecutionStatus.RUNNING, Phase.ENTER, startAt, info.input(), null,
+        0, 0, 0, List.of(), Map.of(), null, null, null, null, 0);
+  }
+
+  /**
+   * A Parallel branch or Map iteration of execution {@code info}: it starts with {@code input},
+   * reads the parent's {@code variables}, and numbers its events after {@code lastEventId}.
+   */
+  public static ExecutionState child(ExecutionInfo info, String startAt, JsonNode input,
+      Map<String, JsonNode> variables, long lastEventId) {
+    return new ExecutionState(info.child(), ExecutionStatus.RUNNING, Phase.ENTER, startAt, input, null,
+        0, lastEventId, 0, List.of(), variables, null, null, null, null, 0);
+  }
+
+  public boolean isDone() {
+    return status.isTerminal();
+  }
+}

@@ -1,0 +1,36 @@
+package io.stepwise.engine;
+
+/**
+ * A Task's Resource ARN, read into what history and runtimes need: a service integration
+ * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken}) or a bare Lambda function ARN.
+ */
+public record Resource(String arn, String service, String action, String pattern, String region, boolean isLegacyLambda) {
+  public static Resource parse(String arn) {
+    String[] parts = arn.split(":", 7);
+    if (parts.length >= 7 && "lambda".equals(parts[2]) && "function".equals(parts[5])) {
+      return new Resource(arn, "lambda", "invoke", "", parts[3], true);
+    }
+    if (parts.length >= 7 && "states".equals(parts[2])) {
+      String region = parts[3];
+      String service = parts[5];
+      String action = parts[6];
+      String pattern = "";
+      int dot = action.indexOf('.');
+      if (dot >= 0) {
+        pattern = action.substring(dot + 1);
+        action = action.substring(0, dot);
+      }
+      return new Resource(arn, service, action, pattern, region, false);
+    }
+    return new Resource(arn, parts.length > 2 ? parts[2] : arn, "", "", parts.length > 3 ? parts[3] : "", false);
+  }
+
+  public boolean waitsForTaskToken() {
+    return "waitForTaskToken".equals(pattern);
+  }
+
+  /** {@code .sync} or {@code .sync:2}: run the job and wait for it to finish. */
+  public boolean isSync() {
+    return pattern.startsWith("sync");
+  }
+}

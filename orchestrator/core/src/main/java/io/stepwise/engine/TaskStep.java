@@ -1,0 +1,128 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.State;
+import io.stepwise.eval.PathRef;
+import io.stepwise.eval.Scope;
+import io.stepwise.eval.StatesError;
+import io.stepwise.eval.jsonata.JsonataBindings;
+import io.stepwise.json.Json;
+import java.util.Map;
+
+/** A Task state: schedule the call, then process its result or its failure. */
+final class TaskStep {
+  private final Transition t;
+  private final State.Task task;
+  private final Expressions expressions;
+  private final Resource resource;
+
+  TaskStep(Transition t, State.Task task, Expressions expressions) {
+    this.t = t;
+    this.task = task;
+    this.expressions = expressions;
+    this.resource = Resource.parse(task.resource());
+  }
+
+  void run() {
+    String token = resource.waitsForTaskToken() ? t.newTaskToken() : null;
+    JsonNode payload;
+    Integer timeout;
+    Integer heartbeat;
+    if (task.base().isJsonata()) {
+      JsonataBindings bindings = expressions.bindings(null, null);
+      payload = task.base().arguments() == null ? t.stateInput() : expressions.jsonata(task.base().arguments(), bindings, "Arguments");
+      timeout = jsonataSeconds(task.timeout(), bindings);
+      heartbeat = jsonataSeconds(task.heartbeat(), bindings);
+    } else {
+      Scope raw = t.scope(t.stateInput());
+      payload = DataFlow.effectiveInput(task.base(), raw);
+      timeout = pathSeconds(task.timeout(), raw);
+      heartbeat = pathSeconds(task.heartbeat(), raw);
+    }
+    scheduled(payload, timeout, heartbeat);
+    t.await(Phase.AWAIT_TASK);
+    t.command(new Command.InvokeTask(task.name(), task.resource(), payload, token, timeout, heartbeat, task.credentials()));
+  }
+
+  void succeeded(JsonNode result) {
+    ObjectNode d = resourceDetails();
+    d.put("output", Json.write(result));
+    d.set("outputDetails", Json.object().put("truncated", false));
+    t.history().add(resource.isLegacyLambda() ? "LambdaFunctionStarted" : "TaskStarted", null, null);
+    t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d);
+    var base = task.base();
+    if (base.isJsonata()) {
+      JsonataBindings bindings = expressions.bindings(result, null);
+      JsonNode output = base.output() == null ? result : expressions.jsonata(base.output(), bindings, "Output");
+      t.exit(task, output, expressions.assign(base.assign(), null, bindings), base.next());
+      return;
+    }
+    Scope raw = t.scope(t.stateInput());
+    JsonNode selected = base.resultSelector() == null ? result : base.resultSelector().evaluate(raw.withInput(result));
+    Map<String, JsonNode> assigned = expressions.assign(base.assign(), selected, null);
+    JsonNode combined = DataFlow.applyResultPath(base.resultPath(), t.stateInput(), selected);
+    t.exit(task, DataFlow.select(base.outputPath(), raw.withInput(combined)), assigned, base.next());
+  }
+
+  void failed(String error, String cause) {
+    ObjectNode d = resourceDetails();
+    if (error != null) d.put("error", error);
+    if (cause != null) d.put("cause", cause);
+    t.history().add(eventPrefix() + "Failed", detailsKey("Failed"), d);
+    t.fail(task, error, cause);
+  }
+
+  private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {
+    ObjectNode d = resourceDetails();
+    if (resource.isLegacyLambda()) {
+      d.put("input", Json.write(payload));
+    } else {
+      d.put("region", resource.region());
+      d.put("parameters", Json.write(payload));
+    }
+    if (timeout != null) d.put("timeoutInSeconds", timeout);
+    if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
+    t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d);
+  }
+
+  private ObjectNode resourceDetails() {
+    ObjectNode d = Json.object();
+    if (resource.isLegacyLambda()) {
+      d.put("resource", task.resource());
+    } else {
+      d.put("resourceType", resource.service());
+      d.put("resource", resource.action());
+    }
+    return d;
+  }
+
+  private String eventPrefix() {
+    return resource.isLegacyLambda() ? "LambdaFunction" : "Task";
+  }
+
+  private String detailsKey(String what) {
+    return (resource.isLegacyLambda() ? "lambdaFunction" : "task") + what + "EventDetails";
+  }
+
+  private static Integer pathSeconds(State.Seconds seconds, Scope scope) {
+    if (seconds == null) return null;
+    if (seconds.literal() != null) return seconds.literal().asInt();
+    JsonNode value = PathRef.compile(seconds.path()).find(scope);
+    if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
+      throw StatesError.runtime("The " + seconds.fieldName() + " parameter does not reference a positive integer: "
+          + seconds.path() + (value == null ? "" : " == " + Json.write(value)));
+    }
+    return value.asInt();
+  }
+
+  private Integer jsonataSeconds(State.Seconds seconds, JsonataBindings bindings) {
+    if (seconds == null) return null;
+    JsonNode value = expressions.jsonata(seconds.literal(), bindings, seconds.fieldName());
+    if (value == null || !value.canConvertToExactIntegral() || value.asInt() <= 0) {
+      throw StatesError.query("The JSONata expression specified for the field '" + seconds.fieldName()
+          + "' returned an unexpected result: " + (value == null ? "null" : Json.write(value)));
+    }
+    return value.asInt();
+  }
+}

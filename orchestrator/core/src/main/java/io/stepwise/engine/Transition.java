@@ -1,0 +1,303 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.Catcher;
+import io.stepwise.asl.Retrier;
+import io.stepwise.asl.State;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.eval.ErrorNames;
+import io.stepwise.eval.Scope;
+import io.stepwise.eval.StatesError;
+import io.stepwise.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of one execution: the fixed pipeline per state (entered event, input processing, the
+ * state's own work, output processing, size check, next, exited event), with Retry and Catch.
+ * Mutable while it works, then frozen into a {@link Decision}.
+ */
+final class Transition {
+  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  private final StateMachine machine;
+  private final Instant now;
+  private final Entropy entropy;
+  private final History history;
+  private final List<Command> commands = new ArrayList<>();
+  private final ExecutionInfo info;
+
+  // The fields of the ExecutionState under construction.
+  private ExecutionStatus status;
+  private Phase phase;
+  private String current;
+  private JsonNode stateInput;
+  private Instant enteredTime;
+  private long enteredEventId;
+  private int retryCount;
+  private List<Integer> retrierAttempts;
+  private Map<String, JsonNode> variables;
+  private String taskToken;
+  private JsonNode output;
+  private String error;
+  private String cause;
+  private long transitions;
+
+  Transition(StateMachine machine, ExecutionState s, Instant now, Entropy entropy) {
+    this.machine = machine;
+    this.now = now;
+    this.entropy = entropy;
+    this.info = s.info();
+    this.history = new History(s.lastEventId(), now);
+    status = s.status();
+    phase = s.phase();
+    current = s.currentState();
+    stateInput = s.stateInput();
+    enteredTime = s.stateEnteredTime();
+    enteredEventId = s.enteredEventId();
+    retryCount = s.retryCount();
+    retrierAttempts = s.retrierAttempts();
+    variables = s.variables();
+    taskToken = s.taskToken();
+    transitions = s.transitions();
+  }
+
+  Decision apply(Event event) {
+    if (event instanceof Event.Stop stop) {
+      endExecution(ExecutionStatus.ABORTED, "ExecutionAborted", stop.error(), stop.cause());
+      return decision();
+    }
+    if (event instanceof Event.TimedOut) {
+      endExecution(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", ErrorNames.TIMEOUT,
+          "The execution has exceeded the TimeoutSeconds of the state machine.");
+      return decision();
+    }
+    State state = machine.state(current);
+    Runner runner = new Runner(this, state);
+    try {
+      switch (phase) {
+        case ENTER -> {
+          if (!(event instanceof Event.Advance)) return unchanged();
+          if (history.lastId() == 0) executionStarted();
+          enter(state);
+          runner.run();
+        }
+        case AWAIT_TASK -> {
+          if (event instanceof Event.TaskSucceeded ok) runner.taskSucceeded(ok.result());
+          else if (event instanceof Event.TaskFailed failed) runner.taskFailed(failed.error(), failed.cause());
+          else return unchanged();
+        }
+        case AWAIT_TIMER -> {
+          if (!(event instanceof Event.TimerFired)) return unchanged();
+          runner.timerFired();
+        }
+        case AWAIT_RETRY -> {
+          if (!(event instanceof Event.TimerFired)) return unchanged();
+          runner.run();
+        }
+        case AWAIT_CHILDREN -> {
+          if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
+          history.skipTo(done.lastEventId());
+          runner.childrenFinished(done.outcomes());
+        }
+        case DONE -> {
+          return unchanged();
+        }
+      }
+    } catch (StatesError e) {
+      fail(state, e.error(), e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause()));
+    }
+    return decision();
+  }
+
+  private Decision unchanged() {
+    return new Decision(snapshot(), List.of(), List.of());
+  }
+
+  private void executionStarted() {
+    ObjectNode d = Json.object();
+    d.set("input", info.input());
+    d.set("inputDetails", Json.object().put("truncated", false));
+    d.put("roleArn", info.roleArn());
+    d.put("stateMachineArn", info.stateMachineArn());
+    history.add("ExecutionStarted", "executionStartedEventDetails", d);
+  }
+
+  private void enter(State state) {
+    transitions++;
+    enteredTime = now;
+    retryCount = 0;
+    retrierAttempts = List.of();
+    taskToken = null;
+    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInput);
+  }
+
+  /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
+  String locate(String evaluationCause) {
+    return "An error occurred while executing the state '" + current + "' (entered at the event id #"
+        + enteredEventId + "). " + evaluationCause;
+  }
+
+  // ---- what the state runner calls ----------------------------------------------------------
+
+  History history() {
+    return history;
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  JsonNode stateInput() {
+    return stateInput;
+  }
+
+  Map<String, JsonNode> variables() {
+    return variables;
+  }
+
+  int retryCount() {
+    return retryCount;
+  }
+
+  String taskToken() {
+    return taskToken;
+  }
+
+  String newTaskToken() {
+    taskToken = entropy.taskToken();
+    return taskToken;
+  }
+
+  void command(Command command) {
+    commands.add(command);
+  }
+
+  void await(Phase waitingPhase) {
+    phase = waitingPhase;
+  }
+
+  /** The context object ({@code $$}) as the current state sees it. */
+  ObjectNode context() {
+    ObjectNode context = Json.object();
+    context.set("Execution", info.contextExecution());
+    ObjectNode stateNode = Json.object();
+    stateNode.put("EnteredTime", Timestamps.format(enteredTime == null ? now : enteredTime));
+    stateNode.put("Name", current);
+    stateNode.put("RetryCount", retryCount);
+    context.set("State", stateNode);
+    context.set("StateMachine", info.contextStateMachine());
+    if (taskToken != null) context.set("Task", Json.object().put("Token", taskToken));
+    return context;
+  }
+
+  Scope scope(JsonNode input) {
+    return Scope.lazy(input, this::context, variables);
+  }
+
+  /**
+   * Leaves the current state with {@code stateOutput}: to {@code next}, or ending the execution
+   * when next is null. {@code assigned} variables take effect now, after output processing.
+   */
+  void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
+    if (Json.utf8Size(stateOutput) > MAX_PAYLOAD_BYTES) {
+      throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
+          "The state/task '" + state.name() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+    if (assigned != null && !assigned.isEmpty()) {
+      Map<String, JsonNode> merged = new HashMap<>(variables);
+      merged.putAll(assigned);
+      variables = Map.copyOf(merged);
+    }
+    history.stateExited(state.base().type(), state.name(), stateOutput);
+    if (next == null) {
+      output = stateOutput;
+      if (!info.isChild()) {
+        ObjectNode d = Json.object();
+        d.set("output", stateOutput);
+        d.set("outputDetails", Json.object().put("truncated", false));
+        history.add("ExecutionSucceeded", "executionSucceededEventDetails", d);
+      }
+      status = ExecutionStatus.SUCCEEDED;
+      phase = Phase.DONE;
+      current = null;
+    } else {
+      current = next;
+      stateInput = stateOutput;
+      phase = Phase.ENTER;
+      command(Command.CONTINUE);
+    }
+  }
+
+  /** A Fail state, or an error nothing caught: the execution fails. */
+  void failExecution(String failError, String failCause) {
+    endExecution(ExecutionStatus.FAILED, "ExecutionFailed", failError, failCause);
+  }
+
+  private void endExecution(ExecutionStatus endStatus, String eventType, String endError, String endCause) {
+    if (!info.isChild()) {
+      history.failed(eventType, eventType.substring(0, 1).toLowerCase() + eventType.substring(1) + "EventDetails",
+          endError, endCause);
+    }
+    status = endStatus;
+    phase = Phase.DONE;
+    error = endError;
+    cause = endCause;
+    commands.clear();
+  }
+
+  /**
+   * An error in the current state: retried, caught, or failing the execution. Only Task,
+   * Parallel and Map states have Retry and Catch.
+   */
+  void fail(State state, String failError, String failCause) {
+    String name = failError == null ? "" : failError;
+    List<Retrier> retriers = state.base().retry();
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (!retrier.matches(name)) continue;
+      int attempts = i < retrierAttempts.size() ? retrierAttempts.get(i) : 0;
+      if (attempts >= retrier.maxAttempts()) break;
+      List<Integer> updated = new ArrayList<>(retrierAttempts);
+      while (updated.size() <= i) updated.add(0);
+      updated.set(i, attempts + 1);
+      retrierAttempts = List.copyOf(updated);
+      retryCount++;
+      phase = Phase.AWAIT_RETRY;
+      commands.clear();
+      command(new Command.StartTimer(now.plusMillis(RetryDelay.millis(retrier, attempts, info.executionArn(), current, retryCount))));
+      return;
+    }
+    for (Catcher catcher : state.base().catchers()) {
+      if (!catcher.matches(name)) continue;
+      commands.clear();
+      ObjectNode errorOutput = Json.object();
+      errorOutput.put("Error", failError);
+      errorOutput.put("Cause", failCause);
+      try {
+        Caught caught = ErrorOutput.apply(this, state, catcher, errorOutput);
+        exit(state, caught.output(), caught.assigned(), catcher.next());
+      } catch (StatesError e) {
+        failExecution(e.error(), locate(e.cause()));
+      }
+      return;
+    }
+    failExecution(failError, failCause);
+  }
+
+  /** What a catcher makes of the error: the next state's input and the variables it assigns. */
+  record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
+
+  private Decision decision() {
+    return new Decision(snapshot(), history.events(), List.copyOf(commands));
+  }
+
+  private ExecutionState snapshot() {
+    return new ExecutionState(info, status, phase, current, stateInput, enteredTime, enteredEventId,
+        history.lastId(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
+  }
+}

@@ -1,0 +1,93 @@
+package io.stepwise.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.eval.intrinsics.IntrinsicCall;
+import io.stepwise.eval.intrinsics.Intrinsics;
+import io.stepwise.json.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign), compiled once:
+ * keys ending in {@code .$} take the value of a path or an intrinsic call; everything else is
+ * kept as written, at any depth.
+ */
+public sealed interface PayloadTemplate {
+  JsonNode evaluate(Scope scope);
+
+  static PayloadTemplate compile(JsonNode template) {
+    if (template.isObject()) {
+      List<Field> fields = new ArrayList<>();
+      boolean dynamic = false;
+      for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        if (key.endsWith(".$") && e.getValue().isTextual()) {
+          fields.add(new Field(key.substring(0, key.length() - 2), expression(key, e.getValue().textValue())));
+          dynamic = true;
+        } else {
+          PayloadTemplate value = compile(e.getValue());
+          dynamic |= !(value instanceof Literal);
+          fields.add(new Field(key, value));
+        }
+      }
+      return dynamic ? new ObjectTemplate(fields) : new Literal(template);
+    }
+    if (template.isArray()) {
+      List<PayloadTemplate> items = new ArrayList<>();
+      boolean dynamic = false;
+      for (JsonNode item : template) {
+        PayloadTemplate value = compile(item);
+        dynamic |= !(value instanceof Literal);
+        items.add(value);
+      }
+      return dynamic ? new ArrayTemplate(items) : new Literal(template);
+    }
+    return new Literal(template);
+  }
+
+  private static PayloadTemplate expression(String key, String text) {
+    if (Intrinsics.isCall(text)) return new Intrinsic(Intrinsics.parse(text));
+    return new Path(PathRef.compile(text), key);
+  }
+
+  record Field(String name, PayloadTemplate value) {}
+
+  record Literal(JsonNode value) implements PayloadTemplate {
+    public JsonNode evaluate(Scope scope) {
+      return value;
+    }
+  }
+
+  record Path(PathRef path, String key) implements PayloadTemplate {
+    public JsonNode evaluate(Scope scope) {
+      return path.require(scope, key);
+    }
+  }
+
+  record Intrinsic(IntrinsicCall call) implements PayloadTemplate {
+    public JsonNode evaluate(Scope scope) {
+      return call.evaluate(scope);
+    }
+  }
+
+  record ObjectTemplate(List<Field> fields) implements PayloadTemplate {
+    public JsonNode evaluate(Scope scope) {
+      ObjectNode out = Json.object();
+      for (Field field : fields) out.set(field.name(), field.value().evaluate(scope));
+      return out;
+    }
+  }
+
+  record ArrayTemplate(List<PayloadTemplate> items) implements PayloadTemplate {
+    public JsonNode evaluate(Scope scope) {
+      ArrayNode out = Json.array();
+      for (PayloadTemplate item : items) out.add(item.evaluate(scope));
+      return out;
+    }
+  }
+}
