@@ -1,0 +1,53 @@
+package io.stepwise.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code stepwise <command> ...}: run, validate, test, bench. */
+public final class Main {
+  static final String USAGE = """
+      usage: stepwise <command> [options]
+        run DEFINITION [--input JSON|@FILE] [--mocks FILE --test-case NAME] [--fast]
+            run a state machine in memory; transitions on stderr, output JSON on stdout
+        validate DEFINITION
+            list every problem in a definition
+        test [--report-json FILE] PATH...
+            run conformance case files (folders are searched for *.json)
+        bench [--report-json FILE]
+            measure engine transitions per second
+      exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs a command; returns the exit status (so tests can call it). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
+      (args.length == 0 ? err : out).print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (args[0]) {
+        case "run" -> new RunCommand(out, err).run(new Args(rest));
+        case "validate" -> new ValidateCommand(out, err).run(new Args(rest));
+        case "test" -> new TestCommand(out, err).run(new Args(rest));
+        case "bench" -> new BenchCommand(out, err).run(new Args(rest));
+        default -> {
+          err.println("stepwise: unknown command '" + args[0] + "'");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (UsageException e) {
+      err.println("stepwise: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+  }
+}

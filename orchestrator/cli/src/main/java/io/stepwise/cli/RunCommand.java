@@ -1,0 +1,101 @@
+package io.stepwise.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.Definitions;
+import io.stepwise.asl.Diagnostic;
+import io.stepwise.asl.InvalidDefinitionException;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.InMemoryDriver;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.UnsupportedTaskException;
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.driver.mocks.MockConfig;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Entropy;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.json.Json;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code stepwise run DEFINITION}: one execution in memory. */
+final class RunCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RunCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(Args args) {
+    String file = args.single("DEFINITION file");
+    StateMachine machine;
+    JsonNode input;
+    try {
+      machine = Definitions.load(DefinitionFiles.read(file));
+      input = DefinitionFiles.input(args.option("--input"));
+    } catch (InvalidDefinitionException e) {
+      for (Diagnostic d : e.diagnostics()) err.println(file + ": " + d);
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println(file + ": " + e.getMessage());
+      return 2;
+    }
+    TaskInvoker tasks = tasks(args);
+    VirtualClock clock = args.flag("--fast") ? VirtualClock.fast(Instant.now()) : VirtualClock.system();
+    String machineName = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    String name = UUID.randomUUID().toString();
+    ExecutionInfo info = new ExecutionInfo(
+        "arn:aws:states:local:000000000000:execution:" + machineName + ":" + name, name,
+        "arn:aws:states:local:000000000000:stateMachine:" + machineName, machineName, input, clock.now(),
+        "arn:aws:iam::000000000000:role/stepwise", 0, false);
+    InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), tasks, clock, this::print);
+    ExecutionResult result;
+    try {
+      result = driver.run(machine, info);
+    } catch (UnsupportedTaskException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 1;
+    }
+    if (result.status() == ExecutionStatus.SUCCEEDED) {
+      out.println(Json.pretty(result.output()));
+      return 0;
+    }
+    err.println(result.status() + ": error=" + result.error() + " cause=" + result.cause());
+    return 1;
+  }
+
+  private TaskInvoker tasks(Args args) {
+    String mocks = args.option("--mocks");
+    String testCase = args.option("--test-case");
+    if (mocks == null && testCase == null) return TaskInvoker.NONE;
+    if (mocks == null || testCase == null) throw new UsageException("--mocks and --test-case go together");
+    try {
+      return new MockConfig(DefinitionFiles.read(mocks), testCase);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(mocks + ": " + e.getMessage());
+    }
+  }
+
+  private void print(HistoryEvent event) {
+    StringBuilder line = new StringBuilder();
+    line.append(String.format("%4d  %-28s", event.id(), event.type()));
+    JsonNode d = event.details();
+    if (d != null) {
+      if (d.has("name")) line.append(' ').append(d.get("name").asText());
+      if (d.has("error")) line.append(" error=").append(d.get("error").asText());
+      if (d.has("cause")) line.append(" cause=").append(abbreviate(d.get("cause").asText()));
+      if (d.has("output") && event.type().endsWith("Exited")) line.append(" -> ").append(abbreviate(Json.write(d.get("output"))));
+    }
+    err.println(line);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+  }
+}

@@ -1,0 +1,48 @@
+package io.stepwise.cli;
+
+import io.stepwise.conformance.CaseResult;
+import io.stepwise.conformance.ConformanceSuite;
+import io.stepwise.json.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code stepwise test PATH...}: conformance case files, a line per failure, then the tally. */
+final class TestCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  TestCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(Args args) {
+    if (args.positional().isEmpty()) throw new UsageException("test needs at least one PATH");
+    List<Path> files;
+    try {
+      files = ConformanceSuite.caseFiles(args.positional().stream().map(Path::of).toList());
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 2;
+    }
+    List<CaseResult> results = ConformanceSuite.run(files);
+    long passed = results.stream().filter(CaseResult::passed).count();
+    for (CaseResult r : results) {
+      if (!r.passed()) out.println("FAIL " + r.file() + ": " + r.message());
+    }
+    String report = args.option("--report-json");
+    if (report != null) {
+      try {
+        Files.writeString(Path.of(report), Json.pretty(ConformanceSuite.report(results)));
+      } catch (IOException e) {
+        err.println("stepwise: cannot write " + report + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    out.println(passed + " passed, " + (results.size() - passed) + " failed");
+    return passed == results.size() ? 0 : 1;
+  }
+}

@@ -1,0 +1,97 @@
+package io.stepwise.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.Definitions;
+import io.stepwise.asl.InvalidDefinitionException;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.InMemoryDriver;
+import io.stepwise.driver.UnsupportedTaskException;
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.driver.mocks.CaseMocks;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Entropy;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.json.Json;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Runs one conformance case file in memory, with its mocks, and judges it by the README's rules. */
+public final class CaseRunner {
+  private static final String ACCOUNT = "111111111111";
+  private static final String REGION = "us-east-1";
+
+  /** Runs the case in {@code file}; never throws for a failing case. */
+  public CaseResult run(Path file) {
+    JsonNode caseFile;
+    try {
+      caseFile = Json.read(file);
+    } catch (RuntimeException e) {
+      return new CaseResult(file.getFileName().toString(), file.toString(), false, null, null, null, null,
+          "unreadable case file: " + e.getMessage());
+    }
+    String name = caseFile.path("name").asText(file.getFileName().toString());
+    ExecutionResult result;
+    try {
+      StateMachine machine = Definitions.load(caseFile.get("definition"));
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      Instant start = Instant.parse("2026-01-01T00:00:00Z");
+      InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);
+      result = driver.run(machine, info(name, caseFile.path("input"), start));
+    } catch (InvalidDefinitionException e) {
+      return new CaseResult(name, file.toString(), false, "INVALID", null, null, null, e.getMessage());
+    } catch (UnsupportedTaskException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
+      return new CaseResult(name, file.toString(), false, "ERROR", null, null, null, e.toString());
+    }
+    String mismatch = judge(caseFile, result);
+    return new CaseResult(name, file.toString(), mismatch == null, result.status().name(), result.output(),
+        result.error(), result.cause(), mismatch);
+  }
+
+  static ExecutionInfo info(String name, JsonNode input, Instant start) {
+    String machineName = "case";
+    String executionName = name.length() > 80 ? name.substring(0, 80) : name;
+    return new ExecutionInfo(
+        "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machineName + ":" + executionName,
+        executionName, "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + machineName, machineName,
+        input, start, "arn:aws:iam::" + ACCOUNT + ":role/stepwise", 0, false);
+  }
+
+  /** Null when the result is what AWS recorded, else what differs. */
+  static String judge(JsonNode caseFile, ExecutionResult result) {
+    JsonNode expected = caseFile.path("expected");
+    String status = expected.path("status").asText();
+    if (!status.equals(result.status().name())) {
+      return "status: expected " + status + ", got " + result.status() + describe(result);
+    }
+    FuzzyPaths fuzzy = new FuzzyPaths(caseFile);
+    if (status.equals("SUCCEEDED")) {
+      JsonNode want = expected.has("output") ? expected.get("output") : Json.parse(expected.path("output_text").asText("null"));
+      if (!JsonCompare.same(fuzzy.blank(want), fuzzy.blank(result.output()))) {
+        return "output: expected " + Json.write(want) + ", got " + Json.write(result.output());
+      }
+      return null;
+    }
+    String error = text(expected.get("error"));
+    if (!Objects.equals(error, result.error())) {
+      return "error: expected " + error + ", got " + result.error() + " (cause: " + result.cause() + ")";
+    }
+    if (fuzzy.skips("$.expected.cause")) return null;
+    String cause = text(expected.get("cause"));
+    boolean same = expected.path("cause_is_json").asBoolean(false)
+        ? cause != null && result.cause() != null && JsonCompare.same(Json.parse(cause), Json.parse(result.cause()))
+        : Objects.equals(cause, result.cause());
+    return same ? null : "cause: expected " + cause + ", got " + result.cause();
+  }
+
+  private static String describe(ExecutionResult result) {
+    return result.error() != null || result.cause() != null
+        ? " (" + result.error() + ": " + result.cause() + ")"
+        : " (output " + (result.output() == null ? "none" : Json.write(result.output())) + ")";
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+}
