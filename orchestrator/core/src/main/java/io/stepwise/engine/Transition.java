@@ -188,11 +188,18 @@ final class Transition {
     ObjectNode stateNode = Json.object();
     stateNode.put("EnteredTime", Timestamps.format(enteredTime == null ? now : enteredTime));
     stateNode.put("Name", current);
-    stateNode.put("RetryCount", retryCount);
+    // AWS gives RetryCount only to the states that can retry.
+    if (current != null && canRetry(machine.state(current))) {
+      stateNode.put("RetryCount", retryCount);
+    }
     context.set("State", stateNode);
     context.set("StateMachine", info.contextStateMachine());
     if (taskToken != null) context.set("Task", Json.object().put("Token", taskToken));
     return context;
+  }
+
+  private static boolean canRetry(State state) {
+    return state instanceof State.Task || state instanceof State.Parallel || state instanceof State.Map;
   }
 
   Scope scope(JsonNode input) {

@@ -122,7 +122,8 @@ final class JsonPathParser {
     StringBuilder out = new StringBuilder();
     while (pos < text.length() && text.charAt(pos) != quote) {
       char c = text.charAt(pos++);
-      if (c == '\\' && pos < text.length()) c = text.charAt(pos++);
+      // Only the quote itself is escaped; other backslashes are part of the name, as in Jayway.
+      if (c == '\\' && pos < text.length() && text.charAt(pos) == quote) c = text.charAt(pos++);
       out.append(c);
     }
     expect(quote);

@@ -1,0 +1,141 @@
+package io.stepwise.engine;
+
+import static io.stepwise.engine.EngineTestSupport.T0;
+import static io.stepwise.engine.EngineTestSupport.run;
+import static io.stepwise.engine.EngineTestSupport.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stepwise.asl.StateMachineParser;
+import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.json.Json;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+  private static final String RETRYING_TASK = """
+      {"StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Parameters": {"FunctionName": "f", "Payload.$": "$"},
+              "Retry": [{"ErrorEquals": ["Boom"], "IntervalSeconds": 2, "BackoffRate": 3, "MaxAttempts": 3, "MaxDelaySeconds": 10}],
+              "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.caught", "Next": "Handled"}],
+              "End": true},
+        "Handled": {"Type": "Pass", "End": true}}}""";
+
+  @Test
+  void history_numbersEventsLikeStepFunctions() {
+    ExecutionResult result = run("""
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}""", "{}", TaskInvoker.NONE);
+    assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "SucceedStateEntered",
+        "SucceedStateExited", "ExecutionSucceeded"), types(result));
+    for (int i = 0; i < result.history().size(); i++) {
+      assertEquals(i + 1, result.history().get(i).id());
+      assertEquals(i, result.history().get(i).previousEventId());
+    }
+  }
+
+  @Test
+  void retry_backsOff_exponentially_cappedByMaxDelay() {
+    var script = new EngineTestSupport.Script().fail("Boom", "1").fail("Boom", "2").fail("Boom", "3").succeed("{\"ok\": true}");
+    ExecutionResult result = run(RETRYING_TASK, "{}", script);
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+    assertEquals(Json.parse("{\"ok\": true}"), result.output());
+    List<Long> scheduledAt = result.history().stream().filter(e -> e.type().equals("TaskScheduled"))
+        .map(e -> Duration.between(T0, e.timestamp()).toSeconds()).toList();
+    assertEquals(List.of(0L, 2L, 8L, 18L), scheduledAt, "2s, then 2*3=6s, then min(18, 10)=10s");
+  }
+
+  @Test
+  void retry_exhausted_fallsThroughToCatch_withErrorOutputAtResultPath() {
+    var script = new EngineTestSupport.Script().fail("Boom", "a").fail("Boom", "b").fail("Boom", "c").fail("Boom", "last");
+    ExecutionResult result = run(RETRYING_TASK, "{\"in\": 1}", script);
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+    assertEquals(Json.parse("{\"in\": 1, \"caught\": {\"Error\": \"Boom\", \"Cause\": \"last\"}}"), result.output());
+    assertEquals(4, script.calls.size());
+  }
+
+  @Test
+  void maxAttemptsZero_neverRetries() {
+    String definition = RETRYING_TASK.replace("\"MaxAttempts\": 3", "\"MaxAttempts\": 0");
+    var script = new EngineTestSupport.Script().fail("Boom", "once");
+    ExecutionResult result = run(definition, "{}", script);
+    assertEquals(1, script.calls.size());
+    assertEquals("once", result.output().path("caught").path("Cause").asText());
+  }
+
+  @Test
+  void statesAll_doesNotCatchStatesRuntime() {
+    ExecutionResult result = run("""
+        {"StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "f", "x.$": "$.missing"},
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}], "End": true},
+          "H": {"Type": "Pass", "End": true}}}""", "{}", TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.FAILED, result.status());
+    assertEquals("States.Runtime", result.error());
+    assertEquals("An error occurred while executing the state 'T' (entered at the event id #2). The JSONPath "
+        + "'$.missing' specified for the field 'x.$' could not be found in the input '{}'", result.cause());
+  }
+
+  @Test
+  void waitSeconds_advancesTheClock_andTimestampInThePastDoesNotWait() {
+    ExecutionResult result = run("""
+        {"StartAt": "W", "States": {
+          "W": {"Type": "Wait", "Seconds": 90, "Next": "Past"},
+          "Past": {"Type": "Wait", "Timestamp": "2016-03-14T01:59:00Z", "End": true}}}""", "{\"v\": 1}", TaskInvoker.NONE);
+    assertEquals(Json.parse("{\"v\": 1}"), result.output());
+    var exited = result.history().stream().filter(e -> e.type().equals("WaitStateExited")).toList();
+    assertEquals(90, Duration.between(T0, exited.get(0).timestamp()).toSeconds());
+    assertEquals(90, Duration.between(T0, exited.get(1).timestamp()).toSeconds());
+  }
+
+  @Test
+  void executionTimeout_endsTimedOut() {
+    ExecutionResult result = run("""
+        {"StartAt": "W", "TimeoutSeconds": 5, "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}""",
+        "{}", TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+    assertEquals("ExecutionTimedOut", types(result).get(types(result).size() - 1));
+  }
+
+  @Test
+  void parallel_returnsBranchOutputsInOrder_andAFailedBranchFailsIt() {
+    String ok = """
+        {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "End": true}}},
+          {"StartAt": "B", "States": {"B": {"Type": "Pass", "Result": 2, "End": true}}}]}}}""";
+    assertEquals(Json.parse("[1, 2]"), run(ok, "{}", TaskInvoker.NONE).output());
+    ExecutionResult failed = run(ok.replace("\"Type\": \"Pass\", \"Result\": 2, \"End\": true",
+        "\"Type\": \"Fail\", \"Error\": \"E\", \"Cause\": \"C\""), "{}", TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.FAILED, failed.status());
+    assertEquals("E", failed.error());
+  }
+
+  @Test
+  void map_overToleratedFailures_failsWithExceedToleratedFailureThreshold() {
+    String definition = """
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "ToleratedFailureCount": 1, "End": true,
+          "ItemProcessor": {"StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericGreaterThan": 1, "Next": "F"}], "Default": "OK"},
+            "F": {"Type": "Fail", "Error": "Big"}, "OK": {"Type": "Pass", "End": true}}}}}}""";
+    assertEquals(ExecutionStatus.SUCCEEDED, run(definition, "[0, 1, 2]", TaskInvoker.NONE).status());
+    ExecutionResult failed = run(definition, "[0, 2, 3]", TaskInvoker.NONE);
+    assertEquals("States.ExceedToleratedFailureThreshold", failed.error());
+  }
+
+  @Test
+  void step_isPure_staleEventsChangeNothing_andEqualInputsGiveEqualDecisions() {
+    var machine = StateMachineParser.parse(Json.parse(RETRYING_TASK));
+    Engine engine = new Engine(() -> "t");
+    ExecutionState start = ExecutionState.start(EngineTestSupport.info(Json.parse("{}")), "T");
+    Decision first = engine.step(machine, start, Event.ADVANCE, T0);
+    Decision again = engine.step(machine, start, Event.ADVANCE, T0);
+    assertEquals(first, again);
+    assertEquals(Phase.AWAIT_TASK, first.state().phase());
+    Decision stale = engine.step(machine, first.state(), Event.TIMER_FIRED, T0);
+    assertEquals(first.state(), stale.state());
+    assertTrue(stale.events().isEmpty() && stale.commands().isEmpty());
+  }
+}

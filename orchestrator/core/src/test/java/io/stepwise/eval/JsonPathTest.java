@@ -1,0 +1,90 @@
+package io.stepwise.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.json.Json;
+import org.junit.jupiter.api.Test;
+
+class JsonPathTest {
+  private final JsonNode doc = Json.parse("""
+      {"store": {"book": [
+         {"title": "A", "price": 8, "tags": ["x"]},
+         {"title": "B", "price": 12},
+         {"title": "C", "price": 5, "isbn": "1"}]},
+       "a b": 1, "n": null}""");
+
+  @Test
+  void definitePath_findsOneNode() {
+    assertEquals(Json.text("B"), JsonPath.compile("$.store.book[1].title").find(doc));
+    assertEquals(Json.text("C"), JsonPath.compile("$['store']['book'][-1]['title']").find(doc));
+    assertEquals(1, JsonPath.compile("$['a b']").find(doc).asInt());
+  }
+
+  @Test
+  void definitePath_missing_isNull_butJsonNullIsFound() {
+    assertNull(JsonPath.compile("$.store.nothing").find(doc));
+    assertNull(JsonPath.compile("$.store.book[7]").find(doc));
+    assertTrue(JsonPath.compile("$.n").find(doc).isNull());
+  }
+
+  @Test
+  void wildcardAndDeepScan_returnArrays() {
+    assertEquals(Json.parse("[\"A\",\"B\",\"C\"]"), JsonPath.compile("$.store.book[*].title").find(doc));
+    assertEquals(Json.parse("[8,12,5]"), JsonPath.compile("$..price").find(doc));
+    assertEquals(Json.parse("[]"), JsonPath.compile("$.store.book[*].nothing").find(doc));
+  }
+
+  @Test
+  void filters_compareAndTestExistence() {
+    assertEquals(Json.parse("[\"A\",\"C\"]"), JsonPath.compile("$.store.book[?(@.price < 10)].title").find(doc));
+    assertEquals(Json.parse("[\"C\"]"), JsonPath.compile("$.store.book[?(@.isbn)].title").find(doc));
+    assertEquals(Json.parse("[\"B\"]"), JsonPath.compile("$.store.book[?(@.title == 'B' || @.price > 100)].title").find(doc));
+  }
+
+  @Test
+  void slicesAndUnions_selectInOrder() {
+    assertEquals(Json.parse("[\"A\",\"B\"]"), JsonPath.compile("$.store.book[0:2].title").find(doc));
+    assertEquals(Json.parse("[\"C\",\"A\"]"), JsonPath.compile("$.store.book[2,0].title").find(doc));
+  }
+
+  @Test
+  void set_copiesOnlyAlongThePath_andCreatesObjects() {
+    JsonNode input = Json.parse("{\"a\": {\"keep\": 1}, \"b\": [1,2]}");
+    JsonNode out = JsonPath.compile("$.a.new.deep").set(input, Json.text("v"));
+    assertEquals(Json.parse("{\"a\": {\"keep\": 1, \"new\": {\"deep\": \"v\"}}, \"b\": [1,2]}"), out);
+    assertEquals(Json.parse("{\"a\": {\"keep\": 1}, \"b\": [1,2]}"), input, "input is never mutated");
+    assertTrue(out.get("b") == input.get("b"), "untouched branches are shared");
+  }
+
+  @Test
+  void set_intoAScalar_failsWithResultPathMatchFailure() {
+    StatesError e = assertThrows(StatesError.class,
+        () -> JsonPath.compile("$.a.b").set(Json.parse("{\"a\": 3}"), Json.text("v")));
+    assertEquals(ErrorNames.RESULT_PATH_MATCH_FAILURE, e.error());
+  }
+
+  @Test
+  void canonical_isJaywayBracketForm() {
+    assertEquals("$['a']['b'][0]", JsonPath.compile("$.a.b[0]").canonical());
+  }
+
+  @Test
+  void malformedPaths_areRejected() {
+    assertFalse(JsonPath.isValid("a.b"));
+    assertFalse(JsonPath.isValid("$.a["));
+    assertFalse(JsonPath.isValid("$.a[?(@.x ==)]"));
+    assertFalse(JsonPath.isValid("$.."));
+  }
+
+  @Test
+  void quotedNames_keepBackslashesExceptBeforeTheQuote() {
+    JsonNode input = Json.parse("{\"Test\\\\\\\"\\\"Name\\\"\": 1, \"it's\": 2}");
+    assertEquals(1, JsonPath.compile("$['Test\\\"\"Name\"']").find(input).asInt());
+    assertEquals(2, JsonPath.compile("$['it\\'s']").find(input).asInt());
+  }
+}
