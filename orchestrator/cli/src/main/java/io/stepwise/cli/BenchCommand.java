@@ -1,8 +1,14 @@
 package io.stepwise.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.bench.EngineBench;
+import io.stepwise.json.Json;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** {@code stepwise bench}: placeholder until the benchmark lands. */
+/** {@code stepwise bench [--report-json FILE] [--rounds N] [--round-ms MS]}: engine throughput. */
 final class BenchCommand {
   private final PrintStream out;
   private final PrintStream err;
@@ -13,7 +19,37 @@ final class BenchCommand {
   }
 
   int run(Args args) {
-    err.println("stepwise: bench is not built yet");
-    return 2;
+    int rounds = intOption(args, "--rounds", 7);
+    long roundMillis = intOption(args, "--round-ms", 1000);
+    err.println("stepwise bench: 3 warm-up + " + rounds + " measured rounds of " + roundMillis + " ms per workload, one thread");
+    ObjectNode report = Json.object();
+    report.set("engine", new EngineBench(3, rounds, roundMillis).run(EngineBench.standardWorkloads()));
+    ObjectNode env = report.putObject("environment");
+    env.put("java", System.getProperty("java.version"));
+    env.put("vm", System.getProperty("java.vm.name"));
+    env.put("cores", Runtime.getRuntime().availableProcessors());
+    env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    String text = Json.pretty(report);
+    out.println(text);
+    String file = args.option("--report-json");
+    if (file != null) {
+      try {
+        Files.writeString(Path.of(file), text);
+      } catch (IOException e) {
+        err.println("stepwise: cannot write " + file + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    return 0;
+  }
+
+  private static int intOption(Args args, String name, int fallback) {
+    String value = args.option(name);
+    if (value == null) return fallback;
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " takes a whole number");
+    }
   }
 }
