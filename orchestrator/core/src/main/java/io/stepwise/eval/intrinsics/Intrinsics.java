@@ -1,10 +1,19 @@
 package io.stepwise.eval.intrinsics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Entry point for ASL intrinsic functions ({@code States.Format(...)} and friends).
- * STUB: replaced by the intrinsics work; signatures are the contract.
+ *
+ * <p>{@link #parse} does every check that needs no data (syntax, function names, argument
+ * counts, literal argument types, literal {@code States.Format} templates); the returned call
+ * checks the rest when it is evaluated.
  */
 public final class Intrinsics {
+  /** Parsed calls are immutable, so the engine can re-parse a field on every visit cheaply. */
+  private static final Map<String, IntrinsicCall> CACHE = new ConcurrentHashMap<>();
+
   private Intrinsics() {}
 
   /** True when a string value is written as an intrinsic call (starts with "States." and a name then '('). */
@@ -19,6 +28,11 @@ public final class Intrinsics {
    * @throws IllegalArgumentException with a message naming the problem, for validation
    */
   public static IntrinsicCall parse(String text) {
-    throw new UnsupportedOperationException("intrinsics not implemented yet: " + text);
+    if (text == null) throw new IllegalArgumentException("Intrinsic function text is missing");
+    IntrinsicCall cached = CACHE.get(text);
+    if (cached != null) return cached;
+    IntrinsicCall call = new CompiledIntrinsic(text, IntrinsicParser.parse(text));
+    if (CACHE.size() < 10_000) CACHE.put(text, call);
+    return call;
   }
 }

@@ -1,0 +1,95 @@
+package io.stepwise.eval.intrinsics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The evaluated arguments of one call, with typed accessors that fail the way Step Functions
+ * does ({@code Invalid arguments in States.X}) when an argument has the wrong type.
+ */
+final class Args {
+  private final Expr.Call call;
+  private final List<JsonNode> values;
+  private final RandomGenerator random;
+
+  Args(Expr.Call call, List<JsonNode> values, RandomGenerator random) {
+    this.call = call;
+    this.values = List.copyOf(values);
+    this.random = random;
+  }
+
+  int size() {
+    return values.size();
+  }
+
+  JsonNode get(int i) {
+    return values.get(i);
+  }
+
+  List<JsonNode> all() {
+    return values;
+  }
+
+  /** How argument {@code i} was written. */
+  Expr expr(int i) {
+    return call.args().get(i);
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  String string(int i) {
+    JsonNode value = get(i);
+    if (!value.isTextual()) throw invalid();
+    return value.textValue();
+  }
+
+  boolean bool(int i) {
+    JsonNode value = get(i);
+    if (!value.isBoolean()) throw invalid();
+    return value.booleanValue();
+  }
+
+  ArrayNode array(int i) {
+    JsonNode value = get(i);
+    if (!value.isArray()) throw invalid();
+    return (ArrayNode) value;
+  }
+
+  ObjectNode object(int i) {
+    JsonNode value = get(i);
+    if (!value.isObject()) throw invalid();
+    return (ObjectNode) value;
+  }
+
+  /** A number cut to an int towards zero, as Step Functions reads indexes, sizes and bounds. */
+  int truncatedInt(int i) {
+    return toInt(number(i));
+  }
+
+  /** A number rounded half up to an int, as States.MathAdd reads its operands. */
+  int roundedInt(int i) {
+    double value = number(i);
+    return Double.isFinite(value) ? toInt(Math.round(value)) : toInt(value);
+  }
+
+  private double number(int i) {
+    JsonNode value = get(i);
+    if (!value.isNumber()) throw invalid();
+    return value.doubleValue();
+  }
+
+  private int toInt(double value) {
+    if (!(value > Integer.MIN_VALUE - 1.0 && value < Integer.MAX_VALUE + 1.0)) throw invalid();
+    return (int) value;
+  }
+
+  /** The failure for an argument this function cannot take. */
+  IntrinsicException invalid() {
+    return IntrinsicException.invalidArguments(call.function().name());
+  }
+}

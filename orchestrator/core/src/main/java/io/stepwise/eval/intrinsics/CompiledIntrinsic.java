@@ -1,0 +1,63 @@
+package io.stepwise.eval.intrinsics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.Scope;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Evaluates a parsed intrinsic expression against a scope. */
+final class CompiledIntrinsic implements IntrinsicCall {
+  static final RandomGenerator DEFAULT_RANDOM = new SecureRandom();
+
+  private final String text;
+  private final Expr.Call root;
+
+  CompiledIntrinsic(String text, Expr.Call root) {
+    this.text = text;
+    this.root = root;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public JsonNode evaluate(Scope scope, RandomGenerator random) {
+    try {
+      return evaluate(root, scope, random);
+    } catch (IntrinsicException e) {
+      throw e.toStatesError(text);
+    }
+  }
+
+  private JsonNode evaluate(Expr expr, Scope scope, RandomGenerator random) {
+    if (expr instanceof Expr.Literal literal) return literal.value();
+    if (expr instanceof Expr.PathArg path) return resolve(path, scope);
+    Expr.Call call = (Expr.Call) expr;
+    List<JsonNode> values = new ArrayList<>(call.args().size());
+    for (Expr arg : call.args()) values.add(evaluate(arg, scope, random));
+    return call.function().body().apply(new Args(call, values, random));
+  }
+
+  /** A path argument must match something, unlike a plain {@code "x.$": "$.path"} field. */
+  private static JsonNode resolve(Expr.PathArg path, Scope scope) {
+    JsonNode root = switch (path.root()) {
+      case INPUT -> scope.input();
+      case CONTEXT -> scope.context();
+      case VARIABLE -> scope.variable(path.variable());
+    };
+    JsonNode found = root == null ? null : path.path().find(root);
+    if (found == null || found.isMissingNode()) {
+      throw IntrinsicException.pathNotFound(path.reportedPath(), scope.input());
+    }
+    return found;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,60 @@
+package io.stepwise.eval.intrinsics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code States.Format} template: literal text around {@code {}} placeholders. A backslash
+ * escapes {@code ' { } \}; a brace that is neither escaped nor part of {@code {}} is an error.
+ *
+ * @param pieces the literal text before, between and after the placeholders
+ */
+record FormatTemplate(List<String> pieces) {
+  FormatTemplate {
+    pieces = List.copyOf(pieces);
+  }
+
+  /**
+   * Parses a template as written (escapes intact).
+   *
+   * @throws IllegalArgumentException for an unmatched brace
+   */
+  static FormatTemplate parse(String source) {
+    List<String> pieces = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      char next = i + 1 < source.length() ? source.charAt(i + 1) : 0;
+      if (c == '\\' && next != 0 && "'{}\\".indexOf(next) >= 0) {
+        piece.append(next);
+        i++;
+      } else if (c == '{' && next == '}') {
+        pieces.add(piece.toString());
+        piece.setLength(0);
+        i++;
+      } else if (c == '{') {
+        throw new IllegalArgumentException("matching '}' not found for '{'");
+      } else if (c == '}') {
+        throw new IllegalArgumentException("matching '{' not found for '}'");
+      } else {
+        piece.append(c);
+      }
+    }
+    pieces.add(piece.toString());
+    return new FormatTemplate(pieces);
+  }
+
+  int placeholders() {
+    return pieces.size() - 1;
+  }
+
+  /** The template with the placeholders replaced, in order, by {@code values}. */
+  String fill(List<String> values) {
+    if (values.size() != placeholders()) {
+      throw new IllegalArgumentException(placeholders() + " placeholders, " + values.size() + " values");
+    }
+    StringBuilder out = new StringBuilder(pieces.get(0));
+    for (int i = 0; i < values.size(); i++) out.append(values.get(i)).append(pieces.get(i + 1));
+    return out.toString();
+  }
+}

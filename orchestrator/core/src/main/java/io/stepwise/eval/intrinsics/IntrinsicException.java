@@ -1,0 +1,36 @@
+package io.stepwise.eval.intrinsics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.StatesError;
+import io.stepwise.json.Json;
+
+/**
+ * A failure deep inside an intrinsic expression. {@link CompiledIntrinsic} turns it into a
+ * {@link StatesError} whose cause names the whole expression, as Step Functions does even when an
+ * inner call failed.
+ */
+final class IntrinsicException extends RuntimeException {
+  private final boolean pathNotFound;
+
+  private IntrinsicException(String detail, boolean pathNotFound) {
+    super(detail, null, false, false);
+    this.pathNotFound = pathNotFound;
+  }
+
+  /** A path argument matched nothing: States.Runtime. */
+  static IntrinsicException pathNotFound(String path, JsonNode input) {
+    return new IntrinsicException("The JsonPath argument for the field '" + path
+        + "' could not be found in the input '" + (input == null ? "null" : Json.write(input)) + "'",
+        true);
+  }
+
+  /** An argument of the wrong type or value: States.IntrinsicFailure. */
+  static IntrinsicException invalidArguments(String function) {
+    return new IntrinsicException("Invalid arguments in " + function, false);
+  }
+
+  StatesError toStatesError(String expression) {
+    String cause = "The function '" + expression + "' had the following error: " + getMessage();
+    return pathNotFound ? StatesError.runtime(cause) : StatesError.intrinsic(cause);
+  }
+}

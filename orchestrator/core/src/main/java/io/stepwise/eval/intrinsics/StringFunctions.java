@@ -1,0 +1,38 @@
+package io.stepwise.eval.intrinsics;
+
+import static io.stepwise.eval.intrinsics.IntrinsicFunction.Kind.STRING;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.stepwise.json.Json;
+import java.util.List;
+
+/** Intrinsic for string operations. */
+final class StringFunctions {
+  private StringFunctions() {}
+
+  static List<IntrinsicFunction> all() {
+    return List.of(IntrinsicFunction.of("States.StringSplit", StringFunctions::split, STRING, STRING));
+  }
+
+  /**
+   * Splits at every character of the delimiter string (each one is a delimiter on its own) and
+   * drops empty pieces: {@code ", , ,"} split on {@code ","} is {@code [" ", " "]}.
+   */
+  private static JsonNode split(Args args) {
+    String text = args.string(0);
+    String delimiters = args.string(1);
+    ArrayNode parts = Json.array();
+    StringBuilder part = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (delimiters.indexOf(c) >= 0) {
+        if (part.length() > 0) parts.add(part.toString());
+        part.setLength(0);
+      } else {
+        part.appendCodePoint(c);
+      }
+    });
+    if (part.length() > 0) parts.add(part.toString());
+    return parts;
+  }
+}
