@@ -3,6 +3,8 @@ package io.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.State;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.eval.PathRef;
+import io.stepwise.eval.intrinsics.Intrinsics;
 import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
@@ -93,8 +95,10 @@ final class Runner {
     t.failExecution(error, cause);
   }
 
+  /** ErrorPath / CausePath: a reference path, or an intrinsic that returns a string. */
   private static String pathText(Scope scope, String path, String field) {
-    JsonNode value = io.stepwise.eval.PathRef.compile(path).find(scope);
+    if (Intrinsics.isCall(path)) return text(Intrinsics.parse(path).evaluate(scope));
+    JsonNode value = PathRef.compile(path).find(scope);
     if (value == null) {
       throw StatesError.runtime("The JSONPath '" + path + "' specified for the field '" + field
           + "' could not be found in the input '" + Json.write(scope.input()) + "'");

@@ -10,8 +10,8 @@ public interface IntrinsicCall {
    * Evaluates with a process-wide secure random source for {@code States.UUID} and unseeded
    * {@code States.MathRandom}.
    *
-   * @throws io.stepwise.eval.StatesError States.IntrinsicFailure (or States.Runtime for a path
-   *     that is not found), with Step Functions' cause text
+   * @throws io.stepwise.eval.StatesError States.Runtime for bad arguments and for paths that
+   *     match nothing (as AWS reports both), with Step Functions' cause text
    */
   default JsonNode evaluate(Scope scope) {
     return evaluate(scope, CompiledIntrinsic.DEFAULT_RANDOM);

@@ -10,27 +10,25 @@ import io.stepwise.json.Json;
  * inner call failed.
  */
 final class IntrinsicException extends RuntimeException {
-  private final boolean pathNotFound;
-
-  private IntrinsicException(String detail, boolean pathNotFound) {
+  private IntrinsicException(String detail) {
     super(detail, null, false, false);
-    this.pathNotFound = pathNotFound;
   }
 
-  /** A path argument matched nothing: States.Runtime. */
+  /** A path argument matched nothing. */
   static IntrinsicException pathNotFound(String path, JsonNode input) {
     return new IntrinsicException("The JsonPath argument for the field '" + path
-        + "' could not be found in the input '" + (input == null ? "null" : Json.write(input)) + "'",
-        true);
+        + "' could not be found in the input '" + (input == null ? "null" : Json.write(input)) + "'");
   }
 
-  /** An argument of the wrong type or value: States.IntrinsicFailure. */
+  /** An argument of the wrong type or value. */
   static IntrinsicException invalidArguments(String function) {
-    return new IntrinsicException("Invalid arguments in " + function, false);
+    return new IntrinsicException("Invalid arguments in " + function);
   }
 
   StatesError toStatesError(String expression) {
     String cause = "The function '" + expression + "' had the following error: " + getMessage();
-    return pathNotFound ? StatesError.runtime(cause) : StatesError.intrinsic(cause);
+    // Real AWS reports both as States.Runtime (not States.IntrinsicFailure), so States.ALL
+    // does not catch them.
+    return StatesError.runtime(cause);
   }
 }

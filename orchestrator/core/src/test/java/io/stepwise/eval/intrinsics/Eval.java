@@ -36,10 +36,10 @@ final class Eval {
     return assertThrows(StatesError.class, () -> eval(expression, inputJson), expression);
   }
 
-  /** A run-time type or value misuse: States.IntrinsicFailure naming the function that failed. */
+  /** A run-time type or value misuse: States.Runtime naming the function that failed. */
   static void assertInvalidArguments(String function, String expression, String inputJson) {
     StatesError error = failure(expression, inputJson);
-    assertEquals(ErrorNames.INTRINSIC_FAILURE, error.error(), error.cause());
+    assertEquals(ErrorNames.RUNTIME, error.error(), error.cause());
     assertEquals("The function '" + expression + "' had the following error: Invalid arguments in "
         + function, error.cause());
   }

@@ -97,7 +97,7 @@ class PathArgumentsTest {
   @Test
   void invalidArgumentInANestedCall_namesTheInnerFunctionAndTheWholeExpression() {
     StatesError error = failure("States.Format('{}', States.MathAdd($.items, 1))");
-    assertEquals(ErrorNames.INTRINSIC_FAILURE, error.error());
+    assertEquals(ErrorNames.RUNTIME, error.error());
     assertEquals("The function 'States.Format('{}', States.MathAdd($.items, 1))' had the following "
         + "error: Invalid arguments in States.MathAdd", error.cause());
   }

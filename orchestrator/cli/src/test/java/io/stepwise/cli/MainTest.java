@@ -1,0 +1,96 @@
+package io.stepwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stepwise.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int stepwise(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void run_succeeded_printsOutputJson_andExitsZero() throws IOException {
+    Path def = file("m.json", """
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "$.in"}, "End": true}}}""");
+    assertEquals(0, stepwise("run", def.toString(), "--input", "{\"in\": 7}"));
+    assertEquals(Json.parse("{\"x\": 7}"), Json.parse(out.toString(StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("PassStateEntered"), "transitions go to stderr");
+  }
+
+  @Test
+  void run_failed_printsErrorAndCause_andExitsOne() throws IOException {
+    Path def = file("f.json", """
+        {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "because"}}}""");
+    assertEquals(1, stepwise("run", def.toString()));
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertTrue(stderr.contains("FAILED") && stderr.contains("Oops") && stderr.contains("because"), stderr);
+  }
+
+  @Test
+  void run_taskWithoutMock_namesTheStateAndResource() throws IOException {
+    Path def = file("t.json", """
+        {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+         "Parameters": {"FunctionName": "f"}, "End": true}}}""");
+    assertEquals(1, stepwise("run", def.toString()));
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertTrue(stderr.contains("'Call'") && stderr.contains("arn:aws:states:::lambda:invoke"), stderr);
+  }
+
+  @Test
+  void run_withMockConfigFile_retriesOnThrownErrorsThenSucceeds() {
+    assertEquals(0, stepwise("run", "../../events/random-error.asl.json", "--input", "@../../events/event.json",
+        "--mocks", "../../events/random-error.mocks.json", "--test-case", "RetriesThenSucceeds", "--fast"));
+    assertEquals(Json.text("Invocation succeeded!"), Json.parse(out.toString(StandardCharsets.UTF_8)));
+    long scheduled = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("TaskScheduled")).count();
+    assertEquals(3, scheduled, "two MaxDepthErrors retried, then the accepted call");
+  }
+
+  @Test
+  void run_invalidJson_exitsTwo() throws IOException {
+    Path def = file("bad.json", "{\"StartAt\": ");
+    assertEquals(2, stepwise("run", def.toString()));
+  }
+
+  @Test
+  void test_countsPassedAndFailed_andWritesTheReport() throws IOException {
+    Path cases = Files.createDirectory(dir.resolve("cases"));
+    Files.writeString(cases.resolve("ok.json"), """
+        {"name": "ok", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+         "input": {"a": 1}, "expected": {"status": "SUCCEEDED", "output": {"a": 1.0}}}""");
+    Files.writeString(cases.resolve("wrong.json"), """
+        {"name": "wrong", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+         "input": {"a": 1}, "expected": {"status": "SUCCEEDED", "output": {"a": 2}}}""");
+    Path report = dir.resolve("report.json");
+    assertEquals(1, stepwise("test", "--report-json", report.toString(), cases.toString()));
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertTrue(stdout.contains("1 passed, 1 failed"), stdout);
+    assertTrue(stdout.contains("FAIL") && stdout.contains("wrong.json"), stdout);
+    var json = Json.read(report);
+    assertEquals(1, json.get("passed").asInt());
+    assertEquals(2, json.get("cases").size());
+  }
+
+  @Test
+  void unknownCommand_exitsTwoWithUsage() {
+    assertEquals(2, stepwise("frobnicate"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage"));
+  }
+}
