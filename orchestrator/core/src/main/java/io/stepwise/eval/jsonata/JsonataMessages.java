@@ -1,0 +1,76 @@
+package io.stepwise.eval.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words a JSONata library error the way jsonata-js, and so AWS, words it.
+ *
+ * <p>The dashjoin port's message catalog says "Object" where jsonata-js says "function", quotes
+ * every value it substitutes where jsonata-js JSON-renders it ({@code Argument 1}, not
+ * {@code Argument "1"}), and leaves placeholders it has no value for standing. So the message is
+ * rendered here from the catalog template, with marker values, and the two values the exception
+ * carries ({@link JException#getCurrent()}, {@link JException#getExpected()}) put back in.
+ */
+final class JsonataMessages {
+  private static final Pattern CODE = Pattern.compile("[A-Z]\\d{4}");
+  private static final String CURRENT = "\u0001current\u0001";
+  private static final String EXPECTED = "\u0001expected\u0001";
+  /** The call a T0412 points into: the library reports the position just after its "(". */
+  private static final Pattern CALL_BEFORE = Pattern.compile("\\$([A-Za-z_]\\w*)\\s*\\(\\s*$");
+  /** jsonata-js's plural for each element type a signature can ask an array for. */
+  private static final Map<String, String> ARRAY_OF = Map.of(
+      "a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
+
+  private JsonataMessages() {}
+
+  /** The error's code ({@code T2001}), or null for an uncoded message such as a bound's. */
+  static String code(JException e) {
+    String error = e.getError();
+    return error != null && CODE.matcher(error).matches() ? error : null;
+  }
+
+  /** {@code CODE: message}, or the bare message of an uncoded error. */
+  static String describe(JException e, String expression) {
+    String code = code(e);
+    String message = message(e, expression);
+    return code == null || code.equals(message) ? message : code + ": " + message;
+  }
+
+  /** The message without its code, e.g. {@code Argument 1 of function "abs" does not match function signature}. */
+  static String message(JException e, String expression) {
+    String code = code(e);
+    if (code == null) return String.valueOf(e.getError());
+    String current = JsonataValues.toJsonText(e.getCurrent());
+    String expected = JsonataValues.toJsonText(e.getExpected());
+    switch (code) {
+      case "T0412": // the library carries the argument and its element type, not index and name
+        return "Argument 1 of function \"" + functionAt(expression, e.getLocation())
+            + "\" must be an array of \"" + ARRAY_OF.getOrDefault(String.valueOf(e.getExpected()), "values") + "\"";
+      case "T2009": // the library does not carry the operator
+        return "The values " + current + " and " + expected
+            + " either side of the operator must be of the same data type";
+      default:
+        break;
+    }
+    String template = JException.msg(code, -1, CURRENT, EXPECTED);
+    if (template.startsWith("JSonataException")) return code; // a code outside the catalog
+    return template.replace("Object", "function")
+        .replace("{\"" + CURRENT + "\"}", String.valueOf(e.getCurrent()))
+        .replace("{\"" + EXPECTED + "\"}", String.valueOf(e.getExpected()))
+        .replace("\"" + CURRENT + "\"", current)
+        .replace("\"" + EXPECTED + "\"", expected)
+        .replace(CURRENT, String.valueOf(e.getCurrent()))
+        .replace(EXPECTED, String.valueOf(e.getExpected()));
+  }
+
+  private static String functionAt(String expression, int location) {
+    if (expression != null && location > 0 && location <= expression.length()) {
+      Matcher call = CALL_BEFORE.matcher(expression.substring(0, location));
+      if (call.find()) return call.group(1);
+    }
+    return "function";
+  }
+}

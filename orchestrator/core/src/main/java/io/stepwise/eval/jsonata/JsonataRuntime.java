@@ -1,0 +1,96 @@
+package io.stepwise.eval.jsonata;
+
+import com.dashjoin.jsonata.Jsonata.Frame;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles and evaluates JSONata bodies on the dashjoin library.
+ *
+ * <p><b>Thread safety: a per-thread cache.</b> A compiled {@code com.dashjoin.jsonata.Jsonata} is
+ * not safe to share: the library keeps per-evaluation state (input, environment) on a per-thread
+ * scratch instance held in one static {@code ThreadLocal}, and the constructor makes the new
+ * expression itself that thread's scratch instance. Shared across threads, one thread's
+ * evaluation can read another's half-built environment, and no per-expression lock prevents that.
+ * So every thread compiles and keeps its own expressions (an LRU of {@value #CACHE_SIZE} per
+ * thread): nothing the library mutates is ever seen by two threads, at the price of one parse per
+ * expression per thread. Each evaluation gets a fresh frame; the shared environment is never bound.
+ *
+ * <p>Evaluation is bounded as AWS bounds it: {@value #MAX_DEPTH} levels of nesting and, so a
+ * runaway expression cannot pin a thread, {@value #TIMEOUT_MILLIS} ms.
+ */
+final class JsonataRuntime {
+  static final int CACHE_SIZE = 4096;
+  static final long TIMEOUT_MILLIS = 5_000;
+  static final int MAX_DEPTH = 100;
+
+  private static final ThreadLocal<Map<String, com.dashjoin.jsonata.Jsonata>> COMPILED =
+      ThreadLocal.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, com.dashjoin.jsonata.Jsonata> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
+  private JsonataRuntime() {}
+
+  /** This thread's compiled expression for {@code body}. @throws com.dashjoin.jsonata.JException if it does not parse */
+  static com.dashjoin.jsonata.Jsonata compile(String body) {
+    Map<String, com.dashjoin.jsonata.Jsonata> cache = COMPILED.get();
+    com.dashjoin.jsonata.Jsonata compiled = cache.get(body);
+    if (compiled == null) {
+      compiled = com.dashjoin.jsonata.Jsonata.jsonata(body);
+      compiled.setOutputConvertNulls(false); // keep JSON null apart from undefined
+      cache.put(body, compiled);
+    }
+    return compiled;
+  }
+
+  /**
+   * The library value of {@code body}: Java null for undefined, {@link JsonataValues#NULL} for
+   * JSON null. @throws io.stepwise.eval.StatesError States.QueryEvaluationError when it fails
+   */
+  static Object evaluate(String body, JsonataBindings bindings, String field) {
+    try {
+      com.dashjoin.jsonata.Jsonata expression = compile(body);
+      Frame frame = new Frame(null);
+      frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+      AwsFunctions.bind(frame);
+      bindVariables(frame, body, bindings);
+      return expression.evaluate(null, frame);
+    } catch (RuntimeException | StackOverflowError e) { // JException, JsonataFunctionError, defects
+      throw JsonataErrors.evaluationFailed(body, field, e);
+    }
+  }
+
+  /**
+   * Binds {@code $states} and every variable as {@code $name}. A name that does not occur in the
+   * body cannot be read by it (JSONata reaches a variable only by its name, and {@code $eval} is
+   * disabled), so only those that occur are converted: most expressions read one or two.
+   * {@code $states} is bound last, so a variable cannot shadow it.
+   */
+  private static void bindVariables(Frame frame, String body, JsonataBindings bindings) {
+    if (bindings == null) return;
+    if (bindings.variables() != null) {
+      bindings.variables().forEach((name, value) -> {
+        if (body.contains("$" + name)) frame.bind(name, JsonataValues.toJava(value));
+      });
+    }
+    if (body.contains("$states")) frame.bind("states", states(bindings));
+  }
+
+  /** {@code $states}: input, context, result and errorOutput, each only when present. */
+  private static Map<String, Object> states(JsonataBindings bindings) {
+    Map<String, Object> states = new LinkedHashMap<>();
+    put(states, "input", bindings.input());
+    put(states, "context", bindings.context());
+    put(states, "result", bindings.result());
+    put(states, "errorOutput", bindings.errorOutput());
+    return states;
+  }
+
+  private static void put(Map<String, Object> states, String name, JsonNode value) {
+    if (value != null && !value.isMissingNode()) states.put(name, JsonataValues.toJava(value));
+  }
+}

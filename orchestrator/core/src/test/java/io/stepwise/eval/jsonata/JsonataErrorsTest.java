@@ -1,0 +1,103 @@
+package io.stepwise.eval.jsonata;
+
+import static io.stepwise.eval.jsonata.Fixtures.assertQueryError;
+import static io.stepwise.eval.jsonata.Fixtures.eval;
+import static io.stepwise.eval.jsonata.Fixtures.input;
+import static io.stepwise.eval.jsonata.Fixtures.json;
+import static io.stepwise.eval.jsonata.Fixtures.variables;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** AWS's causes, without the "An error occurred while executing the state ..." prefix. */
+class JsonataErrorsTest {
+
+  @ParameterizedTest(name = "Items: {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // base_scenarios__map_state_items_eval_jsonata_fail_*
+      "true|boolean|true", "null|null|null", "1|number|1",
+      "{'foo': 'bar'}|object|{\"foo\":\"bar\"}", "'string'|string|\"string\""})
+  void requireType_literalOfWrongType_failsWithAwsCause(String body, String type, String printed) {
+    // given
+    JsonNode result = Jsonata.evaluate(body, input("{}"), "Items");
+    // when / then
+    assertQueryError("The JSONata expression '" + body + "' specified for the field 'Items' returned an unexpected "
+        + "result type. Expected 'array', but was '" + type + "' for value: " + printed,
+        () -> Jsonata.requireType(result, body, "Items", "array"));
+  }
+
+  @ParameterizedTest(name = "$ItemsVar = {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // base_scenarios__map_state_items_variable_sampling_* and ..._eval_jsonata_variable_sampling_fail_*
+      "true|boolean", "null|null", "1|number", "{\"foo\":\"bar\"}|object", "\"string\"|string"})
+  void requireType_variableOfWrongType_failsWithAwsCause(String value, String type) {
+    // given
+    JsonNode result = Jsonata.evaluate("$ItemsVar", variables(Map.of("ItemsVar", json(value))), "Items");
+    // when / then
+    assertQueryError("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an unexpected "
+        + "result type. Expected 'array', but was '" + type + "' for value: " + value,
+        () -> Jsonata.requireType(result, "$ItemsVar", "Items", "array"));
+  }
+
+  @Test
+  void requireType_matchingType_returnsTheResult() {
+    JsonNode items = Jsonata.evaluate("$ItemsVar", variables(Map.of("ItemsVar", json("[1]"))), "Items");
+    assertTrue(Jsonata.requireType(items, "$ItemsVar", "Items", "array").isArray());
+  }
+
+  @Test
+  void requireType_undefined_failsAsReturnedNothing() {
+    assertQueryError("The JSONata expression '$x' specified for the field 'Items' returned nothing (undefined).",
+        () -> Jsonata.requireType(null, "$x", "Items", "array"));
+  }
+
+  @Test
+  void evaluate_functionResult_failsAsUnsupportedResultType() {
+    // base_scenarios__map_state_items_eval_jsonata_fail_function
+    assertQueryError("The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' "
+        + "returned an unsupported result type.",
+        () -> Jsonata.evaluate("$fn := function($x){$x}", input("{}"), "Items"));
+    assertQueryError(null, () -> eval("{'f': $string}"));
+  }
+
+  @Test
+  void evaluate_arithmeticOnString_failsWithJsonataMessage() {
+    assertQueryError("The JSONata expression '$states.input.s + 1' specified for the field 'Output' threw an error "
+        + "during evaluation. T2001: The left side of the \"+\" operator must evaluate to a number",
+        () -> eval("$states.input.s + 1", input("{\"s\": \"a\"}")));
+  }
+
+  @Test
+  void evaluate_builtinSignatureMismatch_failsAsJsonataJsWordsIt() {
+    assertQueryError("The JSONata expression '$abs(\"x\")' specified for the field 'Output/v' threw an error "
+        + "during evaluation. T0410: Argument 1 of function \"abs\" does not match function signature",
+        () -> Jsonata.evaluate("$abs(\"x\")", input("{}"), "Output/v"));
+    assertQueryError("The JSONata expression '$sum([\"a\"])' specified for the field 'Output' threw an error "
+        + "during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"",
+        () -> eval("$sum([\"a\"])"));
+  }
+
+  @Test
+  void evaluate_errorFunction_keepsTheUsersMessage() {
+    assertQueryError("The JSONata expression '$error(\"boom\")' specified for the field 'Output' threw an error "
+        + "during evaluation. D3137: boom", () -> eval("$error(\"boom\")"));
+  }
+
+  @Test
+  void evaluate_runawayRecursion_failsOnAwsDepthBound() {
+    String body = "($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))";
+    var error = assertQueryError(null, () -> eval(body));
+    assertTrue(error.cause().startsWith("The JSONata expression '" + body + "' specified for the field 'Output' "
+        + "threw an error during evaluation: Stack overflow error"), error.cause());
+  }
+
+  @Test
+  void evaluate_unparseableExpression_failsWithParserMessage() {
+    assertQueryError("The JSONata expression 'a[1,2)' specified for the field 'Output' threw an error during "
+        + "evaluation. S0202: Expected \"]\", got \",\"", () -> eval("a[1,2)"));
+  }
+}
