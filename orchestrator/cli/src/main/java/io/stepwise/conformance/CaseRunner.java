@@ -33,9 +33,11 @@ public final class CaseRunner {
     }
     String name = caseFile.path("name").asText(file.getFileName().toString());
     ExecutionResult result;
+    CaseMocks mocksUsed = null;
     try {
       StateMachine machine = Definitions.load(caseFile.get("definition"));
       CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      mocksUsed = mocks;
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);
       result = driver.run(machine, info(name, caseFile.path("input"), start));
@@ -45,6 +47,7 @@ public final class CaseRunner {
       return new CaseResult(name, file.toString(), false, "ERROR", null, null, null, e.toString());
     }
     String mismatch = judge(caseFile, result);
+    if (mismatch == null) mismatch = judgeCalls(caseFile, mocksUsed);
     return new CaseResult(name, file.toString(), mismatch == null, result.status().name(), result.output(),
         result.error(), result.cause(), mismatch);
   }
@@ -83,6 +86,28 @@ public final class CaseRunner {
         ? cause != null && result.cause() != null && JsonCompare.same(Json.parse(cause), Json.parse(result.cause()))
         : Objects.equals(cause, result.cause());
     return same ? null : "cause: expected " + cause + ", got " + result.cause();
+  }
+
+  /** Each mocked state was called as often as AWS called it, with the payload AWS sent. */
+  static String judgeCalls(JsonNode caseFile, CaseMocks mocks) {
+    JsonNode expectedMocks = caseFile.path("mocks");
+    FuzzyPaths fuzzy = new FuzzyPaths(caseFile);
+    for (var it = expectedMocks.fields(); it.hasNext(); ) {
+      var entry = it.next();
+      String state = entry.getKey();
+      var calls = mocks.calls().stream().filter(c -> c.stateName().equals(state)).toList();
+      JsonNode invocations = entry.getValue().get("invocations");
+      if (invocations != null && invocations.asInt() != calls.size()) {
+        return "state '" + state + "' was called " + calls.size() + " time(s); AWS called it " + invocations.asInt();
+      }
+      JsonNode received = entry.getValue().get("received");
+      String receivedPath = "$.mocks[\"" + state + "\"].received";
+      if (received != null && !calls.isEmpty() && !fuzzy.skips(receivedPath)
+          && !JsonCompare.matchesRecorded(received, calls.get(0).payload())) {
+        return "state '" + state + "' was sent " + Json.write(calls.get(0).payload()) + "; AWS sent " + Json.write(received);
+      }
+    }
+    return null;
   }
 
   private static String describe(ExecutionResult result) {
