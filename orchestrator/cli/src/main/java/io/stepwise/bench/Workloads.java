@@ -9,8 +9,12 @@ import io.stepwise.json.Json;
 final class Workloads {
   private Workloads() {}
 
-  /** About 1 KB of JSON: an order with customer, lines and tags. */
+  /** About 1 KB of JSON: an order with customer, lines and tags, parsed as an input would be. */
   static JsonNode oneKilobyteDocument() {
+    return Json.parse(Json.write(built()));
+  }
+
+  private static JsonNode built() {
     ObjectNode doc = Json.object();
     doc.put("orderId", "ord-0001-2026-11-25");
     doc.put("i", 0);

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param currentState the state being run (null once done)
  * @param stateInput the current state's raw input
+ * @param stateInputJson the same as JSON text, once serialized (history and storage reuse it)
  * @param enteredEventId the id of the current state's StateEntered event, cited in error causes
  * @param retryCount retries so far in the current state ({@code $$.State.RetryCount})
  * @param retrierAttempts attempts used per retrier of the current state
@@ -19,13 +20,14 @@ import java.util.Map;
  */
 public record ExecutionState(
     ExecutionInfo info, ExecutionStatus status, Phase phase, String currentState, JsonNode stateInput,
+    String stateInputJson,
     Instant stateEnteredTime, long enteredEventId, long lastEventId, int retryCount,
     List<Integer> retrierAttempts, Map<String, JsonNode> variables, String taskToken,
     JsonNode output, String error, String cause, long transitions) {
 
   /** A new execution, about to enter {@code startAt}. */
   public static ExecutionState start(ExecutionInfo info, String startAt) {
-    return new ExecutionState(info, ExecutionStatus.RUNNING, Phase.ENTER, startAt, info.input(), null,
+    return new ExecutionState(info, ExecutionStatus.RUNNING, Phase.ENTER, startAt, info.input(), null, null,
         0, 0, 0, List.of(), Map.of(), null, null, null, null, 0);
   }
 
@@ -35,7 +37,7 @@ public record ExecutionState(
    */
   public static ExecutionState child(ExecutionInfo info, String startAt, JsonNode input,
       Map<String, JsonNode> variables, long lastEventId) {
-    return new ExecutionState(info.child(), ExecutionStatus.RUNNING, Phase.ENTER, startAt, input, null,
+    return new ExecutionState(info.child(), ExecutionStatus.RUNNING, Phase.ENTER, startAt, input, null, null,
         0, lastEventId, 0, List.of(), variables, null, null, null, null, 0);
   }
 

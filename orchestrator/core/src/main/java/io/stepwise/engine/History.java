@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Appends the history events of one step, numbering them as Step Functions does. */
 final class History {
+  /** {@code {"truncated": false}}: Stepwise never truncates payloads in history. */
+  static final JsonNode NOT_TRUNCATED = Json.object().put("truncated", false);
+
   private final List<HistoryEvent> events = new ArrayList<>();
   private final Instant now;
   private long lastId;
@@ -31,17 +34,20 @@ final class History {
     return add(type, null, null);
   }
 
-  long stateEntered(String type, String name, JsonNode input) {
+  /** Payloads are JSON text, as GetExecutionHistory returns them. */
+  long stateEntered(String type, String name, String inputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
-    d.set("input", input);
+    d.put("input", inputJson);
+    d.set("inputDetails", NOT_TRUNCATED);
     return add(type + "StateEntered", "stateEnteredEventDetails", d);
   }
 
-  void stateExited(String type, String name, JsonNode output) {
+  void stateExited(String type, String name, String outputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
-    d.set("output", output);
+    d.put("output", outputJson);
+    d.set("outputDetails", NOT_TRUNCATED);
     add(type + "StateExited", "stateExitedEventDetails", d);
   }
 

@@ -36,6 +36,7 @@ final class Transition {
   private Phase phase;
   private String current;
   private JsonNode stateInput;
+  private String stateInputJson;
   private Instant enteredTime;
   private long enteredEventId;
   private int retryCount;
@@ -57,6 +58,7 @@ final class Transition {
     phase = s.phase();
     current = s.currentState();
     stateInput = s.stateInput();
+    stateInputJson = s.stateInputJson();
     enteredTime = s.stateEnteredTime();
     enteredEventId = s.enteredEventId();
     retryCount = s.retryCount();
@@ -120,8 +122,8 @@ final class Transition {
 
   private void executionStarted() {
     ObjectNode d = Json.object();
-    d.set("input", info.input());
-    d.set("inputDetails", Json.object().put("truncated", false));
+    d.put("input", Json.write(info.input()));
+    d.set("inputDetails", History.NOT_TRUNCATED);
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
     history.add("ExecutionStarted", "executionStartedEventDetails", d);
@@ -133,7 +135,8 @@ final class Transition {
     retryCount = 0;
     retrierAttempts = List.of();
     taskToken = null;
-    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInput);
+    if (stateInputJson == null) stateInputJson = Json.write(stateInput);
+    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson);
   }
 
   /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
@@ -211,7 +214,11 @@ final class Transition {
    * when next is null. {@code assigned} variables take effect now, after output processing.
    */
   void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
-    if (Json.utf8Size(stateOutput) > MAX_PAYLOAD_BYTES) {
+    // Serialized once: the size check, the exited event, the next state's entered event and the
+    // runtime's stored record all use this text.
+    String outputJson = Json.write(stateOutput);
+    // A char is at most 3 UTF-8 bytes, so only long texts need counting.
+    if ((long) outputJson.length() * 3 > MAX_PAYLOAD_BYTES && Json.utf8Length(outputJson) > MAX_PAYLOAD_BYTES) {
       throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
           "The state/task '" + state.name() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
@@ -220,13 +227,13 @@ final class Transition {
       merged.putAll(assigned);
       variables = Map.copyOf(merged);
     }
-    history.stateExited(state.base().type(), state.name(), stateOutput);
+    history.stateExited(state.base().type(), state.name(), outputJson);
     if (next == null) {
       output = stateOutput;
       if (!info.isChild()) {
         ObjectNode d = Json.object();
-        d.set("output", stateOutput);
-        d.set("outputDetails", Json.object().put("truncated", false));
+        d.put("output", outputJson);
+        d.set("outputDetails", History.NOT_TRUNCATED);
         history.add("ExecutionSucceeded", "executionSucceededEventDetails", d);
       }
       status = ExecutionStatus.SUCCEEDED;
@@ -235,6 +242,7 @@ final class Transition {
     } else {
       current = next;
       stateInput = stateOutput;
+      stateInputJson = outputJson;
       phase = Phase.ENTER;
       command(Command.CONTINUE);
     }
@@ -304,7 +312,7 @@ final class Transition {
   }
 
   private ExecutionState snapshot() {
-    return new ExecutionState(info, status, phase, current, stateInput, enteredTime, enteredEventId,
+    return new ExecutionState(info, status, phase, current, stateInput, stateInputJson, enteredTime, enteredEventId,
         history.lastId(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
   }
 }

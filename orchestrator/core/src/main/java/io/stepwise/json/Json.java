@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The one JSON toolkit of the engine: parsing, printing and node construction on Jackson. */
 public final class Json {
+  // Decimals stay BigDecimal: exact as written, and their text is cached, so the many
+  // re-serializations of a payload do not re-run double-to-text conversion.
   public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
@@ -57,7 +59,22 @@ public final class Json {
 
   /** Size of the compact UTF-8 encoding, the measure Step Functions applies its 256 KiB limit to. */
   public static int utf8Size(JsonNode node) {
-    return write(node).getBytes(StandardCharsets.UTF_8).length;
+    return utf8Length(write(node));
+  }
+
+  /** The UTF-8 length of {@code text}, counted without encoding it. */
+  public static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) bytes++;
+      else if (c < 0x800) bytes += 2;
+      else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+    return bytes;
   }
 
   public static ObjectNode object() {
