@@ -14,6 +14,8 @@ public final class Diagnostics {
   public static final String INVALID_INTRINSIC = "INVALID_INTRINSIC_FUNCTION";
   public static final String INVALID_JSONATA = "INVALID_JSONATA";
   public static final String INVALID_RESOURCE = "INVALID_RESOURCE";
+  /** State names must be unique across the whole definition, branches and item processors included. */
+  public static final String DUPLICATE_STATE_NAME = "DUPLICATE_STATE_NAME";
 
   private final List<Diagnostic> problems = new ArrayList<>();
 

@@ -1,0 +1,128 @@
+package io.stepwise.asl.validate;
+
+import static io.stepwise.asl.validate.ValidatorAssertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stepwise.asl.Diagnostic;
+import io.stepwise.asl.Diagnostics;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Machine-level validation: top-level fields, state names, transitions, reachability, terminal
+ * states, JSON syntax, and whole definitions that must pass. None reaches the stubbed contracts
+ * (JSONPath Choice rules, intrinsic functions, JSONata bodies).
+ */
+class DefinitionValidatorTest {
+  @Test
+  void topLevelFields() {
+    assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + "},'Foo':1}", SCHEMA);
+    assertProblems("{'States':{'A':" + PASS_END + "}}", SCHEMA);
+    assertProblems("{'StartAt':'A'}", SCHEMA);
+    assertProblems("{'StartAt':'A','States':{}}", SCHEMA + "/States");
+    assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt");
+    assertProblems("{'StartAt':'A','TimeoutSeconds':0,'States':{'A':" + PASS_END + "}}", SCHEMA + "/TimeoutSeconds");
+    assertProblems("{'StartAt':'A','Version':1,'States':{'A':" + PASS_END + "}}", SCHEMA + "/Version");
+    assertProblems("{'QueryLanguage':'XPath','StartAt':'A','States':{'A':" + PASS_END + "}}",
+        SCHEMA + "/QueryLanguage");
+    assertProblems("[]", SCHEMA);
+  }
+
+  @Test
+  void stateTypesAndNames() {
+    assertProblems(one("{'End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Sleep','End':true}"), SCHEMA + "/States/A/Type");
+    String longName = "N".repeat(81);
+    assertProblems("{'StartAt':'" + longName + "','States':{'" + longName + "':" + PASS_END + "}}",
+        SCHEMA + "/States/" + longName);
+    // JSON pointer escaping of '/' in a state name
+    assertProblems("{'StartAt':'a/b','States':{'a/b':{'Type':'Pass','End':true,'Foo':1}}}", SCHEMA + "/States/a~1b");
+  }
+
+  @Test
+  void nextAndEnd() {
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B','End':true},'B':" + PASS_END + "}}",
+        SCHEMA + "/States/A/Next");
+    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL);
+    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL);
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed','Next':'A'}}}",
+        SCHEMA + "/States/B");
+  }
+
+  @Test
+  void transitionsReachabilityAndTerminals() {
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'Nope'},'B':" + PASS_END + "}}",
+        TARGET + "/States/A/Next", UNREACHABLE + "/States/B");
+    assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + ",'B':" + PASS_END + "}}", UNREACHABLE + "/States/B");
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'}}}",
+        NO_TERMINAL);
+    // As on AWS, a machine with no terminal state is not also walked for unreachable states.
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
+        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL);
+    // ... but an unreachable terminal state is still unreachable
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
+        + "'C':{'Type':'Succeed'}}}", UNREACHABLE + "/States/C");
+  }
+
+  @Test
+  void stateNamesAreUniqueAcrossNestedMachines() {
+    assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'P'},'P':{'Type':'Parallel','End':true,"
+        + "'Branches':[{'StartAt':'A','States':{'A':" + PASS_END + "}}]}}}",
+        DUPLICATE + "/States/P/Branches/0/States/A");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertProblems("{'StartAt':'A','Extra':true,'States':{"
+            + "'A':{'Type':'Task','Resource':'nope','Next':'Gone','InputPath':'bad','TimeoutSeconds':-5},"
+            + "'B':{'Type':'Wait','End':true},"
+            + "'C':{'Type':'Pass','Output':1,'End':true,'Parameters':{'p.$':'x'}}}}",
+        SCHEMA, RESOURCE + "/States/A/Resource", TARGET + "/States/A/Next", PATH + "/States/A/InputPath",
+        SCHEMA + "/States/A/TimeoutSeconds", SCHEMA + "/States/B", SCHEMA + "/States/C",
+        PATH + "/States/C/Parameters/p.$", UNREACHABLE + "/States/B", UNREACHABLE + "/States/C");
+  }
+
+  @Test
+  void validDefinitions() {
+    assertValid("{'Comment':'c','Version':'1.0','TimeoutSeconds':60,'StartAt':'A','States':{"
+        + "'A':{'Type':'Pass','Result':{'x':1},'ResultPath':'$.r','Parameters':{'ctx.$':'$$.Execution.Id',"
+        + "'v.$':'$myVar.field','all.$':'$..price','nested':{'a.$':'$.a'},'list':[{'b.$':'$[0]'}]},"
+        + "'Assign':{'myVar.$':'$.r','k':'{% not jsonata here %}'},'InputPath':null,'OutputPath':'$myVar','Next':'T'},"
+        + "'T':{'Type':'Task'," + LAMBDA + ",'TimeoutSecondsPath':'$.t','HeartbeatSeconds':5,'ResultPath':null,"
+        + "'Credentials':{'RoleArn.$':'$.role'},'ResultSelector':{'p.$':'$.Payload'},"
+        + "'Retry':[{'ErrorEquals':['Custom'],'IntervalSeconds':1,'MaxAttempts':0,'BackoffRate':1.5,"
+        + "'MaxDelaySeconds':10,'JitterStrategy':'FULL'},{'ErrorEquals':['States.ALL']}],"
+        + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'F','ResultPath':'$.error'}],'Next':'W'},"
+        + "'W':{'Type':'Wait','Timestamp':'2016-03-05T21:29:29.243167252Z','Next':'P'},"
+        + "'P':{'Type':'Parallel','Branches':[{'StartAt':'B','States':{'B':{'Type':'Succeed'}}}],'Next':'M'},"
+        + "'M':{'Type':'Map','ItemsPath':'$$.Execution.Input.items','MaxConcurrency':0,"
+        + "'ToleratedFailurePercentage':0.5,"
+        + "'Iterator':{'StartAt':'I','States':{'I':" + PASS_END + "}},'Parameters':{'i.$':'$$.Map.Item.Value'},"
+        + "'Next':'S'},"
+        + "'S':{'Type':'Succeed','OutputPath':'$.r'},"
+        + "'F':{'Type':'Fail','ErrorPath':'$.error.Error','Cause':'failed'}}}");
+    assertValid("{'QueryLanguage':'JSONata','StartAt':'A','States':{"
+        + "'A':{'Type':'Task'," + LAMBDA + ",'Arguments':{'x':1},'Output':[1,'two'],'TimeoutSeconds':10,"
+        + "'Catch':[{'ErrorEquals':['States.ALL'],'Output':{},'Assign':{'e':1},'Next':'C'}],'Next':'M'},"
+        + "'M':{'Type':'Map','Items':[1,2],'MaxConcurrency':2,'ItemSelector':{'v':1},'ItemProcessor':{"
+        + "'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'EXPRESS'},'StartAt':'I','States':{'I':"
+        + PASS_END + "}},'Next':'C'},"
+        + "'C':{'Type':'Choice','Choices':[{'Condition':true,'Next':'D','Output':null}],'Default':'D','Output':'x'},"
+        + "'D':{'Type':'Pass','QueryLanguage':'JSONata','Output':null,'Next':'E'},"
+        + "'E':{'Type':'Fail','Error':'Oops','Cause':'plain'}}}");
+    // per-state QueryLanguage in a JSONPath machine
+    assertValid("{'StartAt':'A','States':{'A':{'Type':'Pass','QueryLanguage':'JSONata','Output':{'a':1},'Next':'B'},"
+        + "'B':{'Type':'Pass','QueryLanguage':'JSONPath','OutputPath':'$.a','End':true}}}");
+  }
+
+  @Test
+  void validateTextReportsJsonSyntax() {
+    List<Diagnostic> problems = DefinitionValidator.validateText("{\"StartAt\": \"A\", \"States\": {");
+    assertEquals(List.of(Diagnostics.INVALID_JSON + "@"),
+        problems.stream().map(d -> d.code() + "@" + d.location()).toList());
+    assertEquals(Diagnostics.INVALID_JSON, DefinitionValidator.validateText("").get(0).code());
+    assertEquals(Diagnostics.INVALID_JSON, DefinitionValidator.validateText("{} {}").get(0).code());
+    assertEquals(List.of(), DefinitionValidator.validateText(
+        "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}"));
+  }
+}

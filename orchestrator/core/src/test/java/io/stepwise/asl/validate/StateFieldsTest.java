@@ -1,0 +1,176 @@
+package io.stepwise.asl.validate;
+
+import static io.stepwise.asl.validate.ValidatorAssertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * State-level validation: the fields each type accepts per query language, paths, payload
+ * templates, and the type-specific rules of Task, Wait, Fail, Choice, Parallel and Map states,
+ * each invalid definition checked for its exact codes and locations. None reaches the stubbed
+ * contracts (JSONPath Choice rules, intrinsic functions, JSONata bodies).
+ */
+class StateFieldsTest {
+  @Test
+  void fieldsPerTypeAndQueryLanguage() {
+    assertProblems(one("{'Type':'Pass','TimeoutSeconds':5,'End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Pass','Retry':[],'End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Succeed','Assign':{'x':1}}"), SCHEMA + "/States/A");
+    // A JSONPath field in a JSONata state is located at the field, a JSONata field in a JSONPath state at the state.
+    assertProblems(oneJsonata("{'Type':'Pass','InputPath':'$.a','End':true}"), SCHEMA + "/States/A/InputPath");
+    assertProblems(one("{'Type':'Pass','Output':{},'End':true}"), SCHEMA + "/States/A");
+    assertProblems(oneJsonata("{'Type':'Pass','QueryLanguage':'JSONPath','End':true}"), SCHEMA + "/States/A");
+    assertProblems(oneJsonata("{'Type':'Pass','Result':1,'ResultPath':'$.x','End':true}"),
+        SCHEMA + "/States/A/Result", SCHEMA + "/States/A/ResultPath");
+  }
+
+  @Test
+  void paths() {
+    assertProblems(one("{'Type':'Pass','InputPath':'a.b','End':true}"), PATH + "/States/A/InputPath");
+    assertProblems(one("{'Type':'Pass','OutputPath':'$.a[','End':true}"), PATH + "/States/A/OutputPath");
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.a[*]','End':true}"), PATH + "/States/A/ResultPath");
+    assertProblems(one("{'Type':'Pass','ResultPath':'$$.Execution','End':true}"), PATH + "/States/A/ResultPath");
+    assertProblems(one("{'Type':'Pass','ResultPath':'$myVar','End':true}"), PATH + "/States/A/ResultPath");
+    assertProblems(one("{'Type':'Pass','InputPath':3,'End':true}"), SCHEMA + "/States/A/InputPath");
+  }
+
+  @Test
+  void payloadTemplates() {
+    assertProblems(one("{'Type':'Pass','Parameters':{'x.$':'nope','a':{'b.$':5},'list':[{'c.$':'$.['}]},'End':true}"),
+        PATH + "/States/A/Parameters/x.$", SCHEMA + "/States/A/Parameters/a/b.$",
+        PATH + "/States/A/Parameters/list/0/c.$");
+    // AWS accepts any JSON as Parameters (the spec says object); Assign must be an object of variables
+    assertValid(one("{'Type':'Pass','Parameters':['x',{'y.$':'$.y'}],'End':true}"));
+    assertProblems(one("{'Type':'Pass','Assign':['x'],'End':true}"), SCHEMA + "/States/A/Assign");
+    assertProblems(one("{'Type':'Pass','Assign':{'v.$':'$$.['},'End':true}"), PATH + "/States/A/Assign/v.$");
+    assertProblems(one("{'Type':'Task'," + LAMBDA + ",'ResultSelector':{'r.$':'Payload'},'End':true}"),
+        PATH + "/States/A/ResultSelector/r.$");
+  }
+
+  @Test
+  void task() {
+    assertProblems("{'StartAt':'T','States':{'T':{'Type':'Task','End':true}}}", SCHEMA + "/States/T");
+    assertProblems("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'lambda','End':true}}}",
+        RESOURCE + "/States/T/Resource");
+    assertProblems(one("{'Type':'Task'," + LAMBDA + ",'TimeoutSeconds':5,'TimeoutSecondsPath':'$.t','End':true}"),
+        SCHEMA + "/States/A/TimeoutSeconds");
+    assertProblems(one("{'Type':'Task'," + LAMBDA + ",'TimeoutSeconds':5,'HeartbeatSeconds':5,'End':true}"),
+        SCHEMA + "/States/A/HeartbeatSeconds");
+    assertProblems(one("{'Type':'Task'," + LAMBDA + ",'TimeoutSeconds':0,'End':true}"),
+        SCHEMA + "/States/A/TimeoutSeconds");
+    assertProblems(one("{'Type':'Task'," + LAMBDA + ",'HeartbeatSecondsPath':'$.h[*]','End':true}"),
+        PATH + "/States/A/HeartbeatSecondsPath");
+    assertProblems(oneJsonata("{'Type':'Task'," + LAMBDA + ",'TimeoutSeconds':'soon','End':true}"),
+        SCHEMA + "/States/A/TimeoutSeconds");
+  }
+
+  @Test
+  void retriers() {
+    String task = "{'Type':'Task'," + LAMBDA + ",'End':true,'Retry':";
+    assertProblems(one(task + "[{'ErrorEquals':[]}]}"), SCHEMA + "/States/A/Retry/0/ErrorEquals");
+    assertProblems(one(task + "[{'ErrorEquals':['States.ALL','X']},{'ErrorEquals':['Y']}]}"),
+        SCHEMA + "/States/A/Retry/0/ErrorEquals", SCHEMA + "/States/A/Retry/0/ErrorEquals");
+    assertProblems(one(task + "[{'ErrorEquals':['X'],'IntervalSeconds':0,'MaxAttempts':-1,'BackoffRate':0.5,"
+            + "'MaxDelaySeconds':0,'JitterStrategy':'HALF','Foo':1}]}"),
+        SCHEMA + "/States/A/Retry/0/IntervalSeconds", SCHEMA + "/States/A/Retry/0/MaxAttempts",
+        SCHEMA + "/States/A/Retry/0/BackoffRate", SCHEMA + "/States/A/Retry/0/MaxDelaySeconds",
+        SCHEMA + "/States/A/Retry/0/JitterStrategy", SCHEMA + "/States/A/Retry/0");
+    assertProblems(one(task + "[{'IntervalSeconds':1}]}"), SCHEMA + "/States/A/Retry/0");
+    assertProblems(one(task + "{}}"), SCHEMA + "/States/A/Retry");
+  }
+
+  @Test
+  void catchers() {
+    String task = "{'Type':'Task'," + LAMBDA + ",'End':true,'Catch':";
+    assertProblems(one(task + "[{'ErrorEquals':['States.ALL']}]}"), SCHEMA + "/States/A/Catch/0");
+    assertProblems(one(task + "[{'ErrorEquals':['States.ALL'],'Next':'Nope'}]}"), TARGET + "/States/A/Catch/0/Next");
+    assertProblems("{'StartAt':'A','States':{'A':" + task + "[{'ErrorEquals':['States.ALL'],'Next':'B',"
+        + "'ResultPath':'$.e[0:1]','Output':{}}]},'B':" + PASS_END + "}}",
+        PATH + "/States/A/Catch/0/ResultPath", SCHEMA + "/States/A/Catch/0/Output");
+    assertProblems("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':" + task
+        + "[{'ErrorEquals':['States.ALL'],'Next':'B','ResultPath':'$.e'}]},'B':" + PASS_END + "}}",
+        SCHEMA + "/States/A/Catch/0/ResultPath");
+  }
+
+  @Test
+  void waitStates() {
+    assertProblems(one("{'Type':'Wait','End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Wait','Seconds':5,'SecondsPath':'$.s','End':true}"), SCHEMA + "/States/A/Seconds");
+    assertProblems(one("{'Type':'Wait','Seconds':-1,'End':true}"), SCHEMA + "/States/A/Seconds");
+    assertProblems(one("{'Type':'Wait','Timestamp':'tomorrow','End':true}"), SCHEMA + "/States/A/Timestamp");
+    assertProblems(one("{'Type':'Wait','TimestampPath':'$..t','End':true}"), PATH + "/States/A/TimestampPath");
+    assertProblems(oneJsonata("{'Type':'Wait','Seconds':'5','End':true}"), SCHEMA + "/States/A/Seconds");
+  }
+
+  @Test
+  void failStates() {
+    assertProblems(one("{'Type':'Fail','Error':'E','ErrorPath':'$.e','Cause':5}"),
+        SCHEMA + "/States/A/Error", SCHEMA + "/States/A/Cause");
+    assertProblems(one("{'Type':'Fail','InputPath':'$'}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Fail','CausePath':'$.c[*]'}"), PATH + "/States/A/CausePath");
+  }
+
+  @Test
+  void choiceStates() {
+    String tail = ",'X':" + PASS_END + "}}";
+    assertProblems("{'StartAt':'C','States':{'C':{'Type':'Choice','Default':'X'}" + tail, SCHEMA + "/States/C");
+    assertProblems("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[],'Default':'Nope'}" + tail,
+        SCHEMA + "/States/C/Choices", TARGET + "/States/C/Default", UNREACHABLE + "/States/X");
+    assertProblems("{'QueryLanguage':'JSONata','StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
+            + "{'Variable':'$.x','Next':'Nope'},{'Condition':'yes','Next':'X'},{'Condition':true}],"
+            + "'Default':'X'}" + tail,
+        SCHEMA + "/States/C/Choices/0", SCHEMA + "/States/C/Choices/0", TARGET + "/States/C/Choices/0/Next",
+        SCHEMA + "/States/C/Choices/1/Condition", SCHEMA + "/States/C/Choices/2");
+    assertProblems("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[],'Default':'X','End':true}" + tail,
+        SCHEMA + "/States/C", SCHEMA + "/States/C/Choices");
+  }
+
+  @Test
+  void parallelStates() {
+    assertProblems(one("{'Type':'Parallel','End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Parallel','Branches':[],'End':true}"), SCHEMA + "/States/A/Branches");
+    // a branch may not transition out of itself, nor carry top-level-only fields
+    assertProblems("{'StartAt':'P','States':{'P':{'Type':'Parallel','Next':'After','Branches':["
+            + "{'StartAt':'B1','Version':'1.0','States':{'B1':{'Type':'Pass','Next':'After'}}}]},"
+            + "'After':" + PASS_END + "}}",
+        SCHEMA + "/States/P/Branches/0", TARGET + "/States/P/Branches/0/States/B1/Next",
+        NO_TERMINAL + "/States/P/Branches/0");
+    assertProblems(one("{'Type':'Parallel','End':true,'Branches':[{'StartAt':'B','States':{'B':"
+            + "{'Type':'Wait','Seconds':1,'Next':'Gone'},'C':" + PASS_END + "}}]}"),
+        TARGET + "/States/A/Branches/0/States/B/Next", UNREACHABLE + "/States/A/Branches/0/States/C");
+  }
+
+  @Test
+  void mapStates() {
+    assertProblems(one("{'Type':'Map','End':true}"), SCHEMA + "/States/A");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'Iterator':" + PROCESSOR + "}"),
+        SCHEMA + "/States/A/ItemProcessor");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':{'ProcessorConfig':{'Mode':'PARALLEL'},"
+            + "'QueryLanguage':'JSONPath','StartAt':'I','States':{'I':" + PASS_END + "}}}"),
+        SCHEMA + "/States/A/ItemProcessor/ProcessorConfig/Mode", SCHEMA + "/States/A/ItemProcessor");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},"
+            + "'StartAt':'I','States':{'I':" + PASS_END + "}}}"),
+        SCHEMA + "/States/A/ItemProcessor/ProcessorConfig");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'MaxConcurrency':-1,"
+            + "'ToleratedFailurePercentage':150,'ItemsPath':'$.a[*]','ItemSelector':{},'Parameters':{},"
+            + "'ToleratedFailureCount':1,'ToleratedFailureCountPath':'$.c','Label':'" + "L".repeat(41) + "'}"),
+        SCHEMA + "/States/A/MaxConcurrency", SCHEMA + "/States/A/ToleratedFailurePercentage",
+        PATH + "/States/A/ItemsPath", SCHEMA + "/States/A/ItemSelector", SCHEMA + "/States/A/ToleratedFailureCount",
+        SCHEMA + "/States/A/Label");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR
+            + ",'MaxConcurrencyPath':'$.limits[*]'}"),
+        PATH + "/States/A/MaxConcurrencyPath");
+    assertProblems(oneJsonata("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR
+            + ",'MaxConcurrencyPath':'$.m','Items':5}"),
+        SCHEMA + "/States/A/MaxConcurrencyPath", SCHEMA + "/States/A/Items");
+    assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR
+            + ",'ItemReader':{'Parameters':{}},'ItemBatcher':{'MaxItemsPerBatch':-2},'ResultWriter':{'Foo':1}}"),
+        SCHEMA + "/States/A/ItemReader", SCHEMA + "/States/A/ItemBatcher/MaxItemsPerBatch",
+        SCHEMA + "/States/A/ResultWriter");
+    // nested maps are located by their structured path
+    assertProblems("{'StartAt':'Outer','States':{'Outer':{'Type':'Map','End':true,'ItemProcessor':{'StartAt':'Inner',"
+            + "'States':{'Inner':{'Type':'Map','MaxConcurrency':-1,'End':true,'ItemProcessor':{'StartAt':'P',"
+            + "'States':{'P':" + PASS_END + "}}}}}}}}",
+        SCHEMA + "/States/Outer/ItemProcessor/States/Inner/MaxConcurrency");
+  }
+}
