@@ -94,18 +94,7 @@ final class FanOut {
       }
     }
     t.history().add(prefix + "Succeeded");
-    var base = state.base();
-    if (base.isJsonata()) {
-      JsonataBindings bindings = expressions.bindings(results, null);
-      JsonNode output = base.output() == null ? results : expressions.jsonata(base.output(), bindings, "Output");
-      t.exit(state, output, expressions.assign(base.assign(), null, bindings), base.next());
-      return;
-    }
-    Scope raw = t.scope(t.stateInput());
-    JsonNode selected = base.resultSelector() == null ? results : base.resultSelector().evaluate(raw.withInput(results));
-    Map<String, JsonNode> assigned = expressions.assign(base.assign(), selected, null);
-    JsonNode combined = DataFlow.applyResultPath(base.resultPath(), t.stateInput(), selected);
-    t.exit(state, DataFlow.select(base.outputPath(), raw.withInput(combined)), assigned, base.next());
+    expressions.exitWithResult(state, results);
   }
 
   private JsonNode pathItems(State.Map map, Scope scope) {

@@ -8,7 +8,6 @@ import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
-import java.util.Map;
 
 /** A Task state: schedule the call, then process its result or its failure. */
 final class TaskStep {
@@ -51,18 +50,7 @@ final class TaskStep {
     d.set("outputDetails", Json.object().put("truncated", false));
     t.history().add(resource.isLegacyLambda() ? "LambdaFunctionStarted" : "TaskStarted", null, null);
     t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d);
-    var base = task.base();
-    if (base.isJsonata()) {
-      JsonataBindings bindings = expressions.bindings(result, null);
-      JsonNode output = base.output() == null ? result : expressions.jsonata(base.output(), bindings, "Output");
-      t.exit(task, output, expressions.assign(base.assign(), null, bindings), base.next());
-      return;
-    }
-    Scope raw = t.scope(t.stateInput());
-    JsonNode selected = base.resultSelector() == null ? result : base.resultSelector().evaluate(raw.withInput(result));
-    Map<String, JsonNode> assigned = expressions.assign(base.assign(), selected, null);
-    JsonNode combined = DataFlow.applyResultPath(base.resultPath(), t.stateInput(), selected);
-    t.exit(task, DataFlow.select(base.outputPath(), raw.withInput(combined)), assigned, base.next());
+    expressions.exitWithResult(task, result);
   }
 
   void failed(String error, String cause) {
