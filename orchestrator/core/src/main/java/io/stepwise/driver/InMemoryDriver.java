@@ -77,8 +77,15 @@ public final class InMemoryDriver {
     throw new IllegalStateException("engine left execution running with nothing to do in state " + state.currentState());
   }
 
-  /** Runs each child in order, stopping early once more children failed than are tolerated. */
-  private Event runChildren(Command.RunChildren run, ExecutionState parent, List<HistoryEvent> history, Instant deadline) {
+  /**
+   * Runs each child in order, stopping early once more children failed than are tolerated; the
+   * children's events go to {@code history}. Runtimes without durable children use this too.
+   */
+  public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, List<HistoryEvent> history) {
+    return runChildren(run, parent, history, null);
+  }
+
+  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, List<HistoryEvent> history, Instant deadline) {
     boolean isMap = run.kind() == Command.RunChildren.Kind.MAP;
     long lastId = parent.lastEventId();
     List<ChildOutcome> outcomes = new ArrayList<>();

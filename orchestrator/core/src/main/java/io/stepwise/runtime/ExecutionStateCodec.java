@@ -1,0 +1,70 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.Phase;
+import io.stepwise.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** ExecutionState to JSON text and back, for storage between transitions. */
+public final class ExecutionStateCodec {
+  private ExecutionStateCodec() {}
+
+  public static String encode(ExecutionState s) {
+    ObjectNode n = Json.object();
+    ExecutionInfo info = s.info();
+    ObjectNode i = n.putObject("info");
+    i.put("arn", info.executionArn()).put("name", info.name()).put("machineArn", info.stateMachineArn())
+        .put("machineName", info.stateMachineName()).put("start", info.startTime().toEpochMilli())
+        .put("role", info.roleArn()).put("redrives", info.redriveCount()).put("child", info.isChild());
+    i.set("input", info.input());
+    n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
+    n.put("input", s.stateInputJson() != null ? s.stateInputJson() : s.stateInput() == null ? null : Json.write(s.stateInput()));
+    if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
+    n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("retries", s.retryCount());
+    ArrayNode attempts = n.putArray("attempts");
+    s.retrierAttempts().forEach(attempts::add);
+    ObjectNode vars = n.putObject("vars");
+    s.variables().forEach(vars::set);
+    n.put("token", s.taskToken());
+    n.set("output", s.output());
+    n.put("error", s.error()).put("cause", s.cause()).put("transitions", s.transitions());
+    return Json.write(n);
+  }
+
+  public static ExecutionState decode(String text) {
+    JsonNode n = Json.parse(text);
+    JsonNode i = n.get("info");
+    ExecutionInfo info = new ExecutionInfo(i.get("arn").asText(), i.get("name").asText(), i.get("machineArn").asText(),
+        i.get("machineName").asText(), i.get("input"), Instant.ofEpochMilli(i.get("start").asLong()),
+        text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean());
+    String inputJson = text(n.get("input"));
+    List<Integer> attempts = new ArrayList<>();
+    n.get("attempts").forEach(a -> attempts.add(a.asInt()));
+    Map<String, JsonNode> vars = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.get("vars").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      vars.put(e.getKey(), e.getValue());
+    }
+    JsonNode output = n.get("output");
+    return new ExecutionState(info, ExecutionStatus.valueOf(n.get("status").asText()), Phase.valueOf(n.get("phase").asText()),
+        text(n.get("current")), inputJson == null ? null : Json.parse(inputJson), inputJson,
+        n.has("entered") ? Instant.ofEpochMilli(n.get("entered").asLong()) : null,
+        n.get("enteredId").asLong(), n.get("lastId").asLong(), n.get("retries").asInt(), List.copyOf(attempts),
+        Map.copyOf(vars), text(n.get("token")), output == null || output.isMissingNode() ? null : output,
+        text(n.get("error")), text(n.get("cause")), n.get("transitions").asLong());
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+}

@@ -1,0 +1,47 @@
+package io.stepwise.runtime;
+
+import io.stepwise.engine.HistoryEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where executions live. Every write is one conditional single-item write: the record is
+ * versioned by {@code seq}, and the history of transition {@code seq} is written under a lease so
+ * that only one worker at a time can be producing it.
+ */
+public interface ExecutionStore {
+  /** The record, read strongly consistent; empty when there is none. */
+  Optional<ExecutionRecord> load(String executionArn);
+
+  /** Creates the record; false when one exists already (the caller decides what that means). */
+  boolean create(ExecutionRecord record);
+
+  /**
+   * Writes the history events of transition {@code seq}, claiming it for {@code leaseOwner}
+   * until {@code leaseUntil}.
+   *
+   * @throws ConflictException when another live worker holds the lease
+   */
+  void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now, Instant leaseUntil);
+
+  /**
+   * Replaces the record with {@code next}, whose seq is {@code expectedSeq + 1}.
+   *
+   * @throws ConflictException when the stored record is no longer at {@code expectedSeq}
+   */
+  void commit(ExecutionRecord next, long expectedSeq);
+
+  /** History events in order, from the transitions committed so far, paged by transition. */
+  HistoryPage history(String executionArn, long fromSeq, int maxEvents);
+
+  /** A page of history and where the next one starts (-1 when there is none). */
+  record HistoryPage(List<HistoryEvent> events, long nextSeq) {}
+
+  /** A conditional write lost: someone else changed the item first. */
+  final class ConflictException extends RuntimeException {
+    public ConflictException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.engine.Event;
+import io.stepwise.json.Json;
+
+/**
+ * The body of one queue message: which execution, which transition it asks for ({@code seq}),
+ * and what happened (an ordinary advance, a due timer, a task's result, the machine timeout).
+ *
+ * @param dueAtMillis when the message may be acted on; earlier deliveries hop on (SQS delays
+ *     stop at 900 s), 0 for now
+ */
+public record StepMessage(
+    String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
+
+  public enum Kind {
+    /** Enter the current state. */
+    ADVANCE,
+    /** A Wait state's or Retry interval's timer is due. */
+    TIMER,
+    /** A callback (SendTaskSuccess) for a task that waits for its token. */
+    TASK_SUCCEEDED,
+    /** A callback (SendTaskFailure) or a heartbeat or task timeout. */
+    TASK_FAILED,
+    /** The machine's TimeoutSeconds elapsed; applies to whatever transition is current. */
+    EXECUTION_TIMEOUT
+  }
+
+  public static StepMessage advance(String executionArn, long seq) {
+    return new StepMessage(executionArn, seq, Kind.ADVANCE, 0, null, null, null);
+  }
+
+  public StepMessage withDueAt(long millis) {
+    return new StepMessage(executionArn, seq, kind, millis, result, error, cause);
+  }
+
+  /** The engine event this message delivers. */
+  public Event event() {
+    return switch (kind) {
+      case ADVANCE -> Event.ADVANCE;
+      case TIMER -> Event.TIMER_FIRED;
+      case TASK_SUCCEEDED -> new Event.TaskSucceeded(result);
+      case TASK_FAILED -> new Event.TaskFailed(error, cause);
+      case EXECUTION_TIMEOUT -> new Event.TimedOut();
+    };
+  }
+
+  public String toJson() {
+    ObjectNode n = Json.object();
+    n.put("execution", executionArn).put("seq", seq).put("kind", kind.name());
+    if (dueAtMillis > 0) n.put("dueAt", dueAtMillis);
+    if (result != null) n.set("result", result);
+    if (error != null) n.put("error", error);
+    if (cause != null) n.put("cause", cause);
+    return Json.write(n);
+  }
+
+  /** @throws IllegalArgumentException for a body that is not a step message */
+  public static StepMessage fromJson(String body) {
+    JsonNode n = Json.parse(body);
+    if (!n.hasNonNull("execution") || !n.has("seq") || !n.has("kind")) {
+      throw new IllegalArgumentException("not a Stepwise step message: " + abbreviate(body));
+    }
+    return new StepMessage(n.get("execution").asText(), n.get("seq").asLong(), Kind.valueOf(n.get("kind").asText()),
+        n.path("dueAt").asLong(0), n.get("result"), n.hasNonNull("error") ? n.get("error").asText() : null,
+        n.hasNonNull("cause") ? n.get("cause").asText() : null);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+  }
+}

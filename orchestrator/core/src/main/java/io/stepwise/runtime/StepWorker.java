@@ -1,0 +1,136 @@
+package io.stepwise.runtime;
+
+import io.stepwise.asl.StateMachine;
+import io.stepwise.driver.InMemoryDriver;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.Decision;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Event;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.engine.Resource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies one queue message to its execution: exactly one state transition, made durable.
+ *
+ * <p>The order of side effects is what makes it safe: (1) read the record, (2) decide (calling
+ * the task, if any), (3) write the transition's history under a lease, (4) send the next
+ * message, (5) commit the record conditionally on its seq, (6) acknowledge. A crash anywhere
+ * leaves the message unacknowledged, so it comes back and the transition is decided again; the
+ * record is the commit point. A message for an older seq is a duplicate and is dropped; one for
+ * a newer seq is early (its commit has not landed yet) and is retried later.
+ */
+public final class StepWorker {
+  /** What to do with the message afterwards. */
+  public enum Outcome {
+    /** Done with it (applied, or a duplicate): delete it. */
+    ACK,
+    /** Not now (early, or another worker holds the transition): let it come back. */
+    RETRY
+  }
+
+  static final int MAX_DELAY_SECONDS = 900;
+
+  private final ExecutionStore store;
+  private final StateMachines machines;
+  private final StepQueue queue;
+  private final TaskInvoker tasks;
+  private final Engine engine;
+  private final InstantSource clock;
+  private final Duration lease;
+
+  public StepWorker(ExecutionStore store, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease) {
+    this.store = store;
+    this.machines = machines;
+    this.queue = queue;
+    this.tasks = tasks;
+    this.engine = engine;
+    this.clock = clock;
+    this.lease = lease;
+  }
+
+  /** @param receiptId unique per delivery of the message: the lease owner */
+  public Outcome process(StepMessage message, String receiptId) {
+    Optional<ExecutionRecord> loaded = store.load(message.executionArn());
+    if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
+    ExecutionRecord record = loaded.get();
+    if (record.state().isDone()) return Outcome.ACK;
+    boolean anySeq = message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT;
+    if (!anySeq && message.seq() < record.seq()) return Outcome.ACK;
+    if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
+    Instant now = clock.instant();
+    if (message.dueAtMillis() > now.toEpochMilli()) {
+      hop(message, now);
+      return Outcome.ACK;
+    }
+    StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
+    List<HistoryEvent> events = new ArrayList<>();
+    Decision decision = decide(machine, record.state(), message.event(), events);
+    store.writeHistory(record.executionArn(), record.seq(), events, receiptId, now, now.plus(lease));
+    next(record.executionArn(), record.seq() + 1, decision).ifPresent(m -> send(m, now));
+    store.commit(record.next(decision.state()), record.seq());
+    return Outcome.ACK;
+  }
+
+  /** Steps the engine, carrying out task calls and children within this transition. */
+  private Decision decide(StateMachine machine, ExecutionState state, Event event, List<HistoryEvent> events) {
+    Decision decision = engine.step(machine, state, event, clock.instant());
+    events.addAll(decision.events());
+    while (true) {
+      Event followUp = followUp(decision, events);
+      if (followUp == null) return decision;
+      decision = engine.step(machine, decision.state(), followUp, clock.instant());
+      events.addAll(decision.events());
+    }
+  }
+
+  /** The event that completes a command inside this invocation, or null when it waits for later. */
+  private Event followUp(Decision decision, List<HistoryEvent> events) {
+    for (Command command : decision.commands()) {
+      if (command instanceof Command.InvokeTask call && !Resource.parse(call.resource()).waitsForTaskToken()) {
+        TaskOutcome outcome = tasks.invoke(call);
+        return outcome.error() != null || outcome.result() == null
+            ? new Event.TaskFailed(outcome.error(), outcome.cause())
+            : new Event.TaskSucceeded(outcome.result());
+      }
+      if (command instanceof Command.RunChildren children) {
+        // Until children are durable executions of their own, they run inside this transition.
+        InMemoryDriver inline = new InMemoryDriver(engine, tasks, VirtualClock.system(), null);
+        return inline.runChildren(children, decision.state(), events);
+      }
+    }
+    return null;
+  }
+
+  /** The message for the transition after this one, if the execution goes on by itself. */
+  private static Optional<StepMessage> next(String executionArn, long seq, Decision decision) {
+    for (Command command : decision.commands()) {
+      if (command instanceof Command.Continue) return Optional.of(StepMessage.advance(executionArn, seq));
+      if (command instanceof Command.StartTimer timer) {
+        return Optional.of(new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(),
+            null, null, null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void send(StepMessage message, Instant now) {
+    long wait = Math.max(0, message.dueAtMillis() - now.toEpochMilli());
+    queue.send(message, (int) Math.min(MAX_DELAY_SECONDS, (wait + 999) / 1000));
+  }
+
+  /** A delay longer than SQS allows: send it on for the rest of the wait. */
+  private void hop(StepMessage message, Instant now) {
+    send(message, now);
+  }
+}
