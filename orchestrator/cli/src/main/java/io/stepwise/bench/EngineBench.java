@@ -88,7 +88,7 @@ public final class EngineBench {
   /** Encodes the event as the runtime stores it; returns a size so the work cannot be elided. */
   private static long serialized(HistoryEvent event) {
     StoredEvent stored = StoredEvent.of(event);
-    return (stored.detailsJson() == null ? 0 : stored.detailsJson().length()) + (stored.payload() == null ? 0 : 1);
+    return (stored.detailsJson() == null ? 0 : stored.detailsJson().length()) + (stored.payload() == null ? 0 : stored.payload().length());
   }
 
   /** The three workloads of the issue: Pass with Parameters and ResultPath, Choice loop, intrinsics. */

@@ -90,7 +90,9 @@ final class RunCommand {
       if (d.has("name")) line.append(' ').append(d.get("name").asText());
       if (d.has("error")) line.append(" error=").append(d.get("error").asText());
       if (d.has("cause")) line.append(" cause=").append(abbreviate(d.get("cause").asText()));
-      if (d.has("output") && event.type().endsWith("Exited")) line.append(" -> ").append(abbreviate(Json.write(d.get("output"))));
+    }
+    if ("output".equals(event.payloadField()) && event.type().endsWith("Exited")) {
+      line.append(" -> ").append(abbreviate(event.payload()));
     }
     err.println(line);
   }

@@ -24,8 +24,13 @@ final class History {
   }
 
   long add(String type, String detailsKey, JsonNode details) {
+    return add(type, detailsKey, details, null, null);
+  }
+
+  /** An event whose details carry a JSON payload ({@code input}, {@code output}, {@code parameters}). */
+  long add(String type, String detailsKey, JsonNode details, String payloadField, String payload) {
     long id = ++lastId;
-    events.add(new HistoryEvent(id, previousId, type, now, detailsKey, details));
+    events.add(new HistoryEvent(id, previousId, type, now, detailsKey, details, payloadField, payload));
     previousId = id;
     return id;
   }
@@ -38,17 +43,15 @@ final class History {
   long stateEntered(String type, String name, String inputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
-    d.put("input", inputJson);
     d.set("inputDetails", NOT_TRUNCATED);
-    return add(type + "StateEntered", "stateEnteredEventDetails", d);
+    return add(type + "StateEntered", "stateEnteredEventDetails", d, "input", inputJson);
   }
 
   void stateExited(String type, String name, String outputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
-    d.put("output", outputJson);
     d.set("outputDetails", NOT_TRUNCATED);
-    add(type + "StateExited", "stateExitedEventDetails", d);
+    add(type + "StateExited", "stateExitedEventDetails", d, "output", outputJson);
   }
 
   void failed(String type, String detailsKey, String error, String cause) {

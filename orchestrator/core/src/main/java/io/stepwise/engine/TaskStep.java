@@ -46,10 +46,9 @@ final class TaskStep {
 
   void succeeded(JsonNode result) {
     ObjectNode d = resourceDetails();
-    d.put("output", Json.write(result));
-    d.set("outputDetails", Json.object().put("truncated", false));
+    d.set("outputDetails", History.NOT_TRUNCATED);
     t.history().add(resource.isLegacyLambda() ? "LambdaFunctionStarted" : "TaskStarted", null, null);
-    t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d);
+    t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
     expressions.exitWithResult(task, result);
   }
 
@@ -63,15 +62,11 @@ final class TaskStep {
 
   private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {
     ObjectNode d = resourceDetails();
-    if (resource.isLegacyLambda()) {
-      d.put("input", Json.write(payload));
-    } else {
-      d.put("region", resource.region());
-      d.put("parameters", Json.write(payload));
-    }
+    if (!resource.isLegacyLambda()) d.put("region", resource.region());
     if (timeout != null) d.put("timeoutInSeconds", timeout);
     if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
-    t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d);
+    t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d,
+        resource.isLegacyLambda() ? "input" : "parameters", Json.write(payload));
   }
 
   private ObjectNode resourceDetails() {

@@ -122,11 +122,10 @@ final class Transition {
 
   private void executionStarted() {
     ObjectNode d = Json.object();
-    d.put("input", Json.write(info.input()));
     d.set("inputDetails", History.NOT_TRUNCATED);
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
-    history.add("ExecutionStarted", "executionStartedEventDetails", d);
+    history.add("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
   }
 
   private void enter(State state) {
@@ -232,9 +231,8 @@ final class Transition {
       output = stateOutput;
       if (!info.isChild()) {
         ObjectNode d = Json.object();
-        d.put("output", outputJson);
         d.set("outputDetails", History.NOT_TRUNCATED);
-        history.add("ExecutionSucceeded", "executionSucceededEventDetails", d);
+        history.add("ExecutionSucceeded", "executionSucceededEventDetails", d, "output", outputJson);
       }
       status = ExecutionStatus.SUCCEEDED;
       phase = Phase.DONE;
