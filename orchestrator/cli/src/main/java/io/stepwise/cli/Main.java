@@ -12,8 +12,9 @@ public final class Main {
             run a state machine in memory; transitions on stderr, output JSON on stdout
         validate DEFINITION
             list every problem in a definition
-        test [--report-json FILE] PATH...
-            run conformance case files (folders are searched for *.json)
+        test [--runtime memory|local] [--report-json FILE] PATH...
+            run conformance case files (folders are searched for *.json), in memory or
+            through the Lambda runtime on local ElasticMQ and dynalite
         bench [--report-json FILE]
             measure engine transitions per second
       exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage

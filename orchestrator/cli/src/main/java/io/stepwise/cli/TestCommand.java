@@ -2,6 +2,7 @@ package io.stepwise.cli;
 
 import io.stepwise.conformance.CaseResult;
 import io.stepwise.conformance.ConformanceSuite;
+import io.stepwise.conformance.RuntimeSuite;
 import io.stepwise.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code stepwise test PATH...}: conformance case files, a line per failure, then the tally. */
+/**
+ * {@code stepwise test [--runtime memory|local] PATH...}: conformance case files, in memory or
+ * through the Lambda runtime on local servers; a line per failure, then the tally.
+ */
 final class TestCommand {
   private final PrintStream out;
   private final PrintStream err;
@@ -28,7 +32,18 @@ final class TestCommand {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
-    List<CaseResult> results = ConformanceSuite.run(files);
+    String runtime = args.option("--runtime") == null ? "memory" : args.option("--runtime");
+    List<CaseResult> results;
+    switch (runtime) {
+      case "memory" -> results = ConformanceSuite.run(files);
+      case "local" -> {
+        err.println("stepwise test: starting ElasticMQ and dynalite for the Lambda runtime...");
+        try (RuntimeSuite suite = RuntimeSuite.start()) {
+          results = suite.run(files);
+        }
+      }
+      default -> throw new UsageException("--runtime is memory (default) or local");
+    }
     long passed = results.stream().filter(CaseResult::passed).count();
     for (CaseResult r : results) {
       if (!r.passed()) out.println("FAIL " + r.file() + ": " + r.message());

@@ -11,12 +11,13 @@ public sealed interface Command {
   /**
    * Call a Task's resource with {@code payload}; report back TaskSucceeded or TaskFailed.
    *
+   * @param executionArn the execution (a branch or iteration names its parent execution)
    * @param token the task token for {@code .waitForTaskToken} resources, or null
    * @param timeoutSeconds the Task's effective TimeoutSeconds, or null for the default
    * @param heartbeatSeconds the Task's effective HeartbeatSeconds, or null
    */
   record InvokeTask(
-      String stateName, String resource, JsonNode payload, String token,
+      String executionArn, String stateName, String resource, JsonNode payload, String token,
       Integer timeoutSeconds, Integer heartbeatSeconds, JsonNode credentials) implements Command {}
 
   /** Deliver TimerFired at {@code dueAt} (a Wait state or a Retry interval). */

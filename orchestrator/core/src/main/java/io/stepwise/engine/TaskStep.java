@@ -41,7 +41,7 @@ final class TaskStep {
     }
     scheduled(payload, timeout, heartbeat);
     t.await(Phase.AWAIT_TASK);
-    t.command(new Command.InvokeTask(task.name(), task.resource(), payload, token, timeout, heartbeat, task.credentials()));
+    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat, task.credentials()));
   }
 
   void succeeded(JsonNode result) {

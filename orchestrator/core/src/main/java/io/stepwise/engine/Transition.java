@@ -146,6 +146,10 @@ final class Transition {
 
   // ---- what the state runner calls ----------------------------------------------------------
 
+  String executionArn() {
+    return info.executionArn();
+  }
+
   History history() {
     return history;
   }

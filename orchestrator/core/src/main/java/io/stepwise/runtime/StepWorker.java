@@ -82,6 +82,42 @@ public final class StepWorker {
     return Outcome.ACK;
   }
 
+  /**
+   * Applies {@code event} to the execution right now, not through the queue (StopExecution).
+   * Retries a few times when a worker commits a transition in between.
+   *
+   * @return false when the execution had already ended
+   */
+  public boolean applyNow(String executionArn, Event event) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      ExecutionRecord record = store.load(executionArn)
+          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
+      if (record.state().isDone()) return false;
+      Instant now = clock.instant();
+      StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
+      Decision decision = engine.step(machine, record.state(), event, now);
+      try {
+        store.writeHistory(executionArn, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(),
+            now, now.plus(lease));
+        store.commit(record.next(decision.state()), record.seq());
+        return true;
+      } catch (ExecutionStore.ConflictException raced) {
+        // A transition landed (or is landing) first: read again and re-apply.
+        sleepBriefly(attempt);
+      }
+    }
+    throw new ExecutionStore.ConflictException("could not apply " + event + " to " + executionArn + ": too much contention");
+  }
+
+  private static void sleepBriefly(int attempt) {
+    try {
+      Thread.sleep(20L * (attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Steps the engine, carrying out task calls and children within this transition. */
   private Decision decide(StateMachine machine, ExecutionState state, Event event, List<HistoryEvent> events) {
     Decision decision = engine.step(machine, state, event, clock.instant());

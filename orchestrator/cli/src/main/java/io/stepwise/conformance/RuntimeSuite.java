@@ -1,0 +1,146 @@
+package io.stepwise.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.InvalidDefinitionException;
+import io.stepwise.asl.validate.DefinitionValidator;
+import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.driver.UnsupportedTaskException;
+import io.stepwise.driver.mocks.CaseMocks;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.local.servers.AwsClients;
+import io.stepwise.local.servers.DynaliteServer;
+import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StateMachineStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Runs case files through the Lambda runtime on local servers: the real step handler, ElasticMQ,
+ * dynalite and the SDK clients, one execution per case, all started at once and judged by the
+ * same rules as the in-memory runner.
+ */
+public final class RuntimeSuite implements AutoCloseable {
+  private static final Duration PER_RUN_TIMEOUT = Duration.ofMinutes(3);
+
+  private final ElasticMqServer sqsServer;
+  private final DynaliteServer dynamoServer;
+  private final DynamoDbClient dynamo;
+  private final SqsClient sqs;
+  private final LocalRuntime local;
+  private final Map<String, CaseMocks> mocksByExecution = new ConcurrentHashMap<>();
+  private final Map<String, String> setupErrors = new ConcurrentHashMap<>();
+
+  private RuntimeSuite() {
+    sqsServer = ElasticMqServer.start();
+    dynamoServer = DynaliteServer.start();
+    dynamo = AwsClients.dynamoDb(dynamoServer.endpoint());
+    sqs = AwsClients.sqs(sqsServer.endpoint());
+    local = LocalRuntime.start(dynamo, sqs, "stepwise-conformance", this::invoke, 4);
+  }
+
+  public static RuntimeSuite start() {
+    return new RuntimeSuite();
+  }
+
+  /** The Task invoker: each execution answers from its own case's mocks. */
+  private TaskOutcome invoke(Command.InvokeTask call) {
+    CaseMocks mocks = mocksByExecution.get(call.executionArn());
+    try {
+      if (mocks == null) throw new UnsupportedTaskException("no case for execution " + call.executionArn());
+      return mocks.invoke(call);
+    } catch (UnsupportedTaskException e) {
+      setupErrors.putIfAbsent(call.executionArn(), e.getMessage());
+      throw e;
+    }
+  }
+
+  public List<CaseResult> run(List<Path> files) {
+    Runtime runtime = local.runtime();
+    Map<Path, Started> started = new LinkedHashMap<>();
+    List<CaseResult> results = new ArrayList<>();
+    int n = 0;
+    for (Path file : files) {
+      JsonNode caseFile = Json.read(file);
+      String name = caseFile.path("name").asText(file.getFileName().toString());
+      var problems = DefinitionValidator.validate(caseFile.get("definition"));
+      if (!problems.isEmpty()) {
+        results.add(new CaseResult(name, file.toString(), false, "INVALID", null, null, null,
+            new InvalidDefinitionException(problems).getMessage()));
+        continue;
+      }
+      String machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:case-" + (++n);
+      runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "case-" + n, 0,
+          Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", "STANDARD"));
+      String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":run";
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      mocksByExecution.put(executionArn, mocks);
+      runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
+      started.put(file, new Started(name, caseFile, executionArn, mocks));
+    }
+    Instant deadline = Instant.now().plus(PER_RUN_TIMEOUT);
+    for (Map.Entry<Path, Started> e : started.entrySet()) {
+      results.add(await(runtime.store(), e.getKey(), e.getValue(), deadline));
+    }
+    return results;
+  }
+
+  private record Started(String name, JsonNode caseFile, String executionArn, CaseMocks mocks) {}
+
+  private CaseResult await(ExecutionStore store, Path file, Started s, Instant deadline) {
+    while (true) {
+      String setupError = setupErrors.get(s.executionArn());
+      if (setupError != null) {
+        return new CaseResult(s.name(), file.toString(), false, "ERROR", null, null, null, setupError);
+      }
+      ExecutionRecord record = store.load(s.executionArn()).orElse(null);
+      if (record != null && record.state().isDone()) {
+        ExecutionState state = record.state();
+        ExecutionResult result = new ExecutionResult(state.status(), state.output(), state.error(), state.cause(),
+            List.of(), state.transitions());
+        String mismatch = CaseRunner.judge(s.caseFile(), result);
+        if (mismatch == null) mismatch = CaseRunner.judgeCalls(s.caseFile(), s.mocks());
+        return new CaseResult(s.name(), file.toString(), mismatch == null, state.status().name(), state.output(),
+            state.error(), state.cause(), mismatch);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return new CaseResult(s.name(), file.toString(), false, "TIMEOUT", null, null, null,
+            "did not finish on the local runtime within " + PER_RUN_TIMEOUT.toSeconds() + " s");
+      }
+      sleep(50);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    local.close();
+    dynamo.close();
+    sqs.close();
+    dynamoServer.close();
+    sqsServer.close();
+  }
+}

@@ -1,0 +1,85 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** StartExecution as Step Functions does it, on the store and the queue. */
+public final class Executions {
+  static final int MAX_INPUT_BYTES = 256 * 1024;
+  private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
+
+  private final ExecutionStore store;
+  private final StateMachines machines;
+  private final StepQueue queue;
+  private final InstantSource clock;
+
+  public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock) {
+    this.store = store;
+    this.machines = machines;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  /** What StartExecution returns. */
+  public record Started(String executionArn, Instant startDate) {}
+
+  /**
+   * Starts an execution of the machine's latest version. The same name and input while it runs
+   * returns the same execution; otherwise a used name is {@code ExecutionAlreadyExists}.
+   *
+   * @param name null for a generated one
+   * @param inputText the input JSON text, null for {@code {}}
+   */
+  public Started start(String stateMachineArn, String name, String inputText) {
+    StateMachineStore.StateMachineRecord machine = machines.store().latest(stateMachineArn)
+        .orElseThrow(() -> new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + stateMachineArn + "'"));
+    String executionName = name == null ? UUID.randomUUID().toString() : name;
+    if (!NAME.matcher(executionName).matches()) {
+      throw new ApiException("InvalidName", "Invalid Name: '" + executionName + "'");
+    }
+    String text = inputText == null ? "{}" : inputText;
+    if (io.stepwise.json.Json.utf8Length(text) > MAX_INPUT_BYTES) {
+      throw new ApiException("InvalidExecutionInput", "The input exceeds the maximum size of 262144 bytes.");
+    }
+    JsonNode input;
+    try {
+      input = Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+    }
+    String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
+    Instant now = clock.instant();
+    ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
+        machine.roleArn(), 0, false);
+    StateMachine parsed = machines.get(stateMachineArn, machine.version());
+    ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn, machine.version());
+    // The first message goes out before the record exists: a crash in between leaves a message
+    // the DLQ parks, never a record that nothing will advance.
+    queue.send(StepMessage.advance(executionArn, 0), 0);
+    if (!store.create(record)) return existing(executionArn, input);
+    if (parsed.timeoutSeconds() != null) {
+      Instant due = now.plusSeconds(parsed.timeoutSeconds());
+      StepMessage timeout = new StepMessage(executionArn, 0, StepMessage.Kind.EXECUTION_TIMEOUT, due.toEpochMilli(), null, null, null);
+      queue.send(timeout, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, parsed.timeoutSeconds()));
+    }
+    return new Started(executionArn, now);
+  }
+
+  private Started existing(String executionArn, JsonNode input) {
+    ExecutionRecord existing = store.load(executionArn).orElseThrow(() -> new IllegalStateException("lost " + executionArn));
+    ExecutionState state = existing.state();
+    if (state.status() == ExecutionStatus.RUNNING && Objects.equals(state.info().input(), input)) {
+      return new Started(executionArn, state.info().startTime());
+    }
+    throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
+  }
+}

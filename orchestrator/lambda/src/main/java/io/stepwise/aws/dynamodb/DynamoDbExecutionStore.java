@@ -1,0 +1,133 @@
+package io.stepwise.aws.dynamodb;
+
+import static io.stepwise.aws.dynamodb.Items.b;
+import static io.stepwise.aws.dynamodb.Items.n;
+import static io.stepwise.aws.dynamodb.Items.s;
+
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.runtime.Deflate;
+import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.runtime.ExecutionStateCodec;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.HistoryCodec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** {@link ExecutionStore} on one DynamoDB table: single-item conditional writes only. */
+public final class DynamoDbExecutionStore implements ExecutionStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbExecutionStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public Optional<ExecutionRecord> load(String executionArn) {
+    GetItemResponse response = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(Map.of(Table.PK, s(Table.executionKey(executionArn)), Table.SK, s("R"))));
+    if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
+    Map<String, AttributeValue> item = response.item();
+    ExecutionState state = ExecutionStateCodec.decode(Deflate.inflateText(item.get("state").b().asByteArray()));
+    return Optional.of(new ExecutionRecord(state, Long.parseLong(item.get("seq").n()), item.get("machineArn").s(),
+        Integer.parseInt(item.get("machineVersion").n())));
+  }
+
+  @Override
+  public boolean create(ExecutionRecord record) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(recordItem(record))
+          .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Table.PK)));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now,
+      Instant leaseUntil) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.PK, s(Table.executionKey(executionArn)));
+    item.put(Table.SK, s(Table.historyKey(seq)));
+    item.put("events", b(HistoryCodec.encode(events)));
+    item.put("owner", s(leaseOwner));
+    item.put("leaseUntil", n(leaseUntil.toEpochMilli()));
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(#pk) OR #owner = :owner OR #lease < :now")
+          .expressionAttributeNames(Map.of("#pk", Table.PK, "#owner", "owner", "#lease", "leaseUntil"))
+          .expressionAttributeValues(Map.of(":owner", s(leaseOwner), ":now", n(now.toEpochMilli()))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException("transition " + seq + " of " + executionArn + " is held by another worker");
+    }
+  }
+
+  @Override
+  public void commit(ExecutionRecord next, long expectedSeq) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(recordItem(next))
+          .conditionExpression("#seq = :expected")
+          .expressionAttributeNames(Map.of("#seq", "seq"))
+          .expressionAttributeValues(Map.of(":expected", n(expectedSeq))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException("execution " + next.executionArn() + " is no longer at transition " + expectedSeq);
+    }
+  }
+
+  @Override
+  public HistoryPage history(String executionArn, long fromSeq, int maxEvents) {
+    long committed = load(executionArn).map(ExecutionRecord::seq).orElse(0L);
+    List<HistoryEvent> events = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    long seq = fromSeq;
+    while (seq < committed && events.size() < maxEvents) {
+      Map<String, AttributeValue> startKey = start;
+      QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+          .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+          .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+          .expressionAttributeValues(Map.of(":pk", s(Table.executionKey(executionArn)),
+              ":from", s(Table.historyKey(seq)), ":to", s(Table.historyKey(committed - 1))))
+          .exclusiveStartKey(startKey).limit(100).build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        events.addAll(HistoryCodec.decode(item.get("events").b().asByteArray()));
+        seq = Long.parseLong(item.get(Table.SK).s().substring(2)) + 1;
+        if (events.size() >= maxEvents) break;
+      }
+      if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) break;
+      start = page.lastEvaluatedKey();
+    }
+    return new HistoryPage(events, seq < committed ? seq : -1);
+  }
+
+  private Map<String, AttributeValue> recordItem(ExecutionRecord record) {
+    ExecutionState state = record.state();
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.PK, s(Table.executionKey(record.executionArn())));
+    item.put(Table.SK, s("R"));
+    item.put("seq", n(record.seq()));
+    item.put("state", b(Deflate.deflateText(ExecutionStateCodec.encode(state))));
+    item.put("machineArn", s(record.stateMachineArn()));
+    item.put("machineVersion", n(record.machineVersion()));
+    item.put("executionArn", s(record.executionArn()));
+    item.put("name", s(state.info().name()));
+    item.put("status", s(state.status().name()));
+    long start = state.info().startTime().toEpochMilli();
+    item.put("startMillis", n(start));
+    item.put(Table.GSI1_PK, s(record.stateMachineArn() + "|" + state.status().name()));
+    item.put(Table.GSI1_SK, s(String.format("%015d#%s", start, state.info().name())));
+    return item;
+  }
+}

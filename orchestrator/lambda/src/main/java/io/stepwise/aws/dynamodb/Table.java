@@ -1,0 +1,75 @@
+package io.stepwise.aws.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one table Stepwise keeps everything in (see the README's "Storage" section).
+ *
+ * <pre>
+ * pk                      sk                 what
+ * EX#{executionArn}       R                  execution record: seq, status, state (deflated)
+ * EX#{executionArn}       H#{seq, 20 digits} history of transition seq (deflated events), lease
+ * SM#{stateMachineArn}    V#{version, 10}    state machine definition, one item per version
+ * TT#{taskToken}          T                  task token: execution, seq, state
+ * GSI byMachineStatus:  gsi1pk = {stateMachineArn}|{status}, gsi1sk = {startMillis, 15}#{name}
+ * </pre>
+ */
+public final class Table {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String GSI1 = "byMachineStatus";
+  public static final String GSI1_PK = "gsi1pk";
+  public static final String GSI1_SK = "gsi1sk";
+
+  private Table() {}
+
+  /** The CreateTable request the code expects; template.yml declares the same schema. */
+  public static CreateTableRequest createRequest(String tableName) {
+    return CreateTableRequest.builder()
+        .tableName(tableName)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(
+            attribute(PK), attribute(SK), attribute(GSI1_PK), attribute(GSI1_SK))
+        .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(GSI1)
+            .keySchema(key(GSI1_PK, KeyType.HASH), key(GSI1_SK, KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(List.of("name", "status", "startMillis", "stopMillis", "machineArn", "executionArn")).build())
+            .build())
+        .build();
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  static String executionKey(String executionArn) {
+    return "EX#" + executionArn;
+  }
+
+  static String historyKey(long seq) {
+    return String.format("H#%020d", seq);
+  }
+
+  static String machineKey(String arn) {
+    return "SM#" + arn;
+  }
+
+  static String versionKey(int version) {
+    return String.format("V#%010d", version);
+  }
+}

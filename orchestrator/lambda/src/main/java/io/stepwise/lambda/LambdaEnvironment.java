@@ -1,0 +1,18 @@
+package io.stepwise.lambda;
+
+import io.stepwise.driver.TaskInvoker;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
+final class LambdaEnvironment {
+  private LambdaEnvironment() {}
+
+  static Runtime runtime() {
+    RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
+    DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return Runtime.onAws(dynamo, sqs, TaskInvoker.NONE, config);
+  }
+}

@@ -1,0 +1,61 @@
+package io.stepwise.lambda;
+
+import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
+import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.sqs.SqsStepQueue;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Entropy;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.Executions;
+import io.stepwise.runtime.StateMachines;
+import io.stepwise.runtime.StepQueue;
+import io.stepwise.runtime.StepWorker;
+import java.time.Duration;
+import java.time.InstantSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The runtime wired by hand: store, queue, task invoker, engine and clock, and the two things
+ * built from them, the step worker and StartExecution. Handlers, the local stack and tests all
+ * make one of these.
+ */
+public final class Runtime {
+  private final ExecutionStore store;
+  private final StateMachines machines;
+  private final StepWorker worker;
+  private final Executions executions;
+
+  public Runtime(ExecutionStore store, StateMachines machines, StepQueue queue, TaskInvoker tasks, InstantSource clock,
+      Duration lease) {
+    this.store = store;
+    this.machines = machines;
+    Engine engine = new Engine(Entropy.secure());
+    this.worker = new StepWorker(store, machines, queue, tasks, engine, clock, lease);
+    this.executions = new Executions(store, machines, queue, clock);
+  }
+
+  /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
+    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table()),
+        new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
+        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
+  }
+
+  public ExecutionStore store() {
+    return store;
+  }
+
+  public StateMachines machines() {
+    return machines;
+  }
+
+  public StepWorker worker() {
+    return worker;
+  }
+
+  public Executions executions() {
+    return executions;
+  }
+}

@@ -1,0 +1,55 @@
+package io.stepwise.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StepMessage;
+import io.stepwise.runtime.StepWorker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
+ * transition. Messages not done (early, contended, failing) are reported as batch item failures
+ * and come back; the queue's redrive policy parks the ones that never succeed.
+ */
+public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private final StepWorker worker;
+
+  /** Lambda's constructor: real clients from the environment, built once per container. */
+  public StepHandler() {
+    this(LambdaEnvironment.runtime().worker());
+  }
+
+  public StepHandler(StepWorker worker) {
+    this.worker = worker;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    }
+    return new SQSBatchResponse(failures);
+  }
+
+  private boolean process(SQSEvent.SQSMessage message, Context context) {
+    try {
+      StepMessage step = StepMessage.fromJson(message.getBody());
+      return worker.process(step, message.getReceiptHandle()) == StepWorker.Outcome.ACK;
+    } catch (ExecutionStore.ConflictException contended) {
+      return false;
+    } catch (RuntimeException e) {
+      log(context, "message " + message.getMessageId() + " failed: " + e);
+      return false;
+    }
+  }
+
+  private static void log(Context context, String line) {
+    if (context != null && context.getLogger() != null) context.getLogger().log(line + "\n");
+    else System.err.println(line);
+  }
+}

@@ -1,0 +1,67 @@
+package io.stepwise.local.runtime;
+
+import io.stepwise.aws.dynamodb.Table;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.lambda.RuntimeConfig;
+import io.stepwise.lambda.StepHandler;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The Lambda runtime on local servers: creates the table and the queue (with its dead-letter
+ * queue), wires the real handler to a local event source mapping, and hands out the runtime.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  public static final int VISIBILITY_TIMEOUT_SECONDS = 5;
+  public static final int MAX_RECEIVE_COUNT = 10;
+
+  private final Runtime runtime;
+  private final LocalEventSourceMapping mapping;
+  private final String queueUrl;
+  private final String deadLetterQueueUrl;
+
+  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, String queueUrl, String deadLetterQueueUrl) {
+    this.runtime = runtime;
+    this.mapping = mapping;
+    this.queueUrl = queueUrl;
+    this.deadLetterQueueUrl = deadLetterQueueUrl;
+  }
+
+  /** Provisions {@code name} (table, queue, DLQ) and starts polling with {@code pollers} threads. */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, int pollers) {
+    dynamo.createTable(Table.createRequest(name));
+    String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
+    String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    String queue = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_TIMEOUT_SECONDS),
+        QueueAttributeName.REDRIVE_POLICY,
+        "{\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
+    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofSeconds(VISIBILITY_TIMEOUT_SECONDS - 1));
+    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
+    StepHandler handler = new StepHandler(runtime.worker());
+    LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null), 10, pollers);
+    return new LocalRuntime(runtime, mapping, queue, dlq);
+  }
+
+  public Runtime runtime() {
+    return runtime;
+  }
+
+  public String queueUrl() {
+    return queueUrl;
+  }
+
+  public String deadLetterQueueUrl() {
+    return deadLetterQueueUrl;
+  }
+
+  @Override
+  public void close() {
+    mapping.close();
+  }
+}
