@@ -1,0 +1,45 @@
+package io.stepwise.tests.runtime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where to crash: each execution counts its side effects (reads, task calls, writes, sends,
+ * acknowledgements) and the one numbered {@code crashAt} throws, once, right after it happened.
+ */
+final class FaultPlan {
+  /** A simulated crash of the worker between two side effects. */
+  static final class Crash extends RuntimeException {
+    Crash(String where) {
+      super("injected crash after " + where, null, false, false);
+    }
+  }
+
+  private final Map<String, Integer> crashAt = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final Map<String, String> crashedAfter = new ConcurrentHashMap<>();
+
+  void crash(String executionArn, int sideEffect) {
+    crashAt.put(executionArn, sideEffect);
+  }
+
+  /** Called after every side effect of {@code executionArn}; throws at the planned one. */
+  void after(String executionArn, String what) {
+    int n = counts.computeIfAbsent(executionArn, k -> new AtomicInteger()).incrementAndGet();
+    Integer at = crashAt.get(executionArn);
+    if (at != null && at == n) {
+      crashedAfter.put(executionArn, what + " #" + n);
+      throw new Crash(what);
+    }
+  }
+
+  int sideEffects(String executionArn) {
+    AtomicInteger n = counts.get(executionArn);
+    return n == null ? 0 : n.get();
+  }
+
+  String crashedAfter(String executionArn) {
+    return crashedAfter.get(executionArn);
+  }
+}

@@ -1,0 +1,61 @@
+package io.stepwise.tests.runtime;
+
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StepMessage;
+import io.stepwise.runtime.StepQueue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The real store, queue and task invoker, each reporting its side effects to a {@link FaultPlan}. */
+final class FaultyParts {
+  private FaultyParts() {}
+
+  static ExecutionStore store(ExecutionStore real, FaultPlan plan) {
+    return new ExecutionStore() {
+      public Optional<ExecutionRecord> load(String arn) {
+        Optional<ExecutionRecord> record = real.load(arn);
+        plan.after(arn, "load");
+        return record;
+      }
+
+      public boolean create(ExecutionRecord record) {
+        return real.create(record);
+      }
+
+      public void writeHistory(String arn, long seq, List<HistoryEvent> events, String owner, Instant now, Instant until) {
+        real.writeHistory(arn, seq, events, owner, now, until);
+        plan.after(arn, "writeHistory");
+      }
+
+      public void commit(ExecutionRecord next, long expectedSeq) {
+        real.commit(next, expectedSeq);
+        plan.after(next.executionArn(), "commit");
+      }
+
+      public HistoryPage history(String arn, long fromSeq, int max) {
+        return real.history(arn, fromSeq, max);
+      }
+    };
+  }
+
+  static StepQueue queue(StepQueue real, FaultPlan plan) {
+    return (StepMessage message, int delaySeconds) -> {
+      real.send(message, delaySeconds);
+      plan.after(message.executionArn(), "send");
+    };
+  }
+
+  static TaskInvoker tasks(TaskInvoker real, FaultPlan plan) {
+    return (Command.InvokeTask call) -> {
+      TaskOutcome outcome = real.invoke(call);
+      plan.after(call.executionArn(), "invoke " + call.stateName());
+      return outcome;
+    };
+  }
+}
