@@ -8,6 +8,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ public final class Executions {
       throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
     }
     String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what storage keeps
     ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
         machine.roleArn(), 0, false);
     StateMachine parsed = machines.get(stateMachineArn, machine.version());

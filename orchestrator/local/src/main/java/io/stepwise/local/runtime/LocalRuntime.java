@@ -16,8 +16,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * queue), wires the real handler to a local event source mapping, and hands out the runtime.
  */
 public final class LocalRuntime implements AutoCloseable {
-  public static final int VISIBILITY_TIMEOUT_SECONDS = 5;
-  public static final int MAX_RECEIVE_COUNT = 10;
+  /**
+   * How the queue and the pollers are set up.
+   *
+   * @param visibilityTimeoutSeconds how long a failed message stays hidden; the lease is one
+   *     second less, so a redelivered transition is never still held by a live worker
+   * @param maxReceiveCount deliveries before the dead-letter queue parks a message
+   */
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
+    public static final Options DEFAULT = new Options(5, 10, 4, 10);
+  }
 
   private final Runtime runtime;
   private final LocalEventSourceMapping mapping;
@@ -33,18 +41,24 @@ public final class LocalRuntime implements AutoCloseable {
 
   /** Provisions {@code name} (table, queue, DLQ) and starts polling with {@code pollers} threads. */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, int pollers) {
+    return start(dynamo, sqs, name, tasks, new Options(Options.DEFAULT.visibilityTimeoutSeconds(),
+        Options.DEFAULT.maxReceiveCount(), pollers, Options.DEFAULT.batchSize()));
+  }
+
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
     dynamo.createTable(Table.createRequest(name));
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
     String queue = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
-        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_TIMEOUT_SECONDS),
+        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
-        "{\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
-    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofSeconds(VISIBILITY_TIMEOUT_SECONDS - 1));
+        "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
+    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500));
     Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
     StepHandler handler = new StepHandler(runtime.worker());
-    LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null), 10, pollers);
+    LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
+        options.batchSize(), options.pollers());
     return new LocalRuntime(runtime, mapping, queue, dlq);
   }
 
