@@ -2,13 +2,17 @@ package io.stepwise.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.bench.EngineBench;
+import io.stepwise.bench.RuntimeBench;
 import io.stepwise.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code stepwise bench [--report-json FILE] [--rounds N] [--round-ms MS]}: engine throughput. */
+/**
+ * {@code stepwise bench [--report-json FILE] [--only engine|runtime] [--rounds N] [--round-ms MS]}:
+ * in-memory engine throughput, and the Lambda runtime end to end on local servers.
+ */
 final class BenchCommand {
   private final PrintStream out;
   private final PrintStream err;
@@ -23,7 +27,14 @@ final class BenchCommand {
     long roundMillis = intOption(args, "--round-ms", 1000);
     err.println("stepwise bench: 3 warm-up + " + rounds + " measured rounds of " + roundMillis + " ms per workload, one thread");
     ObjectNode report = Json.object();
-    report.set("engine", new EngineBench(3, rounds, roundMillis).run(EngineBench.standardWorkloads()));
+    String only = args.option("--only");
+    if (only == null || only.equals("engine")) {
+      report.set("engine", new EngineBench(3, rounds, roundMillis).run(EngineBench.standardWorkloads()));
+    }
+    if (only == null || only.equals("runtime")) {
+      err.println("stepwise bench: the Lambda runtime on local ElasticMQ and dynalite, 1, 10 and 100 concurrent executions");
+      report.set("runtime", new RuntimeBench().run(new int[] {1, 10, 100}));
+    }
     ObjectNode env = report.putObject("environment");
     env.put("java", System.getProperty("java.version"));
     env.put("vm", System.getProperty("java.vm.name"));

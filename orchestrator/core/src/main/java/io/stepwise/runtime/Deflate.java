@@ -13,7 +13,7 @@ public final class Deflate {
   private Deflate() {}
 
   public static byte[] deflateText(String text) {
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION); // small texts: level costs little time
     deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
     deflater.finish();
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, text.length() / 3));

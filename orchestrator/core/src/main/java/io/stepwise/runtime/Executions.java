@@ -62,16 +62,18 @@ public final class Executions {
     ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
         machine.roleArn(), 0, false);
     StateMachine parsed = machines.get(stateMachineArn, machine.version());
-    ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn, machine.version());
-    // The first message goes out before the record exists: a crash in between leaves a message
+    StepMessage first = StepMessage.advance(executionArn, 0);
+    ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn,
+        machine.version(), first);
+    // The first messages go out before the record exists: a crash in between leaves messages
     // the DLQ parks, never a record that nothing will advance.
-    queue.send(StepMessage.advance(executionArn, 0), 0);
-    if (!store.create(record)) return existing(executionArn, input);
+    queue.send(first, 0);
     if (parsed.timeoutSeconds() != null) {
       Instant due = now.plusSeconds(parsed.timeoutSeconds());
       StepMessage timeout = new StepMessage(executionArn, 0, StepMessage.Kind.EXECUTION_TIMEOUT, due.toEpochMilli(), null, null, null);
       queue.send(timeout, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, parsed.timeoutSeconds()));
     }
+    if (!store.create(record)) return existing(executionArn, input);
     return new Started(executionArn, now);
   }
 

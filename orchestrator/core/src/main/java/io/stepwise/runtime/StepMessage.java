@@ -11,9 +11,16 @@ import io.stepwise.json.Json;
  *
  * @param dueAtMillis when the message may be acted on; earlier deliveries hop on (SQS delays
  *     stop at 900 s), 0 for now
+ * @param resent true for a copy sent again because the original send may have been lost; a
+ *     copy never causes another, so duplicates cannot multiply
  */
 public record StepMessage(
-    String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
+    String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
+    boolean resent) {
+
+  public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
+    this(executionArn, seq, kind, dueAtMillis, result, error, cause, false);
+  }
 
   public enum Kind {
     /** Enter the current state. */
@@ -32,8 +39,8 @@ public record StepMessage(
     return new StepMessage(executionArn, seq, Kind.ADVANCE, 0, null, null, null);
   }
 
-  public StepMessage withDueAt(long millis) {
-    return new StepMessage(executionArn, seq, kind, millis, result, error, cause);
+  public StepMessage asResent() {
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, true);
   }
 
   /** The engine event this message delivers. */
@@ -54,6 +61,7 @@ public record StepMessage(
     if (result != null) n.set("result", result);
     if (error != null) n.put("error", error);
     if (cause != null) n.put("cause", cause);
+    if (resent) n.put("resent", true);
     return Json.write(n);
   }
 
@@ -65,7 +73,7 @@ public record StepMessage(
     }
     return new StepMessage(n.get("execution").asText(), n.get("seq").asLong(), Kind.valueOf(n.get("kind").asText()),
         n.path("dueAt").asLong(0), n.get("result"), n.hasNonNull("error") ? n.get("error").asText() : null,
-        n.hasNonNull("cause") ? n.get("cause").asText() : null);
+        n.hasNonNull("cause") ? n.get("cause").asText() : null, n.path("resent").asBoolean(false));
   }
 
   private static String abbreviate(String s) {

@@ -23,11 +23,12 @@ import java.util.Optional;
  * Applies one queue message to its execution: exactly one state transition, made durable.
  *
  * <p>The order of side effects is what makes it safe: (1) read the record, (2) decide (calling
- * the task, if any), (3) write the transition's history under a lease, (4) send the next
- * message, (5) commit the record conditionally on its seq, (6) acknowledge. A crash anywhere
- * leaves the message unacknowledged, so it comes back and the transition is decided again; the
- * record is the commit point. A message for an older seq is a duplicate and is dropped; one for
- * a newer seq is early (its commit has not landed yet) and is retried later.
+ * the task, if any), (3) write the transition's history under a lease, so one worker at a time
+ * produces it, (4) commit the record conditionally on its seq, together with the next message,
+ * (5) send that message, (6) acknowledge. The record is the commit point: a crash before it
+ * leaves the message unacknowledged, so it comes back and the transition is decided again; a
+ * crash after it is repaired when the same message comes back, by sending the recorded next
+ * message again. A message for an older seq is a duplicate and is dropped.
  */
 public final class StepWorker {
   /** What to do with the message afterwards. */
@@ -39,6 +40,7 @@ public final class StepWorker {
   }
 
   static final int MAX_DELAY_SECONDS = 900;
+  static final int CATCH_UP_MAX_WAIT_MILLIS = 320;
 
   private final ExecutionStore store;
   private final StateMachines machines;
@@ -61,25 +63,41 @@ public final class StepWorker {
 
   /** @param receiptId unique per delivery of the message: the lease owner */
   public Outcome process(StepMessage message, String receiptId) {
-    Optional<ExecutionRecord> loaded = store.load(message.executionArn());
+    Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();
     if (record.state().isDone()) return Outcome.ACK;
     boolean anySeq = message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT;
-    if (!anySeq && message.seq() < record.seq()) return Outcome.ACK;
+    if (!anySeq && message.seq() < record.seq()) {
+      resendIfLost(message, record);
+      return Outcome.ACK;
+    }
     if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
     Instant now = clock.instant();
     if (message.dueAtMillis() > now.toEpochMilli()) {
-      hop(message, now);
+      send(message, now); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
     StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
     List<HistoryEvent> events = new ArrayList<>();
     Decision decision = decide(machine, record.state(), message.event(), events);
+    StepMessage next = next(record.executionArn(), record.seq() + 1, decision);
     store.writeHistory(record.executionArn(), record.seq(), events, receiptId, now, now.plus(lease));
-    next(record.executionArn(), record.seq() + 1, decision).ifPresent(m -> send(m, now));
-    store.commit(record.next(decision.state()), record.seq());
+    store.commit(record.next(decision.state(), next), record.seq());
+    if (next != null) send(next, now);
     return Outcome.ACK;
+  }
+
+  /**
+   * A message for the transition just before the current one came back: its worker committed
+   * but may have died before sending the next message, so send it again. Only original messages
+   * do this, so at most one extra copy exists, and the copy is dropped as stale if the first
+   * send did happen.
+   */
+  private void resendIfLost(StepMessage message, ExecutionRecord record) {
+    if (!message.resent() && message.seq() == record.seq() - 1 && record.next() != null) {
+      send(record.next().asResent(), clock.instant());
+    }
   }
 
   /**
@@ -99,7 +117,7 @@ public final class StepWorker {
       try {
         store.writeHistory(executionArn, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(),
             now, now.plus(lease));
-        store.commit(record.next(decision.state()), record.seq());
+        store.commit(record.next(decision.state(), record.next()), record.seq());
         return true;
       } catch (ExecutionStore.ConflictException raced) {
         // A transition landed (or is landing) first: read again and re-apply.
@@ -110,8 +128,31 @@ public final class StepWorker {
   }
 
   private static void sleepBriefly(int attempt) {
+    sleep(20L * (attempt + 1));
+  }
+
+  /**
+   * The record, given a moment to appear: StartExecution sends the first message just before it
+   * creates the record, so a worker may receive it a few milliseconds early. Waiting here
+   * briefly beats sending it back for a whole visibility timeout.
+   */
+  private Optional<ExecutionRecord> loadCaughtUp(StepMessage message) {
+    Optional<ExecutionRecord> loaded = store.load(message.executionArn());
+    for (int wait = 10; wait <= CATCH_UP_MAX_WAIT_MILLIS && behind(loaded, message); wait *= 2) {
+      sleep(wait);
+      loaded = store.load(message.executionArn());
+    }
+    return loaded;
+  }
+
+  private static boolean behind(Optional<ExecutionRecord> loaded, StepMessage message) {
+    return message.kind() != StepMessage.Kind.EXECUTION_TIMEOUT
+        && loaded.isEmpty() && message.seq() == 0;
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(20L * (attempt + 1));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -148,16 +189,15 @@ public final class StepWorker {
     return null;
   }
 
-  /** The message for the transition after this one, if the execution goes on by itself. */
-  private static Optional<StepMessage> next(String executionArn, long seq, Decision decision) {
+  /** The message for the transition after this one, or null when the execution waits or ended. */
+  private static StepMessage next(String executionArn, long seq, Decision decision) {
     for (Command command : decision.commands()) {
-      if (command instanceof Command.Continue) return Optional.of(StepMessage.advance(executionArn, seq));
+      if (command instanceof Command.Continue) return StepMessage.advance(executionArn, seq);
       if (command instanceof Command.StartTimer timer) {
-        return Optional.of(new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(),
-            null, null, null));
+        return new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(), null, null, null);
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private void send(StepMessage message, Instant now) {
@@ -165,8 +205,4 @@ public final class StepWorker {
     queue.send(message, (int) Math.min(MAX_DELAY_SECONDS, (wait + 999) / 1000));
   }
 
-  /** A delay longer than SQS allows: send it on for the rest of the wait. */
-  private void hop(StepMessage message, Instant now) {
-    send(message, now);
-  }
 }

@@ -41,8 +41,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
     Map<String, AttributeValue> item = response.item();
     ExecutionState state = ExecutionStateCodec.decode(Deflate.inflateText(item.get("state").b().asByteArray()));
-    return Optional.of(new ExecutionRecord(state, Long.parseLong(item.get("seq").n()), item.get("machineArn").s(),
-        Integer.parseInt(item.get("machineVersion").n())));
+    AttributeValue next = item.get("next");
+    return Optional.of(new ExecutionRecord(state, Long.parseLong(item.get("seq").n()), state.info().stateMachineArn(),
+        Integer.parseInt(item.get("machineVersion").n()), next == null ? null : NextMessages.decode(executionArn, next.s())));
   }
 
   @Override
@@ -63,13 +64,13 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put(Table.PK, s(Table.executionKey(executionArn)));
     item.put(Table.SK, s(Table.historyKey(seq)));
     item.put("events", b(HistoryCodec.encode(events)));
-    item.put("owner", s(leaseOwner));
+    item.put("owner", s(Leases.ownerId(leaseOwner)));
     item.put("leaseUntil", n(leaseUntil.toEpochMilli()));
     try {
       dynamo.putItem(r -> r.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(#pk) OR #owner = :owner OR #lease < :now")
           .expressionAttributeNames(Map.of("#pk", Table.PK, "#owner", "owner", "#lease", "leaseUntil"))
-          .expressionAttributeValues(Map.of(":owner", s(leaseOwner), ":now", n(now.toEpochMilli()))));
+          .expressionAttributeValues(Map.of(":owner", s(Leases.ownerId(leaseOwner)), ":now", n(now.toEpochMilli()))));
     } catch (ConditionalCheckFailedException e) {
       throw new ConflictException("transition " + seq + " of " + executionArn + " is held by another worker");
     }
@@ -119,15 +120,12 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put(Table.SK, s("R"));
     item.put("seq", n(record.seq()));
     item.put("state", b(Deflate.deflateText(ExecutionStateCodec.encode(state))));
-    item.put("machineArn", s(record.stateMachineArn()));
     item.put("machineVersion", n(record.machineVersion()));
-    item.put("executionArn", s(record.executionArn()));
-    item.put("name", s(state.info().name()));
-    item.put("status", s(state.status().name()));
-    long start = state.info().startTime().toEpochMilli();
-    item.put("startMillis", n(start));
-    item.put(Table.GSI1_PK, s(record.stateMachineArn() + "|" + state.status().name()));
-    item.put(Table.GSI1_SK, s(String.format("%015d#%s", start, state.info().name())));
+    if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
+    // The index keys carry machine, status, start and name; nothing else is duplicated, since
+    // every byte of this item is billed again at each transition.
+    item.put(Table.GSI1_PK, s(Table.machineStatusKey(record.stateMachineArn(), state.status().name())));
+    item.put(Table.GSI1_SK, s(Table.startNameKey(state.info().startTime().toEpochMilli(), state.info().name())));
     return item;
   }
 }

@@ -1,6 +1,5 @@
 package io.stepwise.aws.dynamodb;
 
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -16,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * pk                      sk                 what
- * EX#{executionArn}       R                  execution record: seq, status, state (deflated)
- * EX#{executionArn}       H#{seq, 20 digits} history of transition seq (deflated events), lease
+ * EX#{executionArn}       R                  execution record: seq, machineVersion, state (deflated)
+ * EX#{executionArn}       H#{seq, 20 digits} history of transition seq (deflated events), lease owner
  * SM#{stateMachineArn}    V#{version, 10}    state machine definition, one item per version
  * TT#{taskToken}          T                  task token: execution, seq, state
  * GSI byMachineStatus:  gsi1pk = {stateMachineArn}|{status}, gsi1sk = {startMillis, 15}#{name}
@@ -43,8 +42,7 @@ public final class Table {
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
             .indexName(GSI1)
             .keySchema(key(GSI1_PK, KeyType.HASH), key(GSI1_SK, KeyType.RANGE))
-            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                .nonKeyAttributes(List.of("name", "status", "startMillis", "stopMillis", "machineArn", "executionArn")).build())
+            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
             .build())
         .build();
   }
@@ -63,6 +61,14 @@ public final class Table {
 
   static String historyKey(long seq) {
     return String.format("H#%020d", seq);
+  }
+
+  static String machineStatusKey(String machineArn, String status) {
+    return machineArn + "|" + status;
+  }
+
+  static String startNameKey(long startMillis, String name) {
+    return String.format("%015d#%s", startMillis, name);
   }
 
   static String machineKey(String arn) {

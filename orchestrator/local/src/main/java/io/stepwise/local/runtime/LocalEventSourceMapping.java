@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -24,6 +25,9 @@ public final class LocalEventSourceMapping implements AutoCloseable {
   private final Function<SQSEvent, SQSBatchResponse> handler;
   private final int batchSize;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong invocations = new AtomicLong();
+  private final AtomicLong messages = new AtomicLong();
+  private final AtomicLong handlerNanos = new AtomicLong();
   private final List<Thread> pollers = new ArrayList<>();
 
   public LocalEventSourceMapping(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler,
@@ -67,8 +71,12 @@ public final class LocalEventSourceMapping implements AutoCloseable {
     }
     event.setRecords(records);
     Set<String> failed = new HashSet<>();
+    long started = System.nanoTime();
     try {
       SQSBatchResponse response = handler.apply(event);
+      invocations.incrementAndGet();
+      this.messages.addAndGet(messages.size());
+      handlerNanos.addAndGet(System.nanoTime() - started);
       if (response != null && response.getBatchItemFailures() != null) {
         response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
       }
@@ -82,6 +90,13 @@ public final class LocalEventSourceMapping implements AutoCloseable {
       }
     }
     if (!deletes.isEmpty()) sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));
+  }
+
+  /** Handler invocations, messages handed over, and time spent in the handler so far. */
+  public record Stats(long invocations, long messages, long handlerNanos) {}
+
+  public Stats stats() {
+    return new Stats(invocations.get(), messages.get(), handlerNanos.get());
   }
 
   private static void pause() {

@@ -66,6 +66,10 @@ public final class LocalRuntime implements AutoCloseable {
     return runtime;
   }
 
+  public LocalEventSourceMapping.Stats mappingStats() {
+    return mapping.stats();
+  }
+
   public String queueUrl() {
     return queueUrl;
   }

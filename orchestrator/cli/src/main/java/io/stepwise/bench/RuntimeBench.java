@@ -1,0 +1,165 @@
+package io.stepwise.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.json.Json;
+import io.stepwise.local.runtime.LocalEventSourceMapping;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.local.servers.AwsClients;
+import io.stepwise.local.servers.DynaliteServer;
+import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StateMachineStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The Lambda runtime end to end on local servers (ElasticMQ, dynalite, the real step handler and
+ * a local event source mapping): N executions of a 20-state machine over a 1 KB document started
+ * at once, for N = 1, 10, 100. Reports throughput, transition latency, the AWS calls per
+ * transition counted inside the SDK, and what they would cost at us-east-1 prices.
+ */
+public final class RuntimeBench {
+  static final int STATES = 20;
+  static final int BATCH_SIZE = 10;
+  static final int MEMORY_MB = 1024;
+  // us-east-1 on-demand prices
+  static final double DYNAMODB_PER_WRITE_UNIT = 0.625e-6;
+  static final double DYNAMODB_PER_READ_UNIT = 0.125e-6;
+  static final double SQS_PER_REQUEST = 0.40e-6;
+  static final double LAMBDA_PER_REQUEST = 0.20e-6;
+  static final double LAMBDA_PER_GB_SECOND_ARM64 = 0.0000133334;
+
+  public ObjectNode run(int[] concurrencies) {
+    AwsCallCounter counter = new AwsCallCounter();
+    try (ElasticMqServer sqsServer = ElasticMqServer.start();
+        DynaliteServer dynamoServer = DynaliteServer.start();
+        DynamoDbClient counted = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
+            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
+            .httpClientBuilder(Apache5HttpClient.builder())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        SqsClient countedSqs = SqsClient.builder().endpointOverride(sqsServer.endpoint())
+            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
+            .httpClientBuilder(Apache5HttpClient.builder())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
+        LocalRuntime local = LocalRuntime.start(counted, countedSqs, "stepwise-bench", TaskInvoker.NONE,
+            new LocalRuntime.Options(5, 10, 4, BATCH_SIZE))) {
+      ExecutionStore watch = new DynamoDbExecutionStore(observer, "stepwise-bench");
+      String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
+      local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
+          Workloads.passChain(STATES), "role", "STANDARD"));
+      String input = Json.write(Workloads.oneKilobyteDocument());
+      runRound(local, watch, machineArn, input, "warmup", 5);
+      ObjectNode runtime = Json.object();
+      ArrayNode rounds = runtime.putArray("rounds");
+      ObjectNode last = null;
+      for (int n : concurrencies) {
+        List<Long> before = counter.snapshot();
+        LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
+        Round round = runRound(local, watch, machineArn, input, "c" + n, n);
+        List<Long> after = counter.snapshot();
+        LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
+        last = report(n, round, before, after, statsBefore, statsAfter);
+        rounds.add(last);
+      }
+      System.err.println("bytes written by item kind: " + counter.bytesByKind);
+      // The headline keys are those of the largest round.
+      runtime.setAll(last);
+      runtime.remove("concurrent_executions");
+      runtime.put("batch_size", BATCH_SIZE);
+      runtime.put("memory_mb", MEMORY_MB);
+      runtime.put("states_per_execution", STATES);
+      runtime.put("payload_bytes", input.length());
+      return runtime;
+    }
+  }
+
+  private record Round(long transitions, double seconds, List<Long> latenciesMillis) {}
+
+  private Round runRound(LocalRuntime local, ExecutionStore watch, String machineArn, String input, String prefix, int n) {
+    long start = System.nanoTime();
+    List<String> executions = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      executions.add(local.runtime().executions().start(machineArn, prefix + "-" + i, input).executionArn());
+    }
+    long transitions = 0;
+    for (String arn : executions) {
+      while (true) {
+        var record = watch.load(arn).orElseThrow();
+        if (record.state().isDone()) {
+          transitions += record.seq();
+          break;
+        }
+        sleep(20);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Long> latencies = new ArrayList<>();
+    for (String arn : executions) {
+      HistoryEvent previous = null;
+      for (HistoryEvent e : watch.history(arn, 0, 10_000).events()) {
+        if (!e.type().endsWith("StateEntered")) continue;
+        if (previous != null) latencies.add(e.timestamp().toEpochMilli() - previous.timestamp().toEpochMilli());
+        previous = e;
+      }
+    }
+    Collections.sort(latencies);
+    return new Round(transitions, seconds, latencies);
+  }
+
+  private static ObjectNode report(int n, Round round, List<Long> before, List<Long> after,
+      LocalEventSourceMapping.Stats statsBefore, LocalEventSourceMapping.Stats statsAfter) {
+    double t = round.transitions();
+    double reads = (after.get(0) - before.get(0)) / t;
+    double writes = (after.get(1) - before.get(1)) / t;
+    double writeUnits = (after.get(2) - before.get(2)) / t;
+    double readUnits = (after.get(3) - before.get(3)) / t;
+    double sqs = (after.get(4) - before.get(4)) / t;
+    long messages = statsAfter.messages() - statsBefore.messages();
+    double handlerSecondsPerMessage = (statsAfter.handlerNanos() - statsBefore.handlerNanos()) / 1e9 / Math.max(1, messages);
+    double perMillion = 1e6 * (writeUnits * DYNAMODB_PER_WRITE_UNIT + readUnits * DYNAMODB_PER_READ_UNIT
+        + sqs * SQS_PER_REQUEST + LAMBDA_PER_REQUEST / BATCH_SIZE
+        + handlerSecondsPerMessage * (MEMORY_MB / 1024.0) * LAMBDA_PER_GB_SECOND_ARM64);
+    ObjectNode r = Json.object();
+    r.put("concurrent_executions", n);
+    r.put("transitions", round.transitions());
+    r.put("transitions_per_second", Math.round(t / round.seconds() * 10) / 10.0);
+    r.put("p50_ms", percentile(round.latenciesMillis(), 0.50));
+    r.put("p99_ms", percentile(round.latenciesMillis(), 0.99));
+    r.put("dynamodb_reads", round3(reads));
+    r.put("dynamodb_read_units", round3(readUnits));
+    r.put("dynamodb_writes", round3(writes));
+    r.put("write_units", round3(writeUnits));
+    r.put("sqs_requests", round3(sqs));
+    r.put("handler_ms_per_transition", round3(handlerSecondsPerMessage * 1000));
+    r.put("messages_per_handler_invocation", round3((double) messages / Math.max(1, statsAfter.invocations() - statsBefore.invocations())));
+    r.put("cost_per_million_transitions_usd", round3(perMillion));
+    return r;
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) return 0;
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
