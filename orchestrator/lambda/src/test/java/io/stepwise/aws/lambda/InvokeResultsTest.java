@@ -1,0 +1,82 @@
+package io.stepwise.aws.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Turning an Invoke response into a Task's result or failure: pure. */
+class InvokeResultsTest {
+  @Test
+  void givenJsonOrOtherText_whenReadAsPayload_thenJsonIsParsedAndTheRestKeptAsText() {
+    assertEquals(Json.parse("{\"a\":1}"), InvokeResults.payload("{\"a\":1}"));
+    assertEquals(Json.text("HelloWorld!"), InvokeResults.payload("HelloWorld!"));
+    assertEquals(Json.text("HelloWorld!"), InvokeResults.payload("\"HelloWorld!\""));
+    assertEquals(Json.text(""), InvokeResults.payload(""));
+  }
+
+  @Test
+  void givenResponseParts_whenShapedAsServiceResult_thenStepFunctionsKeysAndCasing() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-amz-executed-version", List.of("$LATEST"));
+    headers.put("content-length", List.of("2"));
+    headers.put("X-Custom", List.of("a", "b"));
+
+    JsonNode result = InvokeResults.serviceResult(200, headers, "$LATEST", null, Json.object(), "rid");
+
+    assertEquals(Json.parse("{\"ExecutedVersion\":\"$LATEST\",\"Payload\":{},\"SdkHttpMetadata\":{"
+        + "\"AllHttpHeaders\":{\"X-Amz-Executed-Version\":[\"$LATEST\"],\"Content-Length\":[\"2\"],\"X-Custom\":[\"a\",\"b\"]},"
+        + "\"HttpHeaders\":{\"X-Amz-Executed-Version\":\"$LATEST\",\"Content-Length\":\"2\",\"X-Custom\":\"a\"},"
+        + "\"HttpStatusCode\":200},\"SdkResponseMetadata\":{\"RequestId\":\"rid\"},\"StatusCode\":200}"), result);
+  }
+
+  @Test
+  void givenNoExecutedVersion_whenShaped_thenTheKeyIsLeftOut() {
+    JsonNode result = InvokeResults.serviceResult(202, Map.of(), null, null, Json.text(""), "rid");
+
+    assertFalse(result.has("ExecutedVersion"));
+    assertFalse(result.has("LogResult"));
+  }
+
+  @Test
+  void givenErrorPayloadWithType_whenMapped_thenErrorIsTheTypeAndCauseTheCompactPayload() {
+    TaskOutcome outcome = InvokeResults.functionError(
+        "{\"errorMessage\": \"boom\", \"errorType\": \"function.MaxDepthError\", \"stackTrace\": []}");
+
+    assertEquals("function.MaxDepthError", outcome.error());
+    assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"function.MaxDepthError\",\"stackTrace\":[]}", outcome.cause());
+    assertNull(outcome.result());
+  }
+
+  @Test
+  void givenErrorPayloadWithoutType_whenMapped_thenLambdaUnknown() {
+    assertEquals("Lambda.Unknown", InvokeResults.functionError("{\"errorMessage\":\"Task timed out\"}").error());
+    TaskOutcome text = InvokeResults.functionError("Process exited");
+    assertEquals("Lambda.Unknown", text.error());
+    assertEquals("Process exited", text.cause());
+  }
+
+  @Test
+  void givenResultAtAndOverTheLimit_whenChecked_thenOnlyTheLargerFails() {
+    String fits = "a".repeat(InvokeResults.MAX_RESULT_BYTES - 2);
+    assertNull(InvokeResults.checkSize(Json.text(fits), "lambda"));
+
+    TaskOutcome tooLarge = InvokeResults.checkSize(Json.text(fits + "a"), "lambda");
+    assertEquals("States.DataLimitExceeded", tooLarge.error());
+    assertEquals("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.",
+        tooLarge.cause());
+  }
+
+  @Test
+  void givenMultibyteText_whenChecked_thenItsUtf8BytesCount() {
+    // 131,072 'é' are 262,144 bytes of UTF-8 plus 2 quotes: over, though only 131,074 chars.
+    assertEquals("States.DataLimitExceeded", InvokeResults.checkSize(Json.text("é".repeat(131_072)), "x").error());
+  }
+}
