@@ -16,10 +16,12 @@ import java.nio.file.Path;
 public final class Json {
   // Decimals stay BigDecimal: exact as written, and their text is cached, so the many
   // re-serializations of a payload do not re-run double-to-text conversion.
+  // Exact: 0.0 stays 0.0 and 1.50 stays 1.50, as the payload was written.
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private Json() {}
 

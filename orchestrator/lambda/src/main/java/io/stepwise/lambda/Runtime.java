@@ -6,6 +6,7 @@ import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
+import io.stepwise.runtime.Callbacks;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
 import io.stepwise.runtime.StateMachines;
@@ -26,6 +27,19 @@ public final class Runtime {
   private final StateMachines machines;
   private final StepWorker worker;
   private final Executions executions;
+  private Callbacks callbacks = new Callbacks() {
+    public void sendTaskSuccess(String taskToken, String outputJson) {
+      throw new UnsupportedOperationException("task tokens are not wired yet");
+    }
+
+    public void sendTaskFailure(String taskToken, String error, String cause) {
+      throw new UnsupportedOperationException("task tokens are not wired yet");
+    }
+
+    public void sendTaskHeartbeat(String taskToken) {
+      throw new UnsupportedOperationException("task tokens are not wired yet");
+    }
+  };
 
   public Runtime(ExecutionStore store, StateMachines machines, StepQueue queue, TaskInvoker tasks, InstantSource clock,
       Duration lease) {
@@ -57,5 +71,10 @@ public final class Runtime {
 
   public Executions executions() {
     return executions;
+  }
+
+  /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */
+  public Callbacks callbacks() {
+    return callbacks;
   }
 }
