@@ -3,6 +3,7 @@ package io.stepwise.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.engine.Event;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.json.Json;
 
 /**
@@ -13,13 +14,14 @@ import io.stepwise.json.Json;
  *     stop at 900 s), 0 for now
  * @param resent true for a copy sent again because the original send may have been lost; a
  *     copy never causes another, so duplicates cannot multiply
+ * @param token for a HEARTBEAT_CHECK, the task token whose heartbeats it checks
  */
 public record StepMessage(
     String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
-    boolean resent) {
+    boolean resent, String token) {
 
   public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
-    this(executionArn, seq, kind, dueAtMillis, result, error, cause, false);
+    this(executionArn, seq, kind, dueAtMillis, result, error, cause, false, null);
   }
 
   public enum Kind {
@@ -32,7 +34,9 @@ public record StepMessage(
     /** A callback (SendTaskFailure) or a heartbeat or task timeout. */
     TASK_FAILED,
     /** The machine's TimeoutSeconds elapsed; applies to whatever transition is current. */
-    EXECUTION_TIMEOUT
+    EXECUTION_TIMEOUT,
+    /** A waiting task's HeartbeatSeconds may have run out: fails it unless a heartbeat came since. */
+    HEARTBEAT_CHECK
   }
 
   public static StepMessage advance(String executionArn, long seq) {
@@ -40,7 +44,11 @@ public record StepMessage(
   }
 
   public StepMessage asResent() {
-    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, true);
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, true, token);
+  }
+
+  public StepMessage dueAt(long millis) {
+    return new StepMessage(executionArn, seq, kind, millis, result, error, cause, resent, token);
   }
 
   /** The engine event this message delivers. */
@@ -51,6 +59,7 @@ public record StepMessage(
       case TASK_SUCCEEDED -> new Event.TaskSucceeded(result);
       case TASK_FAILED -> new Event.TaskFailed(error, cause);
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
+      case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
     };
   }
 
@@ -62,6 +71,7 @@ public record StepMessage(
     if (error != null) n.put("error", error);
     if (cause != null) n.put("cause", cause);
     if (resent) n.put("resent", true);
+    if (token != null) n.put("token", token);
     return Json.write(n);
   }
 
@@ -73,7 +83,8 @@ public record StepMessage(
     }
     return new StepMessage(n.get("execution").asText(), n.get("seq").asLong(), Kind.valueOf(n.get("kind").asText()),
         n.path("dueAt").asLong(0), n.get("result"), n.hasNonNull("error") ? n.get("error").asText() : null,
-        n.hasNonNull("cause") ? n.get("cause").asText() : null, n.path("resent").asBoolean(false));
+        n.hasNonNull("cause") ? n.get("cause").asText() : null, n.path("resent").asBoolean(false),
+        n.hasNonNull("token") ? n.get("token").asText() : null);
   }
 
   private static String abbreviate(String s) {

@@ -11,7 +11,7 @@ import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
-import io.stepwise.engine.Resource;
+import io.stepwise.eval.ErrorNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -43,6 +43,7 @@ public final class StepWorker {
   static final int CATCH_UP_MAX_WAIT_MILLIS = 320;
 
   private final ExecutionStore store;
+  private final TokenStore tokens;
   private final StateMachines machines;
   private final StepQueue queue;
   private final TaskInvoker tasks;
@@ -50,9 +51,10 @@ public final class StepWorker {
   private final InstantSource clock;
   private final Duration lease;
 
-  public StepWorker(ExecutionStore store, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
-      InstantSource clock, Duration lease) {
+  public StepWorker(ExecutionStore store, TokenStore tokens, StateMachines machines, StepQueue queue, TaskInvoker tasks,
+      Engine engine, InstantSource clock, Duration lease) {
     this.store = store;
+    this.tokens = tokens;
     this.machines = machines;
     this.queue = queue;
     this.tasks = tasks;
@@ -72,20 +74,43 @@ public final class StepWorker {
       resendIfLost(message, record);
       return Outcome.ACK;
     }
-    if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
     Instant now = clock.instant();
     if (message.dueAtMillis() > now.toEpochMilli()) {
       send(message, now); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
+    if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
+    if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
     StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
     List<HistoryEvent> events = new ArrayList<>();
-    Decision decision = decide(machine, record.state(), message.event(), events);
+    List<StepMessage> timeouts = new ArrayList<>();
+    Decision decision = decide(machine, record, message.event(), events, timeouts);
     StepMessage next = next(record.executionArn(), record.seq() + 1, decision);
+    // Task timeouts go out before the commit: delayed, and bound to the waiting transition, so an
+    // early or repeated copy is harmless, and a crash cannot lose them.
+    for (StepMessage timeout : timeouts) send(timeout, now);
     store.writeHistory(record.executionArn(), record.seq(), events, receiptId, now, now.plus(lease));
     store.commit(record.next(decision.state(), next), record.seq());
     if (next != null) send(next, now);
     return Outcome.ACK;
+  }
+
+  /**
+   * Callbacks and heartbeat checks concern one task token: they apply only while the execution
+   * waits on that token, and a heartbeat check only once the heartbeats have stopped.
+   */
+  private boolean forTheWaitingTask(StepMessage message, ExecutionRecord record, Instant now) {
+    if (message.token() == null) return true;
+    if (!message.token().equals(record.state().taskToken())) return false;
+    if (message.kind() != StepMessage.Kind.HEARTBEAT_CHECK) return true;
+    TokenStore.TaskToken token = tokens.get(message.token()).orElse(null);
+    if (token == null || token.closed()) return false;
+    long due = token.lastHeartbeatMillis() + token.heartbeatSeconds() * 1000L;
+    if (due > now.toEpochMilli()) {
+      send(message.dueAt(due), now); // a heartbeat came since: check again when it runs out
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -132,9 +157,9 @@ public final class StepWorker {
   }
 
   /**
-   * The record, given a moment to appear: StartExecution sends the first message just before it
-   * creates the record, so a worker may receive it a few milliseconds early. Waiting here
-   * briefly beats sending it back for a whole visibility timeout.
+   * The record, given a moment to catch up: StartExecution sends the first message just before
+   * it creates the record, and a fast task worker can call back before the transition that gave
+   * it its token commits. Waiting here briefly beats a whole visibility timeout.
    */
   private Optional<ExecutionRecord> loadCaughtUp(StepMessage message) {
     Optional<ExecutionRecord> loaded = store.load(message.executionArn());
@@ -147,7 +172,7 @@ public final class StepWorker {
 
   private static boolean behind(Optional<ExecutionRecord> loaded, StepMessage message) {
     return message.kind() != StepMessage.Kind.EXECUTION_TIMEOUT
-        && loaded.isEmpty() && message.seq() == 0;
+        && (loaded.isEmpty() ? message.seq() == 0 : message.token() != null && loaded.get().seq() < message.seq());
   }
 
   private static void sleep(long millis) {
@@ -160,11 +185,12 @@ public final class StepWorker {
   }
 
   /** Steps the engine, carrying out task calls and children within this transition. */
-  private Decision decide(StateMachine machine, ExecutionState state, Event event, List<HistoryEvent> events) {
-    Decision decision = engine.step(machine, state, event, clock.instant());
+  private Decision decide(StateMachine machine, ExecutionRecord record, Event event, List<HistoryEvent> events,
+      List<StepMessage> timeouts) {
+    Decision decision = engine.step(machine, record.state(), event, clock.instant());
     events.addAll(decision.events());
     while (true) {
-      Event followUp = followUp(decision, events);
+      Event followUp = followUp(record, decision, events, timeouts);
       if (followUp == null) return decision;
       decision = engine.step(machine, decision.state(), followUp, clock.instant());
       events.addAll(decision.events());
@@ -172,13 +198,11 @@ public final class StepWorker {
   }
 
   /** The event that completes a command inside this invocation, or null when it waits for later. */
-  private Event followUp(Decision decision, List<HistoryEvent> events) {
+  private Event followUp(ExecutionRecord record, Decision decision, List<HistoryEvent> events, List<StepMessage> timeouts) {
     for (Command command : decision.commands()) {
-      if (command instanceof Command.InvokeTask call && !Resource.parse(call.resource()).waitsForTaskToken()) {
-        TaskOutcome outcome = tasks.invoke(call);
-        return outcome.error() != null || outcome.result() == null
-            ? new Event.TaskFailed(outcome.error(), outcome.cause())
-            : new Event.TaskSucceeded(outcome.result());
+      if (command instanceof Command.InvokeTask call) {
+        if (call.token() != null) return startWaiting(record, call, timeouts);
+        return outcomeEvent(tasks.invoke(call));
       }
       if (command instanceof Command.RunChildren children) {
         // Until children are durable executions of their own, they run inside this transition.
@@ -187,6 +211,35 @@ public final class StepWorker {
       }
     }
     return null;
+  }
+
+  /**
+   * A {@code .waitForTaskToken} task: the token is stored before the call, so a callback can
+   * never find it missing; the call's own failure fails the task at once, otherwise the
+   * execution waits (holding no compute) for a callback or one of its timeouts.
+   */
+  private Event startWaiting(ExecutionRecord record, Command.InvokeTask call, List<StepMessage> timeouts) {
+    long waitingSeq = record.seq() + 1;
+    long now = clock.millis();
+    int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
+    tokens.put(new TokenStore.TaskToken(call.token(), record.executionArn(), waitingSeq, call.stateName(), heartbeat, now, false));
+    TaskOutcome outcome = tasks.invoke(call);
+    if (!outcome.succeeded()) return new Event.TaskFailed(outcome.error(), outcome.cause());
+    if (call.timeoutSeconds() != null) {
+      timeouts.add(new StepMessage(record.executionArn(), waitingSeq, StepMessage.Kind.TASK_FAILED,
+          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
+    }
+    if (heartbeat > 0) {
+      timeouts.add(new StepMessage(record.executionArn(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
+          now + heartbeat * 1000L, null, null, null, false, call.token()));
+    }
+    return null;
+  }
+
+  private static Event outcomeEvent(TaskOutcome outcome) {
+    return outcome.error() != null || outcome.result() == null
+        ? new Event.TaskFailed(outcome.error(), outcome.cause())
+        : new Event.TaskSucceeded(outcome.result());
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

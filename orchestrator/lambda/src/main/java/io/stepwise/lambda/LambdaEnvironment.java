@@ -1,6 +1,6 @@
 package io.stepwise.lambda;
 
-import io.stepwise.driver.TaskInvoker;
+import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +13,6 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return Runtime.onAws(dynamo, sqs, TaskInvoker.NONE, config);
+    return Runtime.onAws(dynamo, sqs, LambdaTaskInvoker.create(), config);
   }
 }

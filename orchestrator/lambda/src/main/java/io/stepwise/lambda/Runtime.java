@@ -2,11 +2,14 @@ package io.stepwise.lambda;
 
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
 import io.stepwise.runtime.Callbacks;
+import io.stepwise.runtime.TaskCallbacks;
+import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
 import io.stepwise.runtime.StateMachines;
@@ -27,32 +30,21 @@ public final class Runtime {
   private final StateMachines machines;
   private final StepWorker worker;
   private final Executions executions;
-  private Callbacks callbacks = new Callbacks() {
-    public void sendTaskSuccess(String taskToken, String outputJson) {
-      throw new UnsupportedOperationException("task tokens are not wired yet");
-    }
+  private final Callbacks callbacks;
 
-    public void sendTaskFailure(String taskToken, String error, String cause) {
-      throw new UnsupportedOperationException("task tokens are not wired yet");
-    }
-
-    public void sendTaskHeartbeat(String taskToken) {
-      throw new UnsupportedOperationException("task tokens are not wired yet");
-    }
-  };
-
-  public Runtime(ExecutionStore store, StateMachines machines, StepQueue queue, TaskInvoker tasks, InstantSource clock,
-      Duration lease) {
+  public Runtime(ExecutionStore store, TokenStore tokens, StateMachines machines, StepQueue queue, TaskInvoker tasks,
+      InstantSource clock, Duration lease) {
     this.store = store;
     this.machines = machines;
     Engine engine = new Engine(Entropy.secure());
-    this.worker = new StepWorker(store, machines, queue, tasks, engine, clock, lease);
+    this.worker = new StepWorker(store, tokens, machines, queue, tasks, engine, clock, lease);
     this.executions = new Executions(store, machines, queue, clock);
+    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
-    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table()),
+    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table()), new DynamoDbTokenStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.engine.Engine;
@@ -20,6 +21,7 @@ import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.TokenStore;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ class RuntimeFaultTest {
   private SqsClient sqs;
   private String queueUrl;
   private ExecutionStore realStore;
+  private TokenStore tokens;
   private StateMachines machines;
   private final OffsetClock clock = new OffsetClock();
   private final FaultPlan plan = new FaultPlan();
@@ -61,6 +64,7 @@ class RuntimeFaultTest {
     dynamo.createTable(Table.createRequest(name));
     queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
     realStore = new DynamoDbExecutionStore(dynamo, name);
+    tokens = new DynamoDbTokenStore(dynamo, name);
     machines = new StateMachines(new DynamoDbStateMachineStore(dynamo, name));
     machines.store().put(new StateMachineStore.StateMachineRecord(MACHINE_ARN, "faults", 0, FlakyTasks.MACHINE, "role", "STANDARD"));
   }
@@ -69,7 +73,7 @@ class RuntimeFaultTest {
   private record Outcome(ExecutionStatus status, JsonNode output, List<String> history) {}
 
   private StepWorker worker(StepQueue queue) {
-    return new StepWorker(FaultyParts.store(realStore, plan), machines, FaultyParts.queue(queue, plan),
+    return new StepWorker(FaultyParts.store(realStore, plan), tokens, machines, FaultyParts.queue(queue, plan),
         FaultyParts.tasks(tasks, plan), new Engine(Entropy.secure()), clock, LEASE);
   }
 

@@ -1,0 +1,84 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.json.Json;
+import java.time.InstantSource;
+import java.util.regex.Pattern;
+
+/**
+ * {@link Callbacks} on the stores and the queue: a callback is checked against the token and the
+ * execution (it must still wait on exactly that token), then delivered as a step message, so
+ * the transition it causes is made by a worker like any other.
+ */
+public final class TaskCallbacks implements Callbacks {
+  /** Stepwise's tokens: 64 URL-safe base64 characters (48 random bytes); AWS's are longer, opaque. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,1024}");
+  static final int MAX_OUTPUT_BYTES = 256 * 1024;
+
+  private final ExecutionStore store;
+  private final TokenStore tokens;
+  private final StepQueue queue;
+  private final InstantSource clock;
+
+  public TaskCallbacks(ExecutionStore store, TokenStore tokens, StepQueue queue, InstantSource clock) {
+    this.store = store;
+    this.tokens = tokens;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  @Override
+  public void sendTaskSuccess(String taskToken, String outputJson) {
+    JsonNode output;
+    try {
+      output = Json.parse(outputJson);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
+    }
+    if (Json.utf8Length(outputJson) > MAX_OUTPUT_BYTES) {
+      throw new ApiException("InvalidOutput", "The output exceeds the maximum size of 262144 bytes.");
+    }
+    TokenStore.TaskToken token = waiting(taskToken);
+    close(token);
+    queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output, null, null,
+        false, taskToken), 0);
+  }
+
+  @Override
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    TokenStore.TaskToken token = waiting(taskToken);
+    close(token);
+    queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_FAILED, 0, null, error, cause,
+        false, taskToken), 0);
+  }
+
+  @Override
+  public void sendTaskHeartbeat(String taskToken) {
+    waiting(taskToken);
+    if (!tokens.heartbeat(taskToken, clock.millis())) throw timedOut();
+  }
+
+  /** The token, if the execution still waits on it; Step Functions' errors otherwise. */
+  private TokenStore.TaskToken waiting(String taskToken) {
+    if (taskToken == null || !TOKEN.matcher(taskToken).matches()) {
+      throw new ApiException("InvalidToken", "Invalid token");
+    }
+    TokenStore.TaskToken token = tokens.get(taskToken)
+        .orElseThrow(() -> new ApiException("TaskDoesNotExist", "Task does not exist anymore"));
+    ExecutionRecord record = store.load(token.executionArn()).orElseThrow(TaskCallbacks::timedOut);
+    // A fast worker can call back before the transition that handed out its token has committed.
+    boolean committing = record.seq() == token.seq() - 1;
+    boolean stillWaiting = !token.closed() && !record.state().isDone()
+        && (committing || taskToken.equals(record.state().taskToken()));
+    if (!stillWaiting) throw timedOut();
+    return token;
+  }
+
+  private void close(TokenStore.TaskToken token) {
+    if (!tokens.close(token.token())) throw timedOut(); // a repeated callback lost the race
+  }
+
+  private static ApiException timedOut() {
+    return new ApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+  }
+}

@@ -1,0 +1,23 @@
+package io.stepwise.runtime;
+
+import java.util.Optional;
+
+/** Task tokens of {@code .waitForTaskToken} tasks: each bound to one execution, transition and state. */
+public interface TokenStore {
+  /**
+   * @param seq the transition the execution waits at; a callback is applied there only
+   * @param heartbeatSeconds 0 when the task has no HeartbeatSeconds
+   */
+  record TaskToken(String token, String executionArn, long seq, String stateName, int heartbeatSeconds,
+      long lastHeartbeatMillis, boolean closed) {}
+
+  void put(TaskToken token);
+
+  Optional<TaskToken> get(String token);
+
+  /** Records a heartbeat; false when the token is closed or unknown. */
+  boolean heartbeat(String token, long nowMillis);
+
+  /** Marks the token answered, once: false when it already was (a repeated callback). */
+  boolean close(String token);
+}

@@ -1,0 +1,69 @@
+package io.stepwise.aws.dynamodb;
+
+import static io.stepwise.aws.dynamodb.Items.n;
+import static io.stepwise.aws.dynamodb.Items.s;
+
+import io.stepwise.runtime.TokenStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Task tokens as items {@code TT#token / T}; closing and heartbeats are conditional updates. */
+public final class DynamoDbTokenStore implements TokenStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbTokenStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public void put(TaskToken token) {
+    Map<String, AttributeValue> item = new HashMap<>(key(token.token()));
+    item.put("executionArn", s(token.executionArn()));
+    item.put("seq", n(token.seq()));
+    item.put("stateName", s(token.stateName()));
+    item.put("heartbeatSeconds", n(token.heartbeatSeconds()));
+    item.put("lastHeartbeat", n(token.lastHeartbeatMillis()));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+
+  @Override
+  public Optional<TaskToken> get(String token) {
+    var response = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(token)));
+    if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
+    Map<String, AttributeValue> item = response.item();
+    return Optional.of(new TaskToken(token, item.get("executionArn").s(), Long.parseLong(item.get("seq").n()),
+        item.get("stateName").s(), Integer.parseInt(item.get("heartbeatSeconds").n()),
+        Long.parseLong(item.get("lastHeartbeat").n()), item.containsKey("closed")));
+  }
+
+  @Override
+  public boolean heartbeat(String token, long nowMillis) {
+    return conditionalUpdate(token, "SET lastHeartbeat = :now", Map.of(":now", n(nowMillis)));
+  }
+
+  @Override
+  public boolean close(String token) {
+    return conditionalUpdate(token, "SET closed = :yes", Map.of(":yes", n(1)));
+  }
+
+  private boolean conditionalUpdate(String token, String update, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(token)).updateExpression(update)
+          .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(closed)")
+          .expressionAttributeNames(Map.of("#pk", Table.PK)).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, AttributeValue> key(String token) {
+    return Map.of(Table.PK, s("TT#" + token), Table.SK, s("T"));
+  }
+}

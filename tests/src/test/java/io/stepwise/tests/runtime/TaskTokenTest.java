@@ -1,0 +1,142 @@
+package io.stepwise.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.runtime.ApiException;
+import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.LocalAws;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** {@code .waitForTaskToken}: callbacks, heartbeats, timeouts and bad tokens, on the local servers. */
+@ExtendWith(LocalAws.class)
+class TaskTokenTest {
+  private static final String WAITING = """
+      {"StartAt": "Wait for worker", "States": {
+        "Wait for worker": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+          "Parameters": {"FunctionName": "worker", "Payload": {"token.$": "$$.Task.Token", "job.$": "$.job"}},
+          %s
+          "Catch": [{"ErrorEquals": ["Job.Failed"], "ResultPath": "$.failure", "Next": "Failed"}],
+          "Next": "Done"},
+        "Failed": {"Type": "Pass", "End": true},
+        "Done": {"Type": "Pass", "End": true}}}""";
+
+  private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+  private LocalRuntime local;
+  private Runtime runtime;
+
+  @BeforeEach
+  void start(DynamoDbClient dynamo, SqsClient sqs) {
+    // The "worker" function: it is handed the token, and answers later through the callbacks.
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("tokens"), call -> {
+      tokens.add(call.payload().path("Payload").path("token").asText());
+      return TaskOutcome.success(Json.parse("{\"StatusCode\": 200, \"Payload\": null}"));
+    }, new LocalRuntime.Options(2, 5, 2, 10));
+    runtime = local.runtime();
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  private String run(String name, String extraFields) throws InterruptedException {
+    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0,
+        WAITING.formatted(extraFields), "role", "STANDARD"));
+    runtime.executions().start(arn, "e", "{\"job\": 42}");
+    return arn.replace(":stateMachine:", ":execution:") + ":e";
+  }
+
+  private String nextToken() throws InterruptedException {
+    String token = tokens.poll(20, TimeUnit.SECONDS);
+    if (token == null) throw new AssertionError("the worker was never called");
+    return token;
+  }
+
+  private ExecutionState await(String execution) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
+      if (state.isDone()) return state;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError(execution + " did not finish");
+  }
+
+  @Test
+  void sendTaskSuccess_continuesWithTheWorkersOutput_andARepeatIsTaskTimedOut() throws Exception {
+    String execution = run("success", "");
+    String token = nextToken();
+    runtime.callbacks().sendTaskSuccess(token, "{\"done\": 42}");
+    ExecutionState end = await(execution);
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    assertEquals(Json.parse("{\"done\": 42}"), end.output());
+    ApiException repeated = assertThrows(ApiException.class, () -> runtime.callbacks().sendTaskSuccess(token, "{}"));
+    assertEquals("TaskTimedOut", repeated.code());
+  }
+
+  @Test
+  void sendTaskFailure_isCaughtLikeAnyTaskError() throws Exception {
+    String execution = run("failure", "");
+    runtime.callbacks().sendTaskFailure(nextToken(), "Job.Failed", "disk full");
+    ExecutionState end = await(execution);
+    assertEquals(Json.parse("{\"job\": 42, \"failure\": {\"Error\": \"Job.Failed\", \"Cause\": \"disk full\"}}"), end.output());
+  }
+
+  @Test
+  void noHeartbeat_failsWithHeartbeatTimeout_butHeartbeatsKeepTheTaskAlive() throws Exception {
+    String silent = run("silent", "\"HeartbeatSeconds\": 1,");
+    nextToken();
+    ExecutionState end = await(silent);
+    assertEquals(ExecutionStatus.FAILED, end.status());
+    assertEquals("States.HeartbeatTimeout", end.error());
+
+    String beating = run("beating", "\"HeartbeatSeconds\": 2,");
+    String token = nextToken();
+    for (int i = 0; i < 4; i++) {
+      Thread.sleep(1000);
+      runtime.callbacks().sendTaskHeartbeat(token);
+    }
+    runtime.callbacks().sendTaskSuccess(token, "\"alive\"");
+    assertEquals(Json.text("alive"), await(beating).output(), "four seconds of heartbeats outlived HeartbeatSeconds 2");
+  }
+
+  @Test
+  void timeoutSeconds_failsWithStatesTimeout_andALateCallbackIsTaskTimedOut() throws Exception {
+    String execution = run("slow", "\"TimeoutSeconds\": 1,");
+    String token = nextToken();
+    ExecutionState end = await(execution);
+    assertEquals("States.Timeout", end.error());
+    assertEquals("TaskTimedOut", assertThrows(ApiException.class,
+        () -> runtime.callbacks().sendTaskSuccess(token, "{}")).code());
+  }
+
+  @Test
+  void forgedAndMalformedTokens_getStepFunctionsErrors() {
+    assertEquals("TaskDoesNotExist", assertThrows(ApiException.class,
+        () -> runtime.callbacks().sendTaskSuccess("A".repeat(64), "{}")).code());
+    assertEquals("InvalidToken", assertThrows(ApiException.class,
+        () -> runtime.callbacks().sendTaskFailure("not a token!", "E", "C")).code());
+    assertEquals("TaskDoesNotExist", assertThrows(ApiException.class,
+        () -> runtime.callbacks().sendTaskHeartbeat("B".repeat(64))).code());
+  }
+}
