@@ -41,6 +41,7 @@ public final class StepWorker {
 
   static final int MAX_DELAY_SECONDS = 900;
   static final int CATCH_UP_MAX_WAIT_MILLIS = 320;
+  static final int EARLY_TOLERANCE_MILLIS = 500;
 
   private final ExecutionStore store;
   private final TokenStore tokens;
@@ -75,8 +76,8 @@ public final class StepWorker {
       return Outcome.ACK;
     }
     Instant now = clock.instant();
-    if (message.dueAtMillis() > now.toEpochMilli()) {
-      send(message, now); // SQS delays stop at 900 s: hop on for the rest of the wait
+    if (message.dueAtMillis() > now.toEpochMilli() + EARLY_TOLERANCE_MILLIS) {
+      send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
     if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
@@ -88,10 +89,10 @@ public final class StepWorker {
     StepMessage next = next(record.executionArn(), record.seq() + 1, decision);
     // Task timeouts go out before the commit: delayed, and bound to the waiting transition, so an
     // early or repeated copy is harmless, and a crash cannot lose them.
-    for (StepMessage timeout : timeouts) send(timeout, now);
+    for (StepMessage timeout : timeouts) send(timeout);
     store.writeHistory(record.executionArn(), record.seq(), events, receiptId, now, now.plus(lease));
     store.commit(record.next(decision.state(), next), record.seq());
-    if (next != null) send(next, now);
+    if (next != null) send(next);
     return Outcome.ACK;
   }
 
@@ -107,7 +108,7 @@ public final class StepWorker {
     if (token == null || token.closed()) return false;
     long due = token.lastHeartbeatMillis() + token.heartbeatSeconds() * 1000L;
     if (due > now.toEpochMilli()) {
-      send(message.dueAt(due), now); // a heartbeat came since: check again when it runs out
+      send(message.dueAt(due)); // a heartbeat came since: check again when it runs out
       return false;
     }
     return true;
@@ -121,7 +122,7 @@ public final class StepWorker {
    */
   private void resendIfLost(StepMessage message, ExecutionRecord record) {
     if (!message.resent() && message.seq() == record.seq() - 1 && record.next() != null) {
-      send(record.next().asResent(), clock.instant());
+      send(record.next().asResent());
     }
   }
 
@@ -253,9 +254,13 @@ public final class StepWorker {
     return null;
   }
 
-  private void send(StepMessage message, Instant now) {
-    long wait = Math.max(0, message.dueAtMillis() - now.toEpochMilli());
-    queue.send(message, (int) Math.min(MAX_DELAY_SECONDS, (wait + 999) / 1000));
+  /**
+   * Sends with the delay rounded to the nearest second (SQS counts whole seconds); a message that
+   * then arrives up to half a second early counts as due, so timers keep to the second.
+   */
+  private void send(StepMessage message) {
+    long wait = Math.max(0, message.dueAtMillis() - clock.millis());
+    queue.send(message, (int) Math.min(MAX_DELAY_SECONDS, (wait + 500) / 1000));
   }
 
 }
