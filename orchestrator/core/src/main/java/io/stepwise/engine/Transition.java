@@ -84,7 +84,7 @@ final class Transition {
       switch (phase) {
         case ENTER -> {
           if (!(event instanceof Event.Advance)) return unchanged();
-          if (history.lastId() == 0) executionStarted();
+          if (history.lastId() == 0 && !info.isChild()) executionStarted();
           enter(state);
           runner.run();
         }

@@ -18,6 +18,12 @@ public interface ExecutionStore {
   boolean create(ExecutionRecord record);
 
   /**
+   * Writes new records in batches, unconditionally: for children that cannot have started yet
+   * (none is sent a message before all are written).
+   */
+  void createAll(List<ExecutionRecord> records);
+
+  /**
    * Writes the history events of transition {@code seq}, claiming it for {@code leaseOwner}
    * until {@code leaseUntil}.
    *

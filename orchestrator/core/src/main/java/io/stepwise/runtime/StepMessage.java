@@ -36,7 +36,9 @@ public record StepMessage(
     /** The machine's TimeoutSeconds elapsed; applies to whatever transition is current. */
     EXECUTION_TIMEOUT,
     /** A waiting task's HeartbeatSeconds may have run out: fails it unless a heartbeat came since. */
-    HEARTBEAT_CHECK
+    HEARTBEAT_CHECK,
+    /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
+    CHILDREN_DONE
   }
 
   public static StepMessage advance(String executionArn, long seq) {
@@ -60,6 +62,7 @@ public record StepMessage(
       case TASK_FAILED -> new Event.TaskFailed(error, cause);
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
+      case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
     };
   }
 

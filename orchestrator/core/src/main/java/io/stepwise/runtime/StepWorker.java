@@ -1,10 +1,8 @@
 package io.stepwise.runtime;
 
 import io.stepwise.asl.StateMachine;
-import io.stepwise.driver.InMemoryDriver;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
-import io.stepwise.driver.VirtualClock;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Decision;
 import io.stepwise.engine.Engine;
@@ -45,6 +43,7 @@ public final class StepWorker {
 
   private final ExecutionStore store;
   private final TokenStore tokens;
+  private final Children children;
   private final StateMachines machines;
   private final StepQueue queue;
   private final TaskInvoker tasks;
@@ -52,10 +51,11 @@ public final class StepWorker {
   private final InstantSource clock;
   private final Duration lease;
 
-  public StepWorker(ExecutionStore store, TokenStore tokens, StateMachines machines, StepQueue queue, TaskInvoker tasks,
-      Engine engine, InstantSource clock, Duration lease) {
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
     this.store = store;
     this.tokens = tokens;
+    this.children = new Children(store, joins, queue);
     this.machines = machines;
     this.queue = queue;
     this.tasks = tasks;
@@ -69,7 +69,11 @@ public final class StepWorker {
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();
-    if (record.state().isDone()) return Outcome.ACK;
+    if (record.state().isDone()) {
+      // A branch or iteration whose last transition's message came back: its report may be lost.
+      if (record.parent() != null && message.seq() == record.seq() - 1) children.report(record);
+      return Outcome.ACK;
+    }
     boolean anySeq = message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT;
     if (!anySeq && message.seq() < record.seq()) {
       resendIfLost(message, record);
@@ -82,18 +86,40 @@ public final class StepWorker {
     }
     if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
     if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
-    StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
+    Event event;
+    if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
+      event = children.finished(record);
+      if (event == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+    } else {
+      event = message.event();
+    }
+    StateMachine machine = machine(record);
     List<HistoryEvent> events = new ArrayList<>();
     List<StepMessage> timeouts = new ArrayList<>();
-    Decision decision = decide(machine, record, message.event(), events, timeouts);
-    StepMessage next = next(record.executionArn(), record.seq() + 1, decision);
+    Decision decision = decide(machine, record, event, events, timeouts);
+    StepMessage next = next(record.key(), record.seq() + 1, decision);
     // Task timeouts go out before the commit: delayed, and bound to the waiting transition, so an
     // early or repeated copy is harmless, and a crash cannot lose them.
     for (StepMessage timeout : timeouts) send(timeout);
-    store.writeHistory(record.executionArn(), record.seq(), events, receiptId, now, now.plus(lease));
-    store.commit(record.next(decision.state(), next), record.seq());
+    store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
+    ExecutionRecord committed = record.next(decision.state(), next);
+    store.commit(committed, record.seq());
     if (next != null) send(next);
+    if (committed.parent() != null && committed.state().isDone()) children.report(committed);
+    if (event instanceof Event.ChildrenFinished finished) stopUnfinished(record, finished);
     return Outcome.ACK;
+  }
+
+  /** A Parallel or Map that went on without all its children (one failed): the rest stop. */
+  private void stopUnfinished(ExecutionRecord parentBefore, Event.ChildrenFinished finished) {
+    for (String child : children.unfinished(parentBefore, finished.outcomes())) {
+      applyNow(child, new Event.Stop("States.BranchFailed", "A sibling branch or iteration failed"));
+    }
+  }
+
+  private StateMachine machine(ExecutionRecord record) {
+    StateMachine root = machines.get(record.stateMachineArn(), record.machineVersion());
+    return record.parent() == null ? root : Children.machine(root, record.parent().machinePath());
   }
 
   /**
@@ -138,8 +164,7 @@ public final class StepWorker {
           .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
       if (record.state().isDone()) return false;
       Instant now = clock.instant();
-      StateMachine machine = machines.get(record.stateMachineArn(), record.machineVersion());
-      Decision decision = engine.step(machine, record.state(), event, now);
+      Decision decision = engine.step(machine(record), record.state(), event, now);
       try {
         store.writeHistory(executionArn, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(),
             now, now.plus(lease));
@@ -173,7 +198,12 @@ public final class StepWorker {
 
   private static boolean behind(Optional<ExecutionRecord> loaded, StepMessage message) {
     return message.kind() != StepMessage.Kind.EXECUTION_TIMEOUT
-        && (loaded.isEmpty() ? message.seq() == 0 : message.token() != null && loaded.get().seq() < message.seq());
+        && (loaded.isEmpty() ? message.seq() == 0 : raceable(message) && loaded.get().seq() < message.seq());
+  }
+
+  /** Messages that can overtake the commit that makes them current: callbacks and joins. */
+  private static boolean raceable(StepMessage message) {
+    return message.token() != null || message.kind() == StepMessage.Kind.CHILDREN_DONE;
   }
 
   private static void sleep(long millis) {
@@ -205,10 +235,9 @@ public final class StepWorker {
         if (call.token() != null) return startWaiting(record, call, timeouts);
         return outcomeEvent(tasks.invoke(call));
       }
-      if (command instanceof Command.RunChildren children) {
-        // Until children are durable executions of their own, they run inside this transition.
-        InMemoryDriver inline = new InMemoryDriver(engine, tasks, VirtualClock.system(), null);
-        return inline.runChildren(children, decision.state(), events);
+      if (command instanceof Command.RunChildren run) {
+        children.fanOut(record, decision.state(), run);
+        return null; // the parent waits for its children's join
       }
     }
     return null;
@@ -223,15 +252,15 @@ public final class StepWorker {
     long waitingSeq = record.seq() + 1;
     long now = clock.millis();
     int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
-    tokens.put(new TokenStore.TaskToken(call.token(), record.executionArn(), waitingSeq, call.stateName(), heartbeat, now, false));
+    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
     TaskOutcome outcome = tasks.invoke(call);
     if (!outcome.succeeded()) return new Event.TaskFailed(outcome.error(), outcome.cause());
     if (call.timeoutSeconds() != null) {
-      timeouts.add(new StepMessage(record.executionArn(), waitingSeq, StepMessage.Kind.TASK_FAILED,
+      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
           now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
     }
     if (heartbeat > 0) {
-      timeouts.add(new StepMessage(record.executionArn(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
+      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
           now + heartbeat * 1000L, null, null, null, false, call.token()));
     }
     return null;

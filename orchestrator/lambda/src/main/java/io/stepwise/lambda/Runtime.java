@@ -2,6 +2,7 @@ package io.stepwise.lambda;
 
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
@@ -12,6 +13,7 @@ import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
@@ -32,12 +34,12 @@ public final class Runtime {
   private final Executions executions;
   private final Callbacks callbacks;
 
-  public Runtime(ExecutionStore store, TokenStore tokens, StateMachines machines, StepQueue queue, TaskInvoker tasks,
-      InstantSource clock, Duration lease) {
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, InstantSource clock, Duration lease) {
     this.store = store;
     this.machines = machines;
     Engine engine = new Engine(Entropy.secure());
-    this.worker = new StepWorker(store, tokens, machines, queue, tasks, engine, clock, lease);
+    this.worker = new StepWorker(store, tokens, joins, machines, queue, tasks, engine, clock, lease);
     this.executions = new Executions(store, machines, queue, clock);
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
@@ -45,6 +47,7 @@ public final class Runtime {
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table()), new DynamoDbTokenStore(dynamo, config.table()),
+        new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
   }

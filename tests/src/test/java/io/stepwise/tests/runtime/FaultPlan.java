@@ -24,8 +24,12 @@ final class FaultPlan {
     crashAt.put(executionArn, sideEffect);
   }
 
-  /** Called after every side effect of {@code executionArn}; throws at the planned one. */
-  void after(String executionArn, String what) {
+  /**
+   * Called after every side effect of {@code key}, an execution or one of its branches or
+   * iterations ({@code arn|seq|index}, counted with their execution); throws at the planned one.
+   */
+  void after(String key, String what) {
+    String executionArn = key.contains("|") ? key.substring(0, key.indexOf('|')) : key;
     int n = counts.computeIfAbsent(executionArn, k -> new AtomicInteger()).incrementAndGet();
     Integer at = crashAt.get(executionArn);
     if (at != null && at == n) {

@@ -5,7 +5,9 @@ import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.engine.ChildOutcome;
 import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.StepQueue;
 import java.time.Instant;
@@ -28,6 +30,11 @@ final class FaultyParts {
         return real.create(record);
       }
 
+      public void createAll(List<ExecutionRecord> records) {
+        real.createAll(records);
+        if (!records.isEmpty()) plan.after(records.get(0).key(), "createChildren");
+      }
+
       public void writeHistory(String arn, long seq, List<HistoryEvent> events, String owner, Instant now, Instant until) {
         real.writeHistory(arn, seq, events, owner, now, until);
         plan.after(arn, "writeHistory");
@@ -35,11 +42,40 @@ final class FaultyParts {
 
       public void commit(ExecutionRecord next, long expectedSeq) {
         real.commit(next, expectedSeq);
-        plan.after(next.executionArn(), "commit");
+        plan.after(next.key(), "commit");
       }
 
       public HistoryPage history(String arn, long fromSeq, int max) {
         return real.history(arn, fromSeq, max);
+      }
+    };
+  }
+
+  static JoinStore joins(JoinStore real, FaultPlan plan) {
+    return new JoinStore() {
+      public boolean create(String joinKey, int total, int wave, long tolerated) {
+        boolean created = real.create(joinKey, total, wave, tolerated);
+        plan.after(joinKey, "createJoin");
+        return created;
+      }
+
+      public Join get(String joinKey) {
+        return real.get(joinKey);
+      }
+
+      public void markCreated(String joinKey) {
+        real.markCreated(joinKey);
+        plan.after(joinKey, "markCreated");
+      }
+
+      public Progress report(String joinKey, ChildOutcome outcome) {
+        Progress progress = real.report(joinKey, outcome);
+        plan.after(joinKey, "report");
+        return progress;
+      }
+
+      public List<ChildOutcome> outcomes(String joinKey) {
+        return real.outcomes(joinKey);
       }
     };
   }

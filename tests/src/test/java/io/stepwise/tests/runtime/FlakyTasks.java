@@ -30,6 +30,28 @@ final class FlakyTasks implements TaskInvoker {
          "Recover": {"Type": "Pass", "Parameters": {"order.$": "$.order", "charge.$": "$.charge", "recovered.$": "$.error.Error"}, "Next": "Done"},
          "Done": {"Type": "Succeed"}}}""";
 
+  /** Map and Parallel with the same tasks: children that run, fail, recover and wait on their own. */
+  static final String FAN_OUT = """
+      {"Comment": "Durable fan-out and fan-in: the join fault tests' machine",
+       "StartAt": "Prepare",
+       "States": {
+         "Prepare": {"Type": "Pass", "Parameters": {"order.$": "$.order", "items": [1, 2, 3, 4]}, "Next": "Fan"},
+         "Fan": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ResultPath": "$.doubled",
+           "ItemProcessor": {"StartAt": "Double", "States": {
+             "Double": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, $)"}, "End": true}}},
+           "Next": "Both"},
+         "Both": {"Type": "Parallel", "ResultPath": "$.branches", "Next": "Done", "Branches": [
+           {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "a", "End": true}}},
+           {"StartAt": "B", "States": {
+             "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+               "Parameters": {"FunctionName": "risky", "Payload": {}},
+               "Catch": [{"ErrorEquals": ["Risky.Boom"], "Next": "BFixed"}], "End": true},
+             "BFixed": {"Type": "Pass", "Result": "b recovered", "End": true}}},
+           {"StartAt": "C", "States": {
+             "C": {"Type": "Wait", "Seconds": 1, "Next": "CDone"},
+             "CDone": {"Type": "Pass", "Result": "c", "End": true}}}]},
+         "Done": {"Type": "Succeed"}}}""";
+
   final AtomicInteger calls = new AtomicInteger();
 
   @Override

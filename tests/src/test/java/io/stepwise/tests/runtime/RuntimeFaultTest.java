@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.aws.sqs.SqsStepQueue;
@@ -21,6 +22,7 @@ import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.TokenStore;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
@@ -45,12 +47,14 @@ class RuntimeFaultTest {
   private static final Duration LEASE = Duration.ofSeconds(2);
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final String MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:faults";
+  private static final String FAN_OUT_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:fanout";
 
   private DynamoDbClient dynamo;
   private SqsClient sqs;
   private String queueUrl;
   private ExecutionStore realStore;
   private TokenStore tokens;
+  private JoinStore joins;
   private StateMachines machines;
   private final OffsetClock clock = new OffsetClock();
   private final FaultPlan plan = new FaultPlan();
@@ -65,20 +69,27 @@ class RuntimeFaultTest {
     queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
     realStore = new DynamoDbExecutionStore(dynamo, name);
     tokens = new DynamoDbTokenStore(dynamo, name);
+    joins = new DynamoDbJoinStore(dynamo, name);
     machines = new StateMachines(new DynamoDbStateMachineStore(dynamo, name));
     machines.store().put(new StateMachineStore.StateMachineRecord(MACHINE_ARN, "faults", 0, FlakyTasks.MACHINE, "role", "STANDARD"));
+    machines.store().put(new StateMachineStore.StateMachineRecord(FAN_OUT_ARN, "fanout", 0, FlakyTasks.FAN_OUT, "role", "STANDARD"));
   }
 
   /** What one run ends with: status, output and history (without timestamps). */
   private record Outcome(ExecutionStatus status, JsonNode output, List<String> history) {}
 
   private StepWorker worker(StepQueue queue) {
-    return new StepWorker(FaultyParts.store(realStore, plan), tokens, machines, FaultyParts.queue(queue, plan),
+    return new StepWorker(FaultyParts.store(realStore, plan), tokens, FaultyParts.joins(joins, plan), machines,
+        FaultyParts.queue(queue, plan),
         FaultyParts.tasks(tasks, plan), new Engine(Entropy.secure()), clock, LEASE);
   }
 
   private String start(StepQueue queue, String name) {
-    return new Executions(realStore, machines, queue, clock).start(MACHINE_ARN, name, "{\"order\": \"o-" + name + "\"}").executionArn();
+    return start(MACHINE_ARN, queue, name);
+  }
+
+  private String start(String machineArn, StepQueue queue, String name) {
+    return new Executions(realStore, machines, queue, clock).start(machineArn, name, "{\"order\": \"o-" + name + "\"}").executionArn();
   }
 
   private Outcome outcome(String executionArn) {
@@ -103,12 +114,17 @@ class RuntimeFaultTest {
   }
 
   private Outcome baseline(String name) {
+    Outcome outcome = baseline(MACHINE_ARN, name);
+    assertEquals("Risky.Boom", outcome.output().path("recovered").asText());
+    return outcome;
+  }
+
+  private Outcome baseline(String machineArn, String name) {
     SqsStepQueue queue = new SqsStepQueue(sqs, queueUrl);
-    String arn = start(queue, name);
+    String arn = start(machineArn, queue, name);
     new QueueDriver(sqs, queueUrl, worker(queue), clock, LEASE, false).runUntil(() -> allDone(List.of(arn)), TIMEOUT);
     Outcome outcome = outcome(arn);
     assertEquals(ExecutionStatus.SUCCEEDED, outcome.status());
-    assertEquals("Risky.Boom", outcome.output().path("recovered").asText());
     return outcome;
   }
 
@@ -134,6 +150,30 @@ class RuntimeFaultTest {
       assertSameAsBaseline(baseline, "base", outcome(arns.get(i)), names.get(i));
     }
     System.out.println("crash scenarios run: " + arns.size());
+  }
+
+  @Test
+  void crashAtEveryJoinStep_ofMapAndParallel_neverLosesAChild_continuesTheParentOnce_keepsResultsInOrder() {
+    Outcome baseline = baseline(FAN_OUT_ARN, "base");
+    assertEquals(Json.parse("[{\"v\":2},{\"v\":4},{\"v\":6},{\"v\":8}]"), baseline.output().get("doubled"));
+    assertEquals(Json.parse("[\"a\",\"b recovered\",\"c\"]"), baseline.output().get("branches"));
+    int sideEffects = plan.sideEffects(FAN_OUT_ARN.replace(":stateMachine:", ":execution:") + ":base");
+    SqsStepQueue queue = new SqsStepQueue(sqs, queueUrl);
+    List<String> arns = new ArrayList<>();
+    for (int k = 1; k <= sideEffects; k++) {
+      String name = "join" + k;
+      plan.crash(FAN_OUT_ARN.replace(":stateMachine:", ":execution:") + ":" + name, k);
+      arns.add(start(FAN_OUT_ARN, queue, name));
+    }
+    int crashes = new QueueDriver(sqs, queueUrl, worker(queue), clock, LEASE, false).runUntil(() -> allDone(arns), TIMEOUT);
+    assertEquals(sideEffects, crashes, "one crash per scenario");
+    for (int i = 0; i < arns.size(); i++) {
+      Outcome outcome = outcome(arns.get(i));
+      assertSameAsBaseline(baseline, "base", outcome, "join" + (i + 1));
+      assertEquals(1, outcome.history().stream().filter(h -> h.contains(" MapStateSucceeded ")).count());
+      assertEquals(1, outcome.history().stream().filter(h -> h.contains(" ParallelStateSucceeded ")).count());
+    }
+    System.out.println("join crash scenarios run: " + arns.size());
   }
 
   @Test

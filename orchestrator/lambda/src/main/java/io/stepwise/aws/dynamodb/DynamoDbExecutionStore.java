@@ -6,6 +6,7 @@ import static io.stepwise.aws.dynamodb.Items.s;
 
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
+import io.stepwise.runtime.ChildLink;
 import io.stepwise.runtime.Deflate;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link ExecutionStore} on one DynamoDB table: single-item conditional writes only. */
 public final class DynamoDbExecutionStore implements ExecutionStore {
@@ -42,8 +44,11 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     Map<String, AttributeValue> item = response.item();
     ExecutionState state = ExecutionStateCodec.decode(Deflate.inflateText(item.get("state").b().asByteArray()));
     AttributeValue next = item.get("next");
-    return Optional.of(new ExecutionRecord(state, Long.parseLong(item.get("seq").n()), state.info().stateMachineArn(),
-        Integer.parseInt(item.get("machineVersion").n()), next == null ? null : NextMessages.decode(executionArn, next.s())));
+    AttributeValue parent = item.get("parent");
+    return Optional.of(new ExecutionRecord(executionArn, state, Long.parseLong(item.get("seq").n()),
+        state.info().stateMachineArn(), Integer.parseInt(item.get("machineVersion").n()),
+        next == null ? null : NextMessages.decode(executionArn, next.s()),
+        parent == null ? null : ChildLink.decode(parent.s())));
   }
 
   @Override
@@ -54,6 +59,29 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  @Override
+  public void createAll(List<ExecutionRecord> records) {
+    List<WriteRequest> writes = new ArrayList<>();
+    for (ExecutionRecord record : records) {
+      writes.add(WriteRequest.builder().putRequest(p -> p.item(recordItem(record))).build());
+      if (writes.size() == 25) {
+        batchWrite(writes);
+        writes = new ArrayList<>();
+      }
+    }
+    if (!writes.isEmpty()) batchWrite(writes);
+  }
+
+  /** BatchWriteItem until DynamoDB has taken every item (it may hand some back when throttled). */
+  private void batchWrite(List<WriteRequest> writes) {
+    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt == 10) throw new IllegalStateException("DynamoDB kept " + pending + " unprocessed");
+      Map<String, List<WriteRequest>> request = pending;
+      pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
     }
   }
 
@@ -84,7 +112,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
           .expressionAttributeNames(Map.of("#seq", "seq"))
           .expressionAttributeValues(Map.of(":expected", n(expectedSeq))));
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("execution " + next.executionArn() + " is no longer at transition " + expectedSeq);
+      throw new ConflictException("execution " + next.key() + " is no longer at transition " + expectedSeq);
     }
   }
 
@@ -116,12 +144,16 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
   private Map<String, AttributeValue> recordItem(ExecutionRecord record) {
     ExecutionState state = record.state();
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Table.PK, s(Table.executionKey(record.executionArn())));
+    item.put(Table.PK, s(Table.executionKey(record.key())));
     item.put(Table.SK, s("R"));
     item.put("seq", n(record.seq()));
     item.put("state", b(Deflate.deflateText(ExecutionStateCodec.encode(state))));
     item.put("machineVersion", n(record.machineVersion()));
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
+    if (record.parent() != null) {
+      item.put("parent", s(record.parent().encode()));
+      return item; // branches and iterations are not listed among executions
+    }
     // The index keys carry machine, status, start and name; nothing else is duplicated, since
     // every byte of this item is billed again at each transition.
     item.put(Table.GSI1_PK, s(Table.machineStatusKey(record.stateMachineArn(), state.status().name())));

@@ -1,0 +1,123 @@
+package io.stepwise.runtime;
+
+import io.stepwise.asl.State;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.engine.ChildOutcome;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.Event;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parallel branches and Map iterations as executions of their own, each advancing one
+ * transition per message, joined durably: the parent waits (holding no compute) until the last
+ * child reports, or until more children failed than it tolerates, then continues exactly once,
+ * because its continuation is an ordinary seq-checked transition.
+ */
+final class Children {
+  /** With MaxConcurrency 0, children still start in waves, so one transition stays bounded. */
+  static final int UNBOUNDED_WAVE = 1000;
+
+  private final ExecutionStore store;
+  private final JoinStore joins;
+  private final StepQueue queue;
+
+  Children(ExecutionStore store, JoinStore joins, StepQueue queue) {
+    this.store = store;
+    this.joins = joins;
+    this.queue = queue;
+  }
+
+  /**
+   * Starts the children of {@code run} for {@code parent}, which will wait at transition
+   * {@code parent.seq() + 1}. Every child record is written before any starts, so a retried
+   * fan-out can rewrite them safely; starts are idempotent.
+   */
+  void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run) {
+    long waitingSeq = parent.seq() + 1;
+    String joinKey = ChildLink.joinKey(parent.key(), waitingSeq);
+    int total = run.children().size();
+    int wave = Math.min(total, run.maxConcurrency() > 0 ? run.maxConcurrency() : UNBOUNDED_WAVE);
+    joins.create(joinKey, total, wave, run.toleratedFailures());
+    if (!joins.get(joinKey).created()) {
+      String parentPath = parent.parent() == null ? "" : parent.parent().machinePath() + "/";
+      List<ExecutionRecord> records = new ArrayList<>(total);
+      for (int i = 0; i < total; i++) {
+        Command.Child child = run.children().get(i);
+        int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
+        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch);
+        ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
+            child.variables(), 0);
+        records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
+            StepMessage.advance(link.childKey(), 0), link));
+      }
+      store.createAll(records);
+      joins.markCreated(joinKey);
+    }
+    if (total == 0) notifyParent(parent.key(), waitingSeq);
+    for (int i = 0; i < wave; i++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, i), 0), 0);
+  }
+
+  /** A child has ended: record its outcome, start the next child, and wake the parent when due. */
+  void report(ExecutionRecord child) {
+    ExecutionState end = child.state();
+    int index = child.parent().index();
+    ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
+        ? ChildOutcome.success(index, end.output())
+        : ChildOutcome.failure(index, end.error(), end.cause());
+    String joinKey = child.parent().joinKey();
+    JoinStore.Progress progress = joins.report(joinKey, outcome);
+    // Each child hands its slot to one fixed successor: a repeated report starts the same child
+    // again (a duplicate start is dropped as stale), and no child is ever skipped.
+    int successor = index + progress.wave();
+    if (successor < progress.total()) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
+    if (progress.done() >= progress.total() || progress.failed() > progress.tolerated()) {
+      notifyParent(child.parent().parentKey(), child.parent().parentSeq());
+    }
+  }
+
+  private void notifyParent(String parentKey, long parentSeq) {
+    queue.send(new StepMessage(parentKey, parentSeq, StepMessage.Kind.CHILDREN_DONE, 0, null, null, null), 0);
+  }
+
+  /**
+   * The event that continues the parent, or null when the join is not complete after all (a
+   * counter ran over after a retried report): outcomes are counted, not the counters.
+   */
+  Event.ChildrenFinished finished(ExecutionRecord parent) {
+    String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
+    JoinStore.Join join = joins.get(joinKey);
+    List<ChildOutcome> outcomes = joins.outcomes(joinKey);
+    long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
+    if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
+    return new Event.ChildrenFinished(outcomes, parent.state().lastEventId());
+  }
+
+  /** After the parent went on without them, children still running are stopped. */
+  List<String> unfinished(ExecutionRecord parentBefore, List<ChildOutcome> outcomes) {
+    String joinKey = ChildLink.joinKey(parentBefore.key(), parentBefore.seq());
+    Set<Integer> done = new HashSet<>();
+    outcomes.forEach(o -> done.add(o.index()));
+    List<String> running = new ArrayList<>();
+    for (int i = 0; i < joins.get(joinKey).total(); i++) {
+      if (!done.contains(i)) running.add(ChildLink.childKey(joinKey, i));
+    }
+    return running;
+  }
+
+  /** The branch or item processor a child runs, by its path from the root machine. */
+  static StateMachine machine(StateMachine root, String path) {
+    StateMachine machine = root;
+    for (String step : path.split("/")) {
+      int colon = step.lastIndexOf(':');
+      State state = machine.state(step.substring(0, colon));
+      int branch = Integer.parseInt(step.substring(colon + 1));
+      machine = state instanceof State.Parallel p ? p.branches().get(branch) : ((State.Map) state).processor();
+    }
+    return machine;
+  }
+}

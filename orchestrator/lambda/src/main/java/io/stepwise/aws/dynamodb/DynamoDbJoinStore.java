@@ -1,0 +1,115 @@
+package io.stepwise.aws.dynamodb;
+
+import static io.stepwise.aws.dynamodb.Items.b;
+import static io.stepwise.aws.dynamodb.Items.n;
+import static io.stepwise.aws.dynamodb.Items.s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.engine.ChildOutcome;
+import io.stepwise.json.Json;
+import io.stepwise.runtime.Deflate;
+import io.stepwise.runtime.JoinStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * A join as items {@code JN#joinKey}: {@code J} holds the counters (one small item, updated
+ * with ADD), {@code C#index} one outcome per child (deflated).
+ */
+public final class DynamoDbJoinStore implements JoinStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbJoinStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public boolean create(String joinKey, int total, int wave, long tolerated) {
+    Map<String, AttributeValue> item = new HashMap<>(key(joinKey, "J"));
+    item.put("total", n(total));
+    item.put("wave", n(wave));
+    item.put("tolerated", n(tolerated));
+    item.put("done", n(0));
+    item.put("failed", n(0));
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Table.PK)));
+      return true;
+    } catch (ConditionalCheckFailedException exists) {
+      return false;
+    }
+  }
+
+  @Override
+  public Join get(String joinKey) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(joinKey, "J"))).item();
+    return new Join(joinKey, Integer.parseInt(item.get("total").n()), Integer.parseInt(item.get("wave").n()),
+        Long.parseLong(item.get("tolerated").n()), item.containsKey("created"));
+  }
+
+  @Override
+  public void markCreated(String joinKey) {
+    dynamo.updateItem(r -> r.tableName(table).key(key(joinKey, "J")).updateExpression("SET created = :yes")
+        .expressionAttributeValues(Map.of(":yes", n(1))));
+  }
+
+  @Override
+  public Progress report(String joinKey, ChildOutcome outcome) {
+    ObjectNode o = Json.object();
+    o.put("i", outcome.index()).put("ok", outcome.succeeded());
+    if (outcome.succeeded()) o.put("out", Json.write(outcome.output()));
+    o.put("err", outcome.error()).put("cause", outcome.cause());
+    Map<String, AttributeValue> item = new HashMap<>(key(joinKey, String.format("C#%010d", outcome.index())));
+    item.put("outcome", b(Deflate.deflateText(Json.write(o))));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+    String add = outcome.succeeded() ? "ADD done :one" : "ADD done :one, failed :one";
+    Map<String, AttributeValue> after = dynamo.updateItem(r -> r.tableName(table).key(key(joinKey, "J"))
+        .updateExpression(add).expressionAttributeValues(Map.of(":one", n(1)))
+        .returnValues(ReturnValue.ALL_NEW)).attributes();
+    return new Progress(Integer.parseInt(after.get("total").n()), Integer.parseInt(after.get("wave").n()),
+        Long.parseLong(after.get("done").n()), Long.parseLong(after.get("failed").n()),
+        Long.parseLong(after.get("tolerated").n()));
+  }
+
+  @Override
+  public List<ChildOutcome> outcomes(String joinKey) {
+    List<ChildOutcome> outcomes = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> startKey = start;
+      QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :c)")
+          .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+          .expressionAttributeValues(Map.of(":pk", s("JN#" + joinKey), ":c", s("C#")))
+          .exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        JsonNode o = Json.parse(Deflate.inflateText(item.get("outcome").b().asByteArray()));
+        int index = o.get("i").asInt();
+        outcomes.add(o.get("ok").asBoolean()
+            ? ChildOutcome.success(index, Json.parse(o.get("out").asText()))
+            : ChildOutcome.failure(index, text(o.get("err")), text(o.get("cause"))));
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return outcomes;
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static Map<String, AttributeValue> key(String joinKey, String sk) {
+    return Map.of(Table.PK, s("JN#" + joinKey), Table.SK, s(sk));
+  }
+}
