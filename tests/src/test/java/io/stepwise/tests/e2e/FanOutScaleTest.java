@@ -1,0 +1,83 @@
+package io.stepwise.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.bench.FanOutWorkloads;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.LocalAws;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Fan-out at scale on the local servers: every child runs on its own, the parent goes on once. */
+@ExtendWith(LocalAws.class)
+class FanOutScaleTest {
+  private LocalRuntime local;
+  private Runtime runtime;
+
+  @BeforeEach
+  void start(DynamoDbClient dynamo, SqsClient sqs) {
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("scale"), TaskInvoker.NONE, new LocalRuntime.Options(60, 10, 4, 10));
+    runtime = local.runtime();
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  private ExecutionState run(String name, String definition, String input) {
+    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0, definition, "role", "STANDARD"));
+    String execution = runtime.executions().start(arn, "run", input).executionArn();
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < deadline) {
+      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
+      if (state.isDone()) return state;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError(execution + " did not finish");
+  }
+
+  private long count(ExecutionState state, String type) {
+    List<HistoryEvent> history = runtime.store().history(state.info().executionArn(), 0, 100_000).events();
+    return history.stream().filter(e -> e.type().equals(type)).count();
+  }
+
+  @Test
+  void mapOverTenThousandItems_withMaxConcurrency100_completesInOrder_withOneParentContinuation() {
+    int n = Integer.getInteger("stepwise.scale.items", 10_000);
+    long started = System.nanoTime();
+    ExecutionState end = run("map10k", FanOutWorkloads.map(100), FanOutWorkloads.items(n));
+    System.out.printf("Map over %d items, MaxConcurrency 100: %.1f s%n", n, (System.nanoTime() - started) / 1e9);
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    JsonNode results = end.output();
+    assertEquals(n, results.size());
+    for (int i = 0; i < n; i++) assertEquals(2 * i, results.get(i).get("v").asInt(), "result " + i);
+    assertEquals(1, count(end, "MapStateSucceeded"));
+    assertEquals(1, count(end, "MapStateExited"));
+  }
+
+  @Test
+  void parallelOfTwentyBranches_completesInOrder_withOneParentContinuation() {
+    ExecutionState end = run("parallel20", FanOutWorkloads.parallel(20), "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    for (int i = 0; i < 20; i++) assertEquals(i, end.output().get(i).asInt());
+    assertEquals(1, count(end, "ParallelStateSucceeded"));
+  }
+}
