@@ -13,6 +13,7 @@ import io.stepwise.driver.UnsupportedTaskException;
 import io.stepwise.engine.Command;
 import io.stepwise.json.Json;
 import io.stepwise.local.lambda.handlers.Recorder;
+import io.stepwise.local.lambda.handlers.Sleeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -210,9 +211,10 @@ class LambdaTaskInvokerTest {
 
   @Test
   void givenBusyFunctionWithReservedConcurrency_whenInvokedAgain_thenTooManyRequests() throws Exception {
+    Sleeper.STARTED.drainPermits();
     Thread busy = new Thread(() -> service("{\"FunctionName\":\"throttled\",\"Payload\":{\"millis\":1500}}"));
     busy.start();
-    Thread.sleep(300);
+    assertTrue(Sleeper.STARTED.tryAcquire(10, TimeUnit.SECONDS), "the first call is running");
     TaskOutcome outcome = service("{\"FunctionName\":\"throttled\",\"Payload\":{}}");
     busy.join();
 
