@@ -1,5 +1,6 @@
 package io.stepwise.runtime;
 
+import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,38 @@ public interface ExecutionStore {
 
   /** A page of history and where the next one starts (-1 when there is none). */
   record HistoryPage(List<HistoryEvent> events, long nextSeq) {}
+
+  /**
+   * The committed history of transitions {@code lowSeq} to {@code highSeq} (both included), at
+   * most {@code maxTransitions} of them, each with its seq: ascending from {@code lowSeq}, or
+   * descending from {@code highSeq} when {@code reverse}. GetExecutionHistory pages with it in
+   * both directions; the caller bounds {@code highSeq} by the record's seq.
+   */
+  default List<TransitionEvents> transitions(String executionArn, long lowSeq, long highSeq, boolean reverse,
+      int maxTransitions) {
+    throw new UnsupportedOperationException("this store does not page transitions");
+  }
+
+  /** The history events one transition wrote. */
+  record TransitionEvents(long seq, List<HistoryEvent> events) {}
+
+  /**
+   * Executions of one state machine, newest first, optionally of one status only, from an index
+   * that may lag the records by a moment (as ListExecutions does on AWS).
+   *
+   * @param status null for every status
+   * @param after the {@code nextCursor} of the previous page, null for the first page
+   */
+  default ExecutionPage executions(String stateMachineArn, ExecutionStatus status, String after, int max) {
+    throw new UnsupportedOperationException("this store does not list executions");
+  }
+
+  /** What the index knows of an execution. */
+  record ExecutionSummary(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
+      Instant startDate) {}
+
+  /** A page of executions and the cursor of the next one (null when there is none). */
+  record ExecutionPage(List<ExecutionSummary> executions, String nextCursor) {}
 
   /** A conditional write lost: someone else changed the item first. */
   final class ConflictException extends RuntimeException {

@@ -1,0 +1,45 @@
+package io.stepwise.api;
+
+import io.stepwise.json.Json;
+import io.stepwise.runtime.ApiException;
+import io.stepwise.runtime.ExecutionStore;
+
+/**
+ * Errors as Step Functions sends them: HTTP 400 with {@code {"__type":
+ * "com.amazonaws.swf.service.v2.model#ExecutionAlreadyExists", "message": "..."}} and the code
+ * in the {@code x-amzn-ErrorType} header. The AWS SDK for Java reads the code from that header
+ * (else from {@code __type}, after its '#') and maps it to the modelled exception
+ * ({@code ExecutionAlreadyExistsException}); botocore reads {@code __type}.
+ */
+public final class ApiErrors {
+  public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+  static final String TYPE_PREFIX = "com.amazonaws.swf.service.v2.model#";
+
+  private ApiErrors() {}
+
+  /** A client error: 400 with the code and message. */
+  public static ApiResponse of(String code, String message) {
+    return response(400, code, message);
+  }
+
+  /** Any failure of an operation as its response; unexpected ones are 500s the SDK retries. */
+  public static ApiResponse of(RuntimeException e, String operation) {
+    if (e instanceof ApiException api) return of(api.code(), api.getMessage());
+    if (e instanceof UnsupportedOperationException) {
+      return of("UnsupportedOperation", operation + " is not supported by Stepwise yet: " + e.getMessage());
+    }
+    if (e instanceof ExecutionStore.ConflictException) return response(503, "ServiceUnavailable", e.getMessage());
+    System.err.println("stepwise api: " + operation + " failed");
+    e.printStackTrace();
+    return response(500, "InternalFailure", "Internal error in " + operation + ": " + e);
+  }
+
+  static ApiException validation(String message) {
+    return new ApiException("ValidationException", "1 validation error detected: " + message);
+  }
+
+  private static ApiResponse response(int status, String code, String message) {
+    String body = Json.write(Json.object().put("__type", TYPE_PREFIX + code).put("message", message));
+    return new ApiResponse(status, code, body);
+  }
+}

@@ -1,0 +1,147 @@
+package io.stepwise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.engine.Event;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.runtime.ApiException;
+import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.Executions;
+import io.stepwise.runtime.StateMachineStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * StartExecution, StartSyncExecution, StopExecution, DescribeExecution, ListExecutions,
+ * DescribeStateMachineForExecution and RedriveExecution (not supported yet: always
+ * {@code ExecutionNotRedrivable}).
+ */
+final class ExecutionOps {
+  private static final Set<String> STATUSES = Stream.concat(Arrays.stream(ExecutionStatus.values()).map(Enum::name),
+      Stream.of("PENDING_REDRIVE")).collect(Collectors.toSet());
+
+  private final Runtime runtime;
+  private final ExecutionViews views;
+  private final Duration syncTimeout;
+
+  ExecutionOps(Runtime runtime, Duration syncTimeout) {
+    this.runtime = runtime;
+    this.views = new ExecutionViews(runtime.store());
+    this.syncTimeout = syncTimeout;
+  }
+
+  JsonNode start(Request request) {
+    Executions.Started started = startFrom(request);
+    return Json.object().put("executionArn", started.executionArn()).set("startDate", Shapes.timestamp(started.startDate()));
+  }
+
+  /**
+   * Starts the execution and waits for its end, at most the configured bound (60 s by
+   * default); one still running then is ended TIMED_OUT, as an Express workflow is at its
+   * 5-minute limit. Standard machines are accepted too (AWS takes Express ones only). An
+   * execution stopped meanwhile is reported FAILED, the statuses of a sync execution being
+   * SUCCEEDED, FAILED and TIMED_OUT.
+   */
+  JsonNode startSync(Request request) {
+    String executionArn = startFrom(request).executionArn();
+    long deadline = System.nanoTime() + syncTimeout.toNanos();
+    ExecutionRecord record = views.load(executionArn);
+    for (long pause = 10; !record.state().isDone() && System.nanoTime() < deadline; pause = Math.min(200, pause * 2)) {
+      sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+      record = views.load(executionArn);
+    }
+    if (!record.state().isDone()) {
+      runtime.worker().applyNow(executionArn, new Event.TimedOut());
+      record = views.load(executionArn);
+    }
+    ObjectNode response = views.describe(record);
+    response.remove(List.of("redriveCount", "redriveStatus", "redriveStatusReason"));
+    if (record.state().status() == ExecutionStatus.ABORTED) response.put("status", "FAILED");
+    return response;
+  }
+
+  /** Ends a running execution ABORTED; stopping one that has ended already answers its end. */
+  JsonNode stop(Request request) {
+    String executionArn = Arns.checkExecution(request.required("executionArn"));
+    String error = request.string("error", 256);
+    String cause = request.string("cause", 32768);
+    runtime.worker().applyNow(executionArn, new Event.Stop(error, cause));
+    return Shapes.putTime(Json.object(), "stopDate", views.stopDate(views.load(executionArn)));
+  }
+
+  JsonNode describe(Request request) {
+    return views.describe(views.load(Arns.checkExecution(request.required("executionArn"))));
+  }
+
+  /** Newest first, by status if asked; {@code stopDate} is not listed (the index does not keep it). */
+  JsonNode list(Request request) {
+    if (request.has("mapRunArn")) throw ApiErrors.validation("Stepwise does not support listing a Map Run's executions");
+    String machineArn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String filter = request.oneOf("statusFilter", STATUSES, null);
+    request.oneOf("redriveFilter", Set.of("REDRIVEN", "NOT_REDRIVEN"), null);
+    int max = request.maxResults();
+    String after = PageTokens.decode("ListExecutions", request.string("nextToken"));
+    if (runtime.machines().store().latest(machineArn).isEmpty()) {
+      throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + machineArn + "'");
+    }
+    ArrayNode executions = Json.array();
+    ObjectNode response = Json.object();
+    response.set("executions", executions);
+    if ("PENDING_REDRIVE".equals(filter) || "REDRIVEN".equals(request.string("redriveFilter"))) return response;
+    ExecutionStore.ExecutionPage page = runtime.store()
+        .executions(machineArn, filter == null ? null : ExecutionStatus.valueOf(filter), after, max);
+    for (ExecutionStore.ExecutionSummary execution : page.executions()) {
+      executions.add(Json.object().put("executionArn", execution.executionArn())
+          .put("stateMachineArn", execution.stateMachineArn()).put("name", execution.name())
+          .put("status", execution.status().name()).set("startDate", Shapes.timestamp(execution.startDate())));
+    }
+    return Shapes.putText(response, "nextToken", PageTokens.encode("ListExecutions", page.nextCursor()));
+  }
+
+  /** The version the execution runs, which outlives later updates and the machine's deletion. */
+  JsonNode describeStateMachine(Request request) {
+    ExecutionRecord record = views.load(Arns.checkExecution(request.required("executionArn")));
+    StateMachineStore.Described described = runtime.machines().store()
+        .describe(record.stateMachineArn(), record.machineVersion())
+        .orElseThrow(() -> new IllegalStateException("version " + record.machineVersion() + " of "
+            + record.stateMachineArn() + " is not stored"));
+    StateMachineStore.StateMachineRecord machine = described.machine();
+    ObjectNode response = Json.object().put("stateMachineArn", machine.arn()).put("name", machine.name())
+        .put("definition", machine.definition()).put("roleArn", machine.roleArn());
+    Shapes.putTime(response, "updateDate", described.updateDate());
+    return response.put("revisionId", Integer.toString(machine.version()));
+  }
+
+  /** Not supported yet: every execution is {@code ExecutionNotRedrivable}, with the reason. */
+  JsonNode redrive(Request request) {
+    ExecutionRecord record = views.load(Arns.checkExecution(request.required("executionArn")));
+    ExecutionStatus status = record.state().status();
+    String reason = status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED
+        ? "Execution is " + status + " and cannot be redriven"
+        : "Stepwise does not support RedriveExecution yet: start a new execution instead";
+    throw new ApiException("ExecutionNotRedrivable", reason);
+  }
+
+  private Executions.Started startFrom(Request request) {
+    String machineArn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String name = request.string("name");
+    return runtime.executions().start(machineArn, name, request.string("input"));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the execution", e);
+    }
+  }
+}

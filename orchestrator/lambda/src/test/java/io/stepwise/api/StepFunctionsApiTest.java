@@ -1,0 +1,105 @@
+package io.stepwise.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.runtime.StateMachines;
+import io.stepwise.runtime.StepQueue;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+/** The protocol core on requests that are refused before any storage is touched. */
+class StepFunctionsApiTest {
+  private static <T> T untouchable(Class<T> type) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+      throw new AssertionError("the API touched " + type.getSimpleName() + "." + method.getName());
+    }));
+  }
+
+  private final StepFunctionsApi api = new StepFunctionsApi(
+      new Runtime(untouchable(ExecutionStore.class), new StateMachines(untouchable(StateMachineStore.class)),
+          untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
+      new ApiConfig("us-east-1", "000000000000"));
+
+  private static JsonNode body(ApiResponse response) {
+    return Json.parse(response.body());
+  }
+
+  @Test
+  void givenMissingOrBadMembers_whenHandled_thenValidationErrorsWordedAsAws() {
+    ApiResponse missing = api.handle("AWSStepFunctions.StartExecution", "{}");
+    assertEquals("ValidationException", missing.errorType());
+    assertEquals("1 validation error detected: Value null at 'stateMachineArn' failed to satisfy constraint: "
+        + "Member must not be null", body(missing).get("message").asText());
+    ApiResponse tooMany = api.handle("AWSStepFunctions.ListStateMachines", "{\"maxResults\": 5000}");
+    assertEquals("ValidationException", tooMany.errorType());
+    ApiResponse badType = api.handle("AWSStepFunctions.CreateStateMachine",
+        "{\"name\": \"m\", \"definition\": \"{}\", \"roleArn\": \"arn:aws:iam::1:role/r\", \"type\": \"FAST\"}");
+    assertEquals("ValidationException", badType.errorType());
+    assertTrue(body(badType).get("message").asText().contains("[EXPRESS, STANDARD]"));
+  }
+
+  @Test
+  void givenMalformedArnsAndNames_whenHandled_thenInvalidArnAndInvalidName() {
+    assertEquals("InvalidArn", api.handle("AWSStepFunctions.DescribeStateMachine",
+        "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:execution:m:e\"}").errorType());
+    assertEquals("InvalidArn", api.handle("AWSStepFunctions.DescribeStateMachine",
+        "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:m:3\"}").errorType());
+    assertEquals("InvalidArn", api.handle("AWSStepFunctions.StopExecution", "{\"executionArn\": \"nope\"}").errorType());
+    assertEquals("InvalidName", api.handle("AWSStepFunctions.CreateStateMachine",
+        "{\"name\": \"a b\", \"definition\": \"{}\", \"roleArn\": \"arn:aws:iam::1:role/r\"}").errorType());
+    assertEquals("InvalidToken", api.handle("AWSStepFunctions.ListStateMachines", "{\"nextToken\": \"@@\"}").errorType());
+  }
+
+  @Test
+  void givenInvalidDefinition_whenCreated_thenEveryDiagnosticInTheMessage() {
+    ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
+        .put("roleArn", "arn:aws:iam::1:role/r")
+        .put("definition", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"X\"}, \"B\": {\"Type\": \"Pass\"}}}")));
+    assertEquals(400, response.status());
+    assertEquals("InvalidDefinition", response.errorType());
+    String message = body(response).get("message").asText();
+    assertTrue(message.contains("/States/A/Next") && message.contains("/States/B"), message);
+  }
+
+  @Test
+  void givenValidateWithMaxResults_whenMoreDiagnostics_thenTruncated() {
+    ApiResponse response = api.handle("AWSStepFunctions.ValidateStateMachineDefinition", Json.write(Json.object()
+        .put("maxResults", 1)
+        .put("definition", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"X\"}, \"B\": {\"Type\": \"Pass\"}}}")));
+    JsonNode result = body(response);
+    assertEquals("FAIL", result.get("result").asText());
+    assertEquals(1, result.get("diagnostics").size());
+    assertTrue(result.get("truncated").asBoolean());
+  }
+
+  @Test
+  void givenTimestamp_whenShaped_thenEpochSecondsWithMilliseconds() {
+    assertEquals("1735689600.123", Shapes.timestamp(Instant.ofEpochMilli(1_735_689_600_123L)).toString());
+    assertEquals("1735689600.000", Shapes.timestamp(Instant.ofEpochMilli(1_735_689_600_000L)).toString());
+  }
+
+  @Test
+  void givenPageToken_whenRoundTripped_thenCursorBackAndForeignTokensRefused() {
+    String token = PageTokens.encode("ListExecutions", "000001#name");
+    assertEquals("000001#name", PageTokens.decode("ListExecutions", token));
+    assertEquals("InvalidToken", assertCode(() -> PageTokens.decode("ListStateMachines", token)));
+  }
+
+  private static String assertCode(Runnable call) {
+    try {
+      call.run();
+    } catch (io.stepwise.runtime.ApiException e) {
+      return e.code();
+    }
+    throw new AssertionError("no ApiException");
+  }
+}

@@ -1,0 +1,108 @@
+package io.stepwise.local.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.stepwise.api.ApiConfig;
+import io.stepwise.api.ApiErrors;
+import io.stepwise.api.ApiResponse;
+import io.stepwise.api.StepFunctionsApi;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.servers.ElasticMqServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Step Functions API (JSON 1.0 protocol) on a loopback port, 8083 by default, so that
+ * {@code SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:8083"))} and
+ * {@code aws stepfunctions --endpoint-url http://127.0.0.1:8083 ...} work against the local stack.
+ * Each request is {@code POST} (any path) with {@code X-Amz-Target: AWSStepFunctions.<Operation>}.
+ *
+ * <p>StartSyncExecution: the AWS SDK and CLI send it to the host {@code sync-<endpoint host>};
+ * against this server, turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}
+ * in the SDK; {@code AWS_DISABLE_HOST_PREFIX_INJECTION=true} or {@code disable_host_prefix_injection =
+ * true} in the config for the CLI and boto3).
+ */
+public final class LocalApiServer implements AutoCloseable {
+  public static final int DEFAULT_PORT = 8083;
+  /** Room for a 1 MB definition escaped into a request, and then some. */
+  static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  private LocalApiServer(HttpServer server, ExecutorService threads) {
+    this.server = server;
+    this.threads = threads;
+  }
+
+  /** Serves {@code runtime} for the local servers' region and account (us-east-1, 000000000000). */
+  public static LocalApiServer start(int port, Runtime runtime) {
+    return start(port, new StepFunctionsApi(runtime,
+        new ApiConfig(ElasticMqServer.DEFAULT_REGION, ElasticMqServer.DEFAULT_ACCOUNT_ID)));
+  }
+
+  /** @param port 0 for a free one (see {@link #port()}) */
+  public static LocalApiServer start(int port, StepFunctionsApi api) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    }
+    AtomicInteger count = new AtomicInteger();
+    // StartSyncExecution blocks its thread for a while: a thread per request.
+    ExecutorService threads = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "local-sfn-api-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.createContext("/", exchange -> serve(api, exchange));
+    server.setExecutor(threads);
+    server.start();
+    return new LocalApiServer(server, threads);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  private static void serve(StepFunctionsApi api, HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ApiResponse response;
+      byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        response = ApiErrors.of("UnknownOperationException",
+            "The Step Functions API takes POST requests, not " + exchange.getRequestMethod());
+      } else if (body.length > MAX_REQUEST_BYTES) {
+        response = ApiErrors.of("SerializationException", "The request is larger than " + MAX_REQUEST_BYTES + " bytes");
+      } else {
+        response = api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+            new String(body, StandardCharsets.UTF_8));
+      }
+      byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+      for (Map.Entry<String, String> header : response.headers().entrySet()) {
+        exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+      }
+      exchange.sendResponseHeaders(response.status(), bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
