@@ -31,7 +31,7 @@ final class ExecutionViews {
   Instant stopDate(ExecutionRecord record) {
     if (!record.state().isDone()) return null;
     for (long high = record.seq() - 1; high >= 0; high -= TRANSITIONS_PER_READ) {
-      List<TransitionEvents> latest = store.transitions(record.executionArn(), 0, high, true, TRANSITIONS_PER_READ);
+      List<TransitionEvents> latest = store.transitions(record.key(), 0, high, true, TRANSITIONS_PER_READ);
       for (TransitionEvents transition : latest) {
         List<HistoryEvent> events = transition.events();
         if (!events.isEmpty()) return events.get(events.size() - 1).timestamp();
@@ -45,7 +45,7 @@ final class ExecutionViews {
   ObjectNode describe(ExecutionRecord record) {
     ExecutionState state = record.state();
     ObjectNode node = Json.object()
-        .put("executionArn", record.executionArn())
+        .put("executionArn", record.key())
         .put("stateMachineArn", record.stateMachineArn())
         .put("name", state.info().name())
         .put("status", state.status().name());

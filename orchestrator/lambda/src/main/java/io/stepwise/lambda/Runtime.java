@@ -46,7 +46,7 @@ public final class Runtime {
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
-    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table()), new DynamoDbTokenStore(dynamo, config.table()),
+    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());

@@ -13,6 +13,7 @@ import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.HistoryCodec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,34 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
   private final DynamoDbClient dynamo;
   private final String table;
 
+  /** Standard executions run for a year at most: history written while running outlives that. */
+  static final Duration LONGEST_EXECUTION = Duration.ofDays(365);
+
+  private final Duration retention;
+
   public DynamoDbExecutionStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, null);
+  }
+
+  /**
+   * @param retention how long a finished execution is kept (the table's TTL attribute
+   *     {@code expiresAt}), or null to keep everything
+   */
+  public DynamoDbExecutionStore(DynamoDbClient dynamo, String table, Duration retention) {
     this.dynamo = dynamo;
     this.table = table;
+    this.retention = retention;
+  }
+
+  /**
+   * When TTL may delete an item written now: a finished record after the retention; history,
+   * written while the execution runs, after the longest execution plus the retention, so it
+   * always outlives its record's retention.
+   */
+  private void expiry(Map<String, AttributeValue> item, Instant now, boolean finished) {
+    if (retention == null) return;
+    Instant at = now.plus(retention).plus(finished ? Duration.ZERO : LONGEST_EXECUTION);
+    item.put("expiresAt", n(at.getEpochSecond()));
   }
 
   @Override
@@ -96,6 +122,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put("events", b(HistoryCodec.encode(events)));
     item.put("owner", s(Leases.ownerId(leaseOwner)));
     item.put("leaseUntil", n(leaseUntil.toEpochMilli()));
+    expiry(item, now, false);
     try {
       dynamo.putItem(r -> r.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(#pk) OR #owner = :owner OR #lease < :now")
@@ -221,6 +248,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put("state", b(Deflate.deflateText(ExecutionStateCodec.encode(state))));
     item.put("machineVersion", n(record.machineVersion()));
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
+    if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
       item.put("parent", s(record.parent().encode()));
       return item; // branches and iterations are not listed among executions
