@@ -69,6 +69,10 @@ final class Transition {
   }
 
   Decision apply(Event event) {
+    // A stop or timeout can come before the first transition: the history still starts properly.
+    if (history.lastId() == 0 && !info.isChild() && (event instanceof Event.Stop || event instanceof Event.TimedOut)) {
+      executionStarted();
+    }
     if (event instanceof Event.Stop stop) {
       endExecution(ExecutionStatus.ABORTED, "ExecutionAborted", stop.error(), stop.cause());
       return decision();

@@ -138,4 +138,13 @@ class EngineTest {
     assertEquals(first.state(), stale.state());
     assertTrue(stale.events().isEmpty() && stale.commands().isEmpty());
   }
+
+  @Test
+  void stopBeforeTheFirstTransition_stillStartsTheHistoryWithExecutionStarted() {
+    var machine = StateMachineParser.parse(Json.parse(RETRYING_TASK));
+    ExecutionState start = ExecutionState.start(EngineTestSupport.info(Json.parse("{}")), "T");
+    Decision stopped = new Engine(() -> "t").step(machine, start, new Event.Stop("E", "C"), T0);
+    assertEquals(List.of("ExecutionStarted", "ExecutionAborted"), stopped.events().stream().map(HistoryEvent::type).toList());
+    assertEquals(ExecutionStatus.ABORTED, stopped.state().status());
+  }
 }
