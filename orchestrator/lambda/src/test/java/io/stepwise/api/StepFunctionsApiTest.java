@@ -9,7 +9,9 @@ import io.stepwise.lambda.Runtime;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StepQueue;
+import io.stepwise.runtime.TokenStore;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,8 @@ class StepFunctionsApiTest {
   }
 
   private final StepFunctionsApi api = new StepFunctionsApi(
-      new Runtime(untouchable(ExecutionStore.class), new StateMachines(untouchable(StateMachineStore.class)),
+      new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
+          new StateMachines(untouchable(StateMachineStore.class)),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
       new ApiConfig("us-east-1", "000000000000"));
 

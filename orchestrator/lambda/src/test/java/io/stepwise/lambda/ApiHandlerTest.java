@@ -12,7 +12,9 @@ import io.stepwise.json.Json;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StepQueue;
+import io.stepwise.runtime.TokenStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
@@ -35,7 +37,8 @@ class ApiHandlerTest {
   }
 
   private final ApiHandler handler = new ApiHandler(new StepFunctionsApi(
-      new Runtime(untouchable(ExecutionStore.class), new StateMachines(untouchable(StateMachineStore.class)),
+      new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
+          new StateMachines(untouchable(StateMachineStore.class)),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
       new ApiConfig("eu-west-1", "123456789012")));
 
