@@ -65,13 +65,7 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     }
   }
 
-  final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> bytesByKind = new java.util.concurrent.ConcurrentHashMap<>();
-
   private void write(Map<String, AttributeValue> item) {
-    AttributeValue sk = item.get("sk");
-    if (sk != null && sk.s() != null) {
-      bytesByKind.computeIfAbsent(sk.s().substring(0, 1), k -> new AtomicLong()).addAndGet(size(item));
-    }
     dynamoWrites.incrementAndGet();
     writeUnits.addAndGet(Math.max(1, (size(item) + 1023) / 1024));
   }

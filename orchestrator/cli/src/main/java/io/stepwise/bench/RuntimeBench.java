@@ -70,7 +70,6 @@ public final class RuntimeBench {
         last = report(n, round, before, after, statsBefore, statsAfter);
         rounds.add(last);
       }
-      System.err.println("bytes written by item kind: " + counter.bytesByKind);
       // The headline keys are those of the largest round.
       runtime.setAll(last);
       runtime.remove("concurrent_executions");

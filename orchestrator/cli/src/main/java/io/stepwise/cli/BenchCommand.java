@@ -2,6 +2,7 @@ package io.stepwise.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.bench.EngineBench;
+import io.stepwise.bench.FanOutBench;
 import io.stepwise.bench.RuntimeBench;
 import io.stepwise.json.Json;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code stepwise bench [--report-json FILE] [--only engine|runtime] [--rounds N] [--round-ms MS]}:
- * in-memory engine throughput, and the Lambda runtime end to end on local servers.
+ * {@code stepwise bench [--report-json FILE] [--only engine|runtime|fanout] [--rounds N] [--round-ms MS]}:
+ * in-memory engine throughput, the Lambda runtime end to end on local servers, and durable fan-out.
  */
 final class BenchCommand {
   private final PrintStream out;
@@ -34,6 +35,10 @@ final class BenchCommand {
     if (only == null || only.equals("runtime")) {
       err.println("stepwise bench: the Lambda runtime on local ElasticMQ and dynalite, 1, 10 and 100 concurrent executions");
       report.set("runtime", new RuntimeBench().run(new int[] {1, 10, 100}));
+    }
+    if (only == null || only.equals("fanout")) {
+      err.println("stepwise bench: durable fan-out on local servers, a Map over 10,000 items and a 20-branch Parallel");
+      report.set("fanout", new FanOutBench().run(10_000));
     }
     ObjectNode env = report.putObject("environment");
     env.put("java", System.getProperty("java.version"));

@@ -15,8 +15,9 @@ public final class Main {
         test [--runtime memory|local] [--report-json FILE] PATH...
             run conformance case files (folders are searched for *.json), in memory or
             through the Lambda runtime on local ElasticMQ and dynalite
-        bench [--report-json FILE] [--only engine|runtime]
-            measure engine transitions per second, and the Lambda runtime on local servers
+        bench [--report-json FILE] [--only engine|runtime|fanout]
+            measure engine transitions per second, the Lambda runtime on local servers, and
+            durable fan-out (Map over 10,000 items, 20-branch Parallel)
       exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage
       """;
 

@@ -1,0 +1,102 @@
+package io.stepwise.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.json.Json;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.local.servers.AwsClients;
+import io.stepwise.local.servers.DynaliteServer;
+import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.runtime.StateMachineStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Durable fan-out on local servers: a Map over 10,000 items with MaxConcurrency 100, and a
+ * 20-branch Parallel. Wall time, DynamoDB and SQS calls per item (counted inside the SDK), and the
+ * peak heap of the JVM running the worker (ElasticMQ shares it; dynalite is its own process).
+ */
+public final class FanOutBench {
+  public ObjectNode run(int items) {
+    AwsCallCounter counter = new AwsCallCounter();
+    try (ElasticMqServer sqsServer = ElasticMqServer.start();
+        DynaliteServer dynamoServer = DynaliteServer.start();
+        DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
+            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
+            .httpClientBuilder(Apache5HttpClient.builder())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        SqsClient sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint())
+            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
+            .httpClientBuilder(Apache5HttpClient.builder())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
+        LocalRuntime local = LocalRuntime.start(dynamo, sqs, "stepwise-fanout", TaskInvoker.NONE,
+            new LocalRuntime.Options(60, 10, 4, 10))) {
+      var watch = new io.stepwise.aws.dynamodb.DynamoDbExecutionStore(observer, "stepwise-fanout");
+      ObjectNode report = Json.object();
+      report.set("map", measure(local, watch, counter, "map", FanOutWorkloads.map(100), FanOutWorkloads.items(items), items));
+      report.set("parallel", measure(local, watch, counter, "parallel", FanOutWorkloads.parallel(20), "{}", 20));
+      return report;
+    }
+  }
+
+  private ObjectNode measure(LocalRuntime local, io.stepwise.runtime.ExecutionStore watch, AwsCallCounter counter,
+      String name, String definition, String input, int children) {
+    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+    local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0, definition, "role", "STANDARD"));
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (sampling.get()) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    List<Long> before = counter.snapshot();
+    long start = System.nanoTime();
+    String execution = local.runtime().executions().start(arn, "run", input).executionArn();
+    while (!watch.load(execution).orElseThrow().state().isDone()) sleep();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sampling.set(false);
+    List<Long> after = counter.snapshot();
+    var end = watch.load(execution).orElseThrow().state();
+    ObjectNode r = Json.object();
+    r.put("children", children);
+    r.put("status", end.status().name());
+    r.put("wall_seconds", Math.round(seconds * 10) / 10.0);
+    r.put("children_per_second", Math.round(children / seconds * 10) / 10.0);
+    r.put("dynamodb_reads_per_item", round(after.get(0) - before.get(0), children));
+    r.put("dynamodb_writes_per_item", round(after.get(1) - before.get(1), children));
+    r.put("write_units_per_item", round(after.get(2) - before.get(2), children));
+    r.put("sqs_requests_per_item", round(after.get(4) - before.get(4), children));
+    r.put("peak_heap_mb", peak.get() / (1024 * 1024));
+    return r;
+  }
+
+  private static double round(long total, int items) {
+    return Math.round(1000.0 * total / items) / 1000.0;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
