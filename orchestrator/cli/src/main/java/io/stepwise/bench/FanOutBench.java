@@ -7,6 +7,7 @@ import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
 import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.runtime.Pause;
 import io.stepwise.runtime.StateMachineStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -69,7 +70,7 @@ public final class FanOutBench {
     List<Long> before = counter.snapshot();
     long start = System.nanoTime();
     String execution = local.runtime().executions().start(arn, "run", input).executionArn();
-    while (!watch.load(execution).orElseThrow().state().isDone()) sleep();
+    while (!watch.load(execution).orElseThrow().state().isDone()) Pause.millis(200);
     double seconds = (System.nanoTime() - start) / 1e9;
     sampling.set(false);
     List<Long> after = counter.snapshot();
@@ -89,14 +90,5 @@ public final class FanOutBench {
 
   private static double round(long total, int items) {
     return Math.round(1000.0 * total / items) / 1000.0;
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

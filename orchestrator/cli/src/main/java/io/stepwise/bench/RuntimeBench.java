@@ -1,5 +1,6 @@
 package io.stepwise.bench;
 
+import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
@@ -97,7 +98,7 @@ public final class RuntimeBench {
           transitions += record.seq();
           break;
         }
-        sleep(20);
+        Pause.millis(20);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -153,12 +154,4 @@ public final class RuntimeBench {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.conformance;
 
+import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.validate.DefinitionValidator;
@@ -122,18 +123,10 @@ public final class RuntimeSuite implements AutoCloseable {
         return new CaseResult(s.name(), file.toString(), false, "TIMEOUT", null, null, null,
             "did not finish on the local runtime within " + PER_RUN_TIMEOUT.toSeconds() + " s");
       }
-      sleep(50);
+      Pause.millis(50);
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Override
   public void close() {

@@ -179,7 +179,7 @@ public final class StepWorker {
   }
 
   private static void sleepBriefly(int attempt) {
-    sleep(20L * (attempt + 1));
+    Pause.millis(20L * (attempt + 1));
   }
 
   /**
@@ -190,7 +190,7 @@ public final class StepWorker {
   private Optional<ExecutionRecord> loadCaughtUp(StepMessage message) {
     Optional<ExecutionRecord> loaded = store.load(message.executionArn());
     for (int wait = 10; wait <= CATCH_UP_MAX_WAIT_MILLIS && behind(loaded, message); wait *= 2) {
-      sleep(wait);
+      Pause.millis(wait);
       loaded = store.load(message.executionArn());
     }
     return loaded;
@@ -206,14 +206,6 @@ public final class StepWorker {
     return message.token() != null || message.kind() == StepMessage.Kind.CHILDREN_DONE;
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** Steps the engine, carrying out task calls and children within this transition. */
   private Decision decide(StateMachine machine, ExecutionRecord record, Event event, List<HistoryEvent> events,

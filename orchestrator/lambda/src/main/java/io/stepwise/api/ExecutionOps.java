@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ final class ExecutionOps {
     long deadline = System.nanoTime() + syncTimeout.toNanos();
     ExecutionRecord record = views.load(executionArn);
     for (long pause = 10; !record.state().isDone() && System.nanoTime() < deadline; pause = Math.min(200, pause * 2)) {
-      sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+      Pause.millis(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
       record = views.load(executionArn);
     }
     if (!record.state().isDone()) {
@@ -136,12 +137,4 @@ final class ExecutionOps {
     return runtime.executions().start(machineArn, name, request.string("input"));
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the execution", e);
-    }
-  }
 }
