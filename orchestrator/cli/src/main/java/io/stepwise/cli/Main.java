@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code stepwise <command> ...}: run, validate, test, bench. */
+/** {@code stepwise <command> ...}: run, validate, test, bench, local. */
 public final class Main {
   static final String USAGE = """
       usage: stepwise <command> [options]
@@ -17,6 +17,9 @@ public final class Main {
             through the Lambda runtime on local ElasticMQ and dynalite
         bench [--report-json FILE] [--only engine|runtime]
             measure engine transitions per second, and the Lambda runtime on local servers
+        local [--template template.yml] [--port 8083]
+            the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
+            functions, state machines, schedules) with the Step Functions API on the port
       exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage
       """;
 
@@ -39,6 +42,7 @@ public final class Main {
         case "validate" -> new ValidateCommand(out, err).run(new Args(rest));
         case "test" -> new TestCommand(out, err).run(new Args(rest));
         case "bench" -> new BenchCommand(out, err).run(new Args(rest));
+        case "local" -> new LocalCommand(out, err).run(new Args(rest));
         default -> {
           err.println("stepwise: unknown command '" + args[0] + "'");
           err.print(USAGE);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code *}, {@code ?}, a number or name (JAN, SUN), a range {@code a-b}, a step {@code x/n} or a
  * comma list of those. Not supported: {@code L}, {@code W} and {@code #} (rejected with a message).
  */
-sealed interface ScheduleExpression {
+public sealed interface ScheduleExpression {
   /** The first fire time strictly after {@code after}, or null when there is none (a past year). */
   ZonedDateTime next(ZonedDateTime after);
 
