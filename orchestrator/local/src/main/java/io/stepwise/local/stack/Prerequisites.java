@@ -15,7 +15,7 @@ final class Prerequisites {
   static Path dynaliteCli() {
     if (!nodeOnPath()) {
       throw new LocalStack.MissingPrerequisiteException(
-          "Node.js is not installed (no `node` on PATH); the local DynamoDB (dynalite) needs it: install Node.js 20+, then "
+          "Node.js is not installed (no `node` on PATH) and the local DynamoDB (dynalite) needs it: "
               + HINT);
     }
     try {
