@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code stepwise <command> ...}: run, validate, test, bench. */
+/** {@code stepwise <command> ...}: run, validate, test, bench, local. */
 public final class Main {
   static final String USAGE = """
       usage: stepwise <command> [options]
@@ -18,6 +18,9 @@ public final class Main {
         bench [--report-json FILE] [--only engine|runtime|fanout]
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
+        local [--template template.yml] [--port 8083]
+            the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
+            functions, state machines, schedules) with the Step Functions API on the port
       exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage
       """;
 
@@ -40,6 +43,7 @@ public final class Main {
         case "validate" -> new ValidateCommand(out, err).run(new Args(rest));
         case "test" -> new TestCommand(out, err).run(new Args(rest));
         case "bench" -> new BenchCommand(out, err).run(new Args(rest));
+        case "local" -> new LocalCommand(out, err).run(new Args(rest));
         default -> {
           err.println("stepwise: unknown command '" + args[0] + "'");
           err.print(USAGE);

@@ -1,0 +1,65 @@
+package io.stepwise.cli;
+
+import io.stepwise.local.api.LocalApiServer;
+import io.stepwise.local.stack.LocalStack;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code stepwise local [--template template.yml] [--port 8083]}: the whole system of the template
+ * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
+ */
+final class LocalCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(Args args) {
+    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
+    Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
+    int port = port(args.option("--port"));
+    if (!Files.isRegularFile(template)) {
+      err.println("stepwise: no template at " + template.toAbsolutePath() + " (run from the repository root or pass --template)");
+      return 2;
+    }
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
+    } catch (LocalStack.MissingPrerequisiteException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C runs shutdown hooks: close the stack there (dynalite's node process included).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      err.println("stepwise: stopping the local stack...");
+      stack.close();
+      stopped.countDown();
+    }, "local-stack-shutdown"));
+    out.print(stack.banner(template));
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static int port(String value) {
+    if (value == null) return LocalApiServer.DEFAULT_PORT;
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 0 || port > 65535) throw new NumberFormatException();
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a port number (0-65535): " + value);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.stepwise.local.stack;
+
+import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.api.LocalApiServer;
+import io.stepwise.local.lambda.LocalLambdaHost;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.local.servers.AwsClients;
+import io.stepwise.local.servers.DynaliteServer;
+import io.stepwise.local.servers.ElasticMqServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole system of template.yml on this machine, in this JVM: ElasticMQ (SQS), dynalite
+ * (DynamoDB, a node child process), the local Lambda host with the template's task functions, the
+ * orchestrator's table and queues with the real step handler polling them, the template's state
+ * machines, its schedules, and the Step Functions API.
+ *
+ * <p>The orchestrator's own functions are not hosted as Lambdas: their handlers run in-process
+ * (the step handler behind the local event source mapping, the API behind {@link LocalApiServer},
+ * the start handler behind the schedules), on the same code they run on AWS.
+ */
+public final class LocalStack implements AutoCloseable {
+  /**
+   * @param stackName names the table and queues and prefixes state machine names, as the
+   *     CloudFormation stack's name does
+   * @param scheduleTimeScale multiplies every schedule wait; 1 is real time, 0.01 makes a minute 0.6 s (tests)
+   * @param log where progress, function logs and schedule firings go
+   */
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println);
+
+    public Options {
+      if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
+    }
+
+    public Options withScheduleTimeScale(double value) {
+      return new Options(stackName, value, log);
+    }
+
+    public Options withLog(Consumer<String> value) {
+      return new Options(stackName, scheduleTimeScale, value);
+    }
+  }
+
+  /** Node.js or dynalite is not installed: nothing was started; the message says what to run. */
+  public static final class MissingPrerequisiteException extends RuntimeException {
+    MissingPrerequisiteException(String message) {
+      super(message);
+    }
+  }
+
+  /** What is running, for the banner and for tests. */
+  public record Endpoints(URI api, URI lambda, URI sqs, URI dynamoDb, String table, String queueUrl) {}
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private Endpoints endpoints;
+  private long dynalitePid;
+  private Runtime runtime;
+  private List<TaskFunctions.Hosted> functions = List.of();
+  private Map<String, String> stateMachines = Map.of();
+  private List<Schedules.Rule> schedules = List.of();
+
+  private LocalStack() {}
+
+  /**
+   * Starts everything, or nothing: on any failure what was already started is stopped again.
+   *
+   * @param apiPort the Step Functions API's port; 0 for a free one
+   * @throws MissingPrerequisiteException when Node.js or dynalite is missing
+   */
+  public static LocalStack start(Path template, int apiPort, Options options) {
+    StackTemplate parsed = StackTemplate.load(template); // a broken template fails before anything starts
+    Path dynaliteCli = Prerequisites.dynaliteCli();
+    LocalStack stack = new LocalStack();
+    try {
+      stack.startAll(parsed, dynaliteCli, apiPort, options);
+      return stack;
+    } catch (RuntimeException | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(StackTemplate template, Path dynaliteCli, int apiPort, Options options) {
+    ElasticMqServer sqsServer = own(ElasticMqServer.start());
+    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null));
+    dynalitePid = dynalite.pid();
+    DynamoDbClient dynamo = own(AwsClients.dynamoDb(dynalite.endpoint()));
+    SqsClient sqs = own(AwsClients.sqs(sqsServer.endpoint()));
+    LocalLambdaHost host = own(LocalLambdaHost.start(sqsServer.region(), sqsServer.accountId()));
+    host.logTo(text -> options.log().accept(text.stripTrailing()));
+    // The functions build their own SDK clients from system properties (a self-invoking function
+    // must reach this host, not Lambda): set them for as long as the stack runs.
+    own(SystemProperties.set(Map.of("aws.endpointUrlLambda", host.endpoint().toString(), "aws.region", host.region(),
+        "aws.accessKeyId", "stepwise", "aws.secretAccessKey", "stepwise")));
+    LocalValues values = new LocalValues(template, host.region(), host.accountId(), options.stackName());
+    LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
+        new LambdaTaskInvoker(own(host.newClient())), OrchestratorSettings.runtimeOptions(template, values)));
+    runtime = local.runtime();
+    OrchestratorSettings.defineStorage(template, values, local, options.stackName());
+    LocalApiServer api = own(LocalApiServer.start(apiPort, runtime));
+    endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
+        options.stackName(), local.queueUrl());
+    functions = TaskFunctions.register(template, values, host, Map.of("stepwise.sfn.endpoint", api.endpoint().toString()));
+    stateMachines = TemplateStateMachines.create(template, values, new DynamoDbStateMachineStore(dynamo, options.stackName()));
+    Schedules timers = own(Schedules.start(template, values, runtime.executions(),
+        OrchestratorSettings.startFunction(template, values), options.scheduleTimeScale(), options.log()));
+    schedules = timers.rules();
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  /** The runtime the step handler, the API and the schedules share. */
+  public Runtime runtime() {
+    return runtime;
+  }
+
+  /** State machine ARNs by logical id, in template order. */
+  public Map<String, String> stateMachines() {
+    return stateMachines;
+  }
+
+  /** Hosted task functions: logical id to the names the Lambda host answers to. */
+  public Map<String, List<String>> functions() {
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    functions.forEach(f -> names.put(f.logicalId(), f.names()));
+    return names;
+  }
+
+  /** Running schedules: rule logical id to its expression. */
+  public Map<String, String> schedules() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    schedules.forEach(rule -> rules.put(rule.logicalId(), rule.expression()));
+    return rules;
+  }
+
+  /** The dynalite node process's PID (ended by {@link #close()}). */
+  public long dynalitePid() {
+    return dynalitePid;
+  }
+
+  /** Endpoints, state machines and example commands, for a person at a terminal. */
+  public String banner(Path template) {
+    return StackBanner.text(template, endpoints, functions(), stateMachines, schedules());
+  }
+
+  /** Stops everything in the reverse order it started; a failure to stop one thing does not keep the rest running. */
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("local stack: stopping " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+  }
+}
