@@ -20,6 +20,11 @@ public record ExecutionInfo(
         redriveCount, true);
   }
 
+  public ExecutionInfo withInput(JsonNode executionInput) {
+    return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, executionInput, startTime, roleArn,
+        redriveCount, isChild);
+  }
+
   /** The {@code Execution} member of the context object. */
   public ObjectNode contextExecution() {
     ObjectNode execution = Json.object();

@@ -41,6 +41,12 @@ public record ExecutionState(
         0, lastEventId, 0, List.of(), variables, null, null, null, null, 0);
   }
 
+  /** The same state with {@code newInfo} (a store restoring what it did not keep). */
+  public ExecutionState withInfo(ExecutionInfo newInfo) {
+    return new ExecutionState(newInfo, status, phase, currentState, stateInput, stateInputJson, stateEnteredTime,
+        enteredEventId, lastEventId, retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
+  }
+
   public boolean isDone() {
     return status.isTerminal();
   }

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** ExecutionState to JSON text and back, for storage between transitions. */
+/**
+ * ExecutionState to JSON text and back, for storage between transitions. A child's execution
+ * input is left out (see {@link #decode}).
+ */
 public final class ExecutionStateCodec {
   private ExecutionStateCodec() {}
 
@@ -26,7 +29,9 @@ public final class ExecutionStateCodec {
     i.put("arn", info.executionArn()).put("name", info.name()).put("machineArn", info.stateMachineArn())
         .put("machineName", info.stateMachineName()).put("start", info.startTime().toEpochMilli())
         .put("role", info.roleArn()).put("redrives", info.redriveCount()).put("child", info.isChild());
-    i.set("input", info.input());
+    // A branch or iteration shares its execution's input, which can be large (a Map's items):
+    // it is not copied into every child record; stores fill it in from the execution's.
+    if (!info.isChild()) i.set("input", info.input());
     n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
     n.put("input", s.stateInputJson() != null ? s.stateInputJson() : s.stateInput() == null ? null : Json.write(s.stateInput()));
     if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
@@ -41,11 +46,12 @@ public final class ExecutionStateCodec {
     return Json.write(n);
   }
 
+  /** For a child, {@code info().input()} is null until the store puts the execution's back. */
   public static ExecutionState decode(String text) {
     JsonNode n = Json.parse(text);
     JsonNode i = n.get("info");
     ExecutionInfo info = new ExecutionInfo(i.get("arn").asText(), i.get("name").asText(), i.get("machineArn").asText(),
-        i.get("machineName").asText(), i.get("input"), Instant.ofEpochMilli(i.get("start").asLong()),
+        i.get("machineName").asText(), i.has("input") ? i.get("input") : null, Instant.ofEpochMilli(i.get("start").asLong()),
         text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean());
     String inputJson = text(n.get("input"));
     List<Integer> attempts = new ArrayList<>();

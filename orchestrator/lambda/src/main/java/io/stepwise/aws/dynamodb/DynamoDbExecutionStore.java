@@ -4,6 +4,7 @@ import static io.stepwise.aws.dynamodb.Items.b;
 import static io.stepwise.aws.dynamodb.Items.n;
 import static io.stepwise.aws.dynamodb.Items.s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
@@ -38,6 +39,24 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
   static final Duration LONGEST_EXECUTION = Duration.ofDays(365);
 
   private final Duration retention;
+  /** Execution inputs never change: children read their execution's once per container. */
+  private final Map<String, JsonNode> executionInputs = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+          return size() > 256;
+        }
+      });
+
+  private JsonNode executionInput(String executionArn) {
+    JsonNode input = executionInputs.get(executionArn);
+    if (input == null) {
+      input = load(executionArn).orElseThrow(() -> new IllegalStateException("no execution " + executionArn))
+          .state().info().input();
+      executionInputs.put(executionArn, input);
+    }
+    return input;
+  }
 
   public DynamoDbExecutionStore(DynamoDbClient dynamo, String table) {
     this(dynamo, table, null);
@@ -71,6 +90,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
     Map<String, AttributeValue> item = response.item();
     ExecutionState state = ExecutionStateCodec.decode(Deflate.inflateText(item.get("state").b().asByteArray()));
+    if (state.info().input() == null) state = state.withInfo(state.info().withInput(executionInput(state.info().executionArn())));
     AttributeValue next = item.get("next");
     AttributeValue parent = item.get("parent");
     return Optional.of(new ExecutionRecord(executionArn, state, Long.parseLong(item.get("seq").n()),
