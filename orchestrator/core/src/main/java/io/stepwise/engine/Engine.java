@@ -17,7 +17,7 @@ public final class Engine {
 
   /** Takes one step. A step that does not fit the execution's phase (stale, duplicate) changes nothing. */
   public Decision step(StateMachine machine, ExecutionState state, Event event, Instant now) {
-    if (state.isDone()) return new Decision(state, List.of(), List.of());
+    if (state.isDone() && !(event instanceof Event.Redrive)) return new Decision(state, List.of(), List.of());
     return new Transition(machine, state, now, entropy).apply(event);
   }
 }

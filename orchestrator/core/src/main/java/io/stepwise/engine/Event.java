@@ -29,6 +29,12 @@ public sealed interface Event {
   /** The machine's TimeoutSeconds elapsed: the execution ends TIMED_OUT. */
   record TimedOut() implements Event {}
 
+  /**
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state where it
+   * stopped, with that state's input; the states that succeeded before are not run again.
+   */
+  record Redrive() implements Event {}
+
   Advance ADVANCE = new Advance();
   TimerFired TIMER_FIRED = new TimerFired();
 }

@@ -20,6 +20,12 @@ public record ExecutionInfo(
         redriveCount, true);
   }
 
+  /** The same execution, redriven once more ({@code $$.Execution.RedriveCount}). */
+  public ExecutionInfo redriven() {
+    return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, input, startTime, roleArn,
+        redriveCount + 1, isChild);
+  }
+
   public ExecutionInfo withInput(JsonNode executionInput) {
     return new ExecutionInfo(executionArn, name, stateMachineArn, stateMachineName, executionInput, startTime, roleArn,
         redriveCount, isChild);

@@ -29,7 +29,7 @@ final class Transition {
   private final Entropy entropy;
   private final History history;
   private final List<Command> commands = new ArrayList<>();
-  private final ExecutionInfo info;
+  private ExecutionInfo info;
 
   // The fields of the ExecutionState under construction.
   private ExecutionStatus status;
@@ -77,6 +77,7 @@ final class Transition {
       endExecution(ExecutionStatus.ABORTED, "ExecutionAborted", stop.error(), stop.cause());
       return decision();
     }
+    if (event instanceof Event.Redrive) return redrive();
     if (event instanceof Event.TimedOut) {
       endExecution(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", ErrorNames.TIMEOUT,
           "The execution has exceeded the TimeoutSeconds of the state machine.");
@@ -117,6 +118,22 @@ final class Transition {
     } catch (StatesError e) {
       fail(state, e.error(), e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause()));
     }
+    return decision();
+  }
+
+  /** Runs a stopped execution again from the state it stopped in; nothing else is redrivable. */
+  private Decision redrive() {
+    boolean redrivable = (status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT
+        || status == ExecutionStatus.ABORTED) && current != null && !info.isChild();
+    if (!redrivable) return unchanged();
+    info = info.redriven();
+    status = ExecutionStatus.RUNNING;
+    phase = Phase.ENTER;
+    error = null;
+    cause = null;
+    history.add("ExecutionRedriven", "executionRedrivenEventDetails",
+        Json.object().put("redriveCount", info.redriveCount()));
+    command(Command.CONTINUE);
     return decision();
   }
 

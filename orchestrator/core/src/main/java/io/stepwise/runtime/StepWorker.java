@@ -178,6 +178,32 @@ public final class StepWorker {
     throw new ExecutionStore.ConflictException("could not apply " + event + " to " + executionArn + ": too much contention");
   }
 
+  /**
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state it
+   * stopped in. A Parallel or Map that failed runs all its children again.
+   *
+   * @return false when the execution is not redrivable (running, or succeeded)
+   */
+  public boolean redrive(String executionArn) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      ExecutionRecord record = store.load(executionArn)
+          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
+      Instant now = clock.instant();
+      Decision decision = engine.step(machine(record), record.state(), new Event.Redrive(), now);
+      if (decision.events().isEmpty()) return false;
+      StepMessage next = StepMessage.advance(executionArn, record.seq() + 1);
+      try {
+        store.writeHistory(executionArn, record.seq(), decision.events(), "redrive-" + now.toEpochMilli(), now, now.plus(lease));
+        store.commit(record.next(decision.state(), next), record.seq());
+        send(next);
+        return true;
+      } catch (ExecutionStore.ConflictException raced) {
+        sleepBriefly(attempt);
+      }
+    }
+    throw new ExecutionStore.ConflictException("could not redrive " + executionArn + ": too much contention");
+  }
+
   private static void sleepBriefly(int attempt) {
     Pause.millis(20L * (attempt + 1));
   }

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * StartExecution, StartSyncExecution, StopExecution, DescribeExecution, ListExecutions,
- * DescribeStateMachineForExecution and RedriveExecution (not supported yet: always
- * {@code ExecutionNotRedrivable}).
+ * DescribeStateMachineForExecution and RedriveExecution.
  */
 final class ExecutionOps {
   private static final Set<String> STATUSES = Stream.concat(Arrays.stream(ExecutionStatus.values()).map(Enum::name),
@@ -121,14 +120,17 @@ final class ExecutionOps {
     return response.put("revisionId", Integer.toString(machine.version()));
   }
 
-  /** Not supported yet: every execution is {@code ExecutionNotRedrivable}, with the reason. */
+  /**
+   * Runs a FAILED, TIMED_OUT or ABORTED execution again from the state it stopped in; a
+   * Parallel or Map that failed runs all its branches or iterations again.
+   */
   JsonNode redrive(Request request) {
-    ExecutionRecord record = views.load(Arns.checkExecution(request.required("executionArn")));
-    ExecutionStatus status = record.state().status();
-    String reason = status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED
-        ? "Execution is " + status + " and cannot be redriven"
-        : "Stepwise does not support RedriveExecution yet: start a new execution instead";
-    throw new ApiException("ExecutionNotRedrivable", reason);
+    String executionArn = Arns.checkExecution(request.required("executionArn"));
+    ExecutionRecord record = views.load(executionArn);
+    if (!runtime.worker().redrive(executionArn)) {
+      throw new ApiException("ExecutionNotRedrivable", "Execution is " + record.state().status() + " and cannot be redriven");
+    }
+    return Shapes.putTime(Json.object(), "redriveDate", java.time.Instant.now());
   }
 
   private Executions.Started startFrom(Request request) {

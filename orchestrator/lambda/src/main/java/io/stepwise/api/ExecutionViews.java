@@ -60,8 +60,10 @@ final class ExecutionViews {
     Shapes.putText(node, "error", state.error());
     Shapes.putText(node, "cause", state.cause());
     node.put("redriveCount", state.info().redriveCount());
-    node.put("redriveStatus", "NOT_REDRIVABLE");
-    return node.put("redriveStatusReason", state.isDone()
-        ? "Stepwise does not support RedriveExecution yet" : "Execution is RUNNING and cannot be redriven");
+    boolean redrivable = state.status() == ExecutionStatus.FAILED || state.status() == ExecutionStatus.TIMED_OUT
+        || state.status() == ExecutionStatus.ABORTED;
+    node.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    if (!redrivable) node.put("redriveStatusReason", "Execution is " + state.status() + " and cannot be redriven");
+    return node;
   }
 }

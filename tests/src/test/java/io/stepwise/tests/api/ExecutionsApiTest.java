@@ -116,6 +116,28 @@ class ExecutionsApiTest {
     assertEquals(stopped.stopDate(), described.stopDate());
     assertNull(described.output());
     assertEquals(stopped.stopDate(), sfn.stopExecution(r -> r.executionArn(execution)).stopDate()); // ended already
+  }
+
+  @Test
+  void givenFailedExecution_whenRedriven_thenItRunsAgainFromTheFailedState_andASucceededOneIsNotRedrivable() {
+    // Fails while $$.Execution.RedriveCount is 0 (an index of -1), succeeds once redriven.
+    String machine = stack.createMachine("redrivable", """
+        {"StartAt": "Before", "States": {
+          "Before": {"Type": "Pass", "Result": {"before": true}, "Next": "Fragile"},
+          "Fragile": {"Type": "Pass", "Parameters": {"picked.$":
+            "States.ArrayGetItem(States.Array('ok'), States.MathAdd($$.Execution.RedriveCount, -1))"}, "End": true}}}""");
+    String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+    assertEquals(ExecutionStatus.FAILED, stack.await(execution).status());
+    assertEquals("REDRIVABLE", sfn.describeExecution(r -> r.executionArn(execution)).redriveStatusAsString());
+
+    sfn.redriveExecution(r -> r.executionArn(execution));
+    DescribeExecutionResponse redriven = stack.await(execution);
+    assertEquals(ExecutionStatus.SUCCEEDED, redriven.status());
+    assertEquals("{\"picked\":\"ok\"}", redriven.output());
+    assertEquals(1, redriven.redriveCount());
+    var types = sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream().map(e -> e.typeAsString()).toList();
+    assertEquals(3, types.stream().filter("PassStateEntered"::equals).count(), "Before ran once, Fragile twice");
+    assertTrue(types.contains("ExecutionRedriven"));
     assertThrows(ExecutionNotRedrivableException.class, () -> sfn.redriveExecution(r -> r.executionArn(execution)));
   }
 
