@@ -106,7 +106,7 @@ public final class InMemoryDriver {
         if (++failures > run.toleratedFailures()) break;
       }
     }
-    return new Event.ChildrenFinished(outcomes, lastId);
+    return new Event.ChildrenFinished(outcomes, lastId, true);
   }
 
   private long iterationEvent(List<HistoryEvent> history, long lastId, String type, String mapName, int index) {

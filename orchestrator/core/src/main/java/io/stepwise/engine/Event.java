@@ -20,8 +20,11 @@ public sealed interface Event {
    *
    * @param outcomes in branch / item order; children that never ran are absent
    * @param lastEventId the parent's last history event id after the children's events
+   * @param iterationsRecorded true when the runtime already put MapIteration* events in the
+   *     parent's history as the children ran (the in-memory driver); otherwise the engine
+   *     records them, in item order, when it joins
    */
-  record ChildrenFinished(List<ChildOutcome> outcomes, long lastEventId) implements Event {}
+  record ChildrenFinished(List<ChildOutcome> outcomes, long lastEventId, boolean iterationsRecorded) implements Event {}
 
   /** StopExecution: the execution ends ABORTED. */
   record Stop(String error, String cause) implements Event {}

@@ -65,13 +65,17 @@ final class FanOut {
     int maxConcurrency = (int) number(map.maxConcurrency(), scope, bindings, 0);
     long toleratedFailures = toleratedFailures(map, scope, bindings, children.size());
     t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
+    if (map.distributed()) t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
     t.await(Phase.AWAIT_CHILDREN);
     t.command(new Command.RunChildren(state.name(), Command.RunChildren.Kind.MAP, children, maxConcurrency, toleratedFailures));
   }
 
   /** Every child is done, or the runtime stopped early on failure: fail or produce the results in order. */
-  void finished(List<ChildOutcome> outcomes) {
+  void finished(Event.ChildrenFinished done) {
+    List<ChildOutcome> outcomes = done.outcomes();
     boolean isMap = state instanceof State.Map;
+    boolean distributed = isMap && ((State.Map) state).distributed();
+    if (isMap && !done.iterationsRecorded()) recordIterations(outcomes);
     String prefix = isMap ? "MapState" : "ParallelState";
     ArrayNode results = Json.array();
     List<ChildOutcome> failures = new ArrayList<>();
@@ -82,6 +86,7 @@ final class FanOut {
     if (!failures.isEmpty()) {
       long tolerated = isMap ? toleratedFailuresAgain((State.Map) state, outcomes.size()) : 0;
       if (!isMap || failures.size() > tolerated) {
+        if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
         t.history().add(prefix + "Failed");
         ChildOutcome first = failures.get(0);
         boolean thresholdSet = isMap && hasTolerance((State.Map) state);
@@ -93,8 +98,26 @@ final class FanOut {
         return;
       }
     }
+    if (distributed) t.history().add("MapRunSucceeded");
     t.history().add(prefix + "Succeeded");
     expressions.exitWithResult(state, results);
+  }
+
+  /** One MapIterationStarted and MapIterationSucceeded (or Failed) per iteration, in item order. */
+  private void recordIterations(List<ChildOutcome> outcomes) {
+    for (ChildOutcome outcome : outcomes) {
+      ObjectNode details = Json.object().put("name", state.name()).put("index", outcome.index());
+      t.history().add("MapIterationStarted", "mapIterationStartedEventDetails", details);
+      String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";
+      t.history().add(type, Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails", details);
+    }
+  }
+
+  /** The Map Run's ARN, as Step Functions names it: the machine, the execution and the Label or state. */
+  private String mapRunArn() {
+    State.Map map = (State.Map) state;
+    String label = map.label() != null ? map.label() : state.name();
+    return t.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.executionName();
   }
 
   private JsonNode pathItems(State.Map map, Scope scope) {

@@ -9,7 +9,6 @@ import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
-import java.util.List;
 import java.util.Map;
 
 /** Runs the current state's own work, per state type, and routes later events to it. */
@@ -48,8 +47,8 @@ final class Runner {
     new WaitStep(t, (State.Wait) state, expressions).finish();
   }
 
-  void childrenFinished(List<ChildOutcome> outcomes) {
-    new FanOut(t, state, expressions).finished(outcomes);
+  void childrenFinished(Event.ChildrenFinished done) {
+    new FanOut(t, state, expressions).finished(done);
   }
 
   private void pass(State.Pass pass) {

@@ -109,7 +109,7 @@ final class Transition {
         case AWAIT_CHILDREN -> {
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
           history.skipTo(done.lastEventId());
-          runner.childrenFinished(done.outcomes());
+          runner.childrenFinished(done);
         }
         case DONE -> {
           return unchanged();
@@ -169,6 +169,14 @@ final class Transition {
 
   String executionArn() {
     return info.executionArn();
+  }
+
+  String stateMachineArn() {
+    return info.stateMachineArn();
+  }
+
+  String executionName() {
+    return info.name();
   }
 
   History history() {

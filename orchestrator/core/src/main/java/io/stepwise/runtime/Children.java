@@ -94,7 +94,7 @@ final class Children {
     List<ChildOutcome> outcomes = joins.outcomes(joinKey);
     long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
     if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
-    return new Event.ChildrenFinished(outcomes, parent.state().lastEventId());
+    return new Event.ChildrenFinished(outcomes, parent.state().lastEventId(), false);
   }
 
   /** After the parent went on without them, children still running are stopped. */

@@ -71,6 +71,24 @@ class FanOutScaleTest {
     for (int i = 0; i < n; i++) assertEquals(2 * i, results.get(i).get("v").asInt(), "result " + i);
     assertEquals(1, count(end, "MapStateSucceeded"));
     assertEquals(1, count(end, "MapStateExited"));
+    assertEquals(n, count(end, "MapIterationSucceeded"));
+  }
+
+  @Test
+  void distributedMap_recordsItsMapRunAndEveryIteration_inItemOrder() {
+    String definition = FanOutWorkloads.map(2).replace("\"ItemProcessor\": {",
+        "\"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}, ");
+    ExecutionState end = run("distributed", definition, FanOutWorkloads.items(5));
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    List<HistoryEvent> history = runtime.store().history(end.info().executionArn(), 0, 1000).events();
+    List<String> types = history.stream().map(HistoryEvent::type).filter(t -> t.startsWith("Map")).toList();
+    assertEquals(List.of("MapStateEntered", "MapStateStarted", "MapRunStarted",
+        "MapIterationStarted", "MapIterationSucceeded", "MapIterationStarted", "MapIterationSucceeded",
+        "MapIterationStarted", "MapIterationSucceeded", "MapIterationStarted", "MapIterationSucceeded",
+        "MapIterationStarted", "MapIterationSucceeded", "MapRunSucceeded", "MapStateSucceeded", "MapStateExited"), types);
+    List<Integer> indexes = history.stream().filter(e -> e.type().equals("MapIterationSucceeded"))
+        .map(e -> e.details().get("index").asInt()).toList();
+    assertEquals(List.of(0, 1, 2, 3, 4), indexes);
   }
 
   @Test
