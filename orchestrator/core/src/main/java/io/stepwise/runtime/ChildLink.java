@@ -2,10 +2,11 @@ package io.stepwise.runtime;
 
 /**
  * Where a Parallel branch or Map iteration belongs: the parent's record, the transition at which
- * the parent waits for its children, the child's index, and the path from the root machine to
- * the branch or item processor it runs ({@code "Map:-1"}, {@code "P:2/Inner:-1"}).
+ * the parent waits for its children, the child's index, the path from the root machine to the
+ * branch or item processor it runs ({@code "Map:-1"}, {@code "P:2/Inner:-1"}), and the child it
+ * starts when it ends (its successor under MaxConcurrency; -1 for none).
  */
-public record ChildLink(String parentKey, long parentSeq, int index, String machinePath) {
+public record ChildLink(String parentKey, long parentSeq, int index, String machinePath, int successor) {
   /** The join of all children of one fan-out. */
   public String joinKey() {
     return joinKey(parentKey, parentSeq);
@@ -25,11 +26,12 @@ public record ChildLink(String parentKey, long parentSeq, int index, String mach
   }
 
   public String encode() {
-    return parentKey + "\n" + parentSeq + "\n" + index + "\n" + machinePath;
+    return parentKey + "\n" + parentSeq + "\n" + index + "\n" + successor + "\n" + machinePath;
   }
 
   public static ChildLink decode(String text) {
-    String[] parts = text.split("\n", 4);
-    return new ChildLink(parts[0], Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+    String[] parts = text.split("\n", 5);
+    return new ChildLink(parts[0], Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[4],
+        Integer.parseInt(parts[3]));
   }
 }

@@ -41,25 +41,39 @@ final class Children {
     long waitingSeq = parent.seq() + 1;
     String joinKey = ChildLink.joinKey(parent.key(), waitingSeq);
     int total = run.children().size();
-    int wave = Math.min(total, run.maxConcurrency() > 0 ? run.maxConcurrency() : UNBOUNDED_WAVE);
+    List<ChildOutcome> kept = kept(parent.reuseJoin());
+    Set<Integer> keptIndexes = new HashSet<>();
+    kept.forEach(o -> keptIndexes.add(o.index()));
+    List<Integer> toRun = new ArrayList<>();
+    for (int i = 0; i < total; i++) if (!keptIndexes.contains(i)) toRun.add(i);
+    int wave = Math.min(toRun.size(), run.maxConcurrency() > 0 ? run.maxConcurrency() : UNBOUNDED_WAVE);
     joins.create(joinKey, total, wave, run.toleratedFailures());
     if (!joins.get(joinKey).created()) {
       String parentPath = parent.parent() == null ? "" : parent.parent().machinePath() + "/";
-      List<ExecutionRecord> records = new ArrayList<>(total);
-      for (int i = 0; i < total; i++) {
+      List<ExecutionRecord> records = new ArrayList<>(toRun.size());
+      for (int k = 0; k < toRun.size(); k++) {
+        int i = toRun.get(k);
         Command.Child child = run.children().get(i);
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
-        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch);
+        int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
+        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
         ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
             child.variables(), 0);
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
-            StepMessage.advance(link.childKey(), 0), link));
+            StepMessage.advance(link.childKey(), 0), link, null));
       }
       store.createAll(records);
+      for (ChildOutcome outcome : kept) joins.report(joinKey, outcome); // idempotent per child
       joins.markCreated(joinKey);
     }
-    if (total == 0) notifyParent(parent.key(), waitingSeq);
-    for (int i = 0; i < wave; i++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, i), 0), 0);
+    if (toRun.isEmpty()) notifyParent(parent.key(), waitingSeq);
+    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, toRun.get(k)), 0), 0);
+  }
+
+  /** After a redrive: the children that succeeded in the join that failed, kept as they were. */
+  private List<ChildOutcome> kept(String reuseJoin) {
+    if (reuseJoin == null) return List.of();
+    return joins.outcomes(reuseJoin).stream().filter(ChildOutcome::succeeded).toList();
   }
 
   /** A child has ended: record its outcome, start the next child, and wake the parent when due. */
@@ -73,8 +87,8 @@ final class Children {
     JoinStore.Progress progress = joins.report(joinKey, outcome);
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
-    int successor = index + progress.wave();
-    if (successor < progress.total()) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
+    int successor = child.parent().successor();
+    if (successor >= 0) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
     if (progress.done() >= progress.total() || progress.failed() > progress.tolerated()) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }

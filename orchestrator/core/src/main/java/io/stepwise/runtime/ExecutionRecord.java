@@ -11,17 +11,24 @@ import io.stepwise.engine.ExecutionState;
  * @param key the record's identity: the execution ARN, or for a Parallel branch or Map
  *     iteration running on its own, {@link ChildLink#childKey}
  * @param parent for a branch or iteration, where it belongs; null for an execution
+ * @param reuseJoin after RedriveExecution of a failed Parallel or Map: the join whose succeeded
+ *     children the next fan-out keeps instead of running them again; null otherwise
  */
 public record ExecutionRecord(
     String key, ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next,
-    ChildLink parent) {
+    ChildLink parent, String reuseJoin) {
 
   /** A top-level execution's record. */
   public ExecutionRecord(ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next) {
-    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null);
+    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null, null);
   }
 
+  /** The record after one more transition; a join to reuse is used by that transition or not at all. */
   public ExecutionRecord next(ExecutionState newState, StepMessage nextMessage) {
-    return new ExecutionRecord(key, newState, seq + 1, stateMachineArn, machineVersion, nextMessage, parent);
+    return new ExecutionRecord(key, newState, seq + 1, stateMachineArn, machineVersion, nextMessage, parent, null);
+  }
+
+  public ExecutionRecord reusing(String joinKey) {
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, joinKey);
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface JoinStore {
   /**
-   * @param wave how many children run at once (MaxConcurrency): children 0 to wave-1 start
-   *     first, and each child i that ends starts child i + wave
+   * @param wave how many children run at once (MaxConcurrency): the first wave starts at once,
+   *     and each child that ends starts its successor
    * @param created false until every child record exists; no child is started before
    */
   record Join(String key, int total, int wave, long tolerated, boolean created) {}
@@ -28,6 +28,7 @@ public interface JoinStore {
   void markCreated(String joinKey);
 
   /** Stores child {@code index}'s outcome and counts it done (and failed). */
+  // A child whose outcome is kept from a failed run (redrive) is reported once by the fan-out.
   Progress report(String joinKey, ChildOutcome outcome);
 
   /** Every outcome reported so far, in index order. */

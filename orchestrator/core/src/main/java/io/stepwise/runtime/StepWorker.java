@@ -1,5 +1,6 @@
 package io.stepwise.runtime;
 
+import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
@@ -180,7 +181,7 @@ public final class StepWorker {
 
   /**
    * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state it
-   * stopped in. A Parallel or Map that failed runs all its children again.
+   * stopped in. A Parallel or Map that failed runs again only its children that did not succeed.
    *
    * @return false when the execution is not redrivable (running, or succeeded)
    */
@@ -189,12 +190,19 @@ public final class StepWorker {
       ExecutionRecord record = store.load(executionArn)
           .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
       Instant now = clock.instant();
-      Decision decision = engine.step(machine(record), record.state(), new Event.Redrive(), now);
+      StateMachine machine = machine(record);
+      Decision decision = engine.step(machine, record.state(), new Event.Redrive(), now);
       if (decision.events().isEmpty()) return false;
       StepMessage next = StepMessage.advance(executionArn, record.seq() + 1);
+      ExecutionRecord redriven = record.next(decision.state(), next);
+      // A Parallel or Map that failed at its join keeps the children that succeeded.
+      State stopped = machine.state(record.state().currentState());
+      if (stopped instanceof State.Parallel || stopped instanceof State.Map) {
+        redriven = redriven.reusing(ChildLink.joinKey(executionArn, record.seq() - 1));
+      }
       try {
         store.writeHistory(executionArn, record.seq(), decision.events(), "redrive-" + now.toEpochMilli(), now, now.plus(lease));
-        store.commit(record.next(decision.state(), next), record.seq());
+        store.commit(redriven, record.seq());
         send(next);
         return true;
       } catch (ExecutionStore.ConflictException raced) {

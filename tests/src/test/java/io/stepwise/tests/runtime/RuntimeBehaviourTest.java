@@ -137,6 +137,29 @@ class RuntimeBehaviourTest {
   }
 
   @Test
+  void redrivenMap_runsAgainOnlyTheIterationsThatFailed() {
+    // Items over 2 fail until the execution is redriven; each result says in which run it was made.
+    String arn = machine("redrive-map", """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 2, "End": true,
+          "ItemProcessor": {"StartAt": "Check", "States": {
+            "Check": {"Type": "Choice", "Default": "Ok", "Choices": [{"And": [
+                {"Variable": "$", "NumericGreaterThan": 2},
+                {"Variable": "$$.Execution.RedriveCount", "NumericEquals": 0}], "Next": "Boom"}]},
+            "Boom": {"Type": "Fail", "Error": "Item.Failed"},
+            "Ok": {"Type": "Pass", "Parameters": {"v.$": "$", "run.$": "$$.Execution.RedriveCount"}, "End": true}}}}}}""");
+    String execution = runtime.executions().start(arn, "r1", "[1, 2, 3, 4]").executionArn();
+    ExecutionState failed = await(execution);
+    assertEquals(ExecutionStatus.FAILED, failed.status());
+    assertEquals("Item.Failed", failed.error());
+
+    assertTrue(runtime.worker().redrive(execution));
+    ExecutionState end = await(execution);
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    assertEquals(Json.parse("[{\"v\":1,\"run\":0},{\"v\":2,\"run\":0},{\"v\":3,\"run\":1},{\"v\":4,\"run\":1}]"), end.output());
+    assertEquals(1, end.info().redriveCount());
+  }
+
+  @Test
   void poisonMessage_isParkedInTheDeadLetterQueue_notLoopedForever() {
     sqs.sendMessage(r -> r.queueUrl(local.queueUrl()).messageBody("{\"not\": \"a step\"}"));
     long deadline = System.currentTimeMillis() + 20_000;

@@ -96,7 +96,8 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     return Optional.of(new ExecutionRecord(executionArn, state, Long.parseLong(item.get("seq").n()),
         state.info().stateMachineArn(), Integer.parseInt(item.get("machineVersion").n()),
         next == null ? null : NextMessages.decode(executionArn, next.s()),
-        parent == null ? null : ChildLink.decode(parent.s())));
+        parent == null ? null : ChildLink.decode(parent.s()),
+        item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null));
   }
 
   @Override
@@ -268,6 +269,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put("state", b(Deflate.deflateText(ExecutionStateCodec.encode(state))));
     item.put("machineVersion", n(record.machineVersion()));
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
+    if (record.reuseJoin() != null) item.put("reuseJoin", s(record.reuseJoin()));
     if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
       item.put("parent", s(record.parent().encode()));
