@@ -1,5 +1,6 @@
 package io.stepwise.tests.template;
 
+import io.stepwise.local.stack.CfnYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

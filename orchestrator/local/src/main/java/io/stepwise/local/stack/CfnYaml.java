@@ -18,14 +18,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code !GetAtt A.B} becomes {@code {Fn::GetAtt: [A, B]}}, {@code !Sub ...} becomes
  * {@code {Fn::Sub: ...}}, and so on. An unknown tag fails the parse.
  */
-final class CfnYaml {
+public final class CfnYaml {
   private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
       "If", "ImportValue", "Join", "Not", "And", "Or", "Select", "Split", "Sub", "Transform", "ToJsonString", "Length");
 
   private CfnYaml() {}
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> parse(String text) {
+  public static Map<String, Object> parse(String text) {
     Object root = new Yaml(new Constructor(new LoaderOptions())).load(text);
     if (!(root instanceof Map)) throw new IllegalArgumentException("a template is a YAML mapping, got " + root);
     return (Map<String, Object>) root;
