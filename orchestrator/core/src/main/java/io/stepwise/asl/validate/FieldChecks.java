@@ -148,10 +148,22 @@ final class FieldChecks {
     }
   }
 
-  /** A Task (or ItemReader/ResultWriter) Resource: at this stage any string that is an ARN. */
+  /** An ItemReader/ResultWriter Resource: an ARN (the Map fails at run time naming it). */
   void resource(JsonNode value, String loc) {
     if (string(value, loc) && !value.asText().startsWith("arn:")) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + value.asText());
+    }
+  }
+
+  /** A Task's Resource: one that Stepwise can run. */
+  void taskResource(JsonNode value, String loc) {
+    if (!string(value, loc)) return;
+    String resource = value.asText();
+    if (!resource.startsWith("arn:")) {
+      problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + resource);
+    } else if (!SupportedResources.isSupported(resource)) {
+      problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource '" + resource + "' is not supported by Stepwise; "
+          + "supported: " + SupportedResources.LIST);
     }
   }
 

@@ -2,9 +2,11 @@ package io.stepwise.asl.validate;
 
 import static io.stepwise.asl.validate.ValidatorAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.Diagnostics;
+import io.stepwise.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +126,21 @@ class DefinitionValidatorTest {
     assertEquals(Diagnostics.INVALID_JSON, DefinitionValidator.validateText("{} {}").get(0).code());
     assertEquals(List.of(), DefinitionValidator.validateText(
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}"));
+  }
+
+  @Test
+  void taskResource_thatStepwiseCannotRun_failsValidationNamingIt() {
+    String unsupported = "arn:aws:states:::states:startExecution.sync:2";
+    var problems = DefinitionValidator.validate(Json.parse(
+        "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + unsupported + "\", \"End\": true}}}"));
+    assertEquals(1, problems.size());
+    assertEquals("/States/T/Resource", problems.get(0).location());
+    assertTrue(problems.get(0).message().contains(unsupported), problems.get(0).message());
+    for (String supported : List.of("arn:aws:states:::lambda:invoke", "arn:aws:states:::lambda:invoke.waitForTaskToken",
+        "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:states:::sqs:sendMessage",
+        "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::dynamodb:putItem")) {
+      assertEquals(List.of(), DefinitionValidator.validate(Json.parse(
+          "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + supported + "\", \"End\": true}}}")), supported);
+    }
   }
 }

@@ -1,0 +1,22 @@
+package io.stepwise.asl.validate;
+
+import java.util.regex.Pattern;
+
+/** The Task resources Stepwise can run; any other fails validation, naming the resource. */
+final class SupportedResources {
+  private static final Pattern SUPPORTED = Pattern.compile(
+      "arn:aws[a-z-]*:states:::lambda:invoke(\\.waitForTaskToken)?"
+          + "|arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?"
+          + "|arn:aws[a-z-]*:states:::sqs:sendMessage(\\.waitForTaskToken)?"
+          + "|arn:aws[a-z-]*:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)");
+
+  static final String LIST = "arn:aws:states:::lambda:invoke[.waitForTaskToken], Lambda function ARNs, "
+      + "arn:aws:states:::sqs:sendMessage[.waitForTaskToken], "
+      + "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem";
+
+  private SupportedResources() {}
+
+  static boolean isSupported(String resource) {
+    return SUPPORTED.matcher(resource).matches();
+  }
+}
