@@ -1,6 +1,7 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.aws.services.ServiceTaskInvoker;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +14,6 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return Runtime.onAws(dynamo, sqs, LambdaTaskInvoker.create(), config);
+    return Runtime.onAws(dynamo, sqs, new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
   }
 }

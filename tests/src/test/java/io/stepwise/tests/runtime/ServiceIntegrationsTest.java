@@ -1,0 +1,100 @@
+package io.stepwise.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stepwise.aws.services.ServiceTaskInvoker;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.runtime.Pause;
+import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.LocalAws;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The SQS and DynamoDB service integrations, on ElasticMQ and dynalite through the runtime. */
+@ExtendWith(LocalAws.class)
+class ServiceIntegrationsTest {
+  private LocalRuntime local;
+  private Runtime runtime;
+  private SqsClient sqs;
+  private DynamoDbClient dynamo;
+  private String table;
+  private String queue;
+
+  @BeforeEach
+  void start(DynamoDbClient dynamo, SqsClient sqs) {
+    this.dynamo = dynamo;
+    this.sqs = sqs;
+    table = LocalAws.uniqueName("orders");
+    dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    queue = sqs.createQueue(r -> r.queueName(LocalAws.uniqueName("shipments"))).queueUrl();
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("services"),
+        new ServiceTaskInvoker(TaskInvoker.NONE, sqs, dynamo), new LocalRuntime.Options(2, 5, 2, 10));
+    runtime = local.runtime();
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  private ExecutionState run(String name, String definition, String input) {
+    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
+    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0, definition, "role", "STANDARD"));
+    String execution = runtime.executions().start(arn, "e", input).executionArn();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
+      if (state.isDone()) return state;
+      Pause.millis(50);
+    }
+    throw new AssertionError(execution + " did not finish");
+  }
+
+  @Test
+  void putGetAndSend_throughTheServicesOwnApis() {
+    String definition = """
+        {"StartAt": "Put", "States": {
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem", "ResultPath": null,
+            "Parameters": {"TableName": "%1$s", "Item": {"id": {"S.$": "$.id"}, "name": {"S.$": "$.name"}},
+              "ConditionExpression": "attribute_not_exists(id)"},
+            "Catch": [{"ErrorEquals": ["DynamoDB.ConditionalCheckFailedException"], "ResultPath": "$.duplicate", "Next": "Get"}],
+            "Next": "Get"},
+          "Get": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:getItem",
+            "Parameters": {"TableName": "%1$s", "Key": {"id": {"S.$": "$.id"}}},
+            "ResultSelector": {"name.$": "$.Item.name.S"}, "ResultPath": "$.stored", "Next": "Send"},
+          "Send": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+            "Parameters": {"QueueUrl": "%2$s", "MessageBody.$": "$.stored"},
+            "ResultSelector": {"sent.$": "$.MessageId"}, "ResultPath": "$.message", "End": true}}}"""
+        .formatted(table, queue);
+    ExecutionState first = run("services", definition, "{\"id\": \"o-1\", \"name\": \"Ada\"}");
+    assertEquals(ExecutionStatus.SUCCEEDED, first.status(), first.error() + " " + first.cause());
+    assertEquals(Json.parse("{\"name\": \"Ada\"}"), first.output().get("stored"));
+    assertEquals("Ada", dynamo.getItem(r -> r.tableName(table).key(Map.of("id",
+        AttributeValue.fromS("o-1")))).item().get("name").s());
+    var messages = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(2)).messages();
+    assertEquals(1, messages.size());
+    assertEquals(Json.parse("{\"name\": \"Ada\"}"), Json.parse(messages.get(0).body()));
+
+    ExecutionState again = run("services-again", definition, "{\"id\": \"o-1\", \"name\": \"Grace\"}");
+    assertEquals("DynamoDB.ConditionalCheckFailedException", again.output().path("duplicate").path("Error").asText());
+    assertEquals("Ada", again.output().path("stored").path("name").asText(), "the condition kept the first item");
+  }
+}
