@@ -24,7 +24,8 @@ final class TaskStep {
   }
 
   void run() {
-    String token = resource.waitsForTaskToken() ? t.newTaskToken() : null;
+    // A .sync task waits like a token task: the runtime answers with the token when the job ends.
+    String token = resource.waitsForTaskToken() || resource.isSync() ? t.newTaskToken() : null;
     JsonNode payload;
     Integer timeout;
     Integer heartbeat;

@@ -13,22 +13,29 @@ import io.stepwise.engine.ExecutionState;
  * @param parent for a branch or iteration, where it belongs; null for an execution
  * @param reuseJoin after RedriveExecution of a failed Parallel or Map: the join whose succeeded
  *     children the next fan-out keeps instead of running them again; null otherwise
+ * @param callbackToken for an execution started by a parent's {@code states:startExecution.sync}
+ *     Task: the parent's task token, answered when this execution ends; null otherwise
  */
 public record ExecutionRecord(
     String key, ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next,
-    ChildLink parent, String reuseJoin) {
+    ChildLink parent, String reuseJoin, String callbackToken) {
 
   /** A top-level execution's record. */
   public ExecutionRecord(ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next) {
-    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null, null);
+    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null, null, null);
   }
 
   /** The record after one more transition; a join to reuse is used by that transition or not at all. */
   public ExecutionRecord next(ExecutionState newState, StepMessage nextMessage) {
-    return new ExecutionRecord(key, newState, seq + 1, stateMachineArn, machineVersion, nextMessage, parent, null);
+    return new ExecutionRecord(key, newState, seq + 1, stateMachineArn, machineVersion, nextMessage, parent, null,
+        callbackToken);
   }
 
   public ExecutionRecord reusing(String joinKey) {
-    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, joinKey);
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, joinKey, callbackToken);
+  }
+
+  public ExecutionRecord answering(String token) {
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, reuseJoin, token);
   }
 }

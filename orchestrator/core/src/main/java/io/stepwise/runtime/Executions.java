@@ -41,6 +41,14 @@ public final class Executions {
    * @param inputText the input JSON text, null for {@code {}}
    */
   public Started start(String stateMachineArn, String name, String inputText) {
+    return start(stateMachineArn, name, inputText, null);
+  }
+
+  /**
+   * @param callbackToken a parent's {@code .sync} task token, answered with this execution's
+   *     outcome when it ends; null for none
+   */
+  public Started start(String stateMachineArn, String name, String inputText, String callbackToken) {
     StateMachineStore.StateMachineRecord machine = machines.store().latest(stateMachineArn)
         .orElseThrow(() -> new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + stateMachineArn + "'"));
     String executionName = name == null ? UUID.randomUUID().toString() : name;
@@ -64,7 +72,7 @@ public final class Executions {
     StateMachine parsed = machines.get(stateMachineArn, machine.version());
     StepMessage first = StepMessage.advance(executionArn, 0);
     ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn,
-        machine.version(), first);
+        machine.version(), first).answering(callbackToken);
     // The first messages go out before the record exists: a crash in between leaves messages
     // the DLQ parks, never a record that nothing will advance.
     queue.send(first, 0);

@@ -11,6 +11,7 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -45,6 +46,7 @@ public final class StepWorker {
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final Callbacks callbacks;
   private final StateMachines machines;
   private final StepQueue queue;
   private final TaskInvoker tasks;
@@ -57,6 +59,7 @@ public final class StepWorker {
     this.store = store;
     this.tokens = tokens;
     this.children = new Children(store, joins, queue);
+    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.machines = machines;
     this.queue = queue;
     this.tasks = tasks;
@@ -73,6 +76,7 @@ public final class StepWorker {
     if (record.state().isDone()) {
       // A branch or iteration whose last transition's message came back: its report may be lost.
       if (record.parent() != null && message.seq() == record.seq() - 1) children.report(record);
+      if (record.callbackToken() != null && message.seq() == record.seq() - 1) answerParent(record);
       return Outcome.ACK;
     }
     boolean anySeq = message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT;
@@ -107,8 +111,26 @@ public final class StepWorker {
     store.commit(committed, record.seq());
     if (next != null) send(next);
     if (committed.parent() != null && committed.state().isDone()) children.report(committed);
+    if (committed.callbackToken() != null && committed.state().isDone()) answerParent(committed);
     if (event instanceof Event.ChildrenFinished finished) stopUnfinished(record, finished);
     return Outcome.ACK;
+  }
+
+  /**
+   * An execution started by a parent's {@code .sync} task has ended: the parent's task succeeds
+   * with its description, or fails with {@code States.TaskFailed}. Answering twice is harmless.
+   */
+  private void answerParent(ExecutionRecord child) {
+    var outcome = NestedWorkflows.outcome(child.state());
+    try {
+      if (child.state().status() == io.stepwise.engine.ExecutionStatus.SUCCEEDED) {
+        callbacks.sendTaskSuccess(child.callbackToken(), Json.write(outcome));
+      } else {
+        callbacks.sendTaskFailure(child.callbackToken(), ErrorNames.TASK_FAILED, Json.write(outcome));
+      }
+    } catch (ApiException alreadyAnswered) {
+      // The parent's task ended some other way (timeout, stop) or was answered already.
+    }
   }
 
   /** A Parallel or Map that went on without all its children (one failed): the rest stop. */

@@ -14,6 +14,7 @@ import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
 import io.stepwise.runtime.JoinStore;
+import io.stepwise.runtime.NestedWorkflows;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
@@ -39,8 +40,9 @@ public final class Runtime {
     this.store = store;
     this.machines = machines;
     Engine engine = new Engine(Entropy.secure());
-    this.worker = new StepWorker(store, tokens, joins, machines, queue, tasks, engine, clock, lease);
     this.executions = new Executions(store, machines, queue, clock);
+    TaskInvoker allTasks = new NestedWorkflows(executions, tasks);
+    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
 

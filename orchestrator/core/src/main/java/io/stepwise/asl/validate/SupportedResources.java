@@ -8,11 +8,13 @@ final class SupportedResources {
       "arn:aws[a-z-]*:states:::lambda:invoke(\\.waitForTaskToken)?"
           + "|arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?"
           + "|arn:aws[a-z-]*:states:::sqs:sendMessage(\\.waitForTaskToken)?"
-          + "|arn:aws[a-z-]*:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)");
+          + "|arn:aws[a-z-]*:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)"
+          + "|arn:aws[a-z-]*:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?");
 
   static final String LIST = "arn:aws:states:::lambda:invoke[.waitForTaskToken], Lambda function ARNs, "
       + "arn:aws:states:::sqs:sendMessage[.waitForTaskToken], "
-      + "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem";
+      + "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem, "
+      + "arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken]";
 
   private SupportedResources() {}
 

@@ -130,7 +130,7 @@ class DefinitionValidatorTest {
 
   @Test
   void taskResource_thatStepwiseCannotRun_failsValidationNamingIt() {
-    String unsupported = "arn:aws:states:::states:startExecution.sync:2";
+    String unsupported = "arn:aws:states:::aws-sdk:s3:getObject";
     var problems = DefinitionValidator.validate(Json.parse(
         "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + unsupported + "\", \"End\": true}}}"));
     assertEquals(1, problems.size());
@@ -138,7 +138,8 @@ class DefinitionValidatorTest {
     assertTrue(problems.get(0).message().contains(unsupported), problems.get(0).message());
     for (String supported : List.of("arn:aws:states:::lambda:invoke", "arn:aws:states:::lambda:invoke.waitForTaskToken",
         "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:states:::sqs:sendMessage",
-        "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::dynamodb:putItem")) {
+        "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::dynamodb:putItem",
+        "arn:aws:states:::states:startExecution.sync:2")) {
       assertEquals(List.of(), DefinitionValidator.validate(Json.parse(
           "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + supported + "\", \"End\": true}}}")), supported);
     }

@@ -97,7 +97,8 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
         state.info().stateMachineArn(), Integer.parseInt(item.get("machineVersion").n()),
         next == null ? null : NextMessages.decode(executionArn, next.s()),
         parent == null ? null : ChildLink.decode(parent.s()),
-        item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null));
+        item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null,
+        item.containsKey("callbackToken") ? item.get("callbackToken").s() : null));
   }
 
   @Override
@@ -270,6 +271,7 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put("machineVersion", n(record.machineVersion()));
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
     if (record.reuseJoin() != null) item.put("reuseJoin", s(record.reuseJoin()));
+    if (record.callbackToken() != null) item.put("callbackToken", s(record.callbackToken()));
     if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
       item.put("parent", s(record.parent().encode()));

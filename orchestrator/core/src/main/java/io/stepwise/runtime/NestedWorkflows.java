@@ -1,0 +1,69 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.Resource;
+import io.stepwise.json.Json;
+
+/**
+ * {@code arn:aws:states:::states:startExecution}: starts another execution of this runtime. With
+ * {@code .sync} or {@code .sync:2} the parent's task waits and the child answers its token when
+ * it ends ({@link #outcome}); with {@code .waitForTaskToken} the child answers it itself.
+ */
+public final class NestedWorkflows implements TaskInvoker {
+  private final Executions executions;
+  private final TaskInvoker others;
+
+  public NestedWorkflows(Executions executions, TaskInvoker others) {
+    this.executions = executions;
+    this.others = others;
+  }
+
+  static boolean handles(String resource) {
+    Resource r = Resource.parse(resource);
+    return r.service().equals("states") && r.action().equals("startExecution");
+  }
+
+  @Override
+  public TaskOutcome invoke(Command.InvokeTask call) {
+    if (!handles(call.resource())) return others.invoke(call);
+    JsonNode p = call.payload();
+    String machine = p.path("StateMachineArn").asText(null);
+    if (machine == null) return TaskOutcome.failure("States.Runtime", "states:startExecution needs StateMachineArn");
+    JsonNode input = p.get("Input");
+    String inputText = input == null || input.isNull() ? "{}" : input.isTextual() ? input.textValue() : Json.write(input);
+    boolean sync = Resource.parse(call.resource()).isSync();
+    try {
+      Executions.Started started = executions.start(machine, p.path("Name").asText(null), inputText,
+          sync ? call.token() : null);
+      ObjectNode result = Json.object().put("ExecutionArn", started.executionArn())
+          .put("StartDate", started.startDate().toEpochMilli());
+      return TaskOutcome.success(result);
+    } catch (ApiException e) {
+      return TaskOutcome.failure("StepFunctions." + e.code() + "Exception", e.getMessage());
+    }
+  }
+
+  /** What a {@code .sync:2} parent's task receives when the child ends: DescribeExecution's shape. */
+  static ObjectNode outcome(ExecutionState end) {
+    ObjectNode o = Json.object();
+    o.put("ExecutionArn", end.info().executionArn());
+    o.set("Input", end.info().input());
+    o.set("InputDetails", Json.object().put("Included", true));
+    o.put("Name", end.info().name());
+    if (end.output() != null) {
+      o.set("Output", end.output());
+      o.set("OutputDetails", Json.object().put("Included", true));
+    }
+    o.put("StartDate", end.info().startTime().toEpochMilli());
+    o.put("StateMachineArn", end.info().stateMachineArn());
+    o.put("Status", end.status().name());
+    if (end.error() != null) o.put("Error", end.error());
+    if (end.cause() != null) o.put("Cause", end.cause());
+    return o;
+  }
+}

@@ -1,0 +1,93 @@
+package io.stepwise.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.runtime.Pause;
+import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.LocalAws;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** {@code states:startExecution}: nested workflows, fire-and-forget and {@code .sync:2}. */
+@ExtendWith(LocalAws.class)
+class NestedWorkflowsTest {
+  private static final String PREFIX = "arn:aws:states:us-east-1:000000000000:stateMachine:";
+  private LocalRuntime local;
+  private Runtime runtime;
+
+  @BeforeEach
+  void start(DynamoDbClient dynamo, SqsClient sqs) {
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("nested"), TaskInvoker.NONE, new LocalRuntime.Options(2, 5, 2, 10));
+    runtime = local.runtime();
+    machine("child-ok", """
+        {"StartAt": "Double", "States": {"Double": {"Type": "Pass", "Parameters": {"doubled.$": "States.MathAdd($.n, $.n)"}, "End": true}}}""");
+    machine("child-fails", """
+        {"StartAt": "No", "States": {"No": {"Type": "Fail", "Error": "Child.Refused", "Cause": "not today"}}}""");
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  private String machine(String name, String definition) {
+    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(PREFIX + name, name, 0, definition, "role", "STANDARD"));
+    return PREFIX + name;
+  }
+
+  private ExecutionState run(String name, String definition, String input) {
+    String execution = runtime.executions().start(machine(name, definition), "e", input).executionArn();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
+      if (state.isDone()) return state;
+      Pause.millis(50);
+    }
+    throw new AssertionError(execution + " did not finish");
+  }
+
+  private static String parent(String resource, String child) {
+    return """
+        {"StartAt": "Call", "States": {
+          "Call": {"Type": "Task", "Resource": "%s",
+            "Parameters": {"StateMachineArn": "%s", "Input": {"n.$": "$.n"}},
+            "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.failed", "Next": "Handled"}],
+            "End": true},
+          "Handled": {"Type": "Pass", "End": true}}}""".formatted(resource, PREFIX + child);
+  }
+
+  @Test
+  void sync2_waitsForTheChild_andReturnsItsDescriptionWithOutput() {
+    ExecutionState end = run("parent-sync", parent("arn:aws:states:::states:startExecution.sync:2", "child-ok"), "{\"n\": 21}");
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+    assertEquals("SUCCEEDED", end.output().get("Status").asText());
+    assertEquals(Json.parse("{\"doubled\": 42}"), end.output().get("Output"));
+    assertEquals(Json.parse("{\"n\": 21}"), end.output().get("Input"));
+  }
+
+  @Test
+  void sync2_aFailedChild_failsTheTaskWithStatesTaskFailed() {
+    ExecutionState end = run("parent-fails", parent("arn:aws:states:::states:startExecution.sync:2", "child-fails"), "{\"n\": 1}");
+    assertEquals("States.TaskFailed", end.output().path("failed").path("Error").asText());
+    assertEquals("Child.Refused", Json.parse(end.output().path("failed").path("Cause").asText()).path("Error").asText());
+  }
+
+  @Test
+  void fireAndForget_returnsTheChildsArnAtOnce() {
+    ExecutionState end = run("parent-async", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 2}");
+    String child = end.output().get("ExecutionArn").asText();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!runtime.store().load(child).orElseThrow().state().isDone() && System.currentTimeMillis() < deadline) Pause.millis(50);
+    assertEquals(Json.parse("{\"doubled\": 4}"), runtime.store().load(child).orElseThrow().state().output());
+  }
+}
