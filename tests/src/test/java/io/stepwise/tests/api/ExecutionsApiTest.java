@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.tests.LocalAws;
+import io.stepwise.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,13 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** StartExecution, DescribeExecution, ListExecutions, StopExecution, StartSyncExecution, through the real SfnClient. */
@@ -116,6 +119,29 @@ class ExecutionsApiTest {
     assertEquals(stopped.stopDate(), described.stopDate());
     assertNull(described.output());
     assertEquals(stopped.stopDate(), sfn.stopExecution(r -> r.executionArn(execution)).stopDate()); // ended already
+  }
+
+  @Test
+  void givenTaskWaitingForItsToken_whenTheWorkerCallsBackThroughTheSdk_thenTheExecutionGoesOn() {
+    String machine = stack.createMachine("callback", """
+        {"StartAt": "Ask", "States": {
+          "Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+            "Parameters": {"FunctionName": "worker", "Payload": {"token.$": "$$.Task.Token"}}, "Next": "Done"},
+          "Done": {"Type": "Pass", "End": true}}}""");
+    String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+    stack.awaitStarted(execution);
+    // The worker's view: the token arrives in the payload the Task sent (here read from the history).
+    String parameters = sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream()
+        .filter(e -> e.taskScheduledEventDetails() != null).findFirst().orElseThrow()
+        .taskScheduledEventDetails().parameters();
+    String token = Json.parse(parameters).path("Payload").path("token").asText();
+    assertThrows(InvalidTokenException.class, () -> sfn.sendTaskSuccess(r -> r.taskToken("no good!").output("{}")));
+    sfn.sendTaskHeartbeat(r -> r.taskToken(token));
+    sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"answer\": 42}"));
+    DescribeExecutionResponse done = stack.await(execution);
+    assertEquals(ExecutionStatus.SUCCEEDED, done.status());
+    assertEquals("{\"answer\":42}", done.output());
+    assertThrows(TaskTimedOutException.class, () -> sfn.sendTaskFailure(r -> r.taskToken(token).error("E")));
   }
 
   @Test
