@@ -10,8 +10,9 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.Executions;
 import io.stepwise.tests.LocalAws;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,20 +39,7 @@ class FanOutScaleTest {
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
-    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0, definition, "role", "STANDARD"));
-    String execution = runtime.executions().start(arn, "run", input).executionArn();
-    long deadline = System.currentTimeMillis() + 600_000;
-    while (System.currentTimeMillis() < deadline) {
-      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
-      if (state.isDone()) return state;
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError(execution + " did not finish");
+    return Executions.run(runtime, name, definition, input, Duration.ofMinutes(10));
   }
 
   private long count(ExecutionState state, String type) {

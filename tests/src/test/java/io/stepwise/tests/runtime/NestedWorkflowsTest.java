@@ -8,9 +8,9 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.runtime.Pause;
-import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.Executions;
 import io.stepwise.tests.LocalAws;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** {@code states:startExecution}: nested workflows, fire-and-forget and {@code .sync:2}. */
 @ExtendWith(LocalAws.class)
 class NestedWorkflowsTest {
-  private static final String PREFIX = "arn:aws:states:us-east-1:000000000000:stateMachine:";
   private LocalRuntime local;
   private Runtime runtime;
 
@@ -41,19 +40,11 @@ class NestedWorkflowsTest {
   }
 
   private String machine(String name, String definition) {
-    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(PREFIX + name, name, 0, definition, "role", "STANDARD"));
-    return PREFIX + name;
+    return Executions.machine(runtime, name, definition);
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    String execution = runtime.executions().start(machine(name, definition), "e", input).executionArn();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
-      if (state.isDone()) return state;
-      Pause.millis(50);
-    }
-    throw new AssertionError(execution + " did not finish");
+    return Executions.run(runtime, name, definition, input, Duration.ofSeconds(30));
   }
 
   private static String parent(String resource, String child) {
@@ -63,7 +54,7 @@ class NestedWorkflowsTest {
             "Parameters": {"StateMachineArn": "%s", "Input": {"n.$": "$.n"}},
             "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.failed", "Next": "Handled"}],
             "End": true},
-          "Handled": {"Type": "Pass", "End": true}}}""".formatted(resource, PREFIX + child);
+          "Handled": {"Type": "Pass", "End": true}}}""".formatted(resource, Executions.MACHINE_PREFIX + child);
   }
 
   @Test
@@ -86,8 +77,6 @@ class NestedWorkflowsTest {
   void fireAndForget_returnsTheChildsArnAtOnce() {
     ExecutionState end = run("parent-async", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 2}");
     String child = end.output().get("ExecutionArn").asText();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!runtime.store().load(child).orElseThrow().state().isDone() && System.currentTimeMillis() < deadline) Pause.millis(50);
-    assertEquals(Json.parse("{\"doubled\": 4}"), runtime.store().load(child).orElseThrow().state().output());
+    assertEquals(Json.parse("{\"doubled\": 4}"), Executions.await(runtime, child, Duration.ofSeconds(10)).output());
   }
 }

@@ -9,9 +9,9 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.runtime.Pause;
-import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.tests.Executions;
 import io.stepwise.tests.LocalAws;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,16 +56,7 @@ class ServiceIntegrationsTest {
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:" + name;
-    runtime.machines().store().put(new StateMachineStore.StateMachineRecord(arn, name, 0, definition, "role", "STANDARD"));
-    String execution = runtime.executions().start(arn, "e", input).executionArn();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      ExecutionState state = runtime.store().load(execution).orElseThrow().state();
-      if (state.isDone()) return state;
-      Pause.millis(50);
-    }
-    throw new AssertionError(execution + " did not finish");
+    return Executions.run(runtime, name, definition, input, Duration.ofSeconds(30));
   }
 
   @Test
