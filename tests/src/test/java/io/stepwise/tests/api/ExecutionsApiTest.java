@@ -85,7 +85,9 @@ class ExecutionsApiTest {
     String machine = stack.createMachine("idempotent", WAIT_LONG);
     StartExecutionResponse first = sfn.startExecution(r -> r.stateMachineArn(machine).name("same").input("{\"a\": 1}"));
     StartExecutionResponse again = sfn.startExecution(r -> r.stateMachineArn(machine).name("same").input("{\"a\": 1}"));
-    assertEquals(first, again);
+    // The modelled fields, not the whole responses: those carry HTTP headers such as Date.
+    assertEquals(first.executionArn(), again.executionArn());
+    assertEquals(first.startDate(), again.startDate());
     ExecutionAlreadyExistsException e = assertThrows(ExecutionAlreadyExistsException.class,
         () -> sfn.startExecution(r -> r.stateMachineArn(machine).name("same").input("{\"a\": 2}")));
     assertTrue(e.getMessage().contains(first.executionArn()), e.getMessage());
