@@ -101,7 +101,9 @@ class StateMachinesApiTest {
   void givenSameName_whenCreatedAgain_thenSameMachineIsIdempotentAndAnotherIsAlreadyExists() {
     CreateStateMachineResponse first = stack.sfn.createStateMachine(r -> r.name("twice").definition(PASS).roleArn(ApiStack.ROLE));
     CreateStateMachineResponse second = stack.sfn.createStateMachine(r -> r.name("twice").definition(PASS).roleArn(ApiStack.ROLE));
-    assertEquals(first, second);
+    // The modelled fields, not the whole responses: those carry HTTP headers such as Date.
+    assertEquals(first.stateMachineArn(), second.stateMachineArn());
+    assertEquals(first.creationDate(), second.creationDate());
     StateMachineAlreadyExistsException e = assertThrows(StateMachineAlreadyExistsException.class,
         () -> stack.sfn.createStateMachine(r -> r.name("twice").definition(PASS_RESULT).roleArn(ApiStack.ROLE)));
     assertTrue(e.getMessage().contains(first.stateMachineArn()), e.getMessage());
