@@ -18,6 +18,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Applies one queue message to its execution: exactly one state transition, made durable.
@@ -182,23 +183,7 @@ public final class StepWorker {
    * @return false when the execution had already ended
    */
   public boolean applyNow(String executionArn, Event event) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      ExecutionRecord record = store.load(executionArn)
-          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
-      if (record.state().isDone()) return false;
-      Instant now = clock.instant();
-      Decision decision = engine.step(machine(record), record.state(), event, now);
-      try {
-        store.writeHistory(executionArn, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(),
-            now, now.plus(lease));
-        store.commit(record.next(decision.state(), record.next()), record.seq());
-        return true;
-      } catch (ExecutionStore.ConflictException raced) {
-        // A transition landed (or is landing) first: read again and re-apply.
-        sleepBriefly(attempt);
-      }
-    }
-    throw new ExecutionStore.ConflictException("could not apply " + event + " to " + executionArn + ": too much contention");
+    return applyDirectly(executionArn, event, (record, decision) -> record.next(decision.state(), record.next())) != null;
   }
 
   /**
@@ -208,30 +193,43 @@ public final class StepWorker {
    * @return false when the execution is not redrivable (running, or succeeded)
    */
   public boolean redrive(String executionArn) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      ExecutionRecord record = store.load(executionArn)
-          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
-      Instant now = clock.instant();
-      StateMachine machine = machine(record);
-      Decision decision = engine.step(machine, record.state(), new Event.Redrive(), now);
-      if (decision.events().isEmpty()) return false;
-      StepMessage next = StepMessage.advance(executionArn, record.seq() + 1);
-      ExecutionRecord redriven = record.next(decision.state(), next);
+    ExecutionRecord redriven = applyDirectly(executionArn, new Event.Redrive(), (record, decision) -> {
+      ExecutionRecord next = record.next(decision.state(), StepMessage.advance(executionArn, record.seq() + 1));
       // A Parallel or Map that failed at its join keeps the children that succeeded.
-      State stopped = machine.state(record.state().currentState());
-      if (stopped instanceof State.Parallel || stopped instanceof State.Map) {
-        redriven = redriven.reusing(ChildLink.joinKey(executionArn, record.seq() - 1));
-      }
+      State stopped = machine(record).state(record.state().currentState());
+      boolean fanOut = stopped instanceof State.Parallel || stopped instanceof State.Map;
+      return fanOut ? next.reusing(ChildLink.joinKey(executionArn, record.seq() - 1)) : next;
+    });
+    if (redriven == null) return false;
+    send(redriven.next());
+    return true;
+  }
+
+  /**
+   * Applies {@code event} straight to the record, for API calls: the transition is written and
+   * committed like any other, read again and re-applied when a worker's transition lands first.
+   *
+   * @return the committed record, or null when the event changes nothing (the execution ended,
+   *     or is not redrivable)
+   */
+  private ExecutionRecord applyDirectly(String key, Event event,
+      BiFunction<ExecutionRecord, Decision, ExecutionRecord> committed) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      ExecutionRecord record = store.load(key)
+          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + key + "'"));
+      Instant now = clock.instant();
+      Decision decision = engine.step(machine(record), record.state(), event, now);
+      if (decision.events().isEmpty()) return null;
+      ExecutionRecord next = committed.apply(record, decision);
       try {
-        store.writeHistory(executionArn, record.seq(), decision.events(), "redrive-" + now.toEpochMilli(), now, now.plus(lease));
-        store.commit(redriven, record.seq());
-        send(next);
-        return true;
+        store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
+        store.commit(next, record.seq());
+        return next;
       } catch (ExecutionStore.ConflictException raced) {
         sleepBriefly(attempt);
       }
     }
-    throw new ExecutionStore.ConflictException("could not redrive " + executionArn + ": too much contention");
+    throw new ExecutionStore.ConflictException("could not apply " + event + " to " + key + ": too much contention");
   }
 
   private static void sleepBriefly(int attempt) {
