@@ -1,7 +1,6 @@
 package io.stepwise.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.eval.JsonPath;
 import io.stepwise.json.Json;
 import java.util.List;
@@ -40,9 +39,5 @@ final class FuzzyPaths {
       }
     }
     return result;
-  }
-
-  static ObjectNode none() {
-    return Json.object();
   }
 }

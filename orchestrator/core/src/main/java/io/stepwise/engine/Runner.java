@@ -2,7 +2,6 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.State;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.PathRef;
 import io.stepwise.eval.intrinsics.Intrinsics;
 import io.stepwise.eval.Scope;
@@ -110,7 +109,4 @@ final class Runner {
     return node.isTextual() ? node.textValue() : Json.write(node);
   }
 
-  static StatesError typeError(String message) {
-    return new StatesError(ErrorNames.RUNTIME, message);
-  }
 }

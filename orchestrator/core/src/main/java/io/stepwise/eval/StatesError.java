@@ -21,9 +21,6 @@ public final class StatesError extends RuntimeException {
     return new StatesError(ErrorNames.RUNTIME, cause);
   }
 
-  public static StatesError intrinsic(String cause) {
-    return new StatesError(ErrorNames.INTRINSIC_FAILURE, cause);
-  }
 
   public static StatesError query(String cause) {
     return new StatesError(ErrorNames.QUERY_EVALUATION_ERROR, cause);
