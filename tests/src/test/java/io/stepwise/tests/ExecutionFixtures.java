@@ -7,10 +7,10 @@ import io.stepwise.runtime.StateMachineStore;
 import java.time.Duration;
 
 /** Test steps on a runtime: store a machine, start it, wait for the end. */
-public final class Executions {
+public final class ExecutionFixtures {
   public static final String MACHINE_PREFIX = "arn:aws:states:us-east-1:000000000000:stateMachine:";
 
-  private Executions() {}
+  private ExecutionFixtures() {}
 
   /** Stores {@code definition} as machine {@code name}; returns its ARN. */
   public static String machine(Runtime runtime, String name, String definition) {

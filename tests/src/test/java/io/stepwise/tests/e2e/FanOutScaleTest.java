@@ -10,7 +10,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.tests.Executions;
+import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class FanOutScaleTest {
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    return Executions.run(runtime, name, definition, input, Duration.ofMinutes(10));
+    return ExecutionFixtures.run(runtime, name, definition, input, Duration.ofMinutes(10));
   }
 
   private long count(ExecutionState state, String type) {

@@ -8,7 +8,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.tests.Executions;
+import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -40,11 +40,11 @@ class NestedWorkflowsTest {
   }
 
   private String machine(String name, String definition) {
-    return Executions.machine(runtime, name, definition);
+    return ExecutionFixtures.machine(runtime, name, definition);
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    return Executions.run(runtime, name, definition, input, Duration.ofSeconds(30));
+    return ExecutionFixtures.run(runtime, name, definition, input, Duration.ofSeconds(30));
   }
 
   private static String parent(String resource, String child) {
@@ -54,7 +54,7 @@ class NestedWorkflowsTest {
             "Parameters": {"StateMachineArn": "%s", "Input": {"n.$": "$.n"}},
             "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.failed", "Next": "Handled"}],
             "End": true},
-          "Handled": {"Type": "Pass", "End": true}}}""".formatted(resource, Executions.MACHINE_PREFIX + child);
+          "Handled": {"Type": "Pass", "End": true}}}""".formatted(resource, ExecutionFixtures.MACHINE_PREFIX + child);
   }
 
   @Test
@@ -77,6 +77,6 @@ class NestedWorkflowsTest {
   void fireAndForget_returnsTheChildsArnAtOnce() {
     ExecutionState end = run("parent-async", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 2}");
     String child = end.output().get("ExecutionArn").asText();
-    assertEquals(Json.parse("{\"doubled\": 4}"), Executions.await(runtime, child, Duration.ofSeconds(10)).output());
+    assertEquals(Json.parse("{\"doubled\": 4}"), ExecutionFixtures.await(runtime, child, Duration.ofSeconds(10)).output());
   }
 }

@@ -9,7 +9,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.tests.Executions;
+import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +56,7 @@ class ServiceIntegrationsTest {
   }
 
   private ExecutionState run(String name, String definition, String input) {
-    return Executions.run(runtime, name, definition, input, Duration.ofSeconds(30));
+    return ExecutionFixtures.run(runtime, name, definition, input, Duration.ofSeconds(30));
   }
 
   @Test
