@@ -37,6 +37,13 @@ public sealed interface Command {
     public enum Kind { PARALLEL, MAP }
   }
 
+  /**
+   * Run the children of a Map whose items the runtime reads ({@code plan}: the ItemReader, the
+   * ResultWriter and how items become child inputs), then deliver ChildrenFinished; a failure to
+   * read or write is delivered as TaskFailed.
+   */
+  record ReadChildren(String stateName, DistributedMap plan) implements Command {}
+
   /** One child: the machine to run, its input, and the variables it can read. */
   record Child(StateMachine machine, JsonNode input, Map<String, JsonNode> variables) {}
 

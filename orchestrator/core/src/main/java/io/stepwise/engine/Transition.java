@@ -107,6 +107,10 @@ final class Transition {
           runner.run();
         }
         case AWAIT_CHILDREN -> {
+          if (event instanceof Event.TaskFailed failed) {
+            fail(state, failed.error(), failed.cause()); // the runtime could not read the items
+            return decision();
+          }
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
           history.skipTo(done.lastEventId());
           runner.childrenFinished(done);

@@ -25,11 +25,20 @@ final class Children {
   private final ExecutionStore store;
   private final JoinStore joins;
   private final StepQueue queue;
+  private final ReaderChildren readers;
 
-  Children(ExecutionStore store, JoinStore joins, StepQueue queue) {
+  Children(ExecutionStore store, JoinStore joins, StepQueue queue, ReaderChildren readers) {
     this.store = store;
     this.joins = joins;
     this.queue = queue;
+    this.readers = readers;
+  }
+
+  /** Starts the first wave of a fan-out whose records exist; with none, the parent is woken at once. */
+  void startWave(String parentKey, long waitingSeq, int total, int wave) {
+    if (total == 0) notifyParent(parentKey, waitingSeq);
+    String joinKey = ChildLink.joinKey(parentKey, waitingSeq);
+    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, k), 0), 0);
   }
 
   /**
@@ -88,7 +97,8 @@ final class Children {
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
     int successor = child.parent().successor();
-    if (successor >= 0) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
+    boolean startable = successor >= 0 && (!child.parent().read() || readers.ensureCreated(child.parent(), successor));
+    if (startable) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
     if (progress.done() >= progress.total() || progress.failed() > progress.tolerated()) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }

@@ -11,6 +11,7 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,23 @@ public final class StepWorker {
   static final int CATCH_UP_MAX_WAIT_MILLIS = 320;
   static final int EARLY_TOLERANCE_MILLIS = 500;
 
+  /** Without object storage no Map reads items, so no cursor is ever stored. */
+  private static final ReaderCursors NO_CURSORS = new ReaderCursors() {
+    @Override
+    public void put(String joinKey, java.util.List<String> cursors) {
+      throw new IllegalStateException("this worker has no store for ItemReader cursors");
+    }
+
+    @Override
+    public String get(String joinKey, int group) {
+      throw new IllegalStateException("this worker has no store for ItemReader cursors");
+    }
+  };
+
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final ReaderChildren readers;
   private final Callbacks callbacks;
   private final StateMachines machines;
   private final StepQueue queue;
@@ -57,9 +72,19 @@ public final class StepWorker {
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, NO_CURSORS, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease);
+  }
+
+  /**
+   * @param cursors and {@code storage}: where Distributed Maps read items and write results
+   */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease) {
     this.store = store;
     this.tokens = tokens;
-    this.children = new Children(store, joins, queue);
+    this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
+    this.children = new Children(store, joins, queue, readers);
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.machines = machines;
     this.queue = queue;
@@ -94,8 +119,9 @@ public final class StepWorker {
     if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
-      event = children.finished(record);
-      if (event == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      Event.ChildrenFinished finished = children.finished(record);
+      if (finished == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      event = readers.afterJoin(record, machine(record), finished);
     } else {
       event = message.event();
     }
@@ -114,6 +140,7 @@ public final class StepWorker {
     if (committed.parent() != null && committed.state().isDone()) children.report(committed);
     if (committed.callbackToken() != null && committed.state().isDone()) answerParent(committed);
     if (event instanceof Event.ChildrenFinished finished) stopUnfinished(record, finished);
+
     return Outcome.ACK;
   }
 
@@ -137,7 +164,11 @@ public final class StepWorker {
   /** A Parallel or Map that went on without all its children (one failed): the rest stop. */
   private void stopUnfinished(ExecutionRecord parentBefore, Event.ChildrenFinished finished) {
     for (String child : children.unfinished(parentBefore, finished.outcomes())) {
-      applyNow(child, new Event.Stop("States.BranchFailed", "A sibling branch or iteration failed"));
+      try {
+        applyNow(child, new Event.Stop("States.BranchFailed", "A sibling branch or iteration failed"));
+      } catch (ApiException neverCreated) {
+        // an ItemReader's child whose record was never created: nothing to stop
+      }
     }
   }
 
@@ -284,6 +315,11 @@ public final class StepWorker {
       if (command instanceof Command.RunChildren run) {
         children.fanOut(record, decision.state(), run);
         return null; // the parent waits for its children's join
+      }
+      if (command instanceof Command.ReadChildren read) {
+        ReaderChildren.Started started = readers.fanOut(record, decision.state(), read);
+        if (started.failed() == null) children.startWave(record.key(), record.seq() + 1, started.total(), started.wave());
+        return started.failed(); // null: the parent waits for its children's join
       }
     }
     return null;

@@ -1,9 +1,13 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.aws.s3.S3ObjectStorage;
 import io.stepwise.aws.services.ServiceTaskInvoker;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
@@ -14,6 +18,10 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return Runtime.onAws(dynamo, sqs, new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
+    // Checksums only where S3 requires them: Distributed Maps read ranges and write small JSON files.
+    S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+    return Runtime.onAws(dynamo, sqs, new S3ObjectStorage(s3), new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
   }
 }

@@ -3,12 +3,15 @@ package io.stepwise.lambda;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.runtime.Callbacks;
+import io.stepwise.runtime.ReaderCursors;
 import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
@@ -37,19 +40,33 @@ public final class Runtime {
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, null, ObjectStorage.NONE, machines, queue, tasks, clock, lease);
+  }
+
+  /** @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors, ObjectStorage storage,
+      StateMachines machines, StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
     this.store = store;
     this.machines = machines;
     Engine engine = new Engine(Entropy.secure());
     this.executions = new Executions(store, machines, queue, clock);
     TaskInvoker allTasks = new NestedWorkflows(executions, tasks);
-    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
+    this.worker = cursors == null
+        ? new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease)
+        : new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
 
-  /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
+  /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}; no ItemReader or ResultWriter. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
+    return onAws(dynamo, sqs, ObjectStorage.NONE, tasks, config);
+  }
+
+  /** On DynamoDB and SQS clients, Distributed Maps reading and writing {@code storage}. */
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, TaskInvoker tasks,
+      RuntimeConfig config) {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table()),
-        new DynamoDbJoinStore(dynamo, config.table()),
+        new DynamoDbJoinStore(dynamo, config.table()), new DynamoDbReaderCursors(dynamo, config.table()), storage,
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
   }

@@ -2,6 +2,7 @@ package io.stepwise.local.runtime;
 
 import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.driver.TaskInvoker;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
 import io.stepwise.lambda.StepHandler;
@@ -46,6 +47,12 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
+  }
+
+  /** @param storage where Distributed Maps read items and write results (s3rver, say) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options) {
     dynamo.createTable(Table.createRequest(name));
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -55,7 +62,7 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500));
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
+    Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config);
     StepHandler handler = new StepHandler(runtime.worker());
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
