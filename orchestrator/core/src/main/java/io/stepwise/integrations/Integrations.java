@@ -33,18 +33,18 @@ public final class Integrations {
   static final List<Integration> ENTRIES = List.of(
       new Integration("lambda", "invoke", CALLBACK, new Integration.LambdaInvoke()),
       new Integration("states", "startExecution", EnumSet.allOf(IntegrationPattern.class), new Integration.StartExecution()),
-      aws("sqs", "sendMessage", CALLBACK, "sqs", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("sns", "publish", CALLBACK, "sns", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("events", "putEvents", CALLBACK, "eventbridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null),
-      aws("dynamodb", "getItem", RESPONSE, "dynamodb", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("dynamodb", "putItem", RESPONSE, "dynamodb", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("dynamodb", "updateItem", RESPONSE, "dynamodb", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("batch", "submitJob", JOB, "batch", AS_IS, ResultShape.RESPONSE, Jobs.BATCH),
-      aws("ecs", "runTask", JOB, "ecs", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
-      aws("glue", "startJobRun", JOB, "glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
-      aws("athena", "startQueryExecution", JOB, "athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
-      aws("codebuild", "startBuild", JOB, "codebuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));
+      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("sns", "publish", CALLBACK, "sns", "SNS", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("events", "putEvents", CALLBACK, "eventbridge", "EventBridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null),
+      aws("dynamodb", "getItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("batch", "submitJob", JOB, "batch", "Batch", AS_IS, ResultShape.RESPONSE, Jobs.BATCH),
+      aws("ecs", "runTask", JOB, "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
+      aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
+      aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
+      aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));
 
   private static final Map<String, Integration> BY_NAME = ENTRIES.stream()
       .collect(Collectors.toMap(i -> i.service() + ":" + i.action(), i -> i, (a, b) -> a, LinkedHashMap::new));
@@ -109,7 +109,7 @@ public final class Integrations {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }
     Integration integration = new Integration("aws-sdk", parts[1] + ":" + parts[2], AWS_SDK_PATTERNS,
-        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null));
+        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null));
     return new Lookup.Found(new Target(integration, pattern));
   }
 
@@ -135,7 +135,7 @@ public final class Integrations {
   }
 
   private static Integration aws(String service, String action, Set<IntegrationPattern> patterns, String sdkService,
-      UnaryOperator<JsonNode> request, ResultShape result, JobPoll job) {
-    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job));
+      String errorPrefix, UnaryOperator<JsonNode> request, ResultShape result, JobPoll job) {
+    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix));
   }
 }
