@@ -67,16 +67,17 @@ public final class AwsApiCaller {
         .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion(service, region))
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !service.signingName().equals("s3"))
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !service.signingName().equals("s3")));
-    RawResponse raw = send(service, signed);
+    RawResponse raw = send(service, signed, request.body().length > 0);
     if (raw.status() >= 300) throw protocol.error(service, raw);
     return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
         requestId(raw));
   }
 
-  private RawResponse send(AwsService service, SignedRequest signed) throws AwsApiException {
+  /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
+  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody) throws AwsApiException {
     try {
       HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-          .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+          .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build()).call();
       byte[] body;
       try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
         body = in.readAllBytes();
