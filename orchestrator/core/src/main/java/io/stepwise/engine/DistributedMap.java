@@ -8,6 +8,7 @@ import io.stepwise.eval.PayloadTemplate;
 import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
+import io.stepwise.integrations.MapResources;
 import io.stepwise.items.ReaderSpec;
 import io.stepwise.items.ResultFiles;
 import io.stepwise.items.WriterSpec;
@@ -24,10 +25,6 @@ import java.util.Map;
  * {@link #resume} whenever it reads more.
  */
 public final class DistributedMap {
-  private static final String LIST_OBJECTS = ":states:::s3:listObjectsV2";
-  private static final String GET_OBJECT = ":states:::s3:getObject";
-  private static final String PUT_OBJECT = ":states:::s3:putObject";
-
   private final Transition t;
   private final State.Map map;
   private final Expressions expressions;
@@ -108,13 +105,11 @@ public final class DistributedMap {
     JsonNode params = arguments(reader, "ItemReader");
     JsonNode config = reader.path("ReaderConfig");
     long maxItems = (long) fanOut.number(maxItemsField(config), scope, bindings, 0);
-    if (resource.endsWith(LIST_OBJECTS)) {
+    MapResources.Kind kind = MapResources.reader(resource).orElseThrow(() -> new StatesError(
+        ErrorNames.ITEM_READER_FAILED, "Stepwise's ItemReader reads from " + MapResources.READERS + ", not " + resource));
+    if (kind == MapResources.Kind.LIST_OBJECTS) {
       return new ReaderSpec(ReaderSpec.Source.LIST, text(params, "Bucket", true), null, text(params, "Prefix", false),
           null, null, ',', maxItems);
-    }
-    if (!resource.endsWith(GET_OBJECT)) {
-      throw new StatesError(ErrorNames.ITEM_READER_FAILED, "Stepwise's ItemReader reads from "
-          + "arn:aws:states:::s3:listObjectsV2 and arn:aws:states:::s3:getObject, not " + resource);
     }
     String inputType = config.path("InputType").asText("JSON");
     if (!List.of("JSON", "JSONL", "CSV", "MANIFEST").contains(inputType)) {
@@ -153,8 +148,8 @@ public final class DistributedMap {
     }
     if (!writer.has("Resource")) return null;
     String resource = writer.get("Resource").asText();
-    if (!resource.endsWith(PUT_OBJECT)) {
-      throw new StatesError(ErrorNames.RESULT_WRITER_FAILED, "Stepwise's ResultWriter writes with arn:aws:states:::s3:putObject, not " + resource);
+    if (MapResources.writer(resource).isEmpty()) {
+      throw new StatesError(ErrorNames.RESULT_WRITER_FAILED, "Stepwise's ResultWriter writes with " + MapResources.WRITERS + ", not " + resource);
     }
     JsonNode params = arguments(writer, "ResultWriter");
     return new WriterSpec(text(params, "Bucket", true), text(params, "Prefix", false));

@@ -1,8 +1,11 @@
 package io.stepwise.lambda;
 
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.integrations.TaskCredentials;
+import io.stepwise.aws.integrations.TaskInvokers;
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.aws.s3.S3ObjectStorage;
-import io.stepwise.aws.services.ServiceTaskInvoker;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,10 +21,13 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+    var tasks = TaskInvokers.create(LambdaTaskInvoker.create(), UrlConnectionHttpClient.create(), AwsEndpoints.aws(),
+        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), region);
     // Checksums only where S3 requires them: Distributed Maps read ranges and write small JSON files.
     S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
-    return Runtime.onAws(dynamo, sqs, new S3ObjectStorage(s3), new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
+    return Runtime.onAws(dynamo, sqs, new S3ObjectStorage(s3), tasks, config);
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.asl.validate;
 
+import io.stepwise.integrations.Integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
 import io.stepwise.asl.validate.StateSchema.Lang;
@@ -148,12 +149,14 @@ final class FieldChecks {
     }
   }
 
-  /** An ItemReader/ResultWriter Resource: an ARN (the Map fails at run time naming it). */
+  /** An ItemReader/ResultWriter Resource: an ARN (MapChecks checks that Stepwise runs it). */
   void resource(JsonNode value, String loc) {
     if (string(value, loc) && !value.asText().startsWith("arn:")) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + value.asText());
     }
   }
+
+  private static final Integrations INTEGRATIONS = Integrations.standard();
 
   /** A Task's Resource: one that Stepwise can run. */
   void taskResource(JsonNode value, String loc) {
@@ -161,9 +164,8 @@ final class FieldChecks {
     String resource = value.asText();
     if (!resource.startsWith("arn:")) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + resource);
-    } else if (!SupportedResources.isSupported(resource)) {
-      problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource '" + resource + "' is not supported by Stepwise; "
-          + "supported: " + SupportedResources.LIST);
+    } else if (INTEGRATIONS.lookup(resource) instanceof Integrations.Lookup.Refused refused) {
+      problems.add(Diagnostics.INVALID_RESOURCE, loc, refused.reason() + "; supported: " + Integrations.summary());
     }
   }
 

@@ -83,4 +83,14 @@ public final class DynaliteServer implements AutoCloseable {
   public void close() {
     server.close();
   }
+
+  /** A free loopback port (other local servers use this too). */
+  static int freePort() {
+    return NodeServer.freePort();
+  }
+
+  /** Ends {@code process} and waits for it to be gone. */
+  static void stop(Process process) {
+    NodeServer.stop(process);
+  }
 }
