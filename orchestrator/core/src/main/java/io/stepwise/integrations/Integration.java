@@ -26,12 +26,11 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    * @param sdkAction the operation ({@code publish}, {@code putEvents})
    * @param request Step Functions' parameters to the API's request
    * @param result the API's response to Step Functions' result
-   * @param job for {@code .sync}: how to follow the job it starts, or null
    * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
    *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
    */
   public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
-      JobPoll job, String errorPrefix) implements Call {}
+      String errorPrefix) implements Call {}
 
   /** An HTTPS endpoint ({@code http:invoke}). */
   public record HttpInvoke() implements Call {}
