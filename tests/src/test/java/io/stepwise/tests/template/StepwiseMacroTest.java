@@ -10,14 +10,11 @@ import io.stepwise.json.Json;
 import io.stepwise.lambda.MacroHandler;
 import io.stepwise.local.stack.CfnYaml;
 import io.stepwise.templates.StepwiseMacro;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -205,30 +202,5 @@ class StepwiseMacroTest {
     CfnLint.Result lint = CfnLint.run(outputs);
     // Exit status is a bit mask: 2 errors, 4 warnings. Warnings are allowed: a user's template may have its own.
     assertEquals(0, lint.exit() & 2, "cfn-lint found errors:\n" + lint.output());
-  }
-
-  /** cfn-lint, AWS's template linter, run once over several files. */
-  static final class CfnLint {
-    record Result(int exit, String output) {}
-
-    static boolean installed() throws InterruptedException {
-      try {
-        Process version = new ProcessBuilder(List.of("cfn-lint", "--version")).redirectErrorStream(true).start();
-        version.getInputStream().readAllBytes();
-        return version.waitFor(60, TimeUnit.SECONDS) && version.exitValue() == 0;
-      } catch (IOException notFound) {
-        return false;
-      }
-    }
-
-    static Result run(List<Path> files) throws Exception {
-      List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
-      files.forEach(file -> command.add(file.toString()));
-      Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
-      lint.getOutputStream().close();
-      String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(lint.waitFor(3, TimeUnit.MINUTES), "cfn-lint did not finish");
-      return new Result(lint.exitValue(), output);
-    }
   }
 }
