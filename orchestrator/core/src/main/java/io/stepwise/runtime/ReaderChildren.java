@@ -20,14 +20,14 @@ import java.util.function.Function;
  * The children of a Map with an ItemReader, which may be millions: no transition holds them all.
  * Starting the Map reads the source once to count the children and note where every group of
  * {@link #GROUP} children begins (a {@link ReaderCursors} item per group), then creates only the
- * records of the first wave. Every later child's record is created by the child that starts it
- * (its predecessor under MaxConcurrency), a group at a time, by reading that group's part of the
- * source again. Creation is conditional per record, so a repeated or racing start never
- * overwrites a child that is already running. The join is {@link Children}'s, unchanged.
+ * records of the first wave (in batches: none has started). Every later child's record is
+ * created by the child that starts it (its predecessor under MaxConcurrency), which reads the
+ * source again from the cursor of that child's group. Creation is conditional, so a repeated
+ * start never overwrites a child that is already running. The join is {@link Children}'s.
  */
 final class ReaderChildren {
-  /** Children whose records are created together, from one read of their part of the source. */
-  static final int GROUP = 500;
+  /** Children per stored cursor: a child's record is made by reading at most this many children. */
+  static final int GROUP = 100;
 
   private final ExecutionStore store;
   private final JoinStore joins;
@@ -72,7 +72,11 @@ final class ReaderChildren {
     joins.create(joinKey, total, wave, plan.toleratedFailures(total));
     if (!joins.get(joinKey).created()) {
       cursors.put(joinKey, groups);
-      for (int g = 0; g * GROUP < wave; g++) createGroup(parent, parent.seq() + 1, parentState, plan, g, wave, total);
+      // No child has started yet, so the first wave's records are written in batches, unconditionally.
+      List<ExecutionRecord> first = new ArrayList<>(wave);
+      read(plan, ItemCursor.START, 0, wave, (index, start, input) ->
+          first.add(record(parent, parent.seq() + 1, parentState, plan, index, input, wave, total)));
+      store.createAll(first);
       joins.markCreated(joinKey);
     }
     return new Started(total, wave, null);
@@ -82,7 +86,8 @@ final class ReaderChildren {
   record Started(int total, int wave, Event.TaskFailed failed) {}
 
   /**
-   * Makes sure child {@code index} of the join {@code link} belongs to has its record.
+   * Makes sure child {@code index} of the join {@code link} belongs to has its record: reads its
+   * group's part of the source up to it, and creates the record unless it exists.
    *
    * @return false when the parent has gone on without the rest of its children
    */
@@ -92,23 +97,23 @@ final class ReaderChildren {
     if (parent.seq() != link.parentSeq()) return false;
     DistributedMap plan = DistributedMap.resume(machines.apply(parent), parent.state());
     JoinStore.Join join = joins.get(link.joinKey());
-    createGroup(parent, link.parentSeq(), parent.state(), plan, index / GROUP, join.wave(), join.total());
+    int group = index / GROUP;
+    ItemCursor from = ItemCursor.decode(cursors.get(link.joinKey(), group));
+    read(plan, from, group * GROUP, index - group * GROUP + 1, (i, start, input) -> {
+      if (i == index) store.create(record(parent, link.parentSeq(), parent.state(), plan, i, input, join.wave(), join.total()));
+    });
     return true;
   }
 
-  private void createGroup(ExecutionRecord parent, long waitingSeq, ExecutionState parentState, DistributedMap plan,
-      int group, int wave, int total) {
-    String joinKey = ChildLink.joinKey(parent.key(), waitingSeq);
-    ItemCursor from = ItemCursor.decode(cursors.get(joinKey, group));
+  /** Child {@code index}'s record, about to start with {@code input}. */
+  private static ExecutionRecord record(ExecutionRecord parent, long waitingSeq, ExecutionState parentState,
+      DistributedMap plan, int index, JsonNode input, int wave, int total) {
     String path = (parent.parent() == null ? "" : parent.parent().machinePath() + "/") + plan.stateName() + ":-1";
-    StateMachine processor = plan.processor();
-    read(plan, from, group * GROUP, GROUP, (index, start, input) -> {
-      int successor = index + wave < total ? index + wave : -1;
-      ChildLink link = new ChildLink(parent.key(), waitingSeq, index, path, successor, true);
-      ExecutionState begin = ExecutionState.child(parentState.info(), processor.startAt(), input, plan.variables(), 0);
-      store.create(new ExecutionRecord(link.childKey(), begin, 0, parent.stateMachineArn(), parent.machineVersion(),
-          StepMessage.advance(link.childKey(), 0), link, null, null));
-    });
+    int successor = index + wave < total ? index + wave : -1;
+    ChildLink link = new ChildLink(parent.key(), waitingSeq, index, path, successor, true);
+    ExecutionState begin = ExecutionState.child(parentState.info(), plan.processor().startAt(), input, plan.variables(), 0);
+    return new ExecutionRecord(link.childKey(), begin, 0, parent.stateMachineArn(), parent.machineVersion(),
+        StepMessage.advance(link.childKey(), 0), link, null, null);
   }
 
   /**
