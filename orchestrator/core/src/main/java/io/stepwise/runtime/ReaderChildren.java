@@ -90,11 +90,15 @@ final class ReaderChildren {
    * group's part of the source up to it, and creates the record unless it exists.
    *
    * @return false when the parent has gone on without the rest of its children
+   * @throws ExecutionStore.ConflictException while the parent has not committed the Map's start:
+   *     the report is retried
    */
   boolean ensureCreated(ChildLink link, int index) {
     if (store.load(ChildLink.childKey(link.joinKey(), index)).isPresent()) return true;
     ExecutionRecord parent = store.load(link.parentKey()).orElseThrow();
-    if (parent.seq() != link.parentSeq()) return false;
+    // The first wave starts before its parent commits the Map: a fast child waits for the commit.
+    if (parent.seq() < link.parentSeq()) throw new ExecutionStore.ConflictException("the Map's parent has not committed");
+    if (parent.seq() > link.parentSeq()) return false;
     DistributedMap plan = DistributedMap.resume(machines.apply(parent), parent.state());
     JoinStore.Join join = joins.get(link.joinKey());
     int group = index / GROUP;
