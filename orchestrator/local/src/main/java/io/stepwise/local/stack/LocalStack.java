@@ -1,7 +1,6 @@
 package io.stepwise.local.stack;
 
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
@@ -113,8 +112,8 @@ public final class LocalStack implements AutoCloseable {
         "aws.accessKeyId", "stepwise", "aws.secretAccessKey", "stepwise")));
     LocalValues values = new LocalValues(template, host.region(), host.accountId(), options.stackName());
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
-        LocalIntegrations.invoker(new LambdaTaskInvoker(own(host.newClient())),
-            Map.of("sqs", sqsServer.endpoint(), "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region()),
+        LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
+            "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region(), options.stackName()),
         OrchestratorSettings.runtimeOptions(template, values)));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(template, values, local, options.stackName());
