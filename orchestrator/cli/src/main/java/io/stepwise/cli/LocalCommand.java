@@ -25,7 +25,9 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
+    if (!args.positional().isEmpty()) {
+      throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
+    }
     List<Path> templates = args.options("--template").stream().map(Path::of).toList();
     if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
     int port = port(args.option("--port"));

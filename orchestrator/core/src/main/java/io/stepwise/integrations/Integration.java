@@ -26,11 +26,12 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    * @param sdkAction the operation ({@code publish}, {@code putEvents})
    * @param request Step Functions' parameters to the API's request
    * @param result the API's response to Step Functions' result
+   * @param job for {@code .sync}: how to follow the job it starts, or null
    * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
    *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
    */
   public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
-      String errorPrefix) implements Call {}
+      JobPoll job, String errorPrefix) implements Call {}
 
   /** An HTTPS endpoint ({@code http:invoke}). */
   public record HttpInvoke() implements Call {}
@@ -40,6 +41,8 @@ public record Integration(String service, String action, Set<IntegrationPattern>
     /** The response's members, PascalCase (the {@code aws-sdk} integration). */
     RESPONSE,
     /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB). */
-    RESPONSE_WITH_METADATA
+    RESPONSE_WITH_METADATA,
+    /** The response with its JSON {@code Body} as JSON, not text (bedrock:invokeModel). */
+    JSON_BODY
   }
 }

@@ -1,6 +1,7 @@
 package io.stepwise.integrations;
 
 import static io.stepwise.integrations.IntegrationPattern.REQUEST_RESPONSE;
+import static io.stepwise.integrations.IntegrationPattern.RUN_JOB;
 import static io.stepwise.integrations.IntegrationPattern.RUN_JOB_2;
 import static io.stepwise.integrations.IntegrationPattern.WAIT_FOR_TASK_TOKEN;
 
@@ -26,23 +27,25 @@ import java.util.stream.Collectors;
 public final class Integrations {
   private static final Set<IntegrationPattern> RESPONSE = EnumSet.of(REQUEST_RESPONSE);
   private static final Set<IntegrationPattern> CALLBACK = EnumSet.of(REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN);
+  private static final Set<IntegrationPattern> JOB = EnumSet.of(REQUEST_RESPONSE, RUN_JOB);
   private static final UnaryOperator<JsonNode> AS_IS = p -> p;
 
   static final List<Integration> ENTRIES = List.of(
       new Integration("lambda", "invoke", CALLBACK, new Integration.LambdaInvoke()),
       new Integration("states", "startExecution", EnumSet.allOf(IntegrationPattern.class), new Integration.StartExecution()),
-      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA),
-      aws("sns", "publish", CALLBACK, "sns", "SNS", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA),
-      aws("events", "putEvents", CALLBACK, "eventbridge", "EventBridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE),
-      aws("dynamodb", "getItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA),
-      aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA),
-      aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA),
-      aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA),
-      aws("batch", "submitJob", RESPONSE, "batch", "Batch", AS_IS, ResultShape.RESPONSE),
-      aws("ecs", "runTask", RESPONSE, "ecs", "ECS", AS_IS, ResultShape.RESPONSE),
-      aws("glue", "startJobRun", RESPONSE, "glue", "Glue", AS_IS, ResultShape.RESPONSE),
-      aws("athena", "startQueryExecution", RESPONSE, "athena", "Athena", AS_IS, ResultShape.RESPONSE),
-      aws("codebuild", "startBuild", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE));
+      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("sns", "publish", CALLBACK, "sns", "SNS", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("events", "putEvents", CALLBACK, "eventbridge", "EventBridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null),
+      aws("dynamodb", "getItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("bedrock", "invokeModel", RESPONSE, "bedrockruntime", "Bedrock", AS_IS, ResultShape.JSON_BODY, null),
+      aws("batch", "submitJob", JOB, "batch", "Batch", AS_IS, ResultShape.RESPONSE, Jobs.BATCH),
+      aws("ecs", "runTask", EnumSet.of(REQUEST_RESPONSE, RUN_JOB, WAIT_FOR_TASK_TOKEN), "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
+      aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
+      aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
+      aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));
 
   private static final Map<String, Integration> BY_NAME = ENTRIES.stream()
       .collect(Collectors.toMap(i -> i.service() + ":" + i.action(), i -> i, (a, b) -> a, LinkedHashMap::new));
@@ -107,7 +110,7 @@ public final class Integrations {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }
     Integration integration = new Integration("aws-sdk", parts[1] + ":" + parts[2], AWS_SDK_PATTERNS,
-        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null));
+        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null));
     return new Lookup.Found(new Target(integration, pattern));
   }
 
@@ -133,7 +136,7 @@ public final class Integrations {
   }
 
   private static Integration aws(String service, String action, Set<IntegrationPattern> patterns, String sdkService,
-      String errorPrefix, UnaryOperator<JsonNode> request, ResultShape result) {
-    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, errorPrefix));
+      String errorPrefix, UnaryOperator<JsonNode> request, ResultShape result, JobPoll job) {
+    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix));
   }
 }

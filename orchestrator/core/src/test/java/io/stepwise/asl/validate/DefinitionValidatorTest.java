@@ -140,7 +140,7 @@ class DefinitionValidatorTest {
         "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:states:::sqs:sendMessage",
         "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::dynamodb:putItem",
         "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::aws-sdk:s3:getObject",
-        "arn:aws:states:::sns:publish.waitForTaskToken", "arn:aws:states:::glue:startJobRun")) {
+        "arn:aws:states:::sns:publish.waitForTaskToken", "arn:aws:states:::glue:startJobRun.sync")) {
       assertEquals(List.of(), DefinitionValidator.validate(Json.parse(
           "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + supported + "\", \"End\": true}}}")), supported);
     }
