@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.StepFunctionsApi;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
@@ -38,7 +39,7 @@ class ApiHandlerTest {
 
   private final ApiHandler handler = new ApiHandler(new StepFunctionsApi(
       new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
-          new StateMachines(untouchable(StateMachineStore.class)),
+          new StateMachines(untouchable(StateMachineStore.class)), untouchable(DocumentStore.class),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
       new ApiConfig("eu-west-1", "123456789012")));
 

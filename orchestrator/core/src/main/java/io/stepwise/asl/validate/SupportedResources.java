@@ -9,12 +9,14 @@ final class SupportedResources {
           + "|arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?"
           + "|arn:aws[a-z-]*:states:::sqs:sendMessage(\\.waitForTaskToken)?"
           + "|arn:aws[a-z-]*:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)"
-          + "|arn:aws[a-z-]*:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?");
+          + "|arn:aws[a-z-]*:states:::states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?"
+          + "|arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:activity:[^:\\s]{1,80}");
 
   static final String LIST = "arn:aws:states:::lambda:invoke[.waitForTaskToken], Lambda function ARNs, "
       + "arn:aws:states:::sqs:sendMessage[.waitForTaskToken], "
       + "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem, "
-      + "arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken]";
+      + "arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken], "
+      + "activities (arn:aws:states:REGION:ACCOUNT:activity:NAME)";
 
   private SupportedResources() {}
 

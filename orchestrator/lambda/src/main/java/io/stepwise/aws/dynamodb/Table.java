@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * SM#{stateMachineArn}    V#{version, 10}    state machine definition, one item per version (or a deletion tombstone)
  * SM#{stateMachineArn}    L                  listing: gsi1pk = STATE_MACHINES, gsi1sk = {arn}#{type}#{createdMillis}
  * TT#{taskToken}          T                  task token: execution, seq, state
+ * DOC#{group}             {id}               API documents: published versions, aliases, activities, tags, activity tasks
  * GSI byMachineStatus:  gsi1pk = {stateMachineArn}|{status}, gsi1sk = {startMillis, 15}#{name}
  * </pre>
  */
@@ -74,6 +75,10 @@ public final class Table {
 
   static String machineKey(String arn) {
     return "SM#" + arn;
+  }
+
+  static String documentKey(String group) {
+    return "DOC#" + group;
   }
 
   static String versionKey(int version) {
