@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code stepwise local [--template template.yml] [--port 8083]}: the whole system of the template
- * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
+ * {@code stepwise local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws]}: the whole
+ * system of the template on this machine ({@link LocalStack}) until Ctrl-C, which stops everything
+ * through a shutdown hook. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other
+ * service on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
   private final PrintStream out;
@@ -21,7 +23,7 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
+    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
     Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
     int port = port(args.option("--port"));
     if (!Files.isRegularFile(template)) {
@@ -30,7 +32,8 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
+      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println)
+          .withAwsEndpoint(args.option("--aws-endpoint")));
     } catch (LocalStack.MissingPrerequisiteException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
