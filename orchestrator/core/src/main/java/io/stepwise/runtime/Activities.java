@@ -22,13 +22,13 @@ public final class Activities implements TaskInvoker {
   private static final String ACTIVITIES = "ACTIVITIES";
 
   private final DocumentStore documents;
-  private final TokenStore tokens;
+  private final TaskCallbacks callbacks;
   private final InstantSource clock;
   private final TaskInvoker others;
 
-  public Activities(DocumentStore documents, TokenStore tokens, InstantSource clock, TaskInvoker others) {
+  public Activities(DocumentStore documents, TaskCallbacks callbacks, InstantSource clock, TaskInvoker others) {
     this.documents = documents;
-    this.tokens = tokens;
+    this.callbacks = callbacks;
     this.clock = clock;
     this.others = others;
   }
@@ -78,7 +78,8 @@ public final class Activities implements TaskInvoker {
 
   /**
    * Claims the oldest waiting task, if any. Tasks whose execution no longer waits on them (it
-   * timed out, was stopped) are dropped on the way.
+   * timed out, was stopped, or a redelivered transition queued the task again with a new token)
+   * are dropped on the way.
    */
   public Optional<ActivityTask> poll(String activityArn) {
     DocumentStore.Page waiting = documents.list(queue(activityArn), null, 10, false);
@@ -86,8 +87,7 @@ public final class Activities implements TaskInvoker {
       if (!documents.delete(queue(activityArn), entry.id())) continue; // another worker took it
       JsonNode doc = entry.doc();
       String token = doc.path("token").asText();
-      Optional<TokenStore.TaskToken> open = tokens.get(token).filter(t -> !t.closed());
-      if (open.isPresent()) return Optional.of(new ActivityTask(token, doc.path("input").asText()));
+      if (callbacks.waitsOn(token)) return Optional.of(new ActivityTask(token, doc.path("input").asText()));
     }
     return Optional.empty();
   }

@@ -59,11 +59,12 @@ public final class Runtime {
     Engine engine = new Engine(Entropy.secure());
     this.executions = new Executions(store, machines, queue, clock,
         new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
-    this.activities = new Activities(documents, tokens, clock, tasks);
+    TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
+    this.callbacks = taskCallbacks;
+    this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
     this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
-    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
