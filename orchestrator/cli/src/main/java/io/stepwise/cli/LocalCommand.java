@@ -5,6 +5,7 @@ import io.stepwise.local.stack.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
  */
 final class LocalCommand {
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -30,8 +32,9 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
+      LocalApiServer.checkFree(port); // before starting servers only to stop them again
       stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
-    } catch (LocalStack.MissingPrerequisiteException e) {
+    } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }

@@ -39,11 +39,11 @@ public final class Main {
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     try {
       return switch (args[0]) {
-        case "run" -> new RunCommand(out, err).run(new Args(rest));
-        case "validate" -> new ValidateCommand(out, err).run(new Args(rest));
-        case "test" -> new TestCommand(out, err).run(new Args(rest));
-        case "bench" -> new BenchCommand(out, err).run(new Args(rest));
-        case "local" -> new LocalCommand(out, err).run(new Args(rest));
+        case "run" -> new RunCommand(out, err).run(new Args(rest, RunCommand.SPEC));
+        case "validate" -> new ValidateCommand(out, err).run(new Args(rest, ValidateCommand.SPEC));
+        case "test" -> new TestCommand(out, err).run(new Args(rest, TestCommand.SPEC));
+        case "bench" -> new BenchCommand(out, err).run(new Args(rest, BenchCommand.SPEC));
+        case "local" -> new LocalCommand(out, err).run(new Args(rest, LocalCommand.SPEC));
         default -> {
           err.println("stepwise: unknown command '" + args[0] + "'");
           err.print(USAGE);

@@ -10,6 +10,7 @@ import io.stepwise.lambda.Runtime;
 import io.stepwise.local.servers.ElasticMqServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,14 +50,25 @@ public final class LocalApiServer implements AutoCloseable {
         new ApiConfig(ElasticMqServer.DEFAULT_REGION, ElasticMqServer.DEFAULT_ACCOUNT_ID)));
   }
 
-  /** @param port 0 for a free one (see {@link #port()}) */
-  public static LocalApiServer start(int port, StepFunctionsApi api) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+  /** The API's port is taken: a sentence for the user, not a trace. */
+  public static final class PortInUseException extends RuntimeException {
+    PortInUseException(int port) {
+      super("127.0.0.1:" + port + " is in use: stop what listens there, or choose another port with --port");
     }
+  }
+
+  /** @throws PortInUseException when {@code port} cannot be listened on now */
+  public static void checkFree(int port) {
+    if (port == 0) return;
+    bind(port).stop(0);
+  }
+
+  /**
+   * @param port 0 for a free one (see {@link #port()})
+   * @throws PortInUseException when {@code port} is taken
+   */
+  public static LocalApiServer start(int port, StepFunctionsApi api) {
+    HttpServer server = bind(port);
     AtomicInteger count = new AtomicInteger();
     // StartSyncExecution blocks its thread for a while: a thread per request.
     ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -68,6 +80,16 @@ public final class LocalApiServer implements AutoCloseable {
     server.setExecutor(threads);
     server.start();
     return new LocalApiServer(server, threads);
+  }
+
+  private static HttpServer bind(int port) {
+    try {
+      return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (BindException e) {
+      throw new PortInUseException(port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    }
   }
 
   public int port() {
