@@ -1,10 +1,15 @@
 package io.stepwise.cli;
 
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.stack.LocalStack;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
  */
 final class LocalCommand {
-  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port"), Set.of());
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -23,7 +28,7 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
+    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only options");
     Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
     int port = port(args.option("--port"));
     if (!Files.isRegularFile(template)) {
@@ -33,7 +38,7 @@ final class LocalCommand {
     LocalStack stack;
     try {
       LocalApiServer.checkFree(port); // before starting servers only to stop them again
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
+      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println).withAccessKeys(keys(args)));
     } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
@@ -53,6 +58,30 @@ final class LocalCommand {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** {@code --keys FILE}: the API then takes only requests signed with the file's keys (see {@code stepwise keys}). */
+  private static AccessKeys.Source keys(Args args) {
+    String file = args.option("--keys");
+    if (file == null) return null;
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new UsageException("--keys " + file + ": no such file (issue keys with: stepwise keys create --file " + file + " ...)");
+    }
+    try {
+      AccessKeys.parse(read(path)); // a broken file fails now, not at the first request
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--keys " + file + ": " + e.getMessage());
+    }
+    return new SecretAccessKeys(() -> read(path), InstantSource.system());
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int port(String value) {

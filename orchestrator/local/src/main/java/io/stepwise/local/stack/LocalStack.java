@@ -1,5 +1,6 @@
 package io.stepwise.local.stack;
 
+import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.lambda.Runtime;
@@ -36,20 +37,25 @@ public final class LocalStack implements AutoCloseable {
    *     CloudFormation stack's name does
    * @param scheduleTimeScale multiplies every schedule wait; 1 is real time, 0.01 makes a minute 0.6 s (tests)
    * @param log where progress, function logs and schedule firings go
+   * @param accessKeys null for an API open to local callers; else the keys that must sign every request
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, AccessKeys.Source accessKeys) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log);
+      return new Options(stackName, value, log, accessKeys);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value);
+      return new Options(stackName, scheduleTimeScale, value, accessKeys);
+    }
+
+    public Options withAccessKeys(AccessKeys.Source value) {
+      return new Options(stackName, scheduleTimeScale, log, value);
     }
   }
 
@@ -109,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
         new LambdaTaskInvoker(own(host.newClient())), OrchestratorSettings.runtimeOptions(template, values)));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(template, values, local, options.stackName());
-    LocalApiServer api = own(LocalApiServer.start(apiPort, runtime));
+    LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
+        : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
         options.stackName(), local.queueUrl());
     functions = TaskFunctions.register(template, values, host, Map.of("stepwise.sfn.endpoint", api.endpoint().toString()));
