@@ -1,10 +1,16 @@
 package io.stepwise.cli;
 
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.stack.LocalStack;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * service on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -23,7 +30,7 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
+    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only options");
     Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
     int port = port(args.option("--port"));
     if (!Files.isRegularFile(template)) {
@@ -32,9 +39,10 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
+      LocalApiServer.checkFree(port); // before starting servers only to stop them again
       stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println)
-          .withAwsEndpoint(args.option("--aws-endpoint")));
-    } catch (LocalStack.MissingPrerequisiteException e) {
+          .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args)));
+    } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
@@ -53,6 +61,30 @@ final class LocalCommand {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** {@code --keys FILE}: the API then takes only requests signed with the file's keys (see {@code stepwise keys}). */
+  private static AccessKeys.Source keys(Args args) {
+    String file = args.option("--keys");
+    if (file == null) return null;
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new UsageException("--keys " + file + ": no such file (issue keys with: stepwise keys create --file " + file + " ...)");
+    }
+    try {
+      AccessKeys.parse(read(path)); // a broken file fails now, not at the first request
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--keys " + file + ": " + e.getMessage());
+    }
+    return new SecretAccessKeys(() -> read(path), InstantSource.system());
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int port(String value) {

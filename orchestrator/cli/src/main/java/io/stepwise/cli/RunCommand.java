@@ -21,10 +21,12 @@ import io.stepwise.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** {@code stepwise run DEFINITION}: one execution in memory. */
 final class RunCommand {
+  static final Args.Spec SPEC = new Args.Spec("run", Set.of("--input", "--mocks", "--test-case"), Set.of("--fast"));
   private final PrintStream out;
   private final PrintStream err;
 
@@ -38,8 +40,7 @@ final class RunCommand {
     StateMachine machine;
     JsonNode input;
     try {
-      machine = Definitions.load(DefinitionFiles.read(file));
-      input = DefinitionFiles.input(args.option("--input"));
+      machine = Definitions.load(DefinitionFiles.definition(file));
     } catch (InvalidDefinitionException e) {
       for (Diagnostic d : e.diagnostics()) err.println(file + ": " + d);
       return 2;
@@ -47,7 +48,14 @@ final class RunCommand {
       err.println(file + ": " + e.getMessage());
       return 2;
     }
-    TaskInvoker tasks = tasks(args);
+    TaskInvoker tasks;
+    try {
+      input = DefinitionFiles.input(args.option("--input"));
+      tasks = tasks(args);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 2;
+    }
     VirtualClock clock = args.flag("--fast") ? VirtualClock.fast(Instant.now()) : VirtualClock.system();
     String machineName = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
     String name = UUID.randomUUID().toString();
@@ -79,7 +87,7 @@ final class RunCommand {
     try {
       return new MockConfig(DefinitionFiles.read(mocks), testCase);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(mocks + ": " + e.getMessage());
+      throw new IllegalArgumentException(mocks + ": " + e.getMessage());
     }
   }
 

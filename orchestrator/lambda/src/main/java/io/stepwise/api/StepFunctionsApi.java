@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -84,6 +85,11 @@ public final class StepFunctionsApi {
    * @param jsonBody the request body; empty or null is {@code {}}
    */
   public ApiResponse handle(String target, String jsonBody) {
+    String requestId = UUID.randomUUID().toString();
+    return dispatch(target, jsonBody, requestId).withRequestId(requestId);
+  }
+
+  private ApiResponse dispatch(String target, String jsonBody, String requestId) {
     String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
     Function<Request, JsonNode> op = operation == null ? null : operations.get(operation);
     if (op == null) {
@@ -100,7 +106,7 @@ public final class StepFunctionsApi {
     try {
       return new ApiResponse(200, null, Json.write(op.apply(new Request(body))));
     } catch (RuntimeException e) {
-      return ApiErrors.of(e, operation);
+      return ApiErrors.of(e, operation, requestId);
     }
   }
 

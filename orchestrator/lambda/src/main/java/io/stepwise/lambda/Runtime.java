@@ -69,7 +69,7 @@ public final class Runtime {
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
-    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table()),
+    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
