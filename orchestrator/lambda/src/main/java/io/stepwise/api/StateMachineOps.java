@@ -19,7 +19,8 @@ import java.util.Set;
  * DeleteStateMachine and ValidateStateMachineDefinition. Each update that changes something
  * stores a new revision; executions keep the revision they started with. {@code revisionId} is
  * the revision's number. {@code publish} publishes the revision as a version; tags are kept.
- * Logging, tracing and encryption settings are accepted and not kept.
+ * Logging and tracing settings are checked, kept and described ({@link MachineSettings});
+ * encryption settings are accepted and not kept.
  */
 final class StateMachineOps {
   private static final Set<String> TYPES = Set.of("STANDARD", "EXPRESS");
@@ -29,8 +30,11 @@ final class StateMachineOps {
   private final VersionOps versions;
   private final MachineAliases aliases;
   private final TagOps tags;
+  private final MachineSettings settings;
 
-  StateMachineOps(StateMachineStore store, Arns arns, VersionOps versions, MachineAliases aliases, TagOps tags) {
+  StateMachineOps(StateMachineStore store, Arns arns, VersionOps versions, MachineAliases aliases, TagOps tags,
+      MachineSettings settings) {
+    this.settings = settings;
     this.store = store;
     this.arns = arns;
     this.versions = versions;
@@ -46,6 +50,7 @@ final class StateMachineOps {
     String type = request.oneOf("type", TYPES, "STANDARD");
     String versionDescription = versionDescription(request);
     ObjectNode givenTags = tags.checked(request.body().get("tags"));
+    ObjectNode givenSettings = MachineSettings.checked(request);
     DefinitionCheck.require(definition);
     String arn = arns.stateMachine(name);
     Described existing = store.describe(arn).orElse(null);
@@ -53,6 +58,7 @@ final class StateMachineOps {
       store.put(new StateMachineRecord(arn, name, 0, definition, roleArn, type));
       existing = store.describe(arn).orElseThrow(() -> new IllegalStateException("lost " + arn));
       tags.putAtCreate(arn, givenTags);
+      settings.update(arn, givenSettings);
     } else if (!same(existing.machine(), definition, roleArn, type)) {
       throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
     }
@@ -74,8 +80,10 @@ final class StateMachineOps {
     }
     if (roleArn != null) Arns.checkRole(roleArn);
     String versionDescription = versionDescription(request);
+    ObjectNode givenSettings = MachineSettings.checked(request);
     if (definition != null) DefinitionCheck.require(definition);
     StateMachineRecord current = existing(arn).machine();
+    settings.update(arn, givenSettings);
     StateMachineRecord updated = new StateMachineRecord(arn, current.name(), 0,
         definition != null ? definition : current.definition(), roleArn != null ? roleArn : current.roleArn(), current.type());
     // An update that changes nothing keeps the revision, so publishing it again is idempotent.
@@ -124,8 +132,7 @@ final class StateMachineOps {
     Shapes.putTime(response, "creationDate", version != null ? version.creationDate()
         : described.creationDate() != null ? described.creationDate() : described.updateDate());
     if (version != null) Shapes.putText(response, "description", version.description());
-    response.set("loggingConfiguration", Json.object().put("level", "OFF").put("includeExecutionData", false));
-    response.set("tracingConfiguration", Json.object().put("enabled", false));
+    settings.describe(machine.arn(), response);
     return response.put("revisionId", Integer.toString(machine.version()));
   }
 
@@ -152,6 +159,7 @@ final class StateMachineOps {
     for (MachineAliases.Alias alias : aliases.all(arn)) aliases.delete(arn, alias.name());
     versions.deleteAll(arn);
     tags.deleteAll(arn);
+    settings.delete(arn);
     store.delete(arn);
     return Json.object();
   }

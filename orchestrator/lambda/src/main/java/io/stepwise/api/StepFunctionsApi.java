@@ -34,7 +34,8 @@ public final class StepFunctionsApi {
     TagOps tags = new TagOps(runtime.documents(), store, runtime.activities());
     VersionOps versions = new VersionOps(store, runtime.versions(), runtime.aliases(), clock);
     AliasOps aliases = new AliasOps(store, runtime.versions(), runtime.aliases(), clock);
-    StateMachineOps machines = new StateMachineOps(store, arns, versions, runtime.aliases(), tags);
+    StateMachineOps machines = new StateMachineOps(store, arns, versions, runtime.aliases(), tags,
+        new MachineSettings(runtime.documents()));
     ActivityOps activities = new ActivityOps(runtime.activities(), tags, arns, config.syncTimeout());
     MapRunOps mapRuns = new MapRunOps(runtime.store(), runtime.joins());
     TestStateOps testState = new TestStateOps(runtime.tasks(), clock);
