@@ -1,21 +1,28 @@
 package io.stepwise.cli;
 
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.stack.LocalStack;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code stepwise local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws]}: the
- * whole system of the templates on this machine ({@link LocalStack}) until Ctrl-C, which stops
+ * {@code stepwise local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE]}:
+ * the whole system of the templates on this machine ({@link LocalStack}) until Ctrl-C, which stops
  * everything through a shutdown hook. The first template is Stepwise's own stack; further ones are
  * application stacks. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other service
  * on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -25,9 +32,7 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) {
-      throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
-    }
+    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only options");
     List<Path> templates = args.options("--template").stream().map(Path::of).toList();
     if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
     int port = port(args.option("--port"));
@@ -40,9 +45,10 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
+      LocalApiServer.checkFree(port); // before starting servers only to stop them again
       stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println)
-          .withAwsEndpoint(args.option("--aws-endpoint")));
-    } catch (LocalStack.MissingPrerequisiteException e) {
+          .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args)));
+    } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
@@ -61,6 +67,30 @@ final class LocalCommand {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** {@code --keys FILE}: the API then takes only requests signed with the file's keys (see {@code stepwise keys}). */
+  private static AccessKeys.Source keys(Args args) {
+    String file = args.option("--keys");
+    if (file == null) return null;
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new UsageException("--keys " + file + ": no such file (issue keys with: stepwise keys create --file " + file + " ...)");
+    }
+    try {
+      AccessKeys.parse(read(path)); // a broken file fails now, not at the first request
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--keys " + file + ": " + e.getMessage());
+    }
+    return new SecretAccessKeys(() -> read(path), InstantSource.system());
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int port(String value) {

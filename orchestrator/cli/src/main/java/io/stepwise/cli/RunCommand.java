@@ -6,6 +6,7 @@ import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.HistoryLines;
 import io.stepwise.driver.InMemoryDriver;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.UnsupportedTaskException;
@@ -20,10 +21,12 @@ import io.stepwise.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** {@code stepwise run DEFINITION}: one execution in memory. */
 final class RunCommand {
+  static final Args.Spec SPEC = new Args.Spec("run", Set.of("--input", "--mocks", "--test-case"), Set.of("--fast"));
   private final PrintStream out;
   private final PrintStream err;
 
@@ -37,8 +40,7 @@ final class RunCommand {
     StateMachine machine;
     JsonNode input;
     try {
-      machine = Definitions.load(DefinitionFiles.read(file));
-      input = DefinitionFiles.input(args.option("--input"));
+      machine = Definitions.load(DefinitionFiles.definition(file));
     } catch (InvalidDefinitionException e) {
       for (Diagnostic d : e.diagnostics()) err.println(file + ": " + d);
       return 2;
@@ -46,7 +48,14 @@ final class RunCommand {
       err.println(file + ": " + e.getMessage());
       return 2;
     }
-    TaskInvoker tasks = tasks(args);
+    TaskInvoker tasks;
+    try {
+      input = DefinitionFiles.input(args.option("--input"));
+      tasks = tasks(args);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 2;
+    }
     VirtualClock clock = args.flag("--fast") ? VirtualClock.fast(Instant.now()) : VirtualClock.system();
     String machineName = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
     String name = UUID.randomUUID().toString();
@@ -78,26 +87,11 @@ final class RunCommand {
     try {
       return new MockConfig(DefinitionFiles.read(mocks), testCase);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(mocks + ": " + e.getMessage());
+      throw new IllegalArgumentException(mocks + ": " + e.getMessage());
     }
   }
 
   private void print(HistoryEvent event) {
-    StringBuilder line = new StringBuilder();
-    line.append(String.format("%4d  %-28s", event.id(), event.type()));
-    JsonNode d = event.details();
-    if (d != null) {
-      if (d.has("name")) line.append(' ').append(d.get("name").asText());
-      if (d.has("error")) line.append(" error=").append(d.get("error").asText());
-      if (d.has("cause")) line.append(" cause=").append(abbreviate(d.get("cause").asText()));
-    }
-    if ("output".equals(event.payloadField()) && event.type().endsWith("Exited")) {
-      line.append(" -> ").append(abbreviate(event.payload()));
-    }
-    err.println(line);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    err.println(HistoryLines.format(event));
   }
 }

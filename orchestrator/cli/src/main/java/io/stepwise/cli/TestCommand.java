@@ -9,12 +9,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code stepwise test [--runtime memory|local] PATH...}: conformance case files, in memory or
  * through the Lambda runtime on local servers; a line per failure, then the tally.
  */
 final class TestCommand {
+  static final Args.Spec SPEC = new Args.Spec("test", Set.of("--runtime", "--report-json"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 

@@ -5,8 +5,13 @@ import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.SecretAccessKeys;
+import io.stepwise.api.auth.SecretsManagerDocument;
+import java.time.InstantSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
@@ -22,5 +27,11 @@ final class LambdaEnvironment {
         TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
         region);
     return Runtime.onAws(dynamo, sqs, tasks, config);
+  }
+
+  /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */
+  static AccessKeys.Source accessKeys(String secretId) {
+    SecretsManagerClient secrets = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return new SecretAccessKeys(new SecretsManagerDocument(secrets, secretId), InstantSource.system());
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.local.stack;
 
+import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
@@ -42,24 +43,30 @@ public final class LocalStack implements AutoCloseable {
    * @param log where progress, function logs and schedule firings go
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
+   * @param accessKeys null for an API open to local callers; else the keys that must sign every request
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
+      AccessKeys.Source accessKeys) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log, awsEndpoint);
+      return new Options(stackName, value, log, awsEndpoint, accessKeys);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value, awsEndpoint);
+      return new Options(stackName, scheduleTimeScale, value, awsEndpoint, accessKeys);
     }
 
     public Options withAwsEndpoint(String value) {
-      return new Options(stackName, scheduleTimeScale, log, value);
+      return new Options(stackName, scheduleTimeScale, log, value, accessKeys);
+    }
+
+    public Options withAccessKeys(AccessKeys.Source value) {
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value);
     }
   }
 
@@ -140,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
         OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
-    LocalApiServer api = own(LocalApiServer.start(apiPort, runtime));
+    LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
+        : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
     LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
     LocalEventsServer events = own(LocalEventsServer.start(bus));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),

@@ -1,10 +1,9 @@
-package io.stepwise.lambda.deploy;
+package io.stepwise.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.stepwise.asl.Diagnostic;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
