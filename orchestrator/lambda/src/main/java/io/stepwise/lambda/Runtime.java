@@ -37,9 +37,15 @@ public final class Runtime {
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, machines, queue, tasks, clock, lease, Engine.DEFAULT_MAX_EVENTS);
+  }
+
+  /** @param maxEvents the most history events one execution may have */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
     this.store = store;
     this.machines = machines;
-    Engine engine = new Engine(Entropy.secure());
+    Engine engine = new Engine(Entropy.secure(), maxEvents);
     this.executions = new Executions(store, machines, queue, clock);
     TaskInvoker allTasks = new NestedWorkflows(executions, tasks);
     this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
@@ -51,7 +57,7 @@ public final class Runtime {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
+        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
   }
 
   public ExecutionStore store() {
