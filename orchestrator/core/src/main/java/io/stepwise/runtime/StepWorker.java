@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 
 /**
  * Applies one queue message to its execution: exactly one state transition, made durable.
@@ -73,9 +74,17 @@ public final class StepWorker {
   private final Engine engine;
   private final InstantSource clock;
   private final Duration lease;
+  private final LongConsumer pause;
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, Pause::millis);
+  }
+
+  /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
+    this.pause = pause;
     this.store = store;
     this.tokens = tokens;
     this.children = new Children(store, joins, queue);
@@ -113,6 +122,8 @@ public final class StepWorker {
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();
     if (record.state().isDone()) {
+      // Ahead of an ended record: RedriveExecution's first message, sent before its commit.
+      if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
       // A branch or iteration whose last transition's message came back: its report may be lost.
       if (!message.anySeq() && message.seq() == record.seq() - 1) afterEnd(record);
       return Outcome.ACK;
@@ -365,18 +376,16 @@ public final class StepWorker {
         if (record.state().phase() == Phase.AWAIT_CHILDREN) {
           children.stopUnfinished(record, null, ErrorNames.BRANCH_FAILED, "The execution ended");
         }
+        // A redriven execution's first message goes out before the commit, so a crash cannot lose it.
+        if (!next.state().isDone() && next.next() != null) send(next.next());
         store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
         store.commit(next, record.seq());
         return next;
       } catch (ExecutionStore.ConflictException raced) {
-        sleepBriefly(attempt);
+        pause.accept(20L * (attempt + 1));
       }
     }
     throw new ExecutionStore.ConflictException("could not apply " + event + " to " + key + ": too much contention");
-  }
-
-  private static void sleepBriefly(int attempt) {
-    Pause.millis(20L * (attempt + 1));
   }
 
   /**
@@ -387,7 +396,7 @@ public final class StepWorker {
   private Optional<ExecutionRecord> loadCaughtUp(StepMessage message) {
     Optional<ExecutionRecord> loaded = store.load(message.executionArn());
     for (int wait = 10; wait <= CATCH_UP_MAX_WAIT_MILLIS && behind(loaded, message); wait *= 2) {
-      Pause.millis(wait);
+      pause.accept(wait);
       loaded = store.load(message.executionArn());
     }
     return loaded;

@@ -55,7 +55,7 @@ public final class VirtualRuntime {
     sending = sends.apply(queue);
     worker = new StepWorker(FaultyParts.store(store, plan), tokens, FaultyParts.joins(joins, plan), machines,
         FaultyParts.queue(sending, plan), FaultyParts.tasks(tasks, plan), engine,
-        queue, LEASE);
+        queue, LEASE, millis -> queue.advance(java.time.Duration.ofMillis(millis)));
     executions = new Executions(store, machines, sending, queue);
     callbacks = new TaskCallbacks(store, tokens, sending, queue);
   }
@@ -88,6 +88,21 @@ public final class VirtualRuntime {
       deliver(next.get());
     }
     return crashes;
+  }
+
+  /**
+   * RedriveExecution as a client calls it: after a crash in the API, the client calls again (and
+   * is told the execution is not redrivable once the first call's commit landed).
+   */
+  public void redrive(String executionArn) {
+    while (true) {
+      try {
+        worker.redrive(executionArn);
+        return;
+      } catch (FaultPlan.Crash crash) {
+        crashes++;
+      }
+    }
   }
 
   public boolean done(String executionArn) {
