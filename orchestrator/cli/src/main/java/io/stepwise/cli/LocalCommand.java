@@ -21,7 +21,9 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
+    if (!args.positional().isEmpty()) {
+      throw new UsageException("local takes no arguments, only --template, --port and --data");
+    }
     Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
     int port = port(args.option("--port"));
     if (!Files.isRegularFile(template)) {
@@ -30,7 +32,9 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
+      String data = args.option("--data");
+      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println)
+          .withDataDir(data == null ? null : Path.of(data)));
     } catch (LocalStack.MissingPrerequisiteException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;

@@ -1,6 +1,7 @@
 package io.stepwise.runtime.memory;
 
 import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
@@ -66,6 +67,13 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public synchronized void expireLease(String key, long seq) {
+    NavigableMap<Long, HistoryItem> items = history.get(key);
+    HistoryItem held = items == null ? null : items.get(seq);
+    if (held != null) items.put(seq, new HistoryItem(held.events(), held.owner(), 0));
+  }
+
+  @Override
   public synchronized void commit(ExecutionRecord next, long expectedSeq) {
     Stored current = records.get(next.key());
     if (current == null || current.record().seq() != expectedSeq) {
@@ -99,6 +107,20 @@ public final class InMemoryExecutionStore implements ExecutionStore {
       out.add(new TransitionEvents(e.getKey(), HistoryCodec.decode(e.getValue().events())));
     }
     return out;
+  }
+
+  /** Every execution of the machine with that status, in one page (the twin has no index lag). */
+  @Override
+  public ExecutionPage executions(String stateMachineArn, ExecutionStatus status, String after, int max) {
+    List<ExecutionSummary> found = new ArrayList<>();
+    for (Stored stored : records.values()) {
+      ExecutionRecord r = stored.record();
+      if (r.parent() != null || !r.stateMachineArn().equals(stateMachineArn)) continue;
+      ExecutionState state = ExecutionStateCodec.decode(stored.stateText());
+      if (status != null && state.status() != status) continue;
+      found.add(new ExecutionSummary(r.key(), stateMachineArn, state.info().name(), state.status(), state.info().startTime()));
+    }
+    return new ExecutionPage(found, null);
   }
 
   private static Stored stored(ExecutionRecord record) {

@@ -91,6 +91,11 @@ public final class VirtualTimeQueue implements StepQueue, InstantSource {
     return List.copyOf(deadLetters);
   }
 
+  /** Loses every message, as a queue kept only in memory does when its process dies. */
+  public synchronized void loseEverything() {
+    queued.clear();
+  }
+
   public synchronized boolean isEmpty() {
     return queued.isEmpty();
   }

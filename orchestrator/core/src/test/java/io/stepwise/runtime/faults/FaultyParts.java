@@ -40,6 +40,10 @@ public final class FaultyParts {
         plan.after(arn, "writeHistory");
       }
 
+      public void expireLease(String arn, long seq) {
+        real.expireLease(arn, seq);
+      }
+
       public void commit(ExecutionRecord next, long expectedSeq) {
         real.commit(next, expectedSeq);
         plan.after(next.key(), "commit");

@@ -1,6 +1,11 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
+import io.stepwise.aws.sqs.SqsStepQueue;
+import io.stepwise.runtime.Resumption;
+import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
@@ -9,6 +14,7 @@ import io.stepwise.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -51,8 +57,18 @@ public final class LocalRuntime implements AutoCloseable {
         Options.DEFAULT.maxReceiveCount(), pollers, Options.DEFAULT.batchSize()));
   }
 
+  /**
+   * When the table exists already (the local stack restarted on its data directory), the queue
+   * is new and empty: the messages of the running executions are put back from their records.
+   */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
-    dynamo.createTable(Table.createRequest(name));
+    boolean resuming;
+    try {
+      dynamo.createTable(Table.createRequest(name));
+      resuming = false;
+    } catch (ResourceInUseException exists) {
+      resuming = true;
+    }
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -64,6 +80,10 @@ public final class LocalRuntime implements AutoCloseable {
         .withLimits(options.maxEvents(), options.maxReceiveCount());
     Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
     StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
+    if (resuming) {
+      new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
+          runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
+    }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
     return new LocalRuntime(runtime, mapping, queue, dlq);

@@ -36,20 +36,28 @@ public final class LocalStack implements AutoCloseable {
    *     CloudFormation stack's name does
    * @param scheduleTimeScale multiplies every schedule wait; 1 is real time, 0.01 makes a minute 0.6 s (tests)
    * @param log where progress, function logs and schedule firings go
+   * @param dataDir where the tables live ({@code dynamodb/} under it), kept across restarts; null
+   *     for in memory. The queue is not kept: on a restart the runtime puts the running
+   *     executions' messages back from their records (see {@code Resumption})
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, Path dataDir) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log);
+      return new Options(stackName, value, log, dataDir);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value);
+      return new Options(stackName, scheduleTimeScale, value, dataDir);
+    }
+
+    /** Keeps the tables under {@code dir} and resumes from them on the next start; null for in memory. */
+    public Options withDataDir(Path dir) {
+      return new Options(stackName, scheduleTimeScale, log, dir);
     }
   }
 
@@ -94,7 +102,8 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll(StackTemplate template, Path dynaliteCli, int apiPort, Options options) {
     ElasticMqServer sqsServer = own(ElasticMqServer.start());
-    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null));
+    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null,
+        options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
     dynalitePid = dynalite.pid();
     DynamoDbClient dynamo = own(AwsClients.dynamoDb(dynalite.endpoint()));
     SqsClient sqs = own(AwsClients.sqs(sqsServer.endpoint()));
