@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
-  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint"), Set.of());
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint", "--data"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -46,8 +46,10 @@ final class LocalCommand {
     LocalStack stack;
     try {
       LocalApiServer.checkFree(port); // before starting servers only to stop them again
+      String data = args.option("--data");
       stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println)
-          .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args)));
+          .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args))
+          .withDataDir(data == null ? null : Path.of(data)));
     } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;

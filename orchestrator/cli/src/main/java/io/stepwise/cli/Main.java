@@ -8,7 +8,7 @@ import java.util.List;
 public final class Main {
   static final String USAGE = """
       usage: stepwise <command> [options]
-        run DEFINITION [--input JSON|@FILE] [--mocks FILE --test-case NAME] [--fast]
+        run DEFINITION [--input JSON|@FILE] [--mocks FILE --test-case NAME] [--fast] [--max-events N]
             run a state machine in memory; transitions on stderr, output JSON on stdout
         validate DEFINITION
             list every problem in a definition
@@ -18,10 +18,11 @@ public final class Main {
         bench [--report-json FILE] [--only engine|runtime|fanout]
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
-        local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws] [--keys FILE]
-            the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
+        local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE] [--data DIR]
+            the whole system of the templates on this machine (ElasticMQ, dynalite, the task
             functions, state machines, schedules) with the Step Functions API on the port;
-            with --keys, only requests signed with one of the file's access keys
+            with --keys, only requests signed with one of the file's access keys; with --data,
+            the tables live in DIR and a restart resumes where it stopped
         keys create|list|revoke [KEY_ID] (--secret-id SECRET | --file FILE)
              [--actions A,B --resources ARN,ARN] [--description TEXT] [--region R] [--endpoint-url URL]
             issue, list or revoke the API's access keys (SigV4, with IAM-style statements)

@@ -158,6 +158,19 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public void expireLease(String executionArn, long seq) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table)
+          .key(Map.of(Table.PK, s(Table.executionKey(executionArn)), Table.SK, s(Table.historyKey(seq))))
+          .updateExpression("SET #lease = :zero").conditionExpression("attribute_exists(#pk)")
+          .expressionAttributeNames(Map.of("#lease", "leaseUntil", "#pk", Table.PK))
+          .expressionAttributeValues(Map.of(":zero", n(0))));
+    } catch (ConditionalCheckFailedException noneHeld) {
+      // no history item at that seq: nothing was claimed
+    }
+  }
+
+  @Override
   public void commit(ExecutionRecord next, long expectedSeq) {
     try {
       dynamo.putItem(r -> r.tableName(table).item(recordItem(next))

@@ -64,7 +64,16 @@ public final class DynaliteServer implements AutoCloseable {
    *     either way the pipe can never fill up and block the server
    */
   public static DynaliteServer start(Path cliJs, Path logFile) {
+    return start(cliJs, logFile, null);
+  }
+
+  /**
+   * @param dataDir where dynalite keeps its tables (LevelDB, {@code --path}), so they outlive the
+   *     server; null for in memory
+   */
+  public static DynaliteServer start(Path cliJs, Path logFile, Path dataDir) {
     String node = findNode();
+    if (dataDir != null) createParentDirectories(dataDir.resolve("tables"));
     if (logFile != null) {
       createParentDirectories(logFile);
     }
@@ -72,7 +81,7 @@ public final class DynaliteServer implements AutoCloseable {
     // A free port can be taken by someone else between our probe and node's bind: try again.
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = freePort();
-      Process process = launch(node, cliJs, port, logFile);
+      Process process = launch(node, cliJs, port, logFile, dataDir);
       try {
         awaitListening(process, port, logFile);
         return new DynaliteServer(process, port, logFile);
@@ -149,13 +158,14 @@ public final class DynaliteServer implements AutoCloseable {
     stop(process);
   }
 
-  private static Process launch(String node, Path cliJs, int port, Path logFile) {
-    List<String> command =
+  private static Process launch(String node, Path cliJs, int port, Path logFile, Path dataDir) {
+    List<String> command = new ArrayList<>(
         List.of(
             node, "--import", EXIT_WITH_PARENT, cliJs.toString(),
             "--host", "127.0.0.1", "--port", Integer.toString(port),
             // Tables are ACTIVE (and deleted, and updated) at once instead of after 500 ms.
-            "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+            "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+    if (dataDir != null) command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(
         logFile == null

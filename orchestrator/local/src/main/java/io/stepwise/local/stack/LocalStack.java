@@ -44,29 +44,37 @@ public final class LocalStack implements AutoCloseable {
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
    * @param accessKeys null for an API open to local callers; else the keys that must sign every request
+   * @param dataDir where the tables live ({@code dynamodb/} under it), kept across restarts; null
+   *     for in memory. The queue is not kept: on a restart the runtime puts the running
+   *     executions' messages back from their records (see {@code Resumption})
    */
   public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
-      AccessKeys.Source accessKeys) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null, null);
+      AccessKeys.Source accessKeys, Path dataDir) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null, null, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log, awsEndpoint, accessKeys);
+      return new Options(stackName, value, log, awsEndpoint, accessKeys, dataDir);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value, awsEndpoint, accessKeys);
+      return new Options(stackName, scheduleTimeScale, value, awsEndpoint, accessKeys, dataDir);
     }
 
     public Options withAwsEndpoint(String value) {
-      return new Options(stackName, scheduleTimeScale, log, value, accessKeys);
+      return new Options(stackName, scheduleTimeScale, log, value, accessKeys, dataDir);
     }
 
     public Options withAccessKeys(AccessKeys.Source value) {
-      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value);
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value, dataDir);
+    }
+
+    /** Keeps the tables under {@code dir} and resumes from them on the next start; null for in memory. */
+    public Options withDataDir(Path dir) {
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, accessKeys, dir);
     }
   }
 
@@ -126,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
       Options options) {
     StackTemplate system = templates.get(0);
     ElasticMqServer sqsServer = own(ElasticMqServer.start());
-    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null));
+    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null,
+        options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
     dynalitePid = dynalite.pid();
     DynamoDbClient dynamo = own(AwsClients.dynamoDb(dynalite.endpoint()));
     SqsClient sqs = own(AwsClients.sqs(sqsServer.endpoint()));
