@@ -93,7 +93,7 @@ public final class InMemoryDriver {
     for (int i = 0; i < run.children().size(); i++) {
       Command.Child child = run.children().get(i);
       if (isMap) lastId = iterationEvent(history, lastId, "MapIterationStarted", run.stateName(), i);
-      ExecutionState start = ExecutionState.child(parent.info(), child.machine().startAt(), child.input(),
+      ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(),
           child.variables(), lastId);
       ExecutionState end = run(child.machine(), start, history, deadline);
       lastId = end.lastEventId();

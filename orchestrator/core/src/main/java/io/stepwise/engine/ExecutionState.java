@@ -32,12 +32,13 @@ public record ExecutionState(
   }
 
   /**
-   * A Parallel branch or Map iteration of execution {@code info}: it starts with {@code input},
-   * reads the parent's {@code variables}, and numbers its events after {@code lastEventId}.
+   * Child {@code index} (a Parallel branch or Map iteration) of state {@code stateName} of
+   * execution {@code info}: it starts with {@code input}, reads the parent's {@code variables},
+   * and numbers its events after {@code lastEventId}.
    */
-  public static ExecutionState child(ExecutionInfo info, String startAt, JsonNode input,
+  public static ExecutionState child(ExecutionInfo info, String stateName, int index, String startAt, JsonNode input,
       Map<String, JsonNode> variables, long lastEventId) {
-    return new ExecutionState(info.child(), ExecutionStatus.RUNNING, Phase.ENTER, startAt, input, null, null,
+    return new ExecutionState(info.child(stateName, index), ExecutionStatus.RUNNING, Phase.ENTER, startAt, input, null, null,
         0, lastEventId, 0, List.of(), variables, null, null, null, null, 0);
   }
 

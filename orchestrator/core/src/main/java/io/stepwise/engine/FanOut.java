@@ -156,10 +156,10 @@ final class FanOut {
     itemNode.set("Value", item);
     context.set("Map", Json.object().set("Item", itemNode));
     if (bindings != null) {
-      JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, context, bindings.variables());
+      JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, context, bindings.variables(), bindings.sources());
       return expressions.jsonata(map.itemSelectorJsonata(), withItem, "ItemSelector");
     }
-    return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables()));
+    return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables(), scope.sources()));
   }
 
   private long toleratedFailures(State.Map map, Scope scope, JsonataBindings bindings, int total) {

@@ -8,6 +8,7 @@ import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class Transition {
   private final Instant now;
   private final Entropy entropy;
   private final History history;
+  private final Sources sources;
   private final List<Command> commands = new ArrayList<>();
   private ExecutionInfo info;
 
@@ -54,6 +56,9 @@ final class Transition {
     this.entropy = entropy;
     this.info = s.info();
     this.history = new History(s.lastEventId(), now);
+    // The seed names this transition of this execution (or child): deciding it again draws the same.
+    this.sources = Sources.of(now, () -> Sources.seed(s.info().executionArn() + "|" + s.info().branch(),
+        s.info().redriveCount(), s.transitions(), s.retryCount(), s.phase().ordinal()));
     status = s.status();
     phase = s.phase();
     current = s.currentState();
@@ -238,7 +243,12 @@ final class Transition {
   }
 
   Scope scope(JsonNode input) {
-    return Scope.lazy(input, this::context, variables);
+    return Scope.lazy(input, this::context, variables, sources);
+  }
+
+  /** The step's time and seeded randomness, for every evaluation in it. */
+  Sources sources() {
+    return sources;
   }
 
   /**

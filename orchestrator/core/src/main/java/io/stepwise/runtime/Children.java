@@ -57,7 +57,7 @@ final class Children {
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
         int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
         ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
-        ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
+        ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(), child.input(),
             child.variables(), 0);
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
             StepMessage.advance(link.childKey(), 0), link, null, null));

@@ -29,6 +29,7 @@ public final class ExecutionStateCodec {
     i.put("arn", info.executionArn()).put("name", info.name()).put("machineArn", info.stateMachineArn())
         .put("machineName", info.stateMachineName()).put("start", info.startTime().toEpochMilli())
         .put("role", info.roleArn()).put("redrives", info.redriveCount()).put("child", info.isChild());
+    if (!info.branch().isEmpty()) i.put("branch", info.branch());
     // A branch or iteration shares its execution's input, which can be large (a Map's items):
     // it is not copied into every child record; stores fill it in from the execution's.
     if (!info.isChild()) i.set("input", info.input());
@@ -52,7 +53,7 @@ public final class ExecutionStateCodec {
     JsonNode i = n.get("info");
     ExecutionInfo info = new ExecutionInfo(i.get("arn").asText(), i.get("name").asText(), i.get("machineArn").asText(),
         i.get("machineName").asText(), i.has("input") ? i.get("input") : null, Instant.ofEpochMilli(i.get("start").asLong()),
-        text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean());
+        text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean(), i.path("branch").asText(""));
     String inputJson = text(n.get("input"));
     List<Integer> attempts = new ArrayList<>();
     n.get("attempts").forEach(a -> attempts.add(a.asInt()));
