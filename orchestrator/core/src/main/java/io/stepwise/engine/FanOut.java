@@ -131,16 +131,11 @@ final class FanOut {
   }
 
   private JsonNode jsonataItems(State.Map map, JsonataBindings bindings) {
-    if (map.items() == null) {
-      JsonNode input = t.stateInput();
-      if (!input.isArray()) {
-        throw StatesError.query("The Map state input must be an array when Items is not specified, but was '" + Json.typeName(input) + "'");
-      }
-      return input;
-    }
-    JsonNode items = expressions.jsonata(map.items(), bindings, "Items");
+    // Without Items, a JSONata Map iterates over its input, as if Items were {% $states.input %}.
+    JsonNode items = map.items() == null ? t.stateInput() : expressions.jsonata(map.items(), bindings, "Items");
     if (items == null || !items.isArray()) {
-      String expression = map.items().isTextual() ? Jsonata.body(map.items().textValue()) : Json.write(map.items());
+      String expression = map.items() == null ? "$states.input"
+          : map.items().isTextual() ? Jsonata.body(map.items().textValue()) : Json.write(map.items());
       throw StatesError.query("The JSONata expression '" + expression + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
           + Json.typeName(items) + "' for value: " + (items == null ? "null" : Json.write(items)));
     }
@@ -190,6 +185,7 @@ final class FanOut {
     if (field.path() != null) {
       value = PathRef.compile(field.path()).find(scope);
       if (value == null) throw DataFlow.noResults(field.path());
+      return MapLimits.fromPath(field.fieldName(), field.path(), value);
     } else if (bindings != null) {
       value = expressions.jsonata(field.literal(), bindings, field.fieldName());
     } else {
