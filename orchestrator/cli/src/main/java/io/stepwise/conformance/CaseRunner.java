@@ -36,7 +36,7 @@ public final class CaseRunner {
     CaseMocks mocksUsed = null;
     try {
       StateMachine machine = Definitions.load(caseFile.get("definition"));
-      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
       mocksUsed = mocks;
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);

@@ -89,7 +89,7 @@ public final class RuntimeSuite implements AutoCloseable {
       runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "case-" + n, 0,
           Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", "STANDARD"));
       String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":run";
-      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
       mocksByExecution.put(executionArn, mocks);
       runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
       started.put(file, new Started(name, caseFile, executionArn, mocks));
