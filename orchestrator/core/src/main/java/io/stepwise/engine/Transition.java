@@ -121,7 +121,11 @@ final class Transition {
         }
       }
     } catch (StatesError e) {
-      fail(state, e.error(), e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause()));
+      // A state's own output over the limit is terminal for States.ALL (developer guide: "a
+      // terminal error that can't be caught by the States.ALL error type"); a task's result over
+      // the limit arrives as an ordinary task failure instead.
+      boolean ownLimit = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED);
+      fail(state, e.error(), ownLimit ? e.cause() : locate(e.cause()), !ownLimit);
     }
     return decision();
   }
@@ -311,11 +315,16 @@ final class Transition {
    * Parallel and Map states have Retry and Catch.
    */
   void fail(State state, String failError, String failCause) {
+    fail(state, failError, failCause, true);
+  }
+
+  /** As {@link #fail(State, String, String)}; without {@code wildcards} only an ErrorEquals naming the error matches. */
+  private void fail(State state, String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
     List<Retrier> retriers = state.base().retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier retrier = retriers.get(i);
-      if (!retrier.matches(name)) continue;
+      if (wildcards ? !retrier.matches(name) : !retrier.errorEquals().contains(name)) continue;
       int attempts = i < retrierAttempts.size() ? retrierAttempts.get(i) : 0;
       if (attempts >= retrier.maxAttempts()) break;
       List<Integer> updated = new ArrayList<>(retrierAttempts);
@@ -329,7 +338,7 @@ final class Transition {
       return;
     }
     for (Catcher catcher : state.base().catchers()) {
-      if (!catcher.matches(name)) continue;
+      if (wildcards ? !catcher.matches(name) : !catcher.errorEquals().contains(name)) continue;
       commands.clear();
       ObjectNode errorOutput = Json.object();
       errorOutput.put("Error", failError);

@@ -190,6 +190,26 @@ class EngineTest {
     assertNotEquals(result.output().get(0), result.output().get(1));
   }
 
+  private static String bigOutputTask(String errorEquals) {
+    return """
+        {"StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+                "ResultPath": "$.result", "Catch": [{"ErrorEquals": [%s], "Next": "Caught"}], "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}""".formatted(errorEquals);
+  }
+
+  @Test
+  void statesOwnOutputOverTheLimit_isTerminalForStatesAll_butCaughtByName() {
+    String half = "\"" + "x".repeat(140 * 1024) + "\"";
+    String input = "{\"a\": " + half + "}";
+    ExecutionResult uncaught = run(bigOutputTask("\"States.ALL\""), input, new EngineTestSupport.Script().succeed(half));
+    assertEquals(ExecutionStatus.FAILED, uncaught.status());
+    assertEquals("States.DataLimitExceeded", uncaught.error());
+    ExecutionResult caught = run(bigOutputTask("\"States.DataLimitExceeded\""), input, new EngineTestSupport.Script().succeed(half));
+    assertEquals(ExecutionStatus.SUCCEEDED, caught.status());
+    assertEquals("States.DataLimitExceeded", caught.output().get("Error").textValue());
+  }
+
   @Test
   void stopBeforeTheFirstTransition_stillStartsTheHistoryWithExecutionStarted() {
     var machine = StateMachineParser.parse(Json.parse(RETRYING_TASK));
