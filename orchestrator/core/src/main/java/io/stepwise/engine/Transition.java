@@ -53,7 +53,7 @@ final class Transition {
     this.now = now;
     this.entropy = entropy;
     this.info = s.info();
-    this.history = new History(s.lastEventId(), now);
+    this.history = new History(s.lastEventId(), s.previousEventId(), now);
     status = s.status();
     phase = s.phase();
     current = s.currentState();
@@ -108,7 +108,6 @@ final class Transition {
         }
         case AWAIT_CHILDREN -> {
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
-          history.skipTo(done.lastEventId());
           runner.childrenFinished(done);
         }
         case DONE -> {
@@ -116,7 +115,9 @@ final class Transition {
         }
       }
     } catch (StatesError e) {
-      fail(state, e.error(), e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause()));
+      String located = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause());
+      if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+      fail(state, e.error(), located);
     }
     return decision();
   }
@@ -146,7 +147,8 @@ final class Transition {
     d.set("inputDetails", History.NOT_TRUNCATED);
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
-    history.add("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
+    // Written aside: the first state's entered event links to 0, as in Step Functions.
+    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
   }
 
   private void enter(State state) {
@@ -302,6 +304,11 @@ final class Transition {
    */
   void fail(State state, String failError, String failCause) {
     String name = failError == null ? "" : failError;
+    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
+    if (!retries(state, name)) {
+      if (state instanceof State.Map) history.add("MapStateFailed");
+      else if (state instanceof State.Parallel) history.add("ParallelStateFailed");
+    }
     List<Retrier> retriers = state.base().retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier retrier = retriers.get(i);
@@ -335,6 +342,16 @@ final class Transition {
     failExecution(failError, failCause);
   }
 
+  /** Whether a retrier of {@code state} takes {@code error} and has attempts left. */
+  private boolean retries(State state, String error) {
+    List<Retrier> retriers = state.base().retry();
+    for (int i = 0; i < retriers.size(); i++) {
+      if (!retriers.get(i).matches(error)) continue;
+      return (i < retrierAttempts.size() ? retrierAttempts.get(i) : 0) < retriers.get(i).maxAttempts();
+    }
+    return false;
+  }
+
   /** What a catcher makes of the error: the next state's input and the variables it assigns. */
   record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
 
@@ -344,6 +361,6 @@ final class Transition {
 
   private ExecutionState snapshot() {
     return new ExecutionState(info, status, phase, current, stateInput, stateInputJson, enteredTime, enteredEventId,
-        history.lastId(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
+        history.lastId(), history.cursor(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
   }
 }
