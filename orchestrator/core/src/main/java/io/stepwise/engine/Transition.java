@@ -55,7 +55,7 @@ final class Transition {
     this.now = now;
     this.entropy = entropy;
     this.info = s.info();
-    this.history = new History(s.lastEventId(), now);
+    this.history = new History(s.lastEventId(), s.previousEventId(), now);
     // The seed names this transition of this execution (or child): deciding it again draws the same.
     this.sources = Sources.of(now, () -> Sources.seed(s.info().executionArn() + "|" + s.info().branch(),
         s.info().redriveCount(), s.transitions(), s.retryCount(), s.phase().ordinal()));
@@ -113,7 +113,6 @@ final class Transition {
         }
         case AWAIT_CHILDREN -> {
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
-          history.skipTo(done.lastEventId());
           runner.childrenFinished(done);
         }
         case DONE -> {
@@ -125,7 +124,9 @@ final class Transition {
       // terminal error that can't be caught by the States.ALL error type"); a task's result over
       // the limit arrives as an ordinary task failure instead.
       boolean ownLimit = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED);
-      fail(state, e.error(), ownLimit ? e.cause() : locate(e.cause()), !ownLimit);
+      String located = ownLimit ? e.cause() : locate(e.cause());
+      if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+      fail(state, e.error(), located, !ownLimit);
     }
     return decision();
   }
@@ -155,7 +156,8 @@ final class Transition {
     d.set("inputDetails", History.NOT_TRUNCATED);
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
-    history.add("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
+    // Written aside: the first state's entered event links to 0, as in Step Functions.
+    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
   }
 
   private void enter(State state) {
@@ -321,6 +323,11 @@ final class Transition {
   /** As {@link #fail(State, String, String)}; without {@code wildcards} only an ErrorEquals naming the error matches. */
   private void fail(State state, String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
+    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
+    if (!retries(state, name, wildcards)) {
+      if (state instanceof State.Map) history.add("MapStateFailed");
+      else if (state instanceof State.Parallel) history.add("ParallelStateFailed");
+    }
     List<Retrier> retriers = state.base().retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier retrier = retriers.get(i);
@@ -354,6 +361,17 @@ final class Transition {
     failExecution(failError, failCause);
   }
 
+  /** Whether a retrier of {@code state} takes {@code error} and has attempts left. */
+  private boolean retries(State state, String error, boolean wildcards) {
+    List<Retrier> retriers = state.base().retry();
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (wildcards ? !retrier.matches(error) : !retrier.errorEquals().contains(error)) continue;
+      return (i < retrierAttempts.size() ? retrierAttempts.get(i) : 0) < retriers.get(i).maxAttempts();
+    }
+    return false;
+  }
+
   /** What a catcher makes of the error: the next state's input and the variables it assigns. */
   record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
 
@@ -363,6 +381,6 @@ final class Transition {
 
   private ExecutionState snapshot() {
     return new ExecutionState(info, status, phase, current, stateInput, stateInputJson, enteredTime, enteredEventId,
-        history.lastId(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
+        history.lastId(), history.cursor(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
   }
 }

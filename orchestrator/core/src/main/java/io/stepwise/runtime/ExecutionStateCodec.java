@@ -36,7 +36,7 @@ public final class ExecutionStateCodec {
     n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
     n.put("input", s.stateInputJson() != null ? s.stateInputJson() : s.stateInput() == null ? null : Json.write(s.stateInput()));
     if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
-    n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("retries", s.retryCount());
+    n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("prevId", s.previousEventId()).put("retries", s.retryCount());
     ArrayNode attempts = n.putArray("attempts");
     s.retrierAttempts().forEach(attempts::add);
     ObjectNode vars = n.putObject("vars");
@@ -66,7 +66,8 @@ public final class ExecutionStateCodec {
     return new ExecutionState(info, ExecutionStatus.valueOf(n.get("status").asText()), Phase.valueOf(n.get("phase").asText()),
         text(n.get("current")), inputJson == null ? null : Json.parse(inputJson), inputJson,
         n.has("entered") ? Instant.ofEpochMilli(n.get("entered").asLong()) : null,
-        n.get("enteredId").asLong(), n.get("lastId").asLong(), n.get("retries").asInt(), List.copyOf(attempts),
+        n.get("enteredId").asLong(), n.get("lastId").asLong(), n.path("prevId").asLong(n.get("lastId").asLong()),
+        n.get("retries").asInt(), List.copyOf(attempts),
         Map.copyOf(vars), text(n.get("token")), output == null || output.isMissingNode() ? null : output,
         text(n.get("error")), text(n.get("cause")), n.get("transitions").asLong());
   }

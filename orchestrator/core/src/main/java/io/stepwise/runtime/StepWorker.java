@@ -279,7 +279,7 @@ public final class StepWorker {
     for (Command command : decision.commands()) {
       if (command instanceof Command.InvokeTask call) {
         if (call.token() != null) return startWaiting(record, call, timeouts);
-        return outcomeEvent(tasks.invoke(call));
+        return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren run) {
         children.fanOut(record, decision.state(), run);
@@ -310,12 +310,6 @@ public final class StepWorker {
           now + heartbeat * 1000L, null, null, null, false, call.token()));
     }
     return null;
-  }
-
-  private static Event outcomeEvent(TaskOutcome outcome) {
-    return outcome.error() != null || outcome.result() == null
-        ? new Event.TaskFailed(outcome.error(), outcome.cause())
-        : new Event.TaskSucceeded(outcome.result());
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

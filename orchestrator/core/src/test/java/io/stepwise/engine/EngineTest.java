@@ -32,10 +32,10 @@ class EngineTest {
         {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}""", "{}", TaskInvoker.NONE);
     assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "SucceedStateEntered",
         "SucceedStateExited", "ExecutionSucceeded"), types(result));
-    for (int i = 0; i < result.history().size(); i++) {
-      assertEquals(i + 1, result.history().get(i).id());
-      assertEquals(i, result.history().get(i).previousEventId());
-    }
+    // ExecutionStarted is written aside: the first state's entered event links to 0.
+    List<Long> previous = result.history().stream().map(HistoryEvent::previousEventId).toList();
+    assertEquals(List.of(0L, 0L, 2L, 3L, 4L, 5L), previous);
+    for (int i = 0; i < result.history().size(); i++) assertEquals(i + 1, result.history().get(i).id());
   }
 
   @Test
