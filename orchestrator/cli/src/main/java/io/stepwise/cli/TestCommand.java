@@ -60,6 +60,9 @@ final class TestCommand {
       }
     }
     out.println(passed + " passed, " + (results.size() - passed) + " failed");
+    ConformanceSuite.HistoryTally history = ConformanceSuite.HistoryTally.of(results);
+    out.println("history: " + history.exact() + " exact of " + history.recorded() + " ("
+        + history.failedOnHistoryAlone() + " cases failed on their history alone)");
     return passed == results.size() ? 0 : 1;
   }
 }

@@ -9,6 +9,7 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.Phase;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
 import java.time.Instant;
@@ -44,7 +45,8 @@ public final class StateTest {
   public Result run(StateMachine machine, ExecutionInfo info, Map<String, JsonNode> variables, Instant now) {
     List<HistoryEvent> history = new ArrayList<>();
     ExecutionState state = variables.isEmpty() ? ExecutionState.start(info, machine.startAt())
-        : ExecutionState.child(info, machine.startAt(), info.input(), variables, 0);
+        : new ExecutionState(info, ExecutionStatus.RUNNING, Phase.ENTER, machine.startAt(), info.input(), null, null,
+            0, 0, 0, 0, List.of(), variables, null, null, null, null, 0);
     String tested = machine.startAt();
     Event event = Event.ADVANCE;
     String error = null;
@@ -83,7 +85,7 @@ public final class StateTest {
           }
         }
         if (command instanceof Command.RunChildren children) {
-          event = new InMemoryDriver(engine, tasks, VirtualClock.fast(now), e -> { }).runChildren(children, state, history);
+          event = new InMemoryDriver(engine, tasks, VirtualClock.fast(now), e -> { }).runChildren(children, state);
         }
       }
       if (event == null) throw new IllegalStateException("state " + state.currentState() + " left nothing to do");

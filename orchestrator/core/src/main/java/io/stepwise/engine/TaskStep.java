@@ -3,6 +3,7 @@ package io.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.PathRef;
 import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
@@ -49,17 +50,25 @@ final class TaskStep {
   void succeeded(JsonNode result) {
     ObjectNode d = resourceDetails();
     d.set("outputDetails", History.NOT_TRUNCATED);
-    t.history().add(eventPrefix() + "Started", null, null);
+    started();
     t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
     expressions.exitWithResult(task, result);
   }
 
+  /** The call was made and failed (Step Functions shows it started), or ran out of time. */
   void failed(String error, String cause) {
     ObjectNode d = resourceDetails();
     if (error != null) d.put("error", error);
     if (cause != null) d.put("cause", cause);
-    t.history().add(eventPrefix() + "Failed", detailsKey("Failed"), d);
+    started();
+    String outcome = ErrorNames.TIMEOUT.equals(error) || ErrorNames.HEARTBEAT_TIMEOUT.equals(error) ? "TimedOut" : "Failed";
+    t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
     t.fail(task, error, cause);
+  }
+
+  private void started() {
+    t.history().add(eventPrefix() + "Started", resource.isLegacyLambda() ? null : detailsKey("Started"),
+        resource.isLegacyLambda() ? null : resourceDetails());
   }
 
   private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {

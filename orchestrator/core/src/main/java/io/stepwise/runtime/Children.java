@@ -25,11 +25,13 @@ final class Children {
   private final ExecutionStore store;
   private final JoinStore joins;
   private final StepQueue queue;
+  private final ChildHistories histories;
 
   Children(ExecutionStore store, JoinStore joins, StepQueue queue) {
     this.store = store;
     this.joins = joins;
     this.queue = queue;
+    this.histories = new ChildHistories(store);
   }
 
   /**
@@ -57,8 +59,8 @@ final class Children {
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
         int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
         ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
-        ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
-            child.variables(), 0);
+        ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(),
+            child.input(), child.variables());
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
             StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
@@ -140,7 +142,7 @@ final class Children {
     List<ChildOutcome> outcomes = joins.outcomes(joinKey);
     long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
     if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
-    return new Event.ChildrenFinished(outcomes, parent.state().lastEventId(), false);
+    return new Event.ChildrenFinished(histories.attach(joinKey, outcomes));
   }
 
   /** The branch or item processor a child runs, by its path from the root machine. */

@@ -423,7 +423,7 @@ public final class StepWorker {
       if (command instanceof Command.InvokeTask call) {
         t.claim();
         if (call.token() != null) return startWaiting(t.record, call, t.bound);
-        return outcomeEvent(tasks.invoke(call));
+        return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren run) {
         children.fanOut(t.record, t.decision.state(), run);
@@ -454,12 +454,6 @@ public final class StepWorker {
           now + heartbeat * 1000L, null, null, null, false, call.token()));
     }
     return null;
-  }
-
-  private static Event outcomeEvent(TaskOutcome outcome) {
-    return outcome.error() != null || outcome.result() == null
-        ? new Event.TaskFailed(outcome.error(), outcome.cause())
-        : new Event.TaskSucceeded(outcome.result());
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

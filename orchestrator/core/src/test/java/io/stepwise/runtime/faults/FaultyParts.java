@@ -52,6 +52,10 @@ public final class FaultyParts {
       public HistoryPage history(String arn, long fromSeq, int max) {
         return real.history(arn, fromSeq, max);
       }
+
+      public List<TransitionEvents> transitions(String arn, long low, long high, boolean reverse, int max) {
+        return real.transitions(arn, low, high, reverse, max);
+      }
     };
   }
 
