@@ -23,7 +23,7 @@ final class LocalCommand {
   int run(Args args) {
     if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
     Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
-    int port = port(args.option("--port"));
+    int port = port(args.option("--port"), LocalApiServer.DEFAULT_PORT);
     if (!Files.isRegularFile(template)) {
       err.println("stepwise: no template at " + template.toAbsolutePath() + " (run from the repository root or pass --template)");
       return 2;
@@ -52,8 +52,8 @@ final class LocalCommand {
     return 0;
   }
 
-  private static int port(String value) {
-    if (value == null) return LocalApiServer.DEFAULT_PORT;
+  static int port(String value, int defaultPort) {
+    if (value == null) return defaultPort;
     try {
       int port = Integer.parseInt(value);
       if (port < 0 || port > 65535) throw new NumberFormatException();

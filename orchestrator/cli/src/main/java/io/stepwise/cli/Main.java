@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code stepwise <command> ...}: run, validate, test, bench, local. */
+/** {@code stepwise <command> ...}: run, validate, test, bench, local, console. */
 public final class Main {
   static final String USAGE = """
       usage: stepwise <command> [options]
@@ -20,7 +20,11 @@ public final class Main {
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
         local [--template template.yml] [--port 8083]
             the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
-            functions, state machines, schedules) with the Step Functions API on the port
+            functions, state machines, schedules) with the Step Functions API and the
+            web console on the port (http://localhost:8083/)
+        console --endpoint URL [--region R] [--profile P] [--port 8084]
+            the web console for a deployed Step Functions API, on localhost; its calls
+            are signed (SigV4, service states) with the default AWS credential chain
       exit status: 0 succeeded/valid/all passed, 1 failed, 2 invalid definition or usage
       """;
 
@@ -44,6 +48,7 @@ public final class Main {
         case "test" -> new TestCommand(out, err).run(new Args(rest));
         case "bench" -> new BenchCommand(out, err).run(new Args(rest));
         case "local" -> new LocalCommand(out, err).run(new Args(rest));
+        case "console" -> new ConsoleCommand(out, err).run(new Args(rest));
         default -> {
           err.println("stepwise: unknown command '" + args[0] + "'");
           err.print(USAGE);

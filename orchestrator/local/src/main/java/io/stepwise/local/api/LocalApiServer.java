@@ -6,6 +6,9 @@ import io.stepwise.api.ApiConfig;
 import io.stepwise.api.ApiErrors;
 import io.stepwise.api.ApiResponse;
 import io.stepwise.api.StepFunctionsApi;
+import io.stepwise.console.ConsoleRoutes;
+import io.stepwise.console.Exchanges;
+import io.stepwise.console.SfnEndpoint;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.servers.ElasticMqServer;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:8083"))} and
  * {@code aws stepfunctions --endpoint-url http://127.0.0.1:8083 ...} work against the local stack.
  * Each request is {@code POST} (any path) with {@code X-Amz-Target: AWSStepFunctions.<Operation>}.
+ * {@code GET} requests are the web console's ({@link ConsoleRoutes}), whose page calls this same API.
  *
  * <p>StartSyncExecution: the AWS SDK and CLI send it to the host {@code sync-<endpoint host>};
  * against this server, turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}
@@ -64,7 +68,21 @@ public final class LocalApiServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    server.createContext("/", exchange -> serve(api, exchange));
+    // The console reads through the same API, in this JVM.
+    ConsoleRoutes console = new ConsoleRoutes((target, body) -> {
+      ApiResponse response = api.handle(target, body);
+      return new SfnEndpoint.Reply(response.status(), response.headers(), response.body());
+    });
+    server.createContext("/", exchange -> {
+      String method = exchange.getRequestMethod();
+      if (method.equals("GET") || method.equals("HEAD")) {
+        try (exchange) {
+          Exchanges.serveGet(console, exchange);
+        }
+      } else {
+        serve(api, exchange);
+      }
+    });
     server.setExecutor(threads);
     server.start();
     return new LocalApiServer(server, threads);

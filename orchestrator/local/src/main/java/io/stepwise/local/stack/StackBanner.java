@@ -17,6 +17,7 @@ final class StackBanner {
     String api = "http://localhost:" + endpoints.api().getPort();
     StringBuilder out = new StringBuilder();
     out.append("Stepwise local stack from ").append(template).append('\n');
+    line(out, "Console", api + "/");
     line(out, "Step Functions API", api);
     line(out, "Lambda (Invoke API)", endpoints.lambda() + "  functions: "
         + (functions.isEmpty() ? "none" : String.join(", ", functions.values().stream().flatMap(List::stream).toList())));
