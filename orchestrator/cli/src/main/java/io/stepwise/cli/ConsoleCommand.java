@@ -4,7 +4,6 @@ import io.stepwise.console.ConsoleServer;
 import io.stepwise.console.SigningForwarder;
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -45,21 +44,12 @@ final class ConsoleCommand {
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().profileName(profile).build();
     ConsoleServer server = ConsoleServer.start(LocalCommand.port(args.option("--port"), DEFAULT_PORT),
         new SigningForwarder(uri, region, credentials));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "console-shutdown"));
-    String url = "http://localhost:" + server.endpoint().getPort() + "/";
-    out.println("Stepwise console for " + endpoint + " (" + region + (profile == null ? "" : ", profile " + profile) + ")");
-    out.println("  Console                 " + url);
-    out.println("Calls are signed for '" + SigningForwarder.SERVICE + "' with your AWS credentials. Ctrl-C stops it.");
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+    String where = region + (profile == null ? "" : ", profile " + profile);
+    return UntilCtrlC.serve("console", server, () -> {}, () -> {
+      out.println("Stepwise console for " + endpoint + " (" + where + ")");
+      out.println("  Console                 http://localhost:" + server.endpoint().getPort() + "/");
+      out.println("Calls are signed for '" + SigningForwarder.SERVICE + "' with your AWS credentials. Ctrl-C stops it.");
+      out.flush();
+    });
   }
 }

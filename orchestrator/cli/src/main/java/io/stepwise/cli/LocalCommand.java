@@ -5,7 +5,6 @@ import io.stepwise.local.stack.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code stepwise local [--template template.yml] [--port 8083]}: the whole system of the template
@@ -35,21 +34,11 @@ final class LocalCommand {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Ctrl-C runs shutdown hooks: close the stack there (dynalite's node process included).
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      err.println("stepwise: stopping the local stack...");
-      stack.close();
-      stopped.countDown();
-    }, "local-stack-shutdown"));
-    out.print(stack.banner(template));
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+    // Closing the stack ends dynalite's node process too.
+    return UntilCtrlC.serve("local-stack", stack, () -> err.println("stepwise: stopping the local stack..."), () -> {
+      out.print(stack.banner(template));
+      out.flush();
+    });
   }
 
   static int port(String value, int defaultPort) {

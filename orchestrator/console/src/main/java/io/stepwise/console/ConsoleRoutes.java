@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,10 +31,23 @@ public final class ConsoleRoutes {
       "svg", "image/svg+xml");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final int CACHED_LAYOUTS = 64;
+
   private final SfnEndpoint api;
+  /** Layouts by definition and path: every execution of a machine draws the same graph. */
+  private final Map<String, String> layouts = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > CACHED_LAYOUTS;
+    }
+  });
 
   public ConsoleRoutes(SfnEndpoint api) {
     this.api = api;
+    // The layout engine's first use loads and initialises its classes: do it before the first page asks.
+    Thread warmUp = new Thread(() -> GraphLayout.layout(GraphBuilder.of(JSON.createObjectNode())), "console-layout-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /**
@@ -69,9 +84,14 @@ public final class ConsoleRoutes {
     }
     if (reply.status() != 200) return ConsoleResponse.json(reply.status(), reply.body());
     try {
-      JsonNode definition = JSON.readTree(JSON.readTree(reply.body()).path("definition").asText());
-      JsonNode machine = MachinePaths.select(definition, query.get("path"));
-      return ConsoleResponse.json(200, JSON.writeValueAsString(GraphLayout.layout(GraphBuilder.of(machine))));
+      String text = JSON.readTree(reply.body()).path("definition").asText();
+      String key = query.getOrDefault("path", "") + "\n" + text;
+      String cached = layouts.get(key);
+      if (cached != null) return ConsoleResponse.json(200, cached);
+      JsonNode machine = MachinePaths.select(JSON.readTree(text), query.get("path"));
+      String layout = JSON.writeValueAsString(GraphLayout.layout(GraphBuilder.of(machine)));
+      layouts.put(key, layout);
+      return ConsoleResponse.json(200, layout);
     } catch (IOException e) {
       return error(422, "InvalidDefinition", "The definition is not JSON: " + e.getMessage());
     } catch (IllegalArgumentException e) {

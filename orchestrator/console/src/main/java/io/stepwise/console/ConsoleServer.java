@@ -1,16 +1,10 @@
 package io.stepwise.console;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code stepwise console}: the console on a loopback port, its API calls sent on to a Step
@@ -23,39 +17,23 @@ public final class ConsoleServer implements AutoCloseable {
   static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
   private static final String JSON_10 = "application/x-amz-json-1.0";
 
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final LoopbackServer server;
 
-  private ConsoleServer(HttpServer server, ExecutorService threads) {
+  private ConsoleServer(LoopbackServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /** @param port 0 for a free one */
   public static ConsoleServer start(int port, SfnEndpoint api) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-    }
     ConsoleRoutes routes = new ConsoleRoutes(api);
-    ExecutorService threads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "stepwise-console");
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.createContext("/", exchange -> {
+    return new ConsoleServer(LoopbackServer.start(port, "stepwise-console", exchange -> {
       try (exchange) {
         String method = exchange.getRequestMethod();
         if (method.equals("GET") || method.equals("HEAD")) Exchanges.serveGet(routes, exchange);
         else if (method.equals("POST")) forward(api, exchange);
         else Exchanges.send(exchange, ConsoleResponse.text(405, "GET or POST only"), false);
       }
-    });
-    server.setExecutor(threads);
-    server.start();
-    return new ConsoleServer(server, threads);
+    }));
   }
 
   private static void forward(SfnEndpoint api, HttpExchange exchange) throws IOException {
@@ -83,12 +61,11 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.endpoint();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

@@ -34,8 +34,9 @@ function checkJson(text) {
     return {value: JSON.parse(text)};
   } catch (e) {
     const match = /position (\d+)/.exec(e.message);
-    if (match) {
-      const before = text.slice(0, Number(match[1])).split('\n');
+    const at = match ? Number(match[1]) : /end of JSON/.test(e.message) ? text.length : null;
+    if (at !== null) {
+      const before = text.slice(0, at).split('\n');
       return {error: 'Line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ': ' + e.message};
     }
     return {error: e.message};

@@ -124,7 +124,7 @@ function eventRows(page, event) {
   const failed = FAILURE_EVENTS.test(event.type);
   const row = h('tr', {class: 'event' + (failed ? ' failed' : ''), 'data-id': event.id},
     h('td', {class: 'num', text: event.id}), h('td', {}, open, failed ? [' ', badge('FAILED')] : null),
-    h('td', {}, state ? h('button', {class: 'link', text: state, onclick: () => selectState(page, state)}) : ''),
+    h('td', {}, state ? h('button', {class: 'link', text: state, onclick: () => { page.chosen = true; selectState(page, state); }}) : ''),
     h('td', {text: fmtTime(event.timestamp)}),
     h('td', {class: 'num', text: '+' + fmtDuration((event.timestamp - (page.scan.startedAt || page.described.startDate)) * 1000)}));
   const more = h('tr', {class: 'details', hidden: true}, h('td', {colspan: 5}, details ? jsonView(expandPayloads(details), 3) : h('span', {class: 'muted', text: 'No details.'})));

@@ -35,15 +35,12 @@ async function executionPage(main, ctx, params) {
 
   const layout = await Sfn.graph(path ? {executionArn: arn, path} : {executionArn: arn});
   if (!ctx.active()) return;
-  page.graph = drawGraph(layout, node => selectState(page, node.name));
+  page.graph = drawGraph(layout, node => { page.chosen = true; selectState(page, node.name); });
   clear(page.graphHolder).className = '';
   page.graphHolder.appendChild(page.graph.element);
   await scanAll(page);
   if (!ctx.active()) return;
   refresh(page);
-  const first = page.scan.waiting()[0] || [...page.scan.states.values()].reverse().find(st => st.status === 'failed')
-    || [...page.scan.states.values()].pop();
-  if (first) selectState(page, first.name);
   page.history.load(0);
   if (described.status === 'RUNNING') ctx.every(POLL_MS, () => poll(page));
 }
@@ -93,8 +90,16 @@ async function poll(page) {
 }
 
 function refresh(page) {
+  page.scan.finish(page.described);
   renderHeader(page);
   page.graph.setStatuses(page.scan.statuses());
+  if (!page.chosen) {
+    // Until the user picks a state, show the one that needs attention: waiting, failed, or the latest.
+    const states = [...page.scan.states.values()];
+    const first = page.scan.waiting()[0] || states.reverse().find(st => st.status === 'failed') || states[0];
+    if (first) page.selected = first.name;
+    if (first) page.graph.select(first.name);
+  }
   if (page.selected) renderStatePanel(page, page.selected);
   renderIo(page);
 }
@@ -130,7 +135,7 @@ function renderIo(page) {
   const d = page.described;
   clear(page.io).append(h('h2', {text: 'Execution input and output'}),
     h('div', {class: 'row'}, h('div', {class: 'grow'}, jsonBlock('Input', d.input)),
-      h('div', {class: 'grow'}, d.output !== undefined ? jsonBlock('Output', d.output) : h('p', {class: 'muted', text: 'No output yet.'}))));
+      h('div', {class: 'grow'}, d.output !== undefined ? jsonBlock('Output', d.output) : h('p', {class: 'muted', text: d.status === 'RUNNING' ? 'No output yet.' : 'No output.'}))));
 }
 
 function legend() {

@@ -39,7 +39,7 @@ class StateScan {
     if (type.startsWith('Execution')) {
       if (/^Execution(Failed|TimedOut|Aborted)$/.test(type)) {
         this.ended = {type, error: details.error, cause: details.cause};
-        if (this.current) Object.assign(this.state(this.current), {status: 'failed', error: details.error, cause: details.cause});
+        if (this.current) Object.assign(this.state(this.current), {status: 'failed', error: {error: details.error, cause: details.cause}});
       }
       return;
     }
@@ -69,6 +69,17 @@ class StateScan {
       st.pendingError = true;
       st.token = undefined;
       st.error = {error: details.error, cause: details.cause};
+    }
+  }
+
+  /**
+   * A Parallel branch or Map iteration ends without Execution* events of its own: its
+   * DescribeExecution says how, and the state it stopped in failed.
+   */
+  finish(described) {
+    const failed = ['FAILED', 'TIMED_OUT', 'ABORTED'].includes(described.status);
+    if (failed && this.current && !this.ended) {
+      Object.assign(this.state(this.current), {status: 'failed', error: {error: described.error, cause: described.cause}});
     }
   }
 

@@ -1,26 +1,20 @@
 package io.stepwise.local.api;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.ApiErrors;
 import io.stepwise.api.ApiResponse;
 import io.stepwise.api.StepFunctionsApi;
 import io.stepwise.console.ConsoleRoutes;
 import io.stepwise.console.Exchanges;
+import io.stepwise.console.LoopbackServer;
 import io.stepwise.console.SfnEndpoint;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.servers.ElasticMqServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Step Functions API (JSON 1.0 protocol) on a loopback port, 8083 by default, so that
@@ -39,12 +33,10 @@ public final class LocalApiServer implements AutoCloseable {
   /** Room for a 1 MB definition escaped into a request, and then some. */
   static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final LoopbackServer server;
 
-  private LocalApiServer(HttpServer server, ExecutorService threads) {
+  private LocalApiServer(LoopbackServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /** Serves {@code runtime} for the local servers' region and account (us-east-1, 000000000000). */
@@ -55,25 +47,12 @@ public final class LocalApiServer implements AutoCloseable {
 
   /** @param port 0 for a free one (see {@link #port()}) */
   public static LocalApiServer start(int port, StepFunctionsApi api) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-    }
-    AtomicInteger count = new AtomicInteger();
-    // StartSyncExecution blocks its thread for a while: a thread per request.
-    ExecutorService threads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "local-sfn-api-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
     // The console reads through the same API, in this JVM.
     ConsoleRoutes console = new ConsoleRoutes((target, body) -> {
       ApiResponse response = api.handle(target, body);
       return new SfnEndpoint.Reply(response.status(), response.headers(), response.body());
     });
-    server.createContext("/", exchange -> {
+    return new LocalApiServer(LoopbackServer.start(port, "local-sfn-api", exchange -> {
       String method = exchange.getRequestMethod();
       if (method.equals("GET") || method.equals("HEAD")) {
         try (exchange) {
@@ -82,18 +61,15 @@ public final class LocalApiServer implements AutoCloseable {
       } else {
         serve(api, exchange);
       }
-    });
-    server.setExecutor(threads);
-    server.start();
-    return new LocalApiServer(server, threads);
+    }));
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
+    return server.endpoint();
   }
 
   private static void serve(StepFunctionsApi api, HttpExchange exchange) throws IOException {
@@ -120,7 +96,6 @@ public final class LocalApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }
