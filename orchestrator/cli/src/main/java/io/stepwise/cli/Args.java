@@ -10,6 +10,7 @@ import java.util.Set;
 final class Args {
   private static final Set<String> FLAGS = Set.of("--fast", "--local-functions");
   private final Map<String, String> options = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final List<String> positional = new ArrayList<>();
 
   Args(List<String> args) {
@@ -20,6 +21,7 @@ final class Args {
       } else if (a.startsWith("--")) {
         if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
         options.put(a, args.get(++i));
+        repeated.computeIfAbsent(a, key -> new ArrayList<>()).add(args.get(i));
       } else {
         positional.add(a);
       }
@@ -28,6 +30,11 @@ final class Args {
 
   String option(String name) {
     return options.get(name);
+  }
+
+  /** Every value of an option given more than once, in order ({@code --template a --template b}). */
+  List<String> options(String name) {
+    return repeated.getOrDefault(name, List.of());
   }
 
   boolean flag(String name) {

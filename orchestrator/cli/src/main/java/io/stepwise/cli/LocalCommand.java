@@ -5,10 +5,12 @@ import io.stepwise.local.stack.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code stepwise local [--template template.yml] [--port 8083]}: the whole system of the template
- * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
+ * {@code stepwise local [--template template.yml]... [--port 8083]}: the whole system of the
+ * templates on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a
+ * shutdown hook. The first template is Stepwise's own stack; further ones are application stacks.
  */
 final class LocalCommand {
   private final PrintStream out;
@@ -21,22 +23,27 @@ final class LocalCommand {
 
   int run(Args args) {
     if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
-    Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
+    List<Path> templates = args.options("--template").stream().map(Path::of).toList();
+    if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
     int port = port(args.option("--port"), LocalApiServer.DEFAULT_PORT);
-    if (!Files.isRegularFile(template)) {
-      err.println("stepwise: no template at " + template.toAbsolutePath() + " (run from the repository root or pass --template)");
-      return 2;
+    for (Path template : templates) {
+      if (!Files.isRegularFile(template)) {
+        err.println("stepwise: no template at " + template.toAbsolutePath()
+            + " (run from the repository root or pass --template)");
+        return 2;
+      }
     }
     LocalStack stack;
     try {
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println));
+      stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println));
     } catch (LocalStack.MissingPrerequisiteException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
     // Closing the stack ends dynalite's node process too.
+    List<Path> shown = templates;
     return UntilCtrlC.serve("local-stack", stack, () -> err.println("stepwise: stopping the local stack..."), () -> {
-      out.print(stack.banner(template));
+      out.print(stack.banner(shown));
       out.flush();
     });
   }
