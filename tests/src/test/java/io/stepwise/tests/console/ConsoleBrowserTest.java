@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -101,6 +103,12 @@ class ConsoleBrowserTest {
     assertEquals(Set.of("Fan>Broken"), browser.findElements(By.cssSelector("svg.graph g.edge.catch")).stream()
         .map(e -> e.getDomAttribute("data-from") + ">" + e.getDomAttribute("data-to")).collect(Collectors.toSet()));
     assertTrue(browser.findElement(By.id("definition")).getText().contains("\"StartAt\": \"Check\""));
+
+    // By keyboard: a state takes focus and Enter shows its definition.
+    browser.executeScript("arguments[0].focus()", browser.findElement(By.cssSelector("svg.graph g.node[data-name='RightAfter']")));
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    until(() -> browser.findElement(By.id("selected-state")).getDomProperty("textContent").contains("RightAfter"));
+    assertTrue(browser.findElement(By.id("selected-state")).getText().contains("\"Type\": \"Pass\""));
   }
 
   @Test

@@ -21,11 +21,26 @@ async function machinePage(main, ctx, params) {
   const layout = await Sfn.graph({stateMachineArn: arn});
   if (!ctx.active()) return;
   clear(graphHolder).className = '';
-  graphHolder.appendChild(drawGraph(layout, node => {
-    const text = document.getElementById('definition');
-    const at = text.textContent.indexOf(JSON.stringify(node.name) + ':');
-    if (at >= 0) toast('State ' + node.name + ': see the definition');
-  }).element);
+  const selected = h('div', {id: 'selected-state'});
+  document.getElementById('definition').before(selected);
+  const graph = drawGraph(layout, node => {
+    graph.select(node.name);
+    const state = findState(JSON.parse(machine.definition), node.name);
+    clear(selected).append(h('h3', {text: node.name}), h('div', {class: 'json-block'}, jsonView(state, 1)));
+  });
+  graphHolder.appendChild(graph.element);
+}
+
+/** A state's definition, wherever it is nested (state names are unique in a machine). */
+function findState(machine, name) {
+  for (const [key, state] of Object.entries(machine.States || {})) {
+    if (key === name) return state;
+    for (const inner of [...(state.Branches || []), state.ItemProcessor || state.Iterator].filter(Boolean)) {
+      const found = findState(inner, name);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function startPanel(arn) {
