@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stepwise.console.ConsoleServer;
 import io.stepwise.console.SigningForwarder;
 import io.stepwise.local.stack.LocalStack;
+import io.stepwise.tests.stack.StackFixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ class ConsoleBrowserTest {
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(HeadlessChromium.installed(), "chromium and chromium-driver are not installed");
-    stack = LocalStack.start(ConsoleFixtures.template(), 0, LocalStack.Options.DEFAULT.withLog(line -> {}));
-    sfn = ConsoleFixtures.sfn(stack.endpoints().api());
+    stack = LocalStack.start(StackFixtures.template(), 0, StackFixtures.QUIET);
+    sfn = StackFixtures.sfn(stack.endpoints().api());
     base = stack.endpoints().api() + "/";
     browser = HeadlessChromium.start(Files.createTempDirectory("console-chromium"));
   }
@@ -153,7 +154,7 @@ class ConsoleBrowserTest {
     browser.manage().window().setSize(new Dimension(1400, 1180));
     browser.findElement(By.cssSelector("svg.graph g.node[data-name='GiveUp']")).click();
     until(() -> browser.findElement(By.id("state-panel")).getText().contains("Console.GaveUp"));
-    Path screenshot = ConsoleFixtures.repoRoot().resolve("docs/console-execution.png");
+    Path screenshot = StackFixtures.repoRoot().resolve("docs/console-execution.png");
     Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
 
     browser.findElement(By.cssSelector("svg.graph g.node[data-name='Try'] > text.caption")).click();

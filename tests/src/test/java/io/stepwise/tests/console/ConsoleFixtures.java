@@ -2,16 +2,9 @@ package io.stepwise.tests.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stepwise.local.stack.LocalStack;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** The machines the console tests draw and run, and the stack they run on. */
+/** The machines the console tests draw and run. */
 final class ConsoleFixtures {
   /** Choice with a rule and a Default, a Parallel of two branches with a Catch, a Map. */
   static final String SHAPES = """
@@ -62,22 +55,5 @@ final class ConsoleFixtures {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-  }
-
-  static Path repoRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("template.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) return dir;
-    }
-    throw new IllegalStateException("no template.yml above " + Path.of("").toAbsolutePath());
-  }
-
-  static Path template() {
-    return repoRoot().resolve("template.yml");
-  }
-
-  static SfnClient sfn(URI endpoint) {
-    return SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-        .httpClientBuilder(Apache5HttpClient.builder()).build();
   }
 }
