@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code stepwise local [--template template.yml]... [--port 8083]}: the whole system of the
- * templates on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a
- * shutdown hook. The first template is Stepwise's own stack; further ones are application stacks.
+ * {@code stepwise local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws]}: the
+ * whole system of the templates on this machine ({@link LocalStack}) until Ctrl-C, which stops
+ * everything through a shutdown hook. The first template is Stepwise's own stack; further ones are
+ * application stacks. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other service
+ * on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
   private final PrintStream out;
@@ -22,7 +24,9 @@ final class LocalCommand {
   }
 
   int run(Args args) {
-    if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only --template and --port");
+    if (!args.positional().isEmpty()) {
+      throw new UsageException("local takes no arguments, only --template, --port and --aws-endpoint");
+    }
     List<Path> templates = args.options("--template").stream().map(Path::of).toList();
     if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
     int port = port(args.option("--port"), LocalApiServer.DEFAULT_PORT);
@@ -35,7 +39,8 @@ final class LocalCommand {
     }
     LocalStack stack;
     try {
-      stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println));
+      stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println)
+          .withAwsEndpoint(args.option("--aws-endpoint")));
     } catch (LocalStack.MissingPrerequisiteException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;

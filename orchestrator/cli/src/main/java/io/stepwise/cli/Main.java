@@ -18,7 +18,7 @@ public final class Main {
         bench [--report-json FILE] [--only engine|runtime|fanout]
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
-        local [--template template.yml] [--port 8083]
+        local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws]
             the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
             functions, state machines, schedules) with the Step Functions API and the
             web console on the port (http://localhost:8083/)

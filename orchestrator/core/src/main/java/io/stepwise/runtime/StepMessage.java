@@ -38,7 +38,9 @@ public record StepMessage(
     /** A waiting task's HeartbeatSeconds may have run out: fails it unless a heartbeat came since. */
     HEARTBEAT_CHECK,
     /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
-    CHILDREN_DONE
+    CHILDREN_DONE,
+    /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
+    JOB_POLL
   }
 
   public static StepMessage advance(String executionArn, long seq) {
@@ -63,6 +65,7 @@ public record StepMessage(
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
+      case JOB_POLL -> throw new IllegalStateException("SyncJobs handles JOB_POLL");
     };
   }
 

@@ -11,6 +11,7 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.integrations.Integrations;
 import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public final class StepWorker {
   private final StateMachines machines;
   private final StepQueue queue;
   private final TaskInvoker tasks;
+  private final SyncJobs jobs;
   private final Engine engine;
   private final InstantSource clock;
   private final Duration lease;
@@ -63,7 +65,8 @@ public final class StepWorker {
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.machines = machines;
     this.queue = queue;
-    this.tasks = tasks;
+    this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
+    this.tasks = jobs;
     this.engine = engine;
     this.clock = clock;
     this.lease = lease;
@@ -71,6 +74,7 @@ public final class StepWorker {
 
   /** @param receiptId unique per delivery of the message: the lease owner */
   public Outcome process(StepMessage message, String receiptId) {
+    if (message.kind() == StepMessage.Kind.JOB_POLL) return jobs.poll(message);
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();

@@ -1,7 +1,10 @@
 package io.stepwise.lambda;
 
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
-import io.stepwise.aws.services.ServiceTaskInvoker;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.integrations.OwnResources;
+import io.stepwise.aws.integrations.TaskCredentials;
+import io.stepwise.aws.integrations.TaskInvokers;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,6 +17,10 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return Runtime.onAws(dynamo, sqs, new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
+    String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+    var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
+        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
+        region);
+    return Runtime.onAws(dynamo, sqs, tasks, config);
   }
 }

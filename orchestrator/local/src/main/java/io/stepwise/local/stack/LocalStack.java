@@ -1,10 +1,10 @@
 package io.stepwise.local.stack;
 
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
+import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
@@ -40,20 +40,26 @@ public final class LocalStack implements AutoCloseable {
    *     CloudFormation stack's name does
    * @param scheduleTimeScale multiplies every schedule wait; 1 is real time, 0.01 makes a minute 0.6 s (tests)
    * @param log where progress, function logs and schedule firings go
+   * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
+   *     moto_server), {@code aws} for AWS itself, or null for nowhere
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log);
+      return new Options(stackName, value, log, awsEndpoint);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value);
+      return new Options(stackName, scheduleTimeScale, value, awsEndpoint);
+    }
+
+    public Options withAwsEndpoint(String value) {
+      return new Options(stackName, scheduleTimeScale, log, value);
     }
   }
 
@@ -129,7 +135,9 @@ public final class LocalStack implements AutoCloseable {
       values.add(new LocalValues(templates.get(i), host.region(), host.accountId(), name));
     }
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
-        new LambdaTaskInvoker(own(host.newClient())), OrchestratorSettings.runtimeOptions(system, values.get(0))));
+        LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
+            "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region(), options.stackName()),
+        OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(LocalApiServer.start(apiPort, runtime));
