@@ -2,6 +2,7 @@ package io.stepwise.cli;
 
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.SecretAccessKeys;
+import io.stepwise.console.LoopbackServer;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.stack.LocalStack;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class LocalCommand {
     if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only options");
     List<Path> templates = args.options("--template").stream().map(Path::of).toList();
     if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
-    int port = port(args.option("--port"));
+    int port = port(args.option("--port"), LocalApiServer.DEFAULT_PORT);
     for (Path template : templates) {
       if (!Files.isRegularFile(template)) {
         err.println("stepwise: no template at " + template.toAbsolutePath()
@@ -50,25 +51,16 @@ final class LocalCommand {
       stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println)
           .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args))
           .withDataDir(data == null ? null : Path.of(data)));
-    } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
+    } catch (LocalStack.MissingPrerequisiteException | LoopbackServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Ctrl-C runs shutdown hooks: close the stack there (dynalite's node process included).
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      err.println("stepwise: stopping the local stack...");
-      stack.close();
-      stopped.countDown();
-    }, "local-stack-shutdown"));
-    out.print(stack.banner(templates));
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+    // Closing the stack ends dynalite's node process too.
+    List<Path> shown = templates;
+    return UntilCtrlC.serve("local-stack", stack, () -> err.println("stepwise: stopping the local stack..."), () -> {
+      out.print(stack.banner(shown));
+      out.flush();
+    });
   }
 
   /** {@code --keys FILE}: the API then takes only requests signed with the file's keys (see {@code stepwise keys}). */
@@ -95,8 +87,8 @@ final class LocalCommand {
     }
   }
 
-  private static int port(String value) {
-    if (value == null) return LocalApiServer.DEFAULT_PORT;
+  static int port(String value, int defaultPort) {
+    if (value == null) return defaultPort;
     try {
       int port = Integer.parseInt(value);
       if (port < 0 || port > 65535) throw new NumberFormatException();

@@ -107,4 +107,12 @@ class MainTest {
     assertEquals(2, stepwise("frobnicate"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage"));
   }
+
+  @Test
+  void console_withoutAnHttpEndpoint_saysWhatItNeeds_andExitsTwo() {
+    assertEquals(2, stepwise("console"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("console needs --endpoint URL"));
+    assertEquals(2, stepwise("console", "--endpoint", "ftp://example.com"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--endpoint must be an http(s) URL"));
+  }
 }
