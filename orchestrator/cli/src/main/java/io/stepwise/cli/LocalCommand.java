@@ -14,11 +14,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code stepwise local [--template template.yml] [--port 8083]}: the whole system of the template
- * on this machine ({@link LocalStack}) until Ctrl-C, which stops everything through a shutdown hook.
+ * {@code stepwise local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws]}: the whole
+ * system of the template on this machine ({@link LocalStack}) until Ctrl-C, which stops everything
+ * through a shutdown hook. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other
+ * service on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
-  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys"), Set.of());
+  static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -38,7 +40,8 @@ final class LocalCommand {
     LocalStack stack;
     try {
       LocalApiServer.checkFree(port); // before starting servers only to stop them again
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println).withAccessKeys(keys(args)));
+      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println)
+          .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args)));
     } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
       return 2;

@@ -18,7 +18,7 @@ public final class Main {
         bench [--report-json FILE] [--only engine|runtime|fanout]
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
-        local [--template template.yml] [--port 8083] [--keys FILE]
+        local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws] [--keys FILE]
             the whole system of template.yml on this machine (ElasticMQ, dynalite, the task
             functions, state machines, schedules) with the Step Functions API on the port;
             with --keys, only requests signed with one of the file's access keys

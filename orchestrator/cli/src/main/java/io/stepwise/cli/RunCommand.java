@@ -6,6 +6,7 @@ import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.HistoryLines;
 import io.stepwise.driver.InMemoryDriver;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.UnsupportedTaskException;
@@ -91,21 +92,6 @@ final class RunCommand {
   }
 
   private void print(HistoryEvent event) {
-    StringBuilder line = new StringBuilder();
-    line.append(String.format("%4d  %-28s", event.id(), event.type()));
-    JsonNode d = event.details();
-    if (d != null) {
-      if (d.has("name")) line.append(' ').append(d.get("name").asText());
-      if (d.has("error")) line.append(" error=").append(d.get("error").asText());
-      if (d.has("cause")) line.append(" cause=").append(abbreviate(d.get("cause").asText()));
-    }
-    if ("output".equals(event.payloadField()) && event.type().endsWith("Exited")) {
-      line.append(" -> ").append(abbreviate(event.payload()));
-    }
-    err.println(line);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    err.println(HistoryLines.format(event));
   }
 }

@@ -60,7 +60,7 @@ final class Children {
         ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
             child.variables(), 0);
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
-            StepMessage.advance(link.childKey(), 0), link, null, null));
+            StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
       store.createAll(records);
       for (ChildOutcome outcome : kept) joins.report(joinKey, outcome); // idempotent per child

@@ -22,19 +22,27 @@ public final class Executions {
   private final StateMachines machines;
   private final StepQueue queue;
   private final InstantSource clock;
+  private final StartTargets targets;
 
+  /** Starts by machine ARNs only (no versions or aliases kept). */
   public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock) {
+    this(store, machines, queue, clock, new StartTargets(machines.store(), null, null, null));
+  }
+
+  public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock,
+      StartTargets targets) {
     this.store = store;
     this.machines = machines;
     this.queue = queue;
     this.clock = clock;
+    this.targets = targets;
   }
 
   /** What StartExecution returns. */
   public record Started(String executionArn, Instant startDate) {}
 
   /**
-   * Starts an execution of the machine's latest version. The same name and input while it runs
+   * Starts an execution of the machine's latest version, or of a version or alias given by its ARN. The same name and input while it runs
    * returns the same execution; otherwise a used name is {@code ExecutionAlreadyExists}.
    *
    * @param name null for a generated one
@@ -48,9 +56,10 @@ public final class Executions {
    * @param callbackToken a parent's {@code .sync} task token, answered with this execution's
    *     outcome when it ends; null for none
    */
-  public Started start(String stateMachineArn, String name, String inputText, String callbackToken) {
-    StateMachineStore.StateMachineRecord machine = machines.store().latest(stateMachineArn)
-        .orElseThrow(() -> new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + stateMachineArn + "'"));
+  public Started start(String targetArn, String name, String inputText, String callbackToken) {
+    StartTargets.Target target = targets.resolve(targetArn);
+    StateMachineStore.StateMachineRecord machine = target.machine();
+    String stateMachineArn = machine.arn();
     String executionName = name == null ? UUID.randomUUID().toString() : name;
     if (!NAME.matcher(executionName).matches()) {
       throw new ApiException("InvalidName", "Invalid Name: '" + executionName + "'");
@@ -72,7 +81,7 @@ public final class Executions {
     StateMachine parsed = machines.get(stateMachineArn, machine.version());
     StepMessage first = StepMessage.advance(executionArn, 0);
     ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn,
-        machine.version(), first).answering(callbackToken);
+        machine.version(), first).answering(callbackToken).startedThrough(target.origin());
     // The first messages go out before the record exists: a crash in between leaves messages
     // the DLQ parks, never a record that nothing will advance.
     queue.send(first, 0);

@@ -58,6 +58,16 @@ public final class TaskCallbacks implements Callbacks {
     if (!tokens.heartbeat(taskToken, clock.millis())) throw timedOut();
   }
 
+  /** Whether an execution still waits on the token (a worker may yet answer it). */
+  public boolean waitsOn(String taskToken) {
+    try {
+      waiting(taskToken);
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+
   /** The token, if the execution still waits on it; Step Functions' errors otherwise. */
   private TokenStore.TaskToken waiting(String taskToken) {
     // AWS's tokens are sealed, so one it never issued is InvalidToken whatever its shape;

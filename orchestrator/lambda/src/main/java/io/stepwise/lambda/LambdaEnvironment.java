@@ -1,10 +1,13 @@
 package io.stepwise.lambda;
 
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.integrations.TaskCredentials;
+import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.api.auth.SecretsManagerDocument;
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
-import io.stepwise.aws.services.ServiceTaskInvoker;
 import java.time.InstantSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +22,10 @@ final class LambdaEnvironment {
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return Runtime.onAws(dynamo, sqs, new ServiceTaskInvoker(LambdaTaskInvoker.create(), sqs, dynamo), config);
+    String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+    var tasks = TaskInvokers.create(LambdaTaskInvoker.create(), UrlConnectionHttpClient.create(), AwsEndpoints.aws(),
+        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), region);
+    return Runtime.onAws(dynamo, sqs, tasks, config);
   }
 
   /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */

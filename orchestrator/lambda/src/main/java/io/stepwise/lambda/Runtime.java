@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
@@ -8,7 +9,12 @@ import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
+import io.stepwise.runtime.Activities;
 import io.stepwise.runtime.Callbacks;
+import io.stepwise.runtime.DocumentStore;
+import io.stepwise.runtime.MachineAliases;
+import io.stepwise.runtime.PublishedVersions;
+import io.stepwise.runtime.StartTargets;
 import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
@@ -20,6 +26,7 @@ import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.security.SecureRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -34,16 +41,30 @@ public final class Runtime {
   private final StepWorker worker;
   private final Executions executions;
   private final Callbacks callbacks;
+  private final DocumentStore documents;
+  private final PublishedVersions versions;
+  private final MachineAliases aliases;
+  private final Activities activities;
+  private final TaskInvoker tasks;
+  private final JoinStore joins;
 
-  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
-      TaskInvoker tasks, InstantSource clock, Duration lease) {
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
     this.store = store;
     this.machines = machines;
+    this.documents = documents;
+    this.joins = joins;
+    this.versions = new PublishedVersions(documents);
+    this.aliases = new MachineAliases(documents);
     Engine engine = new Engine(Entropy.secure());
-    this.executions = new Executions(store, machines, queue, clock);
-    TaskInvoker allTasks = new NestedWorkflows(executions, tasks);
+    this.executions = new Executions(store, machines, queue, clock,
+        new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
+    TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
+    this.callbacks = taskCallbacks;
+    this.activities = new Activities(documents, taskCallbacks, clock, tasks);
+    TaskInvoker allTasks = new NestedWorkflows(executions, activities);
+    this.tasks = allTasks;
     this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
-    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
@@ -51,6 +72,7 @@ public final class Runtime {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
+        new DynamoDbDocumentStore(dynamo, config.table()),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
   }
 
@@ -68,6 +90,33 @@ public final class Runtime {
 
   public Executions executions() {
     return executions;
+  }
+
+  /** What the API keeps beside executions: versions, aliases, activities, tags. */
+  public DocumentStore documents() {
+    return documents;
+  }
+
+  /** The joins of Parallel and Map fan-outs (DescribeMapRun counts from them). */
+  public JoinStore joins() {
+    return joins;
+  }
+
+  public PublishedVersions versions() {
+    return versions;
+  }
+
+  public MachineAliases aliases() {
+    return aliases;
+  }
+
+  public Activities activities() {
+    return activities;
+  }
+
+  /** Every Task resource the worker calls: nested workflows, activities, then the given invoker. */
+  public TaskInvoker tasks() {
+    return tasks;
   }
 
   /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
+import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StateMachineStore;
@@ -36,7 +37,7 @@ class InternalErrorsTest {
 
   private final StepFunctionsApi api = new StepFunctionsApi(
       new Runtime(failing(ExecutionStore.class), failing(TokenStore.class), failing(JoinStore.class),
-          new StateMachines(failing(StateMachineStore.class)), failing(StepQueue.class), call -> null,
+          new StateMachines(failing(StateMachineStore.class)), failing(DocumentStore.class), failing(StepQueue.class), call -> null,
           InstantSource.system(), Duration.ofSeconds(5)),
       new ApiConfig("us-east-1", "000000000000"));
 

@@ -13,6 +13,7 @@ import io.stepwise.api.auth.HttpRequest;
 import io.stepwise.api.auth.Policy;
 import io.stepwise.api.auth.SdkSigner;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
@@ -47,7 +48,7 @@ class ApiHandlerTest {
   private static final ApiConfig CONFIG = new ApiConfig("eu-west-1", "123456789012");
   private static final StepFunctionsApi API = new StepFunctionsApi(
       new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
-          new StateMachines(untouchable(StateMachineStore.class)),
+          new StateMachines(untouchable(StateMachineStore.class)), untouchable(DocumentStore.class),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
       CONFIG);
   private static final AccessKeys.AccessKey KEY = new AccessKeys.AccessKey("SWKHANDLERTEST000001", "handler-secret", "",

@@ -2,12 +2,12 @@ package io.stepwise.tests.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stepwise.aws.services.ServiceTaskInvoker;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
@@ -37,7 +37,7 @@ class ServiceIntegrationsTest {
   private String queue;
 
   @BeforeEach
-  void start(DynamoDbClient dynamo, SqsClient sqs) {
+  void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) {
     this.dynamo = dynamo;
     this.sqs = sqs;
     table = LocalAws.uniqueName("orders");
@@ -46,7 +46,8 @@ class ServiceIntegrationsTest {
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
     queue = sqs.createQueue(r -> r.queueName(LocalAws.uniqueName("shipments"))).queueUrl();
     local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("services"),
-        new ServiceTaskInvoker(TaskInvoker.NONE, sqs, dynamo), new LocalRuntime.Options(2, 5, 2, 10));
+        LocalIntegrations.invoker(TaskInvoker.NONE, Map.of("sqs", servers.sqsEndpoint(), "dynamodb", servers.dynamoDbEndpoint()),
+            null, servers.region().id()), new LocalRuntime.Options(2, 5, 2, 10));
     runtime = local.runtime();
   }
 

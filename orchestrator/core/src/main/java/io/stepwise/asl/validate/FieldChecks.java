@@ -1,5 +1,6 @@
 package io.stepwise.asl.validate;
 
+import io.stepwise.integrations.Integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
 import io.stepwise.asl.validate.StateSchema.Lang;
@@ -155,15 +156,16 @@ final class FieldChecks {
     }
   }
 
+  private static final Integrations INTEGRATIONS = Integrations.standard();
+
   /** A Task's Resource: one that Stepwise can run. */
   void taskResource(JsonNode value, String loc) {
     if (!string(value, loc)) return;
     String resource = value.asText();
     if (!resource.startsWith("arn:")) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + resource);
-    } else if (!SupportedResources.isSupported(resource)) {
-      problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource '" + resource + "' is not supported by Stepwise; "
-          + "supported: " + SupportedResources.LIST);
+    } else if (INTEGRATIONS.lookup(resource) instanceof Integrations.Lookup.Refused refused) {
+      problems.add(Diagnostics.INVALID_RESOURCE, loc, refused.reason() + "; supported: " + Integrations.summary());
     }
   }
 

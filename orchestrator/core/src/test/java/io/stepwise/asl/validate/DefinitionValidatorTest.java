@@ -130,7 +130,7 @@ class DefinitionValidatorTest {
 
   @Test
   void taskResource_thatStepwiseCannotRun_failsValidationNamingIt() {
-    String unsupported = "arn:aws:states:::aws-sdk:s3:getObject";
+    String unsupported = "arn:aws:states:::aws-sdk:s3:getObjekt";
     var problems = DefinitionValidator.validate(Json.parse(
         "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + unsupported + "\", \"End\": true}}}"));
     assertEquals(1, problems.size());
@@ -139,7 +139,8 @@ class DefinitionValidatorTest {
     for (String supported : List.of("arn:aws:states:::lambda:invoke", "arn:aws:states:::lambda:invoke.waitForTaskToken",
         "arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:states:::sqs:sendMessage",
         "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::dynamodb:putItem",
-        "arn:aws:states:::states:startExecution.sync:2")) {
+        "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::aws-sdk:s3:getObject",
+        "arn:aws:states:::sns:publish.waitForTaskToken", "arn:aws:states:::glue:startJobRun.sync")) {
       assertEquals(List.of(), DefinitionValidator.validate(Json.parse(
           "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + supported + "\", \"End\": true}}}")), supported);
     }

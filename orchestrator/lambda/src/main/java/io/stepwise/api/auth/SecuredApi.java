@@ -22,7 +22,8 @@ import java.util.UUID;
  */
 public final class SecuredApi {
   private static final List<String> ARN_MEMBERS =
-      List.of("stateMachineArn", "executionArn", "mapRunArn", "resourceArn", "activityArn");
+      List.of("stateMachineArn", "executionArn", "mapRunArn", "resourceArn", "activityArn", "stateMachineAliasArn",
+          "stateMachineVersionArn");
 
   private final StepFunctionsApi api;
   private final SigV4Verifier verifier;
@@ -67,6 +68,9 @@ public final class SecuredApi {
     }
     if (operation.equals("CreateStateMachine") && request.path("name").isTextual()) {
       return "arn:aws:states:" + config.region() + ":" + config.accountId() + ":stateMachine:" + request.get("name").asText();
+    }
+    if (operation.equals("CreateActivity") && request.path("name").isTextual()) {
+      return "arn:aws:states:" + config.region() + ":" + config.accountId() + ":activity:" + request.get("name").asText();
     }
     for (String member : ARN_MEMBERS) {
       if (request.path(member).isTextual()) return request.get(member).asText();

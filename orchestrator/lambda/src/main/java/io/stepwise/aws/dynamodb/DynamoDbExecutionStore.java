@@ -98,7 +98,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
         next == null ? null : NextMessages.decode(executionArn, next.s()),
         parent == null ? null : ChildLink.decode(parent.s()),
         item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null,
-        item.containsKey("callbackToken") ? item.get("callbackToken").s() : null));
+        item.containsKey("callbackToken") ? item.get("callbackToken").s() : null,
+        item.containsKey("versionArn") ? new ExecutionRecord.Origin(item.get("versionArn").s(),
+            item.containsKey("aliasArn") ? item.get("aliasArn").s() : null) : null));
   }
 
   @Override
@@ -272,6 +274,10 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
     if (record.reuseJoin() != null) item.put("reuseJoin", s(record.reuseJoin()));
     if (record.callbackToken() != null) item.put("callbackToken", s(record.callbackToken()));
+    if (record.origin() != null) {
+      item.put("versionArn", s(record.origin().versionArn()));
+      if (record.origin().aliasArn() != null) item.put("aliasArn", s(record.origin().aliasArn()));
+    }
     if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
       item.put("parent", s(record.parent().encode()));

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * SM#{stateMachineArn}    D#{version, 10}#{writer}#{i, 3}  parts of a definition too large for its version item
  * SM#{stateMachineArn}    L                  listing: gsi1pk = STATE_MACHINES, gsi1sk = {arn}#{type}#{createdMillis}
  * TT#{taskToken}          T                  task token: execution, seq, state
+ * DOC#{group}             {id}               API documents: published versions, aliases, activities, tags, activity tasks
  * GSI byMachineStatus:  gsi1pk = {stateMachineArn}|{status}, gsi1sk = {startMillis, 15}#{name}
  * </pre>
  */
@@ -75,6 +76,10 @@ public final class Table {
 
   static String machineKey(String arn) {
     return "SM#" + arn;
+  }
+
+  static String documentKey(String group) {
+    return "DOC#" + group;
   }
 
   static String versionKey(int version) {

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * {@code aws stepfunctions --endpoint-url http://127.0.0.1:8083 ...} work against the local stack.
  * Each request is {@code POST} (any path) with {@code X-Amz-Target: AWSStepFunctions.<Operation>}.
  *
- * <p>StartSyncExecution: the AWS SDK and CLI send it to the host {@code sync-<endpoint host>};
+ * <p>StartSyncExecution and TestState: the AWS SDKs and CLI send them to the host {@code sync-<endpoint host>};
  * against this server, turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}
  * in the SDK; {@code AWS_DISABLE_HOST_PREFIX_INJECTION=true} or {@code disable_host_prefix_injection =
  * true} in the config for the CLI and boto3).

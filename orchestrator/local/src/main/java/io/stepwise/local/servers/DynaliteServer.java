@@ -201,7 +201,7 @@ public final class DynaliteServer implements AutoCloseable {
     }
   }
 
-  private static void stop(Process process) {
+  static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -232,7 +232,7 @@ public final class DynaliteServer implements AutoCloseable {
             + " PATH: install Node.js 20+, then run `npm ci` at the repository root.");
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

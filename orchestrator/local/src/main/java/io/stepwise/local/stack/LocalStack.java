@@ -6,6 +6,7 @@ import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
+import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
@@ -37,25 +38,32 @@ public final class LocalStack implements AutoCloseable {
    *     CloudFormation stack's name does
    * @param scheduleTimeScale multiplies every schedule wait; 1 is real time, 0.01 makes a minute 0.6 s (tests)
    * @param log where progress, function logs and schedule firings go
+   * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
+   *     moto_server), {@code aws} for AWS itself, or null for nowhere
    * @param accessKeys null for an API open to local callers; else the keys that must sign every request
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, AccessKeys.Source accessKeys) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
+      AccessKeys.Source accessKeys) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log, accessKeys);
+      return new Options(stackName, value, log, awsEndpoint, accessKeys);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value, accessKeys);
+      return new Options(stackName, scheduleTimeScale, value, awsEndpoint, accessKeys);
+    }
+
+    public Options withAwsEndpoint(String value) {
+      return new Options(stackName, scheduleTimeScale, log, value, accessKeys);
     }
 
     public Options withAccessKeys(AccessKeys.Source value) {
-      return new Options(stackName, scheduleTimeScale, log, value);
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value);
     }
   }
 
@@ -112,7 +120,9 @@ public final class LocalStack implements AutoCloseable {
         "aws.accessKeyId", "stepwise", "aws.secretAccessKey", "stepwise")));
     LocalValues values = new LocalValues(template, host.region(), host.accountId(), options.stackName());
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
-        new LambdaTaskInvoker(own(host.newClient())), OrchestratorSettings.runtimeOptions(template, values)));
+        LocalIntegrations.invoker(new LambdaTaskInvoker(own(host.newClient())),
+            Map.of("sqs", sqsServer.endpoint(), "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region()),
+        OrchestratorSettings.runtimeOptions(template, values)));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(template, values, local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)

@@ -1,0 +1,52 @@
+package io.stepwise.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * One entry of the registry: what {@code arn:aws:states:::SERVICE:ACTION[.pattern]} means and
+ * how the runtime carries it out.
+ */
+public record Integration(String service, String action, Set<IntegrationPattern> patterns, Call call) {
+
+  /** How the runtime carries a call out. */
+  public sealed interface Call {}
+
+  /** Lambda Invoke (the Lambda invoker's own shapes and error names). */
+  public record LambdaInvoke() implements Call {}
+
+  /** Another execution of this runtime ({@code states:startExecution}). */
+  public record StartExecution() implements Call {}
+
+  /**
+   * An AWS API call through the protocol-level caller.
+   *
+   * @param sdkService the catalog's service ({@code aws-sdk:SERVICE})
+   * @param sdkAction the operation ({@code publish}, {@code putEvents})
+   * @param request Step Functions' parameters to the API's request
+   * @param result the API's response to Step Functions' result
+   * @param job for {@code .sync}: how to follow the job it starts, or null
+   * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
+   *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
+   */
+  public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
+      JobPoll job, String errorPrefix) implements Call {}
+
+  /**
+   * An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): the task waits, with its
+   * token, for a worker's GetActivityTask and SendTask* ({@code runtime.Activities}).
+   */
+  public record Activity() implements Call {}
+
+  /** An HTTPS endpoint ({@code http:invoke}). */
+  public record HttpInvoke() implements Call {}
+
+  /** How an API response becomes the Task's result. */
+  public enum ResultShape {
+    /** The response's members, PascalCase (the {@code aws-sdk} integration). */
+    RESPONSE,
+    /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB). */
+    RESPONSE_WITH_METADATA
+  }
+}

@@ -1,0 +1,120 @@
+package io.stepwise.integrations.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.json.Json;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A service's shapes, trimmed (see the generator): enough to turn Step Functions' PascalCase
+ * parameters into the API's wire names and its responses back, leaving map keys (user data) as
+ * they are. {@link #NONE} is for services whose wire names already are their PascalCase names.
+ */
+public final class Shapes {
+  public static final Shapes NONE = new Shapes(null);
+
+  private final JsonNode shapes;
+
+  Shapes(JsonNode shapes) {
+    this.shapes = shapes;
+  }
+
+  public boolean known() {
+    return shapes != null;
+  }
+
+  /** The trimmed shape (t: type, m: members, e: list element, k/v: map key and value), or null. */
+  public JsonNode shape(String name) {
+    return shapes == null || name == null ? null : shapes.get(name);
+  }
+
+  /** Step Functions' name for a member: the model's name with its first letter upper-cased. */
+  public static String pascal(String member) {
+    return member.isEmpty() ? member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
+  }
+
+  /** The model's member of {@code structure} that a parameter named {@code key} means, or null. */
+  public static String member(JsonNode structure, String key) {
+    JsonNode members = structure.path("m");
+    if (members.has(key)) return key;
+    for (Iterator<String> it = members.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (pascal(name).equals(key)) return name;
+    }
+    return null;
+  }
+
+  public static String wireName(JsonNode structure, String member) {
+    return structure.path("m").path(member).path("n").asText(member);
+  }
+
+  /** A JSON body from Step Functions' parameters: PascalCase names to wire names. */
+  public JsonNode toWire(JsonNode value, String shapeName) {
+    JsonNode shape = shape(shapeName);
+    if (shape == null || value == null) return value;
+    switch (shape.path("t").asText()) {
+      case "structure" -> {
+        if (!value.isObject()) return value;
+        ObjectNode out = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String member = member(shape, e.getKey());
+          if (member == null) out.set(e.getKey(), e.getValue()); // the service reports what it does not know
+          else out.set(wireName(shape, member), toWire(e.getValue(), shape.path("m").path(member).path("s").asText()));
+        }
+        return out;
+      }
+      case "list" -> {
+        if (!value.isArray()) return value;
+        ArrayNode out = Json.array();
+        value.forEach(v -> out.add(toWire(v, shape.path("e").path("s").asText())));
+        return out;
+      }
+      case "map" -> {
+        if (!value.isObject()) return value;
+        ObjectNode out = Json.object();
+        value.fields().forEachRemaining(e -> out.set(e.getKey(), toWire(e.getValue(), shape.path("v").asText())));
+        return out;
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  /** A JSON response body as Step Functions shows it: wire names to PascalCase member names. */
+  public JsonNode fromWire(JsonNode value, String shapeName) {
+    JsonNode shape = shape(shapeName);
+    if (shape == null || value == null) return value;
+    switch (shape.path("t").asText()) {
+      case "structure" -> {
+        if (!value.isObject()) return value;
+        ObjectNode out = Json.object();
+        JsonNode members = shape.path("m");
+        for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> m = it.next();
+          JsonNode v = value.get(m.getValue().path("n").asText(m.getKey()));
+          if (v != null && !v.isNull()) out.set(pascal(m.getKey()), fromWire(v, m.getValue().path("s").asText()));
+        }
+        return out;
+      }
+      case "list" -> {
+        if (!value.isArray()) return value;
+        ArrayNode out = Json.array();
+        value.forEach(v -> out.add(fromWire(v, shape.path("e").path("s").asText())));
+        return out;
+      }
+      case "map" -> {
+        if (!value.isObject()) return value;
+        ObjectNode out = Json.object();
+        value.fields().forEachRemaining(e -> out.set(e.getKey(), fromWire(e.getValue(), shape.path("v").asText())));
+        return out;
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.stepwise.integrations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stepwise.integrations.aws.AwsService;
+import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.json.Json;
+import org.junit.jupiter.api.Test;
+
+class IntegrationsTest {
+  private final Integrations integrations = Integrations.standard();
+
+  private Integrations.Target found(String resource) {
+    var lookup = integrations.lookup(resource);
+    return assertInstanceOf(Integrations.Lookup.Found.class, lookup, () -> lookup.toString()).target();
+  }
+
+  private String refused(String resource) {
+    return assertInstanceOf(Integrations.Lookup.Refused.class, integrations.lookup(resource)).reason();
+  }
+
+  @Test
+  void optimizedIntegrations_resolveWithTheirPatterns() {
+    assertEquals(IntegrationPattern.WAIT_FOR_TASK_TOKEN, found("arn:aws:states:::sns:publish.waitForTaskToken").pattern());
+    assertEquals(IntegrationPattern.RUN_JOB_2, found("arn:aws:states:::states:startExecution.sync:2").pattern());
+    assertEquals(IntegrationPattern.RUN_JOB, found("arn:aws:states:::batch:submitJob.sync").pattern());
+    assertEquals("lambda", found("arn:aws:lambda:us-east-1:123456789012:function:f:live").integration().service());
+    assertEquals("invoke", found("arn:aws-us-gov:states:us-gov-west-1::lambda:invoke").integration().action());
+  }
+
+  @Test
+  void awsSdk_resolvesAnyActionOfTheCatalog() {
+    var target = found("arn:aws:states:::aws-sdk:s3:listObjectsV2");
+    var call = assertInstanceOf(Integration.AwsCall.class, target.integration().call());
+    assertEquals("s3", call.sdkService());
+    assertEquals("listObjectsV2", call.sdkAction());
+    assertEquals(IntegrationPattern.WAIT_FOR_TASK_TOKEN, found("arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken").pattern());
+    found("arn:aws:states:::aws-sdk:rekognition:detectLabels");
+    found("arn:aws:states:::aws-sdk:eventbridge:putEvents");
+    found("arn:aws:states:::aws-sdk:bedrockruntime:invokeModel");
+  }
+
+  @Test
+  void unknownServicesActionsAndPatterns_areRefusedNamingThem() {
+    assertTrue(refused("arn:aws:states:::aws-sdk:nosuchservice:doIt").contains("no service named 'nosuchservice'"));
+    assertTrue(refused("arn:aws:states:::aws-sdk:s3:getObjekt").contains("has no action named 'getObjekt'"));
+    assertTrue(refused("arn:aws:states:::aws-sdk:s3:getObject.sync").contains("aws-sdk integrations support"));
+    assertTrue(refused("arn:aws:states:::sns:publish.sync").contains("sns:publish supports request-response, .waitForTaskToken"));
+    assertTrue(refused("arn:aws:states:::foo:bar").contains("'foo:bar' is not an integration"));
+    assertTrue(refused("arn:aws:states:::sns:publish.later").contains("'.later' is not a service integration pattern"));
+  }
+
+  @Test
+  void errorNames_areServiceNameDotShapeWithExceptionSuffix() {
+    AwsService s3 = AwsServiceCatalog.standard().service("s3").orElseThrow();
+    assertEquals("S3.NoSuchKeyException", s3.errorName("NoSuchKey"));
+    AwsService dynamo = AwsServiceCatalog.standard().service("dynamodb").orElseThrow();
+    assertEquals("DynamoDb.ConditionalCheckFailedException", dynamo.errorName("ConditionalCheckFailedException"));
+    AwsService sns = AwsServiceCatalog.standard().service("sns").orElseThrow();
+    assertEquals("Sns.NotFoundException", sns.errorName("NotFound"));
+    assertEquals("AcmPca", AwsServiceCatalog.standard().service("acmpca").orElseThrow().name());
+  }
+
+  @Test
+  void shapes_turnPascalCaseParametersIntoWireNames_andBack_leavingMapKeys() {
+    AwsService batch = AwsServiceCatalog.standard().service("batch").orElseThrow();
+    var op = batch.operation("submitJob").orElseThrow();
+    var wire = batch.shapes().get().toWire(Json.parse(
+        "{\"JobName\":\"j\",\"JobQueue\":\"q\",\"Parameters\":{\"KeepMe\":\"v\"},"
+            + "\"ContainerOverrides\":{\"Environment\":[{\"Name\":\"A\",\"Value\":\"1\"}]}}"), op.inputShape());
+    assertEquals(Json.parse("{\"jobName\":\"j\",\"jobQueue\":\"q\",\"parameters\":{\"KeepMe\":\"v\"},"
+        + "\"containerOverrides\":{\"environment\":[{\"name\":\"A\",\"value\":\"1\"}]}}"), wire);
+    var back = batch.shapes().get().fromWire(Json.parse("{\"jobId\":\"1\",\"jobName\":\"j\"}"), op.outputShape());
+    assertEquals(Json.parse("{\"JobId\":\"1\",\"JobName\":\"j\"}"), back);
+  }
+
+  @Test
+  void optimizedRequests_sendJsonAsText() {
+    assertEquals(Json.parse("{\"TopicArn\":\"t\",\"Message\":\"{\\\"a\\\":1}\"}"),
+        OptimizedRequests.snsPublish(Json.parse("{\"TopicArn\":\"t\",\"Message\":{\"a\":1}}")));
+    assertEquals(Json.parse("{\"Entries\":[{\"Detail\":\"{\\\"a\\\":1}\",\"Source\":\"s\"}]}"),
+        OptimizedRequests.eventsPutEvents(Json.parse("{\"Entries\":[{\"Detail\":{\"a\":1},\"Source\":\"s\"}]}")));
+  }
+}

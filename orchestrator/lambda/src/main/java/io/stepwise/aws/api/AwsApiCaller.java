@@ -1,0 +1,105 @@
+package io.stepwise.aws.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.integrations.aws.AwsOperation;
+import io.stepwise.integrations.aws.AwsService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Calls any AWS API from its catalog entry, without the service's SDK: the request is written in
+ * the service's protocol ({@link WireProtocol}), signed with the SDK's own SigV4 signer and sent
+ * through an {@link SdkHttpClient} (url-connection in the Lambda jar).
+ */
+public final class AwsApiCaller {
+  private final SdkHttpClient http;
+  private final AwsEndpoints endpoints;
+  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+  public AwsApiCaller(SdkHttpClient http, AwsEndpoints endpoints) {
+    this.http = http;
+    this.endpoints = endpoints;
+  }
+
+  /** The raw HTTP exchange's outcome, before the protocol reads it. */
+  record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
+    String header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) return e.getValue().get(0);
+      }
+      return null;
+    }
+
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * @param parameters Step Functions' parameters: the API's request members in PascalCase
+   * @return the response's members in PascalCase
+   * @throws AwsApiException for a service error (named as Step Functions names it) or no answer
+   */
+  public AwsResponse call(AwsService service, AwsOperation operation, JsonNode parameters, AwsCredentialsIdentity credentials,
+      String region) throws AwsApiException {
+    WireProtocol protocol = WireProtocol.of(service);
+    URI endpoint = endpoints.endpoint(service, region);
+    WireProtocol.Request request = protocol.request(service, operation, parameters);
+    SdkHttpRequest.Builder http = SdkHttpRequest.builder().method(request.method()).uri(endpoint)
+        .encodedPath(join(endpoint.getRawPath(), request.encodedPath()));
+    request.query().forEach(http::appendRawQueryParameter);
+    request.headers().forEach(http::putHeader);
+    ContentStreamProvider payload = ContentStreamProvider.fromByteArray(request.body());
+    SignedRequest signed = signer.sign(r -> r.identity(credentials).request(http.build()).payload(payload)
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+        .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion(service, region))
+        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !service.signingName().equals("s3"))
+        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !service.signingName().equals("s3")));
+    RawResponse raw = send(service, signed, request.body().length > 0);
+    if (raw.status() >= 300) throw protocol.error(service, raw);
+    return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
+        requestId(raw));
+  }
+
+  /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
+  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody) throws AwsApiException {
+    try {
+      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+          .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build()).call();
+      byte[] body;
+      try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
+        body = in.readAllBytes();
+      }
+      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), body);
+    } catch (IOException e) {
+      throw AwsApiException.noAnswer(service, e);
+    }
+  }
+
+  static String requestId(RawResponse raw) {
+    String id = raw.header("x-amzn-RequestId");
+    return id != null ? id : raw.header("x-amz-request-id");
+  }
+
+  /** Services with one global endpoint sign for us-east-1. */
+  private static String signingRegion(AwsService service, String region) {
+    return AwsEndpoints.isGlobal(service) ? "us-east-1" : region;
+  }
+
+  private static String join(String base, String path) {
+    if (base == null || base.isEmpty() || base.equals("/")) return path;
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+  }
+}

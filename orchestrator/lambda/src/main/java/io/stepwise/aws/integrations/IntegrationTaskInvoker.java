@@ -1,0 +1,104 @@
+package io.stepwise.aws.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsApiException;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.api.AwsResponse;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.driver.UnsupportedTaskException;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.Resource;
+import io.stepwise.eval.ErrorNames;
+import io.stepwise.eval.StatesError;
+import io.stepwise.integrations.Integration;
+import io.stepwise.integrations.Integrations;
+import io.stepwise.integrations.aws.AwsOperation;
+import io.stepwise.integrations.aws.AwsService;
+import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.json.Json;
+
+/**
+ * Every Task resource of the registry: Lambda through the Lambda invoker, every AWS API call
+ * (optimized integrations and {@code aws-sdk:*}) through the protocol-level caller, with the
+ * credentials {@link TaskCredentials} gives the call.
+ */
+public final class IntegrationTaskInvoker implements TaskInvoker {
+  private final Integrations registry;
+  private final AwsServiceCatalog catalog;
+  private final TaskInvoker lambda;
+  private final AwsApiCaller aws;
+  private final TaskCredentials credentials;
+  private final String region;
+
+  public IntegrationTaskInvoker(Integrations registry, AwsServiceCatalog catalog, TaskInvoker lambda, AwsApiCaller aws,
+      TaskCredentials credentials, String region) {
+    this.registry = registry;
+    this.catalog = catalog;
+    this.lambda = lambda;
+    this.aws = aws;
+    this.credentials = credentials;
+    this.region = region;
+  }
+
+  @Override
+  public TaskOutcome invoke(Command.InvokeTask call) {
+    Integrations.Lookup lookup = registry.lookup(call.resource());
+    if (lookup instanceof Integrations.Lookup.Refused refused) {
+      throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + refused.reason());
+    }
+    Integration integration = ((Integrations.Lookup.Found) lookup).target().integration();
+    if (integration.call() instanceof Integration.LambdaInvoke) return lambda.invoke(call);
+    if (integration.call() instanceof Integration.AwsCall api) {
+      return call(call, api, api.sdkAction(), api.request().apply(call.payload()), true);
+    }
+    throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + integration.service() + ":"
+        + integration.action() + " does not run through this invoker");
+  }
+
+  /**
+   * One API call for a Task (or a {@code .sync} job's describe or stop call).
+   *
+   * @param shaped whether to give the result the integration's shape (metadata)
+   */
+  public TaskOutcome call(Command.InvokeTask call, Integration.AwsCall api, String action, JsonNode parameters, boolean shaped) {
+    AwsService service = catalog.service(api.sdkService()).orElseThrow(
+        () -> new UnsupportedTaskException("no AWS service named " + api.sdkService()));
+    AwsOperation operation = service.operation(action).orElseThrow(
+        () -> new UnsupportedTaskException("the AWS service " + api.sdkService() + " has no action " + action));
+    String callRegion = regionOf(call.resource());
+    try {
+      AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
+      JsonNode result = shaped && api.result() == Integration.ResultShape.RESPONSE_WITH_METADATA
+          ? withMetadata(response) : response.body();
+      return TaskOutcome.success(result);
+    } catch (AwsApiException e) {
+      return TaskOutcome.failure(api.errorPrefix() == null ? e.error() : e.error(api.errorPrefix()), e.getMessage());
+    } catch (TaskCredentials.AccessDenied e) {
+      return TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage());
+    } catch (AwsEndpoints.MissingEndpointException e) {
+      return TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw StatesError.runtime("Task state '" + call.stateName() + "': " + e.getMessage());
+    }
+  }
+
+  /** The region in the resource ARN ({@code arn:aws:states:eu-west-1::...}), else the runtime's. */
+  private String regionOf(String resource) {
+    String r = Resource.parse(resource).region();
+    return r == null || r.isEmpty() ? region : r;
+  }
+
+  /** {@code SdkHttpMetadata} and {@code SdkResponseMetadata}, as the optimized integrations return them. */
+  static ObjectNode withMetadata(AwsResponse response) {
+    ObjectNode result = response.body().isObject() ? ((ObjectNode) response.body()).deepCopy() : Json.object();
+    ObjectNode http = result.putObject("SdkHttpMetadata");
+    ObjectNode headers = http.putObject("HttpHeaders");
+    response.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    http.put("HttpStatusCode", response.status());
+    result.putObject("SdkResponseMetadata").put("RequestId", response.requestId());
+    return result;
+  }
+}

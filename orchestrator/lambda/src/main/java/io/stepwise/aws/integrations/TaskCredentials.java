@@ -1,0 +1,22 @@
+package io.stepwise.aws.integrations;
+
+import io.stepwise.engine.Command;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/** The credentials a Task's call runs with. */
+public interface TaskCredentials {
+  AwsCredentialsIdentity forTask(Command.InvokeTask call, String region) throws AccessDenied;
+
+  /** Always the same credentials (tests, and the local stack against local servers). */
+  static TaskCredentials fixed(AwsCredentialsProvider provider) {
+    return (call, region) -> provider.resolveCredentials();
+  }
+
+  /** The call may not run: its role cannot be assumed, or it targets Stepwise's own resources. */
+  final class AccessDenied extends Exception {
+    public AccessDenied(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.stepwise.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.lambda.Runtime;
+import io.stepwise.local.runtime.LocalIntegrations;
+import io.stepwise.local.runtime.LocalRuntime;
+import io.stepwise.local.servers.AwsClients;
+import io.stepwise.local.servers.MotoServer;
+import io.stepwise.runtime.Pause;
+import io.stepwise.tests.ExecutionFixtures;
+import io.stepwise.tests.LocalAws;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The AWS integrations on the Lambda runtime against real servers: moto_server for SNS,
+ * EventBridge, Glue, S3 and SQS-behind-SNS; ElasticMQ and dynalite for the runtime itself. Every
+ * resource a test needs is created by the workflow itself, through {@code aws-sdk:*}.
+ */
+@ExtendWith(LocalAws.class)
+class AwsIntegrationsTest {
+  private static MotoServer moto;
+  private LocalRuntime local;
+  private Runtime runtime;
+
+  @BeforeAll
+  static void startMoto() {
+    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
+    moto = MotoServer.start();
+  }
+
+  @AfterAll
+  static void stopMoto() {
+    if (moto != null) moto.close();
+  }
+
+  @BeforeEach
+  void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) {
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("aws"),
+        LocalIntegrations.invoker(TaskInvoker.NONE, Map.of("dynamodb", servers.dynamoDbEndpoint()),
+            moto.endpoint().toString(), servers.region().id()),
+        // moto loads a service's backend on its first call, which can take seconds: a long
+        // visibility keeps that first call from being redelivered and made twice
+        new LocalRuntime.Options(30, 5, 2, 10));
+    runtime = local.runtime();
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  private ExecutionState run(String definition, String input) {
+    ExecutionState end = ExecutionFixtures.run(runtime, LocalAws.uniqueName("m"), definition, input, Duration.ofSeconds(60));
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
+    return end;
+  }
+
+  @Test
+  void snsPublish_sendsJsonMessagesAsText_andReturnsTheMessageId() {
+    ExecutionState end = run("""
+        {"StartAt": "Topic", "States": {
+          "Topic": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:createTopic",
+            "Parameters": {"Name": "orders"}, "ResultPath": "$.topic", "Next": "Publish"},
+          "Publish": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+            "Parameters": {"TopicArn.$": "$.topic.TopicArn", "Message": {"order.$": "$.order"},
+              "MessageAttributes": {"kind": {"DataType": "String", "StringValue": "new"}}},
+            "ResultPath": "$.published", "End": true}}}""", "{\"order\": 7}");
+    JsonNode published = end.output().get("published");
+    assertFalse(published.path("MessageId").asText().isEmpty(), published.toString());
+    assertEquals(200, published.path("SdkHttpMetadata").path("HttpStatusCode").asInt(), published.toString());
+    assertTrue(end.output().path("topic").path("TopicArn").asText().endsWith(":orders"));
+  }
+
+  @Test
+  void eventsPutEvents_returnsTheEventIds() {
+    ExecutionState end = run("""
+        {"StartAt": "Put", "States": {
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents",
+            "Parameters": {"Entries": [{"Source": "shop", "DetailType": "OrderPlaced", "Detail": {"id.$": "$.id"}}]},
+            "End": true}}}""", "{\"id\": \"o-1\"}");
+    assertEquals(0, end.output().path("FailedEntryCount").asInt(), end.output().toString());
+    assertFalse(end.output().path("Entries").path(0).path("EventId").asText().isEmpty(), end.output().toString());
+  }
+
+  @Test
+  void awsSdkServiceError_isCaughtByItsStepFunctionsName() {
+    ExecutionState end = run("""
+        {"StartAt": "Get", "States": {
+          "Get": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:glue:getDatabase",
+            "Parameters": {"Name": "missing"},
+            "Catch": [{"ErrorEquals": ["Glue.EntityNotFoundException"], "Next": "Create"}], "End": true},
+          "Create": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:glue:createDatabase",
+            "Parameters": {"DatabaseInput": {"Name": "created"}}, "ResultPath": null, "Next": "Again"},
+          "Again": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:glue:getDatabase",
+            "Parameters": {"Name": "created"}, "ResultSelector": {"name.$": "$.Database.Name"}, "End": true}}}""", "{}");
+    assertEquals(Json.parse("{\"name\": \"created\"}"), end.output());
+  }
+
+  @Test
+  void awsSdkS3_putsAndGetsTextAndJsonBodies_andListsThem() {
+    ExecutionState end = run("""
+        {"StartAt": "Bucket", "States": {
+          "Bucket": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:createBucket",
+            "Parameters": {"Bucket": "reports"}, "ResultPath": null, "Next": "PutJson"},
+          "PutJson": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
+            "Parameters": {"Bucket": "reports", "Key": "2024/day 1.json", "Body": {"total.$": "$.total"}},
+            "ResultPath": "$.put", "Next": "GetJson"},
+          "GetJson": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject",
+            "Parameters": {"Bucket": "reports", "Key": "2024/day 1.json"},
+            "ResultSelector": {"body.$": "States.StringToJson($.Body)", "type.$": "$.ContentType"}, "ResultPath": "$.json",
+            "Next": "List"},
+          "List": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+            "Parameters": {"Bucket": "reports"}, "ResultSelector": {"keys.$": "$.Contents[*].Key", "count.$": "$.KeyCount"},
+            "ResultPath": "$.listed", "End": true}}}""", "{\"total\": 12}");
+    assertEquals(Json.parse("{\"total\": 12}"), end.output().path("json").path("body"));
+    assertFalse(end.output().path("put").path("ETag").asText().isEmpty(), end.output().toString());
+    assertEquals(Json.parse("{\"keys\": [\"2024/day 1.json\"], \"count\": 1}"), end.output().get("listed"));
+  }
+
+  @Test
+  void awsSdkS3_missingKey_isS3NoSuchKeyException() {
+    ExecutionState end = ExecutionFixtures.run(runtime, LocalAws.uniqueName("m"), """
+        {"StartAt": "Bucket", "States": {
+          "Bucket": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:createBucket",
+            "Parameters": {"Bucket": "empty"}, "ResultPath": null, "Next": "Get"},
+          "Get": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject",
+            "Parameters": {"Bucket": "empty", "Key": "nothing"}, "End": true}}}""", "{}", Duration.ofSeconds(60));
+    assertEquals(ExecutionStatus.FAILED, end.status());
+    assertEquals("S3.NoSuchKeyException", end.error(), end.cause());
+  }
+
+  @Test
+  void snsPublishWaitForTaskToken_waitsForTheSubscriberToAnswer() {
+    String definition = """
+        {"StartAt": "Queue", "States": {
+          "Queue": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:createQueue",
+            "Parameters": {"QueueName": "workers"}, "ResultPath": "$.queue", "Next": "Attributes"},
+          "Attributes": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:getQueueAttributes",
+            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "AttributeNames": ["QueueArn"]},
+            "ResultSelector": {"arn.$": "$.Attributes.QueueArn"}, "ResultPath": "$.queueArn", "Next": "Topic"},
+          "Topic": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:createTopic",
+            "Parameters": {"Name": "jobs"}, "ResultPath": "$.topic", "Next": "Subscribe"},
+          "Subscribe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:subscribe",
+            "Parameters": {"TopicArn.$": "$.topic.TopicArn", "Protocol": "sqs", "Endpoint.$": "$.queueArn.arn",
+              "Attributes": {"RawMessageDelivery": "true"}},
+            "ResultPath": null, "Next": "Publish"},
+          "Publish": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken",
+            "Parameters": {"TopicArn.$": "$.topic.TopicArn", "Message": {"token.$": "$$.Task.Token", "job": 42}},
+            "End": true}}}""";
+    String execution = runtime.executions().start(ExecutionFixtures.machine(runtime, LocalAws.uniqueName("m"), definition),
+        "e", "{}").executionArn();
+    try (SqsClient motoSqs = AwsClients.sqs(moto.endpoint())) {
+      Message message = awaitMessage(motoSqs, motoSqs.getQueueUrl(r -> r.queueName("workers")).queueUrl());
+      JsonNode body = Json.parse(message.body());
+      assertEquals(42, body.path("job").asInt(), message.body());
+      runtime.callbacks().sendTaskSuccess(body.path("token").asText(), "{\"done\": 42}");
+    }
+    ExecutionState end = ExecutionFixtures.await(runtime, execution, Duration.ofSeconds(30));
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
+    assertEquals(Json.parse("{\"done\": 42}"), end.output());
+  }
+
+  private static Message awaitMessage(SqsClient sqs, String queueUrl) {
+    for (int i = 0; i < 100; i++) {
+      List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)).messages();
+      if (!messages.isEmpty()) return messages.get(0);
+      Pause.millis(100);
+    }
+    throw new AssertionError("no message reached " + queueUrl);
+  }
+}
