@@ -8,7 +8,7 @@ import java.util.List;
 public final class Main {
   static final String USAGE = """
       usage: stepwise <command> [options]
-        run DEFINITION [--input JSON|@FILE] [--mocks FILE --test-case NAME] [--fast]
+        run DEFINITION [--input JSON|@FILE] [--mocks FILE --test-case NAME] [--fast] [--max-events N]
             run a state machine in memory; transitions on stderr, output JSON on stdout
         validate DEFINITION
             list every problem in a definition

@@ -63,7 +63,7 @@ final class RunCommand {
         "arn:aws:states:local:000000000000:execution:" + machineName + ":" + name, name,
         "arn:aws:states:local:000000000000:stateMachine:" + machineName, machineName, input, clock.now(),
         "arn:aws:iam::000000000000:role/stepwise", 0, false);
-    InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), tasks, clock, this::print);
+    InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure(), maxEvents(args)), tasks, clock, this::print);
     ExecutionResult result;
     try {
       result = driver.run(machine, info);
@@ -77,6 +77,19 @@ final class RunCommand {
     }
     err.println(result.status() + ": error=" + result.error() + " cause=" + result.cause());
     return 1;
+  }
+
+  /** {@code --max-events N}: the most history events the execution may have, as a deployment's MaxEvents. */
+  private static long maxEvents(Args args) {
+    String value = args.option("--max-events");
+    if (value == null) return Engine.DEFAULT_MAX_EVENTS;
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 2) return n;
+    } catch (NumberFormatException notANumber) {
+      // told below
+    }
+    throw new UsageException("--max-events takes a whole number of at least 2, not '" + value + "'");
   }
 
   private TaskInvoker tasks(Args args) {

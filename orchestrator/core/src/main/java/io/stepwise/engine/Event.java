@@ -29,6 +29,12 @@ public sealed interface Event {
   /** StopExecution: the execution ends ABORTED. */
   record Stop(String error, String cause) implements Event {}
 
+  /**
+   * The runtime gives up on the execution, which ends FAILED: a limit was reached, or the
+   * runtime could not carry out its transition.
+   */
+  record RuntimeFailed(String error, String cause) implements Event {}
+
   /** The machine's TimeoutSeconds elapsed: the execution ends TIMED_OUT. */
   record TimedOut() implements Event {}
 

@@ -70,11 +70,16 @@ final class Transition {
 
   Decision apply(Event event) {
     // A stop or timeout can come before the first transition: the history still starts properly.
-    if (history.lastId() == 0 && !info.isChild() && (event instanceof Event.Stop || event instanceof Event.TimedOut)) {
+    if (history.lastId() == 0 && !info.isChild() && (event instanceof Event.Stop || event instanceof Event.TimedOut
+        || event instanceof Event.RuntimeFailed)) {
       executionStarted();
     }
     if (event instanceof Event.Stop stop) {
       endExecution(ExecutionStatus.ABORTED, "ExecutionAborted", stop.error(), stop.cause());
+      return decision();
+    }
+    if (event instanceof Event.RuntimeFailed failed) {
+      failExecution(failed.error(), failed.cause());
       return decision();
     }
     if (event instanceof Event.Redrive) return redrive();
@@ -246,6 +251,11 @@ final class Transition {
    * when next is null. {@code assigned} variables take effect now, after output processing.
    */
   void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
+    // Checked before printing: past the depth every record shares, the text could not be read back.
+    if (Json.tooDeep(stateOutput)) {
+      throw StatesError.runtime("The state/task '" + state.name() + "' returned a result nested deeper than "
+          + Json.MAX_PAYLOAD_DEPTH + " levels.");
+    }
     // Serialized once: the size check, the exited event, the next state's entered event and the
     // runtime's stored record all use this text.
     String outputJson = Json.write(stateOutput);

@@ -74,6 +74,9 @@ public final class Executions {
     } catch (IllegalArgumentException e) {
       throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
     }
+    if (Json.tooDeep(input)) {
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + Json.TOO_DEEP + "'");
+    }
     String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what storage keeps
     ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
@@ -82,14 +85,10 @@ public final class Executions {
     StepMessage first = StepMessage.advance(executionArn, 0);
     ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn,
         machine.version(), first).answering(callbackToken).startedThrough(target.origin());
-    // The first messages go out before the record exists: a crash in between leaves messages
-    // the DLQ parks, never a record that nothing will advance.
+    // The first message goes out before the record exists: a crash in between leaves a message
+    // the DLQ parks, never a record that nothing will advance. The execution's timeout is sent
+    // by its first transition, bound to this record's start and version.
     queue.send(first, 0);
-    if (parsed.timeoutSeconds() != null) {
-      Instant due = now.plusSeconds(parsed.timeoutSeconds());
-      StepMessage timeout = new StepMessage(executionArn, 0, StepMessage.Kind.EXECUTION_TIMEOUT, due.toEpochMilli(), null, null, null);
-      queue.send(timeout, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, parsed.timeoutSeconds()));
-    }
     if (!store.create(record)) return existing(executionArn, input);
     return new Started(executionArn, now);
   }

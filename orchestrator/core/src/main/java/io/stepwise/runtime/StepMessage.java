@@ -38,7 +38,22 @@ public record StepMessage(
     /** A waiting task's HeartbeatSeconds may have run out: fails it unless a heartbeat came since. */
     HEARTBEAT_CHECK,
     /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
-    CHILDREN_DONE
+    CHILDREN_DONE,
+    /**
+     * A branch or iteration whose parent went on without it (a sibling failed, the parent was
+     * stopped or timed out): it ends ABORTED. Applies to whatever transition is current.
+     */
+    STOP
+  }
+
+  /** A STOP for child {@code childKey}, with the error and cause it ends with. */
+  public static StepMessage stop(String childKey, String error, String cause) {
+    return new StepMessage(childKey, 0, Kind.STOP, 0, null, error, cause);
+  }
+
+  /** Messages that concern the execution, not one transition of it: applied at whatever seq is current. */
+  public boolean anySeq() {
+    return kind == Kind.EXECUTION_TIMEOUT || kind == Kind.STOP;
   }
 
   public static StepMessage advance(String executionArn, long seq) {
@@ -62,6 +77,7 @@ public record StepMessage(
       case TASK_FAILED -> new Event.TaskFailed(error, cause);
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
+      case STOP -> new Event.Stop(error, cause);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
     };
   }

@@ -19,7 +19,10 @@ final class LambdaEnvironment {
   private LambdaEnvironment() {}
 
   static Runtime runtime() {
-    RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
+    return runtime(RuntimeConfig.fromEnvironment(System.getenv()));
+  }
+
+  static Runtime runtime(RuntimeConfig config) {
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");

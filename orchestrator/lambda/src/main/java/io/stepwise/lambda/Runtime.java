@@ -50,13 +50,19 @@ public final class Runtime {
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, Engine.DEFAULT_MAX_EVENTS);
+  }
+
+  /** @param maxEvents the most history events one execution may have */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
     this.joins = joins;
     this.versions = new PublishedVersions(documents);
     this.aliases = new MachineAliases(documents);
-    Engine engine = new Engine(Entropy.secure());
+    Engine engine = new Engine(Entropy.secure(), maxEvents);
     this.executions = new Executions(store, machines, queue, clock,
         new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
     TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
@@ -73,7 +79,7 @@ public final class Runtime {
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
+        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
   }
 
   public ExecutionStore store() {

@@ -5,6 +5,7 @@ import io.stepwise.driver.TaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
 import io.stepwise.lambda.StepHandler;
+import io.stepwise.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,9 +23,14 @@ public final class LocalRuntime implements AutoCloseable {
    * @param visibilityTimeoutSeconds how long a failed message stays hidden; the lease is one
    *     second less, so a redelivered transition is never still held by a live worker
    * @param maxReceiveCount deliveries before the dead-letter queue parks a message
+   * @param maxEvents the most history events one execution may have
    */
-  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
-    public static final Options DEFAULT = new Options(5, 10, 4, 10);
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+    public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
+
+    public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
+      this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, Engine.DEFAULT_MAX_EVENTS);
+    }
   }
 
   private final Runtime runtime;
@@ -54,9 +60,10 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
-    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500));
+    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
+        .withLimits(options.maxEvents(), options.maxReceiveCount());
     Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
-    StepHandler handler = new StepHandler(runtime.worker());
+    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
     return new LocalRuntime(runtime, mapping, queue, dlq);

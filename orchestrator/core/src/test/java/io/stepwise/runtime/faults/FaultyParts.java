@@ -1,4 +1,4 @@
-package io.stepwise.tests.runtime;
+package io.stepwise.runtime.faults;
 
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The real store, queue and task invoker, each reporting its side effects to a {@link FaultPlan}. */
-final class FaultyParts {
+public final class FaultyParts {
   private FaultyParts() {}
 
-  static ExecutionStore store(ExecutionStore real, FaultPlan plan) {
+  public static ExecutionStore store(ExecutionStore real, FaultPlan plan) {
     return new ExecutionStore() {
       public Optional<ExecutionRecord> load(String arn) {
         Optional<ExecutionRecord> record = real.load(arn);
@@ -51,7 +51,7 @@ final class FaultyParts {
     };
   }
 
-  static JoinStore joins(JoinStore real, FaultPlan plan) {
+  public static JoinStore joins(JoinStore real, FaultPlan plan) {
     return new JoinStore() {
       public boolean create(String joinKey, int total, int wave, long tolerated) {
         boolean created = real.create(joinKey, total, wave, tolerated);
@@ -80,14 +80,14 @@ final class FaultyParts {
     };
   }
 
-  static StepQueue queue(StepQueue real, FaultPlan plan) {
+  public static StepQueue queue(StepQueue real, FaultPlan plan) {
     return (StepMessage message, int delaySeconds) -> {
       real.send(message, delaySeconds);
       plan.after(message.executionArn(), "send");
     };
   }
 
-  static TaskInvoker tasks(TaskInvoker real, FaultPlan plan) {
+  public static TaskInvoker tasks(TaskInvoker real, FaultPlan plan) {
     return (Command.InvokeTask call) -> {
       TaskOutcome outcome = real.invoke(call);
       plan.after(call.executionArn(), "invoke " + call.stateName());

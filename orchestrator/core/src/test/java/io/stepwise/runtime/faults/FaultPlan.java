@@ -1,4 +1,4 @@
-package io.stepwise.tests.runtime;
+package io.stepwise.runtime.faults;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Where to crash: each execution counts its side effects (reads, task calls, writes, sends,
  * acknowledgements) and the one numbered {@code crashAt} throws, once, right after it happened.
  */
-final class FaultPlan {
+public final class FaultPlan {
   /** A simulated crash of the worker between two side effects. */
-  static final class Crash extends RuntimeException {
+  public static final class Crash extends RuntimeException {
     Crash(String where) {
       super("injected crash after " + where, null, false, false);
     }
@@ -20,7 +20,7 @@ final class FaultPlan {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, String> crashedAfter = new ConcurrentHashMap<>();
 
-  void crash(String executionArn, int sideEffect) {
+  public void crash(String executionArn, int sideEffect) {
     crashAt.put(executionArn, sideEffect);
   }
 
@@ -28,7 +28,7 @@ final class FaultPlan {
    * Called after every side effect of {@code key}, an execution or one of its branches or
    * iterations ({@code arn|seq|index}, counted with their execution); throws at the planned one.
    */
-  void after(String key, String what) {
+  public void after(String key, String what) {
     String executionArn = key.contains("|") ? key.substring(0, key.indexOf('|')) : key;
     int n = counts.computeIfAbsent(executionArn, k -> new AtomicInteger()).incrementAndGet();
     Integer at = crashAt.get(executionArn);
@@ -38,12 +38,12 @@ final class FaultPlan {
     }
   }
 
-  int sideEffects(String executionArn) {
+  public int sideEffects(String executionArn) {
     AtomicInteger n = counts.get(executionArn);
     return n == null ? 0 : n.get();
   }
 
-  String crashedAfter(String executionArn) {
+  public String crashedAfter(String executionArn) {
     return crashedAfter.get(executionArn);
   }
 }

@@ -1,14 +1,19 @@
-package io.stepwise.tests.template;
+package io.stepwise.runtime.memory;
 
 import io.stepwise.runtime.StateMachineStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** State machine versions in a list: the custom resource's store in unit tests. */
-final class InMemoryStateMachineStore implements StateMachineStore {
-  final List<StateMachineRecord> versions = new ArrayList<>();
+/** {@link StateMachineStore} in a list of versions. */
+public final class InMemoryStateMachineStore implements StateMachineStore {
+  private final List<StateMachineRecord> versions = new ArrayList<>();
   private final java.util.Set<String> deleted = new java.util.HashSet<>();
+
+  /** Every version stored, in order. */
+  public synchronized List<StateMachineRecord> versions() {
+    return List.copyOf(versions);
+  }
 
   @Override
   public synchronized int put(StateMachineRecord machine) {

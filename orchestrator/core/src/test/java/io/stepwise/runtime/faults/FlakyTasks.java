@@ -1,4 +1,4 @@
-package io.stepwise.tests.runtime;
+package io.stepwise.runtime.faults;
 
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after a crash (Task calls are at-least-once) answers the same. "Flaky" fails while
  * {@code $$.State.RetryCount} is below 2; "Risky" always fails.
  */
-final class FlakyTasks implements TaskInvoker {
-  static final String MACHINE = """
+public final class FlakyTasks implements TaskInvoker {
+  public static final String MACHINE = """
       {"Comment": "Task, Retry, Wait, Catch: the fault tests' machine",
        "StartAt": "Prepare",
        "States": {
@@ -31,7 +31,7 @@ final class FlakyTasks implements TaskInvoker {
          "Done": {"Type": "Succeed"}}}""";
 
   /** Map and Parallel with the same tasks: children that run, fail, recover and wait on their own. */
-  static final String FAN_OUT = """
+  public static final String FAN_OUT = """
       {"Comment": "Durable fan-out and fan-in: the join fault tests' machine",
        "StartAt": "Prepare",
        "States": {
@@ -52,7 +52,7 @@ final class FlakyTasks implements TaskInvoker {
              "CDone": {"Type": "Pass", "Result": "c", "End": true}}}]},
          "Done": {"Type": "Succeed"}}}""";
 
-  final AtomicInteger calls = new AtomicInteger();
+  public final AtomicInteger calls = new AtomicInteger();
 
   @Override
   public TaskOutcome invoke(Command.InvokeTask call) {
