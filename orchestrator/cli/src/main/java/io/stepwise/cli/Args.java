@@ -23,6 +23,7 @@ final class Args {
   }
 
   private final Map<String, String> options = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final List<String> positional = new ArrayList<>();
 
   Args(List<String> args, Spec spec) {
@@ -33,6 +34,7 @@ final class Args {
       } else if (spec.options().contains(a)) {
         if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
         options.put(a, args.get(++i));
+        repeated.computeIfAbsent(a, key -> new ArrayList<>()).add(args.get(i));
       } else if (a.startsWith("-") && a.length() > 1) {
         throw new UsageException("unknown option " + a + " (" + spec.describe() + ")");
       } else {
@@ -43,6 +45,11 @@ final class Args {
 
   String option(String name) {
     return options.get(name);
+  }
+
+  /** Every value of an option given more than once, in order ({@code --template a --template b}). */
+  List<String> options(String name) {
+    return repeated.getOrDefault(name, List.of());
   }
 
   boolean flag(String name) {

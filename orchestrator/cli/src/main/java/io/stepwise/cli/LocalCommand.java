@@ -10,14 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code stepwise local [--template template.yml] [--port 8083] [--aws-endpoint URL|aws]}: the whole
- * system of the template on this machine ({@link LocalStack}) until Ctrl-C, which stops everything
- * through a shutdown hook. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other
- * service on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
+ * {@code stepwise local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE]}:
+ * the whole system of the templates on this machine ({@link LocalStack}) until Ctrl-C, which stops
+ * everything through a shutdown hook. The first template is Stepwise's own stack; further ones are
+ * application stacks. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other service on
+ * {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
   static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint"), Set.of());
@@ -31,16 +33,20 @@ final class LocalCommand {
 
   int run(Args args) {
     if (!args.positional().isEmpty()) throw new UsageException("local takes no arguments, only options");
-    Path template = Path.of(args.option("--template") == null ? "template.yml" : args.option("--template"));
+    List<Path> templates = args.options("--template").stream().map(Path::of).toList();
+    if (templates.isEmpty()) templates = List.of(Path.of("template.yml"));
     int port = port(args.option("--port"));
-    if (!Files.isRegularFile(template)) {
-      err.println("stepwise: no template at " + template.toAbsolutePath() + " (run from the repository root or pass --template)");
-      return 2;
+    for (Path template : templates) {
+      if (!Files.isRegularFile(template)) {
+        err.println("stepwise: no template at " + template.toAbsolutePath()
+            + " (run from the repository root or pass --template)");
+        return 2;
+      }
     }
     LocalStack stack;
     try {
       LocalApiServer.checkFree(port); // before starting servers only to stop them again
-      stack = LocalStack.start(template, port, LocalStack.Options.DEFAULT.withLog(err::println)
+      stack = LocalStack.start(templates, port, LocalStack.Options.DEFAULT.withLog(err::println)
           .withAwsEndpoint(args.option("--aws-endpoint")).withAccessKeys(keys(args)));
     } catch (LocalStack.MissingPrerequisiteException | LocalApiServer.PortInUseException e) {
       err.println("stepwise: " + e.getMessage());
@@ -53,7 +59,7 @@ final class LocalCommand {
       stack.close();
       stopped.countDown();
     }, "local-stack-shutdown"));
-    out.print(stack.banner(template));
+    out.print(stack.banner(templates));
     out.flush();
     try {
       stopped.await();

@@ -66,7 +66,7 @@ class LocalStackTest {
     assertEquals(List.of("RandomErrorFunction"), List.copyOf(stack.functions().keySet()));
     assertEquals("rate(1 minute)", stack.schedules().get("ScheduleRule"));
 
-    String banner = stack.banner(Path.of("template.yml"));
+    String banner = stack.banner(List.of(Path.of("template.yml")));
 
     assertTrue(banner.contains("http://localhost:" + stack.endpoints().api().getPort()), banner);
     assertTrue(banner.contains(stack.stateMachines().get(SEED)), banner);

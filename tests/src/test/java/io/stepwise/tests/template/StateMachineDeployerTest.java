@@ -136,4 +136,29 @@ class StateMachineDeployerTest {
     assertEquals(CustomResourceResponse.FAILED,
         deployer.handle(CloudFormationEvents.request("Replace", null, seedProperties())).status());
   }
+
+  @Test
+  void givenADefinitionS3LocationOfAYamlFile_whenCreated_thenTheFileIsTheDefinition() {
+    Map<String, String> bucket = Map.of("artifacts/orders.asl.yaml",
+        "StartAt: P\nStates:\n  P: {Type: Pass, Result: 3, End: true}\n");
+    StateMachineDeployer fromS3 = new StateMachineDeployer(store, (name, key, version) -> {
+      String text = bucket.get(name + "/" + key);
+      if (text == null) throw new IllegalArgumentException("NoSuchKey " + key);
+      return text;
+    });
+    ObjectNode properties = properties("unused");
+    properties.remove("Definition");
+    properties.set("DefinitionS3Location", Json.parse("{\"Bucket\": \"artifacts\", \"Key\": \"orders.asl.yaml\"}"));
+
+    CustomResourceResponse response = fromS3.handle(CloudFormationEvents.request("Create", null, properties));
+
+    assertEquals(CustomResourceResponse.SUCCESS, response.status(), response.reason());
+    JsonNode stored = Json.parse(store.latest(response.physicalResourceId()).orElseThrow().definition());
+    assertEquals(3, stored.at("/States/P/Result").intValue());
+
+    properties.set("DefinitionS3Location", Json.parse("{\"Bucket\": \"artifacts\", \"Key\": \"missing.json\"}"));
+    CustomResourceResponse missing = fromS3.handle(CloudFormationEvents.request("Create", null, properties));
+    assertEquals(CustomResourceResponse.FAILED, missing.status());
+    assertTrue(missing.reason().contains("NoSuchKey missing.json"), missing.reason());
+  }
 }

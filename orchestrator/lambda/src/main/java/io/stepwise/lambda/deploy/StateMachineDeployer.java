@@ -29,9 +29,16 @@ public final class StateMachineDeployer {
   private static final String OBJECT_HINT = " (Definition was given as an object: CloudFormation passes a custom"
       + " resource's numbers and booleans as strings, so give the definition as JSON text)";
   private final StateMachineStore store;
+  private final DefinitionFiles files;
 
   public StateMachineDeployer(StateMachineStore store) {
+    this(store, DefinitionFiles.NONE);
+  }
+
+  /** @param files reads a DefinitionS3Location (a DefinitionUri that {@code sam deploy} uploaded) */
+  public StateMachineDeployer(StateMachineStore store, DefinitionFiles files) {
     this.store = store;
+    this.files = files;
   }
 
   public CustomResourceResponse handle(CustomResourceRequest request) {
@@ -50,7 +57,7 @@ public final class StateMachineDeployer {
   private CustomResourceResponse deploy(CustomResourceRequest request) {
     StateMachineProperties properties;
     try {
-      properties = StateMachineProperties.of(request);
+      properties = StateMachineProperties.of(request, files);
     } catch (IllegalArgumentException invalid) {
       return CustomResourceResponse.failed(request, fallbackId(request), invalid.getMessage());
     }

@@ -25,8 +25,28 @@ public record StateMachineProperties(JsonNode definition, boolean definitionIsOb
 
   /** Reads the request's ResourceProperties; IllegalArgumentException says what is wrong. */
   public static StateMachineProperties of(CustomResourceRequest request) {
+    return of(request, DefinitionFiles.NONE);
+  }
+
+  /**
+   * Reads the request's ResourceProperties, the definition from {@code DefinitionS3Location}
+   * (JSON or YAML, as SAM's DefinitionUri takes) when there is no Definition.
+   */
+  public static StateMachineProperties of(CustomResourceRequest request, DefinitionFiles files) {
     ObjectNode properties = request.properties();
     JsonNode definition = properties.get("Definition");
+    JsonNode location = properties.get("DefinitionS3Location");
+    if (definition == null && location != null) {
+      String text = files.read(location.path("Bucket").asText(), location.path("Key").asText(),
+          location.path("Version").asText(null));
+      return of(request, DefinitionFile.parse(text, "s3://" + location.path("Bucket").asText() + "/"
+          + location.path("Key").asText()));
+    }
+    return of(request, definition);
+  }
+
+  private static StateMachineProperties of(CustomResourceRequest request, JsonNode definition) {
+    ObjectNode properties = request.properties();
     boolean isObject = definition != null && definition.isObject();
     if (definition == null || !(isObject || definition.isTextual())) {
       throw new IllegalArgumentException("Definition is required: the state machine's ASL as JSON text");

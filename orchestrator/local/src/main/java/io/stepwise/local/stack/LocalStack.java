@@ -13,7 +13,11 @@ import io.stepwise.local.servers.DynaliteServer;
 import io.stepwise.local.servers.ElasticMqServer;
 import java.net.URI;
 import java.nio.file.Path;
+import io.stepwise.lambda.deploy.StateMachineDeployer;
+import io.stepwise.local.events.LocalEventBus;
+import io.stepwise.local.events.LocalEventsServer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** What is running, for the banner and for tests. */
-  public record Endpoints(URI api, URI lambda, URI sqs, URI dynamoDb, String table, String queueUrl) {}
+  public record Endpoints(URI api, URI lambda, URI sqs, URI dynamoDb, URI events, String table, String queueUrl) {}
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Endpoints endpoints;
@@ -83,7 +87,9 @@ public final class LocalStack implements AutoCloseable {
   private Runtime runtime;
   private List<TaskFunctions.Hosted> functions = List.of();
   private Map<String, String> stateMachines = Map.of();
-  private List<Schedules.Rule> schedules = List.of();
+  private List<StartTrigger.Schedule> schedules = List.of();
+  private List<String> apiEvents = List.of();
+  private List<String> eventRules = List.of();
 
   private LocalStack() {}
 
@@ -94,11 +100,22 @@ public final class LocalStack implements AutoCloseable {
    * @throws MissingPrerequisiteException when Node.js or dynalite is missing
    */
   public static LocalStack start(Path template, int apiPort, Options options) {
-    StackTemplate parsed = StackTemplate.load(template); // a broken template fails before anything starts
+    return start(List.of(template), apiPort, options);
+  }
+
+  /**
+   * Starts the system of several templates at once: the first is Stepwise's own stack (its
+   * orchestrator settings, table and queues; the built-in defaults where it has none), the others
+   * application stacks, each named after its file, whose functions, state machines, schedules,
+   * event rules and Api events run beside the first's.
+   */
+  public static LocalStack start(List<Path> templates, int apiPort, Options options) {
+    if (templates.isEmpty()) throw new IllegalArgumentException("at least one template");
+    List<StackTemplate> parsed = templates.stream().map(StackTemplate::load).toList(); // a broken one fails first
     Path dynaliteCli = Prerequisites.dynaliteCli();
     LocalStack stack = new LocalStack();
     try {
-      stack.startAll(parsed, dynaliteCli, apiPort, options);
+      stack.startAll(templates, parsed, dynaliteCli, apiPort, options);
       return stack;
     } catch (RuntimeException | Error e) {
       stack.close();
@@ -106,7 +123,9 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startAll(StackTemplate template, Path dynaliteCli, int apiPort, Options options) {
+  private void startAll(List<Path> paths, List<StackTemplate> templates, Path dynaliteCli, int apiPort,
+      Options options) {
+    StackTemplate system = templates.get(0);
     ElasticMqServer sqsServer = own(ElasticMqServer.start());
     DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null));
     dynalitePid = dynalite.pid();
@@ -118,22 +137,60 @@ public final class LocalStack implements AutoCloseable {
     // must reach this host, not Lambda): set them for as long as the stack runs.
     own(SystemProperties.set(Map.of("aws.endpointUrlLambda", host.endpoint().toString(), "aws.region", host.region(),
         "aws.accessKeyId", "stepwise", "aws.secretAccessKey", "stepwise")));
-    LocalValues values = new LocalValues(template, host.region(), host.accountId(), options.stackName());
+    List<LocalValues> values = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      String name = i == 0 ? options.stackName() : appStackName(paths.get(i));
+      values.add(new LocalValues(templates.get(i), host.region(), host.accountId(), name));
+    }
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
         LocalIntegrations.invoker(new LambdaTaskInvoker(own(host.newClient())),
             Map.of("sqs", sqsServer.endpoint(), "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region()),
-        OrchestratorSettings.runtimeOptions(template, values)));
+        OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
-    OrchestratorSettings.defineStorage(template, values, local, options.stackName());
+    OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
         : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
+    LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
+    LocalEventsServer events = own(LocalEventsServer.start(bus));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
-        options.stackName(), local.queueUrl());
-    functions = TaskFunctions.register(template, values, host, Map.of("stepwise.sfn.endpoint", api.endpoint().toString()));
-    stateMachines = TemplateStateMachines.create(template, values, new DynamoDbStateMachineStore(dynamo, options.stackName()));
-    Schedules timers = own(Schedules.start(template, values, runtime.executions(),
-        OrchestratorSettings.startFunction(template, values), options.scheduleTimeScale(), options.log()));
-    schedules = timers.rules();
+        events.endpoint(), options.stackName(), local.queueUrl());
+    StateMachineDeployer deployer = new StateMachineDeployer(new DynamoDbStateMachineStore(dynamo, options.stackName()));
+    List<TaskFunctions.Hosted> hosted = new ArrayList<>();
+    Map<String, String> machines = new LinkedHashMap<>();
+    List<StartTrigger> triggers = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      StackTemplate template = templates.get(i);
+      LocalValues templateValues = values.get(i);
+      hosted.addAll(TaskFunctions.register(template, templateValues, host,
+          Map.of("stepwise.sfn.endpoint", api.endpoint().toString())));
+      Map<String, String> created = new LinkedHashMap<>(TemplateStateMachines.create(template, templateValues, deployer));
+      SamStateMachines.Created sam = SamStateMachines.create(template, templateValues, deployer,
+          paths.get(i).toAbsolutePath().getParent(), options.log());
+      created.putAll(sam.arns());
+      String prefix = i == 0 ? "" : templateValues.stackName() + "/";
+      created.forEach((id, arn) -> machines.put(machines.containsKey(id) ? prefix + id : id, arn));
+      triggers.addAll(TemplateRules.read(template, templateValues, OrchestratorSettings.startFunction(template,
+          templateValues), created.values(), options.log()));
+      triggers.addAll(sam.triggers());
+    }
+    functions = List.copyOf(hosted);
+    stateMachines = machines;
+    List<StartTrigger.Schedule> timed = triggers.stream().filter(StartTrigger.Schedule.class::isInstance)
+        .map(StartTrigger.Schedule.class::cast).toList();
+    schedules = own(Schedules.start(timed, runtime.executions(), options.scheduleTimeScale(), options.log())).running();
+    EventTriggers started = own(EventTriggers.start(triggers, bus, runtime.executions(), options.log()));
+    apiEvents = started.urls();
+    eventRules = bus.rules().stream().map(LocalEventBus.Rule::id).toList();
+  }
+
+  /** An application stack's name: its template's folder for {@code template.yml}, else the file's name. */
+  static String appStackName(Path template) {
+    Path file = template.toAbsolutePath().normalize();
+    String name = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    if (name.equals("template") && file.getParent() != null && file.getParent().getFileName() != null) {
+      name = file.getParent().getFileName().toString();
+    }
+    return name.replaceAll("[^A-Za-z0-9-]", "-");
   }
 
   private <T extends AutoCloseable> T own(T resource) {
@@ -162,11 +219,21 @@ public final class LocalStack implements AutoCloseable {
     return names;
   }
 
-  /** Running schedules: rule logical id to its expression. */
+  /** Running schedules: rule logical id (or state machine id and event name) to its expression. */
   public Map<String, String> schedules() {
     Map<String, String> rules = new LinkedHashMap<>();
-    schedules.forEach(rule -> rules.put(rule.logicalId(), rule.expression()));
+    schedules.forEach(rule -> rules.put(rule.id(), rule.expression()));
     return rules;
+  }
+
+  /** Api events: "METHOD URL" each. */
+  public List<String> apiEvents() {
+    return apiEvents;
+  }
+
+  /** Event rules listening on the local bus, by id. */
+  public List<String> eventRules() {
+    return eventRules;
   }
 
   /** The dynalite node process's PID (ended by {@link #close()}). */
@@ -175,8 +242,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Endpoints, state machines and example commands, for a person at a terminal. */
-  public String banner(Path template) {
-    return StackBanner.text(template, endpoints, functions(), stateMachines, schedules());
+  public String banner(List<Path> templates) {
+    return StackBanner.text(templates, endpoints, functions(), stateMachines, schedules(), apiEvents, eventRules);
   }
 
   /** Stops everything in the reverse order it started; a failure to stop one thing does not keep the rest running. */

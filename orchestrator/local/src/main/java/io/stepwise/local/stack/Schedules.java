@@ -1,86 +1,62 @@
 package io.stepwise.local.stack;
 
-import static io.stepwise.local.stack.StackTemplate.list;
-import static io.stepwise.local.stack.StackTemplate.map;
-
-import io.stepwise.json.Json;
-import io.stepwise.lambda.StartHandler;
 import io.stepwise.runtime.Executions;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The template's enabled {@code AWS::Events::Rule}s with a ScheduleExpression whose target is the
- * start function: each fires on time with the target's fixed Input, handed to the start
- * function's handler in this JVM (as EventBridge would invoke it), so the schedule starts
- * executions exactly as on AWS.
+ * The templates' enabled schedules (EventBridge rules with a ScheduleExpression, SAM's Schedule
+ * and ScheduleV2 events): each fires on time and starts an execution with its fixed input, as the
+ * start function does on AWS.
  *
  * <p>{@code timeScale} multiplies every wait (0.01 turns a minute into 0.6 s), for tests.
  */
 final class Schedules implements AutoCloseable {
-  /** One rule as it runs here. */
-  record Rule(String logicalId, String expression, String stateMachineArn) {}
-
   private final ScheduledExecutorService timer;
-  private final List<Rule> rules;
+  private final List<StartTrigger.Schedule> running;
 
-  private Schedules(ScheduledExecutorService timer, List<Rule> rules) {
+  private Schedules(ScheduledExecutorService timer, List<StartTrigger.Schedule> running) {
     this.timer = timer;
-    this.rules = List.copyOf(rules);
+    this.running = List.copyOf(running);
   }
 
-  static Schedules start(StackTemplate template, LocalValues values, Executions executions, String startFunctionId,
-      double timeScale, Consumer<String> log) {
+  static Schedules start(List<StartTrigger.Schedule> schedules, Executions executions, double timeScale,
+      Consumer<String> log) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "local-schedules");
       thread.setDaemon(true);
       return thread;
     });
-    StartHandler start = new StartHandler(executions);
-    List<Rule> rules = new ArrayList<>();
-    for (String id : template.ofType("AWS::Events::Rule")) {
-      Map<String, Object> properties = template.properties(id);
-      Object expression = properties.get("ScheduleExpression");
-      if (expression == null) continue; // an event pattern rule: nothing local emits those events
-      String state = properties.containsKey("State") ? values.text(properties.get("State")) : "ENABLED";
-      if (!"ENABLED".equals(state)) {
-        log.accept("schedule " + id + " is " + state + ": not started");
+    List<StartTrigger.Schedule> running = new ArrayList<>();
+    for (StartTrigger.Schedule schedule : schedules) {
+      if (!schedule.enabled()) {
+        log.accept("schedule " + schedule.id() + " is disabled: not started");
         continue;
       }
-      ScheduleExpression schedule = ScheduleExpression.parse(values.text(expression));
-      for (Object target : list(properties.getOrDefault("Targets", List.of()))) {
-        Map<String, Object> fields = map(target);
-        if (startFunctionId == null || !startFunctionId.equals(References.resource(fields.get("Arn")))) {
-          log.accept("schedule " + id + ": target " + fields.get("Id") + " is not the start function, not run locally");
-          continue;
+      ScheduleExpression expression = ScheduleExpression.parse(schedule.expression());
+      Runnable fire = () -> {
+        try {
+          Executions.Started started = executions.start(schedule.stateMachineArn(), null, schedule.input());
+          log.accept("schedule " + schedule.id() + " started " + started.executionArn());
+        } catch (RuntimeException e) {
+          log.accept("schedule " + schedule.id() + " could not start an execution: " + e.getMessage());
         }
-        String input = values.text(fields.get("Input"));
-        Map<String, Object> request = input == null ? Map.of() : map(Json.MAPPER.convertValue(Json.parse(input), Map.class));
-        Runnable fire = () -> {
-          try {
-            Map<String, Object> started = start.handleRequest(request, null);
-            log.accept("schedule " + id + " started " + started.get("executionArn"));
-          } catch (RuntimeException e) {
-            log.accept("schedule " + id + " could not start an execution: " + e.getMessage());
-          }
-        };
-        scheduleNext(timer, schedule, ZonedDateTime.now(ZoneOffset.UTC), timeScale, fire);
-        rules.add(new Rule(id, values.text(expression), String.valueOf(request.get("stateMachineArn"))));
-      }
+      };
+      scheduleNext(timer, expression, ZonedDateTime.now(ZoneOffset.UTC), timeScale, fire);
+      running.add(schedule);
     }
-    return new Schedules(timer, rules);
+    return new Schedules(timer, running);
   }
 
-  List<Rule> rules() {
-    return rules;
+  List<StartTrigger.Schedule> running() {
+    return running;
   }
 
   /**

@@ -11,23 +11,31 @@ final class StackBanner {
 
   private StackBanner() {}
 
-  static String text(Path template, LocalStack.Endpoints endpoints, Map<String, List<String>> functions,
-      Map<String, String> stateMachines, Map<String, String> schedules) {
+  static String text(List<Path> templates, LocalStack.Endpoints endpoints, Map<String, List<String>> functions,
+      Map<String, String> stateMachines, Map<String, String> schedules, List<String> apiEvents,
+      List<String> eventRules) {
     // The AWS CLI is pointed at "localhost", as people type it; the server listens on 127.0.0.1.
     String api = "http://localhost:" + endpoints.api().getPort();
     StringBuilder out = new StringBuilder();
-    out.append("Stepwise local stack from ").append(template).append('\n');
+    out.append("Stepwise local stack from ")
+        .append(String.join(", ", templates.stream().map(Path::toString).toList())).append('\n');
     line(out, "Step Functions API", api);
     line(out, "Lambda (Invoke API)", endpoints.lambda() + "  functions: "
         + (functions.isEmpty() ? "none" : String.join(", ", functions.values().stream().flatMap(List::stream).toList())));
     line(out, "SQS (ElasticMQ)", endpoints.sqs() + "  queue: " + endpoints.queueUrl());
     line(out, "DynamoDB (dynalite)", endpoints.dynamoDb() + "  table: " + endpoints.table());
+    line(out, "EventBridge PutEvents", endpoints.events() + "  rules: "
+        + (eventRules.isEmpty() ? "none" : String.join(", ", eventRules)));
     out.append("State machines:\n");
     if (stateMachines.isEmpty()) out.append("  (none in the template)\n");
     stateMachines.forEach((id, arn) -> line(out, id, arn));
     out.append("Schedules:\n");
     if (schedules.isEmpty()) out.append("  (none enabled)\n");
-    schedules.forEach((id, expression) -> line(out, id, expression + " -> the start function"));
+    schedules.forEach((id, expression) -> line(out, id, expression));
+    if (!apiEvents.isEmpty()) {
+      out.append("Api events (the request body is the execution's input):\n");
+      apiEvents.forEach(url -> out.append("  ").append(url).append('\n'));
+    }
     out.append("Try it (any credentials will do):\n");
     out.append("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1\n");
     out.append("  aws stepfunctions --endpoint-url ").append(api).append(" list-state-machines\n");

@@ -7,7 +7,6 @@ import io.stepwise.json.Json;
 import io.stepwise.lambda.deploy.CustomResourceRequest;
 import io.stepwise.lambda.deploy.CustomResourceResponse;
 import io.stepwise.lambda.deploy.StateMachineDeployer;
-import io.stepwise.runtime.StateMachineStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +24,30 @@ final class TemplateStateMachines {
   private TemplateStateMachines() {}
 
   /** Creates them in template order; returns logical id to ARN and defines {@code !GetAtt X.Arn}/{@code .Name}. */
-  static Map<String, String> create(StackTemplate template, LocalValues values, StateMachineStore store) {
-    StateMachineDeployer deployer = new StateMachineDeployer(store);
+  static Map<String, String> create(StackTemplate template, LocalValues values, StateMachineDeployer deployer) {
     Map<String, String> arns = new LinkedHashMap<>();
     for (String id : template.ofType(TYPE)) {
-      ObjectNode properties = (ObjectNode) properties(template.properties(id), values);
-      CustomResourceRequest request = new CustomResourceRequest("Create", null, values.stackId(),
-          UUID.randomUUID().toString(), TYPE, id, null, properties);
-      CustomResourceResponse response = deployer.handle(request);
-      if (!CustomResourceResponse.SUCCESS.equals(response.status())) {
-        throw new IllegalStateException("state machine " + id + " was not created: " + response.reason());
-      }
-      String arn = response.data().get("Arn");
-      values.define(id, arn);
-      values.define(id + ".Arn", arn);
-      values.define(id + ".Name", response.data().get("Name"));
-      arns.put(id, arn);
+      arns.put(id, deploy(id, (ObjectNode) properties(template.properties(id), values), values, deployer));
     }
     return arns;
+  }
+
+  /**
+   * Creates one machine as CloudFormation would through the custom resource, and defines
+   * {@code !Ref id} / {@code !GetAtt id.Arn} (its ARN) and {@code id.Name}; returns the ARN.
+   */
+  static String deploy(String id, ObjectNode properties, LocalValues values, StateMachineDeployer deployer) {
+    CustomResourceRequest request = new CustomResourceRequest("Create", null, values.stackId(),
+        UUID.randomUUID().toString(), TYPE, id, null, properties);
+    CustomResourceResponse response = deployer.handle(request);
+    if (!CustomResourceResponse.SUCCESS.equals(response.status())) {
+      throw new IllegalStateException("state machine " + id + " was not created: " + response.reason());
+    }
+    String arn = response.data().get("Arn");
+    values.define(id, arn);
+    values.define(id + ".Arn", arn);
+    values.define(id + ".Name", response.data().get("Name"));
+    return arn;
   }
 
   /** The resource's properties as CloudFormation sends them: maps and lists kept, everything else a string. */
