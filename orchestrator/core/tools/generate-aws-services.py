@@ -17,8 +17,8 @@ DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__import__("botocore").__file__), "data")
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources",
                    "io", "stepwise", "integrations", "aws")
-PROTOCOLS = ["json", "rest-json", "query", "rest-xml"]  # in order of preference
-SHAPED = {"query", "rest-xml"}
+PROTOCOLS = ["json", "rest-json", "query", "ec2", "rest-xml"]  # in order of preference
+SHAPED = {"query", "ec2", "rest-xml"}
 
 
 def sdk_name(service_id):
@@ -39,12 +39,12 @@ def camel(name):
     return name[:1].lower() + name[1:]
 
 
-MEMBER_KEYS = {"locationName": "n", "location": "l", "flattened": "f", "xmlAttribute": "a"}
+MEMBER_KEYS = {"locationName": "n", "location": "l", "flattened": "f", "xmlAttribute": "a", "queryName": "q"}
 
 
 def trimmed_shape(shape):
     """t: type; m: members {name: {s: shape, n: wire name, l: location, f: flattened, a: attribute}};
-    e: list element {s, n}; k/v: map key and value shapes, kn/vn their XML names; f: flattened."""
+    q: EC2 query name; e: list element {s, n}; k/v: map key and value shapes, kn/vn their XML names; f: flattened."""
     out = {"t": shape["type"]}
     if shape.get("flattened"):
         out["f"] = True
@@ -131,9 +131,8 @@ def service(model):
             code = shape.get("error", {}).get("code", err["shape"])
             codes[code] = err["shape"]
     entry["o"] = ops
-    renamed = {code: shape for code, shape in codes.items() if code != shape}
-    if renamed:
-        entry["x"] = renamed
+    if codes:
+        entry["x"] = codes  # every modelled error code, and its shape's name
     if keeps_shapes:
         entry["h"] = {n: trimmed_shape(s) for n, s in shapes.items()}
     return entry

@@ -47,6 +47,8 @@ public record Integration(String service, String action, Set<IntegrationPattern>
     /** The response's members, PascalCase (the {@code aws-sdk} integration). */
     RESPONSE,
     /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB). */
-    RESPONSE_WITH_METADATA
+    RESPONSE_WITH_METADATA,
+    /** The response with its JSON {@code Body} as JSON, not text (bedrock:invokeModel). */
+    JSON_BODY
   }
 }

@@ -40,8 +40,9 @@ public final class Integrations {
       aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("bedrock", "invokeModel", RESPONSE, "bedrockruntime", "Bedrock", AS_IS, ResultShape.JSON_BODY, null),
       aws("batch", "submitJob", JOB, "batch", "Batch", AS_IS, ResultShape.RESPONSE, Jobs.BATCH),
-      aws("ecs", "runTask", JOB, "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
+      aws("ecs", "runTask", EnumSet.of(REQUEST_RESPONSE, RUN_JOB, WAIT_FOR_TASK_TOKEN), "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
       aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
       aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
       aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));

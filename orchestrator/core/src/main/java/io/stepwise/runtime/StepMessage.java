@@ -43,7 +43,9 @@ public record StepMessage(
      * A branch or iteration whose parent went on without it (a sibling failed, the parent was
      * stopped or timed out): it ends ABORTED. Applies to whatever transition is current.
      */
-    STOP
+    STOP,
+    /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
+    JOB_POLL
   }
 
   /** A STOP for child {@code childKey}, with the error and cause it ends with. */
@@ -79,6 +81,7 @@ public record StepMessage(
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
       case STOP -> new Event.Stop(error, cause);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
+      case JOB_POLL -> throw new IllegalStateException("SyncJobs handles JOB_POLL");
     };
   }
 

@@ -12,6 +12,7 @@ import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.Phase;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.integrations.Integrations;
 import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,7 @@ public final class StepWorker {
   private final StateMachines machines;
   private final StepQueue queue;
   private final TaskInvoker tasks;
+  private final SyncJobs jobs;
   private final Engine engine;
   private final InstantSource clock;
   private final Duration lease;
@@ -91,7 +93,8 @@ public final class StepWorker {
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.machines = machines;
     this.queue = queue;
-    this.tasks = tasks;
+    this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
+    this.tasks = jobs;
     this.engine = engine;
     this.clock = clock;
     this.lease = lease;
@@ -118,6 +121,7 @@ public final class StepWorker {
   }
 
   private Outcome apply(StepMessage message, String receiptId) {
+    if (message.kind() == StepMessage.Kind.JOB_POLL) return jobs.poll(message);
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();

@@ -25,7 +25,9 @@ class IntegrationsTest {
   void optimizedIntegrations_resolveWithTheirPatterns() {
     assertEquals(IntegrationPattern.WAIT_FOR_TASK_TOKEN, found("arn:aws:states:::sns:publish.waitForTaskToken").pattern());
     assertEquals(IntegrationPattern.RUN_JOB_2, found("arn:aws:states:::states:startExecution.sync:2").pattern());
+    assertEquals(IntegrationPattern.REQUEST_RESPONSE, found("arn:aws:states:::batch:submitJob").pattern());
     assertEquals(IntegrationPattern.RUN_JOB, found("arn:aws:states:::batch:submitJob.sync").pattern());
+    assertTrue(refused("arn:aws:states:::batch:submitJob.sync:2").contains("batch:submitJob supports request-response, .sync"));
     assertEquals("lambda", found("arn:aws:lambda:us-east-1:123456789012:function:f:live").integration().service());
     assertEquals("invoke", found("arn:aws-us-gov:states:us-gov-west-1::lambda:invoke").integration().action());
   }

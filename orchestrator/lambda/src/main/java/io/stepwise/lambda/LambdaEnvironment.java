@@ -1,9 +1,9 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.SecretAccessKeys;
@@ -26,8 +26,9 @@ final class LambdaEnvironment {
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-    var tasks = TaskInvokers.create(LambdaTaskInvoker.create(), UrlConnectionHttpClient.create(), AwsEndpoints.aws(),
-        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), region);
+    var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
+        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
+        region);
     return Runtime.onAws(dynamo, sqs, tasks, config);
   }
 

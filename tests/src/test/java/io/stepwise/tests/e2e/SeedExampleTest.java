@@ -3,7 +3,7 @@ package io.stepwise.tests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
@@ -53,7 +53,7 @@ class SeedExampleTest {
     register("random-error-doubles", "4");
     register("random-error-lucky", "2");
     register("random-error-deep", "2");
-    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("seed"), new LambdaTaskInvoker(host.newClient()),
+    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("seed"), LocalIntegrations.lambda(host.endpoint(), host.region()),
         LocalRuntime.Options.DEFAULT);
     runtime = local.runtime();
   }

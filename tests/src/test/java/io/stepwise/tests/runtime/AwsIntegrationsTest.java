@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
@@ -55,9 +54,10 @@ class AwsIntegrationsTest {
 
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) {
-    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("aws"),
-        LocalIntegrations.invoker(TaskInvoker.NONE, Map.of("dynamodb", servers.dynamoDbEndpoint()),
-            moto.endpoint().toString(), servers.region().id()),
+    String name = LocalAws.uniqueName("aws");
+    local = LocalRuntime.start(dynamo, sqs, name,
+        LocalIntegrations.invoker(Map.of("dynamodb", servers.dynamoDbEndpoint()),
+            moto.endpoint().toString(), servers.region().id(), name),
         // moto loads a service's backend on its first call, which can take seconds: a long
         // visibility keeps that first call from being redelivered and made twice
         new LocalRuntime.Options(30, 5, 2, 10));
@@ -170,7 +170,7 @@ class AwsIntegrationsTest {
     String execution = runtime.executions().start(ExecutionFixtures.machine(runtime, LocalAws.uniqueName("m"), definition),
         "e", "{}").executionArn();
     try (SqsClient motoSqs = AwsClients.sqs(moto.endpoint())) {
-      Message message = awaitMessage(motoSqs, motoSqs.getQueueUrl(r -> r.queueName("workers")).queueUrl());
+      Message message = awaitMessage(motoSqs, awaitQueue(motoSqs, "workers"));
       JsonNode body = Json.parse(message.body());
       assertEquals(42, body.path("job").asInt(), message.body());
       runtime.callbacks().sendTaskSuccess(body.path("token").asText(), "{\"done\": 42}");
@@ -178,6 +178,56 @@ class AwsIntegrationsTest {
     ExecutionState end = ExecutionFixtures.await(runtime, execution, Duration.ofSeconds(30));
     assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
     assertEquals(Json.parse("{\"done\": 42}"), end.output());
+  }
+
+  @Test
+  void glueStartJobRunSync_pollsTheJobThroughDelayedMessages_untilItSucceeds() {
+    ExecutionState end = run("""
+        {"StartAt": "Job", "States": {
+          "Job": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:glue:createJob",
+            "Parameters": {"Name": "nightly", "Role": "arn:aws:iam::000000000000:role/glue",
+              "Command": {"Name": "glueetl", "ScriptLocation": "s3://scripts/nightly.py"}},
+            "ResultPath": null, "Next": "Run"},
+          "Run": {"Type": "Task", "Resource": "arn:aws:states:::glue:startJobRun.sync",
+            "Parameters": {"JobName": "nightly"}, "Next": "Query"},
+          "Query": {"Type": "Task", "Resource": "arn:aws:states:::athena:startQueryExecution.sync",
+            "Parameters": {"QueryString": "SELECT 1", "WorkGroup": "primary",
+              "ResultConfiguration": {"OutputLocation": "s3://results/"}},
+            "ResultSelector": {"state.$": "$.QueryExecution.Status.State", "glue.$": "$$.Execution.Input"},
+            "ResultPath": "$.query", "End": true}}}""", "{}");
+    assertEquals("SUCCEEDED", end.output().path("JobRunState").asText(), end.output().toString());
+    assertEquals("nightly", end.output().path("JobName").asText(), end.output().toString());
+    assertEquals("SUCCEEDED", end.output().path("query").path("state").asText(), end.output().toString());
+  }
+
+  @Test
+  void awsSdkEc2_runsDescribesAndTagsAnInstance_onTheEc2Protocol() {
+    ExecutionState end = run("""
+        {"StartAt": "Run", "States": {
+          "Run": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ec2:runInstances",
+            "Parameters": {"ImageId": "ami-12c6146b", "MinCount": 1, "MaxCount": 1, "InstanceType": "t3.micro"},
+            "ResultSelector": {"id.$": "$.Instances[0].InstanceId"}, "ResultPath": "$.run", "Next": "Tag"},
+          "Tag": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ec2:createTags",
+            "Parameters": {"Resources.$": "States.Array($.run.id)", "Tags": [{"Key": "Environment", "Value": "Quarantine"}]},
+            "ResultPath": null, "Next": "Describe"},
+          "Describe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ec2:describeInstances",
+            "Parameters": {"InstanceIds.$": "States.Array($.run.id)"},
+            "ResultSelector": {"id.$": "$.Reservations[0].Instances[0].InstanceId",
+              "tags.$": "$.Reservations[0].Instances[0].Tags", "type.$": "$.Reservations[0].Instances[0].InstanceType"},
+            "End": true}}}""", "{}");
+    assertTrue(end.output().path("id").asText().startsWith("i-"), end.output().toString());
+    assertEquals("t3.micro", end.output().path("type").asText(), end.output().toString());
+    assertEquals(Json.parse("[{\"Key\": \"Environment\", \"Value\": \"Quarantine\"}]"), end.output().get("tags"));
+  }
+
+  /** The workflow creates the queue itself: wait until it has. */
+  private static String awaitQueue(SqsClient sqs, String name) {
+    for (int i = 0; i < 200; i++) {
+      var urls = sqs.listQueues(r -> r.queueNamePrefix(name)).queueUrls();
+      if (!urls.isEmpty()) return urls.get(0);
+      Pause.millis(100);
+    }
+    throw new AssertionError("the workflow did not create queue " + name);
   }
 
   private static Message awaitMessage(SqsClient sqs, String queueUrl) {

@@ -1,8 +1,8 @@
 package io.stepwise.tests.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
@@ -35,6 +35,7 @@ class ServiceIntegrationsTest {
   private DynamoDbClient dynamo;
   private String table;
   private String queue;
+  private String runtimeName;
 
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) {
@@ -45,9 +46,10 @@ class ServiceIntegrationsTest {
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
     queue = sqs.createQueue(r -> r.queueName(LocalAws.uniqueName("shipments"))).queueUrl();
-    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("services"),
-        LocalIntegrations.invoker(TaskInvoker.NONE, Map.of("sqs", servers.sqsEndpoint(), "dynamodb", servers.dynamoDbEndpoint()),
-            null, servers.region().id()), new LocalRuntime.Options(2, 5, 2, 10));
+    runtimeName = LocalAws.uniqueName("services");
+    local = LocalRuntime.start(dynamo, sqs, runtimeName,
+        LocalIntegrations.invoker(Map.of("sqs", servers.sqsEndpoint(), "dynamodb", servers.dynamoDbEndpoint()),
+            null, servers.region().id(), runtimeName), new LocalRuntime.Options(2, 5, 2, 10));
     runtime = local.runtime();
   }
 
@@ -88,5 +90,24 @@ class ServiceIntegrationsTest {
     ExecutionState again = run("services-again", definition, "{\"id\": \"o-1\", \"name\": \"Grace\"}");
     assertEquals("DynamoDB.ConditionalCheckFailedException", again.output().path("duplicate").path("Error").asText());
     assertEquals("Ada", again.output().path("stored").path("name").asText(), "the condition kept the first item");
+  }
+
+  @Test
+  void aTaskOnStepwisesOwnTableOrQueue_failsAccessDenied_withoutTouchingThem() {
+    String definition = """
+        {"StartAt": "Forge", "States": {
+          "Forge": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+            "Parameters": {"TableName": "%1$s", "Item": {"pk": {"S": "EX#forged"}, "sk": {"S": "x"}}},
+            "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.table", "Next": "Inject"}], "End": true},
+          "Inject": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:sendMessage",
+            "Parameters": {"QueueUrl": "%2$s", "MessageBody": "{}"},
+            "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.queue", "Next": "Done"}], "End": true},
+          "Done": {"Type": "Succeed"}}}""".formatted(runtimeName, local.queueUrl());
+    ExecutionState end = run("forge", definition, "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+    assertTrue(end.output().path("table").path("Cause").asText().contains("Access denied"), end.output().toString());
+    assertTrue(end.output().path("queue").path("Cause").asText().contains("Access denied"), end.output().toString());
+    assertTrue(dynamo.scan(r -> r.tableName(runtimeName)).items().stream()
+        .noneMatch(item -> item.containsKey("pk") && item.get("pk").s().equals("EX#forged")), "the table was not touched");
   }
 }

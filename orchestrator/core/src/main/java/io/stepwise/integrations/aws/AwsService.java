@@ -38,6 +38,11 @@ public record AwsService(String key, String name, String protocol, String target
     return name + "." + (shape.endsWith("Exception") ? shape : shape + "Exception");
   }
 
+  /** Whether the API models {@code code} as one of its errors. */
+  public boolean models(String code) {
+    return code != null && errorShapes.has(code);
+  }
+
   private static String text(JsonNode n, String field) {
     return n.hasNonNull(field) ? n.get(field).asText() : null;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A service's shapes, trimmed (see the generator): enough to turn Step Functions' PascalCase
@@ -66,20 +67,8 @@ public final class Shapes {
         }
         return out;
       }
-      case "list" -> {
-        if (!value.isArray()) return value;
-        ArrayNode out = Json.array();
-        value.forEach(v -> out.add(toWire(v, shape.path("e").path("s").asText())));
-        return out;
-      }
-      case "map" -> {
-        if (!value.isObject()) return value;
-        ObjectNode out = Json.object();
-        value.fields().forEachRemaining(e -> out.set(e.getKey(), toWire(e.getValue(), shape.path("v").asText())));
-        return out;
-      }
       default -> {
-        return value;
+        return elements(value, shape, this::toWire);
       }
     }
   }
@@ -100,21 +89,25 @@ public final class Shapes {
         }
         return out;
       }
-      case "list" -> {
-        if (!value.isArray()) return value;
-        ArrayNode out = Json.array();
-        value.forEach(v -> out.add(fromWire(v, shape.path("e").path("s").asText())));
-        return out;
-      }
-      case "map" -> {
-        if (!value.isObject()) return value;
-        ObjectNode out = Json.object();
-        value.fields().forEachRemaining(e -> out.set(e.getKey(), fromWire(e.getValue(), shape.path("v").asText())));
-        return out;
-      }
       default -> {
-        return value;
+        return elements(value, shape, this::fromWire);
       }
     }
+  }
+
+  /** A list's elements or a map's values (keys kept), each converted by {@code convert}; scalars as they are. */
+  private static JsonNode elements(JsonNode value, JsonNode shape, BiFunction<JsonNode, String, JsonNode> convert) {
+    String type = shape.path("t").asText();
+    if (type.equals("list") && value.isArray()) {
+      ArrayNode out = Json.array();
+      value.forEach(v -> out.add(convert.apply(v, shape.path("e").path("s").asText())));
+      return out;
+    }
+    if (type.equals("map") && value.isObject()) {
+      ObjectNode out = Json.object();
+      value.fields().forEachRemaining(e -> out.set(e.getKey(), convert.apply(e.getValue(), shape.path("v").asText())));
+      return out;
+    }
+    return value;
   }
 }

@@ -7,9 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -27,6 +34,12 @@ public final class AwsApiCaller {
   private final SdkHttpClient http;
   private final AwsEndpoints endpoints;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+  /** Ends calls that run past their timeout (a daemon thread, started on first use). */
+  private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "aws-call-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
 
   public AwsApiCaller(SdkHttpClient http, AwsEndpoints endpoints) {
     this.http = http;
@@ -54,6 +67,12 @@ public final class AwsApiCaller {
    */
   public AwsResponse call(AwsService service, AwsOperation operation, JsonNode parameters, AwsCredentialsIdentity credentials,
       String region) throws AwsApiException {
+    return call(service, operation, parameters, credentials, region, null);
+  }
+
+  /** @param timeout how long the call may take (a Task's TimeoutSeconds), or null for the client's own limits */
+  public AwsResponse call(AwsService service, AwsOperation operation, JsonNode parameters, AwsCredentialsIdentity credentials,
+      String region, Duration timeout) throws AwsApiException {
     WireProtocol protocol = WireProtocol.of(service);
     URI endpoint = endpoints.endpoint(service, region);
     WireProtocol.Request request = protocol.request(service, operation, parameters);
@@ -67,24 +86,33 @@ public final class AwsApiCaller {
         .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion(service, region))
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !service.signingName().equals("s3"))
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !service.signingName().equals("s3")));
-    RawResponse raw = send(service, signed, request.body().length > 0);
+    RawResponse raw = send(service, signed, request.body().length > 0, timeout);
     if (raw.status() >= 300) throw protocol.error(service, raw);
     return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
         requestId(raw));
   }
 
   /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
-  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody) throws AwsApiException {
+  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody, Duration timeout)
+      throws AwsApiException {
+    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+        .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build());
+    AtomicBoolean aborted = new AtomicBoolean();
+    ScheduledFuture<?> deadline = timeout == null ? null : timeouts.schedule(() -> {
+      aborted.set(true);
+      call.abort();
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-          .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build()).call();
+      HttpExecuteResponse response = call.call();
       byte[] body;
       try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
         body = in.readAllBytes();
       }
       return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), body);
-    } catch (IOException e) {
-      throw AwsApiException.noAnswer(service, e);
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, aborted.get());
+    } finally {
+      if (deadline != null) deadline.cancel(false);
     }
   }
 

@@ -5,31 +5,37 @@ import io.stepwise.integrations.aws.AwsService;
 /**
  * A failed API call under Step Functions' names: {@code ServiceName.ExceptionName} for a service
  * error, {@code ServiceName.SdkClientException} when no answer came back.
- *
- * @param code the service's own error code ({@code ThrottlingException}, {@code NoSuchKey})
  */
 public final class AwsApiException extends Exception {
+  private final String error;
   private final String code;
   private final int status;
-  private final String error;
+  private final String serviceMessage;
+  private final String requestId;
+  private final boolean timedOut;
 
-  AwsApiException(String error, String code, int status, String message) {
+  private AwsApiException(String error, String code, int status, String serviceMessage, String requestId, String message,
+      boolean timedOut) {
     super(message, null, false, false);
     this.error = error;
     this.code = code;
     this.status = status;
+    this.serviceMessage = serviceMessage;
+    this.requestId = requestId;
+    this.timedOut = timedOut;
   }
 
-  static AwsApiException fromService(AwsService service, String code, String message, int status, String requestId) {
+  public static AwsApiException fromService(AwsService service, String code, String message, int status, String requestId) {
     String known = code == null || code.isEmpty() ? null : code;
     String error = known == null ? service.name() + "." + service.name() + "Exception" : service.errorName(known);
-    return new AwsApiException(error, known, status, (message == null ? "" : message) + " (Service: " + service.name()
-        + ", Status Code: " + status + ", Request ID: " + requestId + ")");
+    String text = message == null ? "" : message;
+    return new AwsApiException(error, known, status, text, requestId, text + " (Service: " + service.name()
+        + ", Status Code: " + status + ", Request ID: " + requestId + ")", false);
   }
 
-  static AwsApiException noAnswer(AwsService service, Exception e) {
-    return new AwsApiException(service.name() + ".SdkClientException", null, 0,
-        "Unable to execute HTTP request: " + e.getMessage());
+  public static AwsApiException noAnswer(AwsService service, Exception e, boolean timedOut) {
+    String message = timedOut ? "the call did not finish in time" : "Unable to execute HTTP request: " + e.getMessage();
+    return new AwsApiException(service.name() + ".SdkClientException", null, 0, message, null, message, timedOut);
   }
 
   /** The error name, {@code S3.NoSuchKeyException}, with the service's name as the runtime gives it. */
@@ -42,11 +48,26 @@ public final class AwsApiException extends Exception {
     return prefix + error.substring(error.indexOf('.'));
   }
 
+  /** The service's own error code ({@code ThrottlingException}, {@code NoSuchKey}), or null when no answer came. */
   public String code() {
     return code;
   }
 
+  /** The HTTP status, 0 when no answer came. */
   public int status() {
     return status;
+  }
+
+  public String serviceMessage() {
+    return serviceMessage;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The call's own timeout ended it (the Task's TimeoutSeconds). */
+  public boolean timedOut() {
+    return timedOut;
   }
 }

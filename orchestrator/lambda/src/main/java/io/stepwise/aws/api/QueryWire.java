@@ -11,9 +11,19 @@ import java.util.Map;
 import org.w3c.dom.Element;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
-/** The query protocol (SNS, STS, IAM, ...): a form-encoded POST of flattened members, an XML answer. */
+/**
+ * The query protocol (SNS, STS, IAM, ...): a form-encoded POST of flattened members, an XML
+ * answer. EC2's variant ({@link #EC2}) names members by their query names and flattens every list.
+ */
 final class QueryWire implements WireProtocol {
-  static final QueryWire INSTANCE = new QueryWire();
+  static final QueryWire INSTANCE = new QueryWire(false);
+  static final QueryWire EC2 = new QueryWire(true);
+
+  private final boolean ec2;
+
+  private QueryWire(boolean ec2) {
+    this.ec2 = ec2;
+  }
 
   @Override
   public Request request(AwsService service, AwsOperation operation, JsonNode parameters) {
@@ -27,7 +37,7 @@ final class QueryWire implements WireProtocol {
         String member = Shapes.member(input, e.getKey());
         if (member == null) throw new IllegalArgumentException(operation.name() + " has no parameter named " + e.getKey());
         JsonNode m = input.path("m").path(member);
-        flatten(form, m.path("n").asText(member), e.getValue(), m.path("s").asText(), m.path("f").asBoolean(false), shapes);
+        flatten(form, queryName(m, member), e.getValue(), m.path("s").asText(), m.path("f").asBoolean(false), shapes);
       });
     }
     StringBuilder body = new StringBuilder();
@@ -38,7 +48,14 @@ final class QueryWire implements WireProtocol {
         body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void flatten(Map<String, String> form, String prefix, JsonNode value, String shapeName, boolean flat,
+  /** A member's name on the wire: EC2 uses its query name, else its capitalized XML name. */
+  private String queryName(JsonNode member, String name) {
+    if (!ec2) return member.path("n").asText(name);
+    if (member.has("q")) return member.get("q").asText();
+    return member.has("n") ? Shapes.pascal(member.get("n").asText()) : name;
+  }
+
+  private void flatten(Map<String, String> form, String prefix, JsonNode value, String shapeName, boolean flat,
       Shapes shapes) {
     JsonNode shape = shapes.shape(shapeName);
     String type = shape == null ? "string" : shape.path("t").asText();
@@ -47,12 +64,12 @@ final class QueryWire implements WireProtocol {
         String member = Shapes.member(shape, e.getKey());
         if (member == null) return;
         JsonNode m = shape.path("m").path(member);
-        flatten(form, prefix + "." + m.path("n").asText(member), e.getValue(), m.path("s").asText(),
+        flatten(form, prefix + "." + queryName(m, member), e.getValue(), m.path("s").asText(),
             m.path("f").asBoolean(false), shapes);
       });
       case "list" -> {
         if (value.isEmpty()) form.put(prefix, "");
-        boolean flattened = flat || shape.path("f").asBoolean(false);
+        boolean flattened = ec2 || flat || shape.path("f").asBoolean(false);
         String item = flattened ? prefix : prefix + "." + shape.path("e").path("n").asText("member");
         int i = 1;
         for (JsonNode v : value) flatten(form, item + "." + i++, v, shape.path("e").path("s").asText(), false, shapes);
@@ -93,6 +110,7 @@ final class QueryWire implements WireProtocol {
       try {
         Element root = XmlShapes.parse(response.body());
         Element error = root.getTagName().equals("Error") ? root : XmlShapes.child(root, "Error");
+        if (error == null) error = XmlShapes.child(XmlShapes.child(root, "Errors"), "Error"); // EC2
         if (error != null) {
           code = XmlShapes.text(error, "Code");
           message = XmlShapes.text(error, "Message");

@@ -22,6 +22,7 @@ interface WireProtocol {
       case "json" -> JsonWire.INSTANCE;
       case "rest-json" -> RestJsonWire.INSTANCE;
       case "query" -> QueryWire.INSTANCE;
+      case "ec2" -> QueryWire.EC2;
       case "rest-xml" -> RestXmlWire.INSTANCE;
       default -> throw new IllegalArgumentException("the " + service.protocol() + " protocol is not supported");
     };

@@ -31,15 +31,17 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   private final TaskInvoker lambda;
   private final AwsApiCaller aws;
   private final TaskCredentials credentials;
+  private final OwnResources own;
   private final String region;
 
   public IntegrationTaskInvoker(Integrations registry, AwsServiceCatalog catalog, TaskInvoker lambda, AwsApiCaller aws,
-      TaskCredentials credentials, String region) {
+      TaskCredentials credentials, OwnResources own, String region) {
     this.registry = registry;
     this.catalog = catalog;
     this.lambda = lambda;
     this.aws = aws;
     this.credentials = credentials;
+    this.own = own;
     this.region = region;
   }
 
@@ -68,12 +70,12 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
         () -> new UnsupportedTaskException("no AWS service named " + api.sdkService()));
     AwsOperation operation = service.operation(action).orElseThrow(
         () -> new UnsupportedTaskException("the AWS service " + api.sdkService() + " has no action " + action));
+    var refusal = own.refusal(service.key(), parameters);
+    if (refusal.isPresent()) return TaskOutcome.failure(ErrorNames.TASK_FAILED, refusal.get());
     String callRegion = regionOf(call.resource());
     try {
       AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
-      JsonNode result = shaped && api.result() == Integration.ResultShape.RESPONSE_WITH_METADATA
-          ? withMetadata(response) : response.body();
-      return TaskOutcome.success(result);
+      return TaskOutcome.success(shaped ? shape(api.result(), response) : response.body());
     } catch (AwsApiException e) {
       return TaskOutcome.failure(api.errorPrefix() == null ? e.error() : e.error(api.errorPrefix()), e.getMessage());
     } catch (TaskCredentials.AccessDenied e) {
@@ -89,6 +91,25 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   private String regionOf(String resource) {
     String r = Resource.parse(resource).region();
     return r == null || r.isEmpty() ? region : r;
+  }
+
+  private static JsonNode shape(Integration.ResultShape shape, AwsResponse response) {
+    return switch (shape) {
+      case RESPONSE -> response.body();
+      case RESPONSE_WITH_METADATA -> withMetadata(response);
+      case JSON_BODY -> jsonBody(response.body());
+    };
+  }
+
+  /** A text Body that holds JSON, as that JSON (what Step Functions' bedrock:invokeModel returns). */
+  static JsonNode jsonBody(JsonNode body) {
+    JsonNode text = body.get("Body");
+    if (!body.isObject() || text == null || !text.isTextual()) return body;
+    try {
+      return ((ObjectNode) body.deepCopy()).set("Body", Json.parse(text.textValue()));
+    } catch (IllegalArgumentException notJson) {
+      return body;
+    }
   }
 
   /** {@code SdkHttpMetadata} and {@code SdkResponseMetadata}, as the optimized integrations return them. */

@@ -2,18 +2,29 @@ package io.stepwise.aws.integrations;
 
 import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsEndpoints;
-import io.stepwise.driver.TaskInvoker;
+import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The registry's invoker wired for a place: AWS itself, or local servers. */
 public final class TaskInvokers {
   private TaskInvokers() {}
 
-  public static IntegrationTaskInvoker create(TaskInvoker lambda, SdkHttpClient http, AwsEndpoints endpoints,
-      TaskCredentials credentials, String region) {
-    return new IntegrationTaskInvoker(Integrations.standard(), AwsServiceCatalog.standard(), lambda,
-        new AwsApiCaller(http, endpoints), credentials, region);
+  /**
+   * An HTTP client for Task calls: url-connection (what the lean Lambda jar ships), with a socket
+   * timeout past Lambda's 15-minute limit, since a synchronous Invoke may take that long.
+   */
+  public static SdkHttpClient httpClient() {
+    return UrlConnectionHttpClient.builder().socketTimeout(LambdaTaskInvoker.MAX_INVOKE_DURATION).build();
+  }
+
+  /** @param own Stepwise's own table and queue, which no Task may reach */
+  public static IntegrationTaskInvoker create(SdkHttpClient http, AwsEndpoints endpoints, TaskCredentials credentials,
+      OwnResources own, String region) {
+    AwsApiCaller caller = new AwsApiCaller(http, endpoints);
+    return new IntegrationTaskInvoker(Integrations.standard(), AwsServiceCatalog.standard(),
+        new LambdaTaskInvoker(caller, credentials, region), caller, credentials, own, region);
   }
 }

@@ -6,20 +6,22 @@ import io.stepwise.driver.TaskOutcome;
 import io.stepwise.driver.UnsupportedTaskException;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Resource;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsApiException;
+import io.stepwise.aws.api.AwsResponse;
+import io.stepwise.aws.integrations.TaskCredentials;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
-import java.nio.charset.StandardCharsets;
+import io.stepwise.integrations.aws.AwsOperation;
+import io.stepwise.integrations.aws.AwsService;
+import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.json.Json;
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import java.util.Map;
 
 /**
- * Runs Lambda Tasks the way Step Functions does, on the SDK v2 {@link LambdaClient}:
+ * Runs Lambda Tasks the way Step Functions does, calling Invoke through the protocol-level
+ * {@link AwsApiCaller} (so the Lambda jar carries no Lambda SDK):
  * <ul>
  *   <li>{@code arn:aws:states:::lambda:invoke}: Parameters name the call; the result is the whole
  *       Invoke response (ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode).
@@ -32,37 +34,27 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * </ul>
  * Function errors fail with the function's errorType and the error JSON as cause; Lambda API
  * failures with {@link LambdaErrors}' names; results over 256 KiB with States.DataLimitExceeded.
- * A Task's TimeoutSeconds bounds the call (States.Timeout). Task Credentials are not supported:
- * calls use the client's own credentials.
+ * A Task's TimeoutSeconds bounds the call (States.Timeout). Calls run with the credentials
+ * {@link TaskCredentials} gives the Task. Step Functions does not retry an Invoke by itself; the
+ * state's Retry does, so neither does this invoker.
  */
 public final class LambdaTaskInvoker implements TaskInvoker {
   /** Lambda's longest function timeout plus slack: a synchronous Invoke may take that long. */
   public static final Duration MAX_INVOKE_DURATION = Duration.ofMinutes(15).plusSeconds(30);
 
-  private final LambdaClient lambda;
+  private final AwsApiCaller aws;
+  private final AwsService service;
+  private final AwsOperation invoke;
+  private final TaskCredentials credentials;
+  private final String region;
 
-  /**
-   * @param lambda a client with SDK retries off (see {@link #clientBuilder()}): Step Functions
-   *     does not retry an Invoke by itself, the state's Retry does
-   */
-  public LambdaTaskInvoker(LambdaClient lambda) {
-    this.lambda = lambda;
-  }
-
-  /** An invoker on a client for the environment's region and credentials (as in a Lambda function). */
-  public static LambdaTaskInvoker create() {
-    return new LambdaTaskInvoker(clientBuilder().build());
-  }
-
-  /**
-   * A builder for the client this invoker wants: the url-connection HTTP client (what the lean
-   * Lambda jar ships), a socket timeout past Lambda's 15-minute limit, and no SDK retries.
-   * Add region, credentials or endpointOverride as needed.
-   */
-  public static LambdaClientBuilder clientBuilder() {
-    return LambdaClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(MAX_INVOKE_DURATION))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+  /** @param aws a caller whose HTTP client's socket timeout is at least {@link #MAX_INVOKE_DURATION} */
+  public LambdaTaskInvoker(AwsApiCaller aws, TaskCredentials credentials, String region) {
+    this.aws = aws;
+    this.service = AwsServiceCatalog.standard().service("lambda").orElseThrow();
+    this.invoke = service.operation("invoke").orElseThrow();
+    this.credentials = credentials;
+    this.region = region;
   }
 
   /** Whether this invoker runs {@code resource}, so composite invokers can route to it. */
@@ -88,36 +80,44 @@ public final class LambdaTaskInvoker implements TaskInvoker {
     } catch (StatesError e) {
       return TaskOutcome.failure(e.error(), e.cause());
     }
-    InvokeResponse response;
+    AwsResponse response;
     try {
-      response = lambda.invoke(request(parameters, call.timeoutSeconds()));
-    } catch (SdkException e) {
-      return LambdaErrors.fromException(e);
+      Duration timeout = call.timeoutSeconds() != null && call.timeoutSeconds() > 0
+          ? Duration.ofSeconds(call.timeoutSeconds()) : null;
+      response = aws.call(service, invoke, request(parameters), credentials.forTask(call, region), region, timeout);
+    } catch (AwsApiException e) {
+      return LambdaErrors.fromApi(service, e);
+    } catch (TaskCredentials.AccessDenied e) {
+      return TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage());
     }
-    String body = response.payload() == null ? "" : response.payload().asString(StandardCharsets.UTF_8);
-    if (response.functionError() != null) return InvokeResults.functionError(body);
+    JsonNode r = response.body();
+    String body = r.path("Payload").asText("");
+    if (r.hasNonNull("FunctionError")) return InvokeResults.functionError(body);
 
     JsonNode payload = InvokeResults.payload(body);
     JsonNode result = functionArn ? payload
-        : InvokeResults.serviceResult(response.statusCode(), response.sdkHttpResponse().headers(),
-            response.executedVersion(), response.logResult(), payload, response.responseMetadata().requestId());
+        : InvokeResults.serviceResult(response.status(), response.headers(), text(r, "ExecutedVersion"),
+            text(r, "LogResult"), payload, response.requestId());
     // Step Functions names the task by its ARN for a function resource, by service otherwise
     // (cases states_errors__*_data_limit_exceeded_on_large_utf8_response).
     TaskOutcome tooLarge = InvokeResults.checkSize(result, functionArn ? call.resource() : "lambda");
     return tooLarge != null ? tooLarge : TaskOutcome.success(result);
   }
 
-  private static InvokeRequest request(InvokeParameters p, Integer timeoutSeconds) {
-    InvokeRequest.Builder request = InvokeRequest.builder()
-        .functionName(p.functionName())
-        .payload(SdkBytes.fromUtf8String(p.payload()))
-        .invocationType(p.invocationType())
-        .logType(p.logType())
-        .clientContext(p.clientContext())
-        .qualifier(p.qualifier());
-    if (timeoutSeconds != null && timeoutSeconds > 0) {
-      request.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(timeoutSeconds)));
-    }
-    return request.build();
+  /** Invoke's members: the payload travels as the body, the rest in the path, query and headers. */
+  private static JsonNode request(InvokeParameters p) {
+    var request = Json.object().put("FunctionName", p.functionName()).put("Payload", p.payload());
+    Map.of("InvocationType", nullable(p.invocationType()), "LogType", nullable(p.logType()),
+        "ClientContext", nullable(p.clientContext()), "Qualifier", nullable(p.qualifier()))
+        .forEach((name, value) -> { if (!value.isEmpty()) request.put(name, value); });
+    return request;
+  }
+
+  private static String nullable(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String text(JsonNode r, String field) {
+    return r.hasNonNull(field) ? r.get(field).asText() : null;
   }
 }

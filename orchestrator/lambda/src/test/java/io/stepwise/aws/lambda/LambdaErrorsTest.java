@@ -2,31 +2,28 @@ package io.stepwise.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.stepwise.aws.api.AwsApiException;
 import io.stepwise.driver.TaskOutcome;
+import io.stepwise.integrations.aws.AwsService;
+import io.stepwise.integrations.aws.AwsServiceCatalog;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.lambda.model.LambdaException;
-import software.amazon.awssdk.services.lambda.model.ServiceException;
-import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
- * Naming Lambda API failures as Step Functions does: pure mapping of SDK exception values
- * (built, not mocked; the integration tests reach the same code through the local host).
+ * Naming Lambda API failures as Step Functions does: pure mapping of API error values (the
+ * integration tests reach the same code through the local host).
  */
 class LambdaErrorsTest {
-  private static <B extends AwsServiceException.Builder> AwsServiceException build(B builder, int status, String code) {
-    builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("msg").build())
-        .statusCode(status).requestId("req-1");
-    return builder.build();
+  private static final AwsService LAMBDA = AwsServiceCatalog.standard().service("lambda").orElseThrow();
+
+  private static TaskOutcome mapped(int status, String code) {
+    return LambdaErrors.fromApi(LAMBDA, AwsApiException.fromService(LAMBDA, code, "msg", status, "req-1"));
   }
 
   @Test
   void givenModelledServiceErrors_whenMapped_thenLambdaPrefixedClassNameAndSdkV1Cause() {
-    TaskOutcome service = LambdaErrors.fromException(build(ServiceException.builder(), 500, "ServiceException"));
-    TaskOutcome throttled = LambdaErrors.fromException(build(TooManyRequestsException.builder(), 429, "TooManyRequestsException"));
+    TaskOutcome service = mapped(500, "ServiceException");
+    TaskOutcome throttled = mapped(429, "TooManyRequestsException");
 
     assertEquals("Lambda.ServiceException", service.error());
     assertEquals("msg (Service: AWSLambda; Status Code: 500; Error Code: ServiceException; Request ID: req-1; Proxy: null)",
@@ -36,7 +33,7 @@ class LambdaErrorsTest {
 
   @Test
   void givenUnmodelledServiceError_whenMapped_thenAwsLambdaException() {
-    TaskOutcome outcome = LambdaErrors.fromException(build(LambdaException.builder(), 400, "ValidationException"));
+    TaskOutcome outcome = mapped(400, "ValidationException");
 
     assertEquals("Lambda.AWSLambdaException", outcome.error());
     assertEquals("msg (Service: AWSLambda; Status Code: 400; Error Code: ValidationException; Request ID: req-1; Proxy: null)",
@@ -45,7 +42,7 @@ class LambdaErrorsTest {
 
   @Test
   void givenNoAnswer_whenMapped_thenSdkClientException() {
-    TaskOutcome outcome = LambdaErrors.fromException(SdkClientException.create("Unable to execute HTTP request: refused"));
+    TaskOutcome outcome = LambdaErrors.fromApi(LAMBDA, AwsApiException.noAnswer(LAMBDA, new IOException("refused"), false));
 
     assertEquals("Lambda.SdkClientException", outcome.error());
     assertEquals("Unable to execute HTTP request: refused", outcome.cause());
@@ -53,6 +50,7 @@ class LambdaErrorsTest {
 
   @Test
   void givenCallTimeout_whenMapped_thenStatesTimeout() {
-    assertEquals("States.Timeout", LambdaErrors.fromException(ApiCallTimeoutException.create(1000)).error());
+    assertEquals("States.Timeout",
+        LambdaErrors.fromApi(LAMBDA, AwsApiException.noAnswer(LAMBDA, new IOException("aborted"), true)).error());
   }
 }

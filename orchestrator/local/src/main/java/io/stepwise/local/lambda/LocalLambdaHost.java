@@ -26,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The Lambda Invoke API on a free loopback port, running Java handlers inside this JVM, so the
@@ -129,7 +131,9 @@ public final class LocalLambdaHost implements AutoCloseable {
 
   /** A client for this host as the Lambda runtime builds it (url-connection, no SDK retries); close it. */
   public LambdaClient newClient() {
-    return LambdaTaskInvoker.clientBuilder()
+    return LambdaClient.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(LambdaTaskInvoker.MAX_INVOKE_DURATION))
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .endpointOverride(endpoint())
         .region(Region.of(region))
         .credentialsProvider(AwsClients.DUMMY_CREDENTIALS)

@@ -1,6 +1,9 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
 import io.stepwise.driver.TaskInvoker;
@@ -9,7 +12,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The registry's integrations against local servers: SQS on ElasticMQ, DynamoDB on dynalite, and
@@ -23,18 +25,26 @@ public final class LocalIntegrations {
 
   private LocalIntegrations() {}
 
+  /** Only Lambda, on a local host (tests of the Lambda invoker). */
+  public static LambdaTaskInvoker lambda(URI endpoint, String region) {
+    return new LambdaTaskInvoker(new AwsApiCaller(TaskInvokers.httpClient(),
+        AwsEndpoints.local(Map.of("lambda", endpoint), null, HOW)), TaskCredentials.fixed(AwsClients.DUMMY_CREDENTIALS), region);
+  }
+
   /**
-   * @param servers local endpoints by service key ({@code sqs}, {@code dynamodb}, {@code s3}, ...)
+   * @param servers local endpoints by service key ({@code lambda}, {@code sqs}, {@code dynamodb}, ...)
    * @param awsEndpoint every other service, {@link #REAL_AWS}, or null for none
+   * @param runtimeName the local runtime's name: its table and step queue, which no Task may reach
    */
-  public static TaskInvoker invoker(TaskInvoker lambda, Map<String, URI> servers, String awsEndpoint, String region) {
+  public static TaskInvoker invoker(Map<String, URI> servers, String awsEndpoint, String region, String runtimeName) {
+    OwnResources own = new OwnResources(runtimeName, runtimeName);
     if (REAL_AWS.equals(awsEndpoint)) {
-      return TaskInvokers.create(lambda, UrlConnectionHttpClient.create(), AwsEndpoints.aws(),
-          TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), region);
+      return TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
+          TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), own, region);
     }
     URI fallback = awsEndpoint == null ? null : URI.create(awsEndpoint);
-    return TaskInvokers.create(lambda, UrlConnectionHttpClient.create(),
+    return TaskInvokers.create(TaskInvokers.httpClient(),
         AwsEndpoints.local(new HashMap<>(servers), fallback, HOW), TaskCredentials.fixed(AwsClients.DUMMY_CREDENTIALS),
-        region);
+        own, region);
   }
 }

@@ -2,7 +2,6 @@ package io.stepwise.local.stack;
 
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
-import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
@@ -143,8 +142,8 @@ public final class LocalStack implements AutoCloseable {
       values.add(new LocalValues(templates.get(i), host.region(), host.accountId(), name));
     }
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
-        LocalIntegrations.invoker(new LambdaTaskInvoker(own(host.newClient())),
-            Map.of("sqs", sqsServer.endpoint(), "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region()),
+        LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
+            "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region(), options.stackName()),
         OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
+import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.driver.UnsupportedTaskException;
 import io.stepwise.engine.Command;
@@ -27,25 +28,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
-/** LambdaTaskInvoker → the SDK's LambdaClient → the local host → test handlers: no mocks. */
+/** LambdaTaskInvoker → the protocol-level caller → the local host → test handlers: no mocks. */
 class LambdaTaskInvokerTest {
   static final String INVOKE = "arn:aws:states:::lambda:invoke";
   static LocalLambdaHost host;
-  static LambdaClient client;
   static LambdaTaskInvoker invoker;
 
   @BeforeAll
   static void start() {
     host = TestFunctions.register(LocalLambdaHost.start());
-    client = host.newClient();
-    invoker = new LambdaTaskInvoker(client);
+    invoker = LocalIntegrations.lambda(host.endpoint(), host.region());
   }
 
   @AfterAll
   static void stop() {
-    client.close();
     host.close();
   }
 
@@ -265,12 +262,11 @@ class LambdaTaskInvokerTest {
   @Test
   void givenHostIsDown_whenInvoked_thenSdkClientException() {
     LocalLambdaHost gone = LocalLambdaHost.start();
-    try (LambdaClient dead = gone.newClient()) {
-      gone.close();
-      TaskOutcome outcome = new LambdaTaskInvoker(dead).invoke(task(INVOKE, "{\"FunctionName\":\"echo\"}"));
+    LambdaTaskInvoker dead = LocalIntegrations.lambda(gone.endpoint(), gone.region());
+    gone.close();
+    TaskOutcome outcome = dead.invoke(task(INVOKE, "{\"FunctionName\":\"echo\"}"));
 
-      assertEquals("Lambda.SdkClientException", outcome.error());
-    }
+    assertEquals("Lambda.SdkClientException", outcome.error());
   }
 
   @Test
