@@ -19,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code stepwise local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE]}:
  * the whole system of the templates on this machine ({@link LocalStack}) until Ctrl-C, which stops
  * everything through a shutdown hook. The first template is Stepwise's own stack; further ones are
- * application stacks. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other service
- * on {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
+ * application stacks. Tasks reach SQS on ElasticMQ, DynamoDB on dynalite, and every other service on
+ * {@code --aws-endpoint} (LocalStack, moto_server; {@code aws} for AWS itself).
  */
 final class LocalCommand {
   static final Args.Spec SPEC = new Args.Spec("local", Set.of("--template", "--port", "--keys", "--aws-endpoint", "--data"), Set.of());

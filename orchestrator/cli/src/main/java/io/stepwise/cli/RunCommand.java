@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /** {@code stepwise run DEFINITION}: one execution in memory. */
 final class RunCommand {
-  static final Args.Spec SPEC = new Args.Spec("run", Set.of("--input", "--mocks", "--test-case"), Set.of("--fast"));
+  static final Args.Spec SPEC = new Args.Spec("run", Set.of("--input", "--mocks", "--test-case", "--max-events"), Set.of("--fast"));
   private final PrintStream out;
   private final PrintStream err;
 

@@ -39,13 +39,13 @@ public record StepMessage(
     HEARTBEAT_CHECK,
     /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
     CHILDREN_DONE,
-    /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
-    JOB_POLL,
     /**
      * A branch or iteration whose parent went on without it (a sibling failed, the parent was
      * stopped or timed out): it ends ABORTED. Applies to whatever transition is current.
      */
-    STOP
+    STOP,
+    /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
+    JOB_POLL
   }
 
   /** A STOP for child {@code childKey}, with the error and cause it ends with. */

@@ -81,7 +81,7 @@ public final class ApiHandler implements RequestStreamHandler {
     this.runtime = null;
     this.keys = keys;
     this.api = api;
-    if (keys != null) this.secured = new SecuredApi(api, new SigV4Verifier(keys, config.region(), InstantSource.system()), config);
+    this.secured = gate(api, keys, config);
   }
 
   private StepFunctionsApi api(Context context) {
@@ -93,8 +93,12 @@ public final class ApiHandler implements RequestStreamHandler {
     }
     ApiConfig config = ApiConfig.fromEnvironment(env);
     built = new StepFunctionsApi(runtime, config);
-    if (keys != null) secured = new SecuredApi(built, new SigV4Verifier(keys, config.region(), InstantSource.system()), config);
+    secured = gate(built, keys, config);
     return api = built;
+  }
+
+  private static SecuredApi gate(StepFunctionsApi api, AccessKeys.Source keys, ApiConfig config) {
+    return keys == null ? null : new SecuredApi(api, new SigV4Verifier(keys, config.region(), InstantSource.system()), config);
   }
 
   private SecuredApi secured(Context context) {

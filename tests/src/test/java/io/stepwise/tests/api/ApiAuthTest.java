@@ -9,6 +9,8 @@ import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.api.auth.SecretsManagerDocument;
 import io.stepwise.cli.Main;
 import io.stepwise.local.api.LocalApiServer;
+import io.stepwise.local.servers.MotoServer;
+import io.stepwise.tests.AwsCli;
 import io.stepwise.tests.LocalAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +67,7 @@ class ApiAuthTest {
 
   @BeforeAll
   void start(DynamoDbClient dynamo, SqsClient sqs) throws Exception {
-    Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not on the PATH");
+    Assumptions.assumeTrue(MotoServer.locate().isPresent(), "moto_server is not on the PATH");
     moto = MotoServer.start();
     stack = ApiStack.start(dynamo, sqs, "api-auth");
     SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
@@ -192,7 +194,7 @@ class ApiAuthTest {
 
   @Test
   void theAwsCli_signsWithAProfile_andIsDeniedWhatItsKeyMayNotDo() throws Exception {
-    Assumptions.assumeTrue(onPath("aws"), "the AWS CLI (aws) is not on the PATH");
+    Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on the PATH");
     Path home = Files.createTempDirectory("stepwise-aws-auth");
     Files.writeString(home.resolve("credentials"), "[stepwise]\naws_access_key_id = " + admin[0]
         + "\naws_secret_access_key = " + admin[1] + "\n[orders]\naws_access_key_id = " + ordersOnly[0]
@@ -226,13 +228,5 @@ class ApiAuthTest {
     return new String[] {Integer.toString(process.exitValue()), Files.readString(out), Files.readString(err)};
   }
 
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) return false;
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) return true;
-    }
-    return false;
-  }
 
 }
