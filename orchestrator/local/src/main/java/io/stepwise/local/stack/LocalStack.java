@@ -150,16 +150,18 @@ public final class LocalStack implements AutoCloseable {
       String name = i == 0 ? options.stackName() : appStackName(paths.get(i));
       values.add(new LocalValues(templates.get(i), host.region(), host.accountId(), name));
     }
+    // EventBridge is the local bus, so events:putEvents tasks reach the templates' event rules.
+    LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
+    LocalEventsServer events = own(LocalEventsServer.start(bus));
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
         LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
-            "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region(), options.stackName()),
+            "dynamodb", dynalite.endpoint(), "eventbridge", events.endpoint()), options.awsEndpoint(), host.region(),
+            options.stackName()),
         OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
         : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
-    LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
-    LocalEventsServer events = own(LocalEventsServer.start(bus));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
         events.endpoint(), options.stackName(), local.queueUrl());
     StateMachineDeployer deployer = new StateMachineDeployer(new DynamoDbStateMachineStore(dynamo, options.stackName()));
