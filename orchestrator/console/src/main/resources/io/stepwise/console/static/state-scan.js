@@ -4,6 +4,8 @@
 const FAILURE_EVENTS = /(Failed|TimedOut|StartFailed|SubmitFailed)$/;
 const TOKEN_REFERENCE = /\$\$\.Task\.Token|\$states\.context\.Task\.Token/;
 const STEPWISE_TOKEN = /^[A-Za-z0-9_-]{64}$/;
+// A Map's or Parallel's own events, which can follow its children's (merged in at the join).
+const CONTAINER_EVENT = /^(Map|Parallel)State(Started|Failed|Succeeded|Aborted)$/;
 
 class StateScan {
   /** @param machine the definition (or branch / item processor) the execution runs */
@@ -13,6 +15,7 @@ class StateScan {
     this.current = null;
     this.lastId = 0;
     this.stateOfEvent = new Map();
+    this.containers = [];
     this.ended = null;
   }
 
@@ -27,6 +30,7 @@ class StateScan {
     if (this.startedAt === undefined) this.startedAt = event.timestamp;
     const type = event.type;
     const details = eventDetails(event) || {};
+    if (/^(Map|Parallel)StateEntered$/.test(type)) this.containers.push(details.name);
     if (type.endsWith('StateEntered')) {
       this.current = details.name;
       const st = this.state(details.name);
@@ -34,7 +38,9 @@ class StateScan {
         result: undefined, pendingError: false, children: st.children, token: undefined, enteredAt: event.timestamp});
       st.entries++;
     }
-    const name = type.endsWith('StateExited') ? details.name : this.current;
+    let name = type.endsWith('StateExited') ? details.name : this.current;
+    if (CONTAINER_EVENT.test(type) && this.containers.length) name = this.containers[this.containers.length - 1];
+    if (/^(Map|Parallel)StateExited$/.test(type)) this.containers.pop();
     if (name !== null && name !== undefined) this.stateOfEvent.set(event.id, name);
     if (type.startsWith('Execution')) {
       if (/^Execution(Failed|TimedOut|Aborted)$/.test(type)) {
