@@ -39,7 +39,14 @@ class StateScan {
       st.entries++;
     }
     let name = type.endsWith('StateExited') ? details.name : this.current;
-    if (CONTAINER_EVENT.test(type) && this.containers.length) name = this.containers[this.containers.length - 1];
+    if (CONTAINER_EVENT.test(type) && this.containers.length) {
+      name = this.containers[this.containers.length - 1];
+      // The branch's state that was running when the container failed is where it failed.
+      const inner = this.current && this.current !== name ? this.state(this.current) : null;
+      if (inner && inner.status === 'running' && /Failed$/.test(type)) {
+        Object.assign(inner, {status: 'failed', error: {error: details.error, cause: details.cause}});
+      }
+    }
     if (/^(Map|Parallel)StateExited$/.test(type)) this.containers.pop();
     if (name !== null && name !== undefined) this.stateOfEvent.set(event.id, name);
     if (type.startsWith('Execution')) {
