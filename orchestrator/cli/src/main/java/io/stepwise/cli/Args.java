@@ -5,23 +5,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Parsed options ({@code --name value}, {@code --flag}) and positional arguments. */
+/**
+ * Parsed options ({@code --name value}, {@code --flag}) and positional arguments. Each command
+ * names the options it takes ({@link Spec}); any other is a usage error, so a mistyped or
+ * not-yet-supported option never runs silently without its effect.
+ */
 final class Args {
-  private static final Set<String> FLAGS = Set.of("--fast", "--local-functions");
+  /** What a command takes: options with a value, and flags. */
+  record Spec(String command, Set<String> options, Set<String> flags) {
+    String describe() {
+      Set<String> all = new TreeSet<>(options);
+      all.addAll(flags);
+      return all.isEmpty() ? command + " takes no options" : command + " takes " + String.join(", ", all);
+    }
+  }
+
   private final Map<String, String> options = new HashMap<>();
   private final Map<String, List<String>> repeated = new HashMap<>();
   private final List<String> positional = new ArrayList<>();
 
-  Args(List<String> args) {
+  Args(List<String> args, Spec spec) {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (FLAGS.contains(a)) {
+      if (spec.flags().contains(a)) {
         options.put(a, "true");
-      } else if (a.startsWith("--")) {
+      } else if (spec.options().contains(a)) {
         if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
         options.put(a, args.get(++i));
         repeated.computeIfAbsent(a, key -> new ArrayList<>()).add(args.get(i));
+      } else if (a.startsWith("-") && a.length() > 1) {
+        throw new UsageException("unknown option " + a + " (" + spec.describe() + ")");
       } else {
         positional.add(a);
       }

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * {@code stepwise bench [--report-json FILE] [--only engine|runtime|fanout] [--rounds N] [--round-ms MS]}:
  * in-memory engine throughput, the Lambda runtime end to end on local servers, and durable fan-out.
  */
 final class BenchCommand {
+  static final Args.Spec SPEC = new Args.Spec("bench", Set.of("--report-json", "--only", "--rounds", "--round-ms"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 

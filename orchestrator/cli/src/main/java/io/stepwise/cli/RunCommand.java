@@ -6,6 +6,7 @@ import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.HistoryLines;
 import io.stepwise.driver.InMemoryDriver;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.UnsupportedTaskException;
@@ -20,10 +21,12 @@ import io.stepwise.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** {@code stepwise run DEFINITION}: one execution in memory. */
 final class RunCommand {
+  static final Args.Spec SPEC = new Args.Spec("run", Set.of("--input", "--mocks", "--test-case", "--max-events"), Set.of("--fast"));
   private final PrintStream out;
   private final PrintStream err;
 
@@ -37,8 +40,7 @@ final class RunCommand {
     StateMachine machine;
     JsonNode input;
     try {
-      machine = Definitions.load(DefinitionFiles.read(file));
-      input = DefinitionFiles.input(args.option("--input"));
+      machine = Definitions.load(DefinitionFiles.definition(file));
     } catch (InvalidDefinitionException e) {
       for (Diagnostic d : e.diagnostics()) err.println(file + ": " + d);
       return 2;
@@ -46,7 +48,14 @@ final class RunCommand {
       err.println(file + ": " + e.getMessage());
       return 2;
     }
-    TaskInvoker tasks = tasks(args);
+    TaskInvoker tasks;
+    try {
+      input = DefinitionFiles.input(args.option("--input"));
+      tasks = tasks(args);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise: " + e.getMessage());
+      return 2;
+    }
     VirtualClock clock = args.flag("--fast") ? VirtualClock.fast(Instant.now()) : VirtualClock.system();
     String machineName = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
     String name = UUID.randomUUID().toString();
@@ -54,7 +63,7 @@ final class RunCommand {
         "arn:aws:states:local:000000000000:execution:" + machineName + ":" + name, name,
         "arn:aws:states:local:000000000000:stateMachine:" + machineName, machineName, input, clock.now(),
         "arn:aws:iam::000000000000:role/stepwise", 0, false);
-    InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), tasks, clock, this::print);
+    InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure(), maxEvents(args)), tasks, clock, this::print);
     ExecutionResult result;
     try {
       result = driver.run(machine, info);
@@ -70,6 +79,19 @@ final class RunCommand {
     return 1;
   }
 
+  /** {@code --max-events N}: the most history events the execution may have, as a deployment's MaxEvents. */
+  private static long maxEvents(Args args) {
+    String value = args.option("--max-events");
+    if (value == null) return Engine.DEFAULT_MAX_EVENTS;
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 2) return n;
+    } catch (NumberFormatException notANumber) {
+      // told below
+    }
+    throw new UsageException("--max-events takes a whole number of at least 2, not '" + value + "'");
+  }
+
   private TaskInvoker tasks(Args args) {
     String mocks = args.option("--mocks");
     String testCase = args.option("--test-case");
@@ -78,26 +100,11 @@ final class RunCommand {
     try {
       return new MockConfig(DefinitionFiles.read(mocks), testCase);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(mocks + ": " + e.getMessage());
+      throw new IllegalArgumentException(mocks + ": " + e.getMessage());
     }
   }
 
   private void print(HistoryEvent event) {
-    StringBuilder line = new StringBuilder();
-    line.append(String.format("%4d  %-28s", event.id(), event.type()));
-    JsonNode d = event.details();
-    if (d != null) {
-      if (d.has("name")) line.append(' ').append(d.get("name").asText());
-      if (d.has("error")) line.append(" error=").append(d.get("error").asText());
-      if (d.has("cause")) line.append(" cause=").append(abbreviate(d.get("cause").asText()));
-    }
-    if ("output".equals(event.payloadField()) && event.type().endsWith("Exited")) {
-      line.append(" -> ").append(abbreviate(event.payload()));
-    }
-    err.println(line);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    err.println(HistoryLines.format(event));
   }
 }

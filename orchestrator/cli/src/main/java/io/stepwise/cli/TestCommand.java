@@ -9,12 +9,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code stepwise test [--runtime memory|local] PATH...}: conformance case files, in memory or
  * through the Lambda runtime on local servers; a line per failure, then the tally.
  */
 final class TestCommand {
+  static final Args.Spec SPEC = new Args.Spec("test", Set.of("--runtime", "--report-json"), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -58,6 +60,9 @@ final class TestCommand {
       }
     }
     out.println(passed + " passed, " + (results.size() - passed) + " failed");
+    ConformanceSuite.HistoryTally history = ConformanceSuite.HistoryTally.of(results);
+    out.println("history: " + history.exact() + " exact of " + history.recorded() + " ("
+        + history.failedOnHistoryAlone() + " cases failed on their history alone)");
     return passed == results.size() ? 0 : 1;
   }
 }

@@ -5,9 +5,11 @@ import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.validate.DefinitionValidator;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
 /** {@code stepwise validate DEFINITION}: every problem, with its location. */
 final class ValidateCommand {
+  static final Args.Spec SPEC = new Args.Spec("validate", Set.of(), Set.of());
   private final PrintStream out;
   private final PrintStream err;
 
@@ -20,7 +22,7 @@ final class ValidateCommand {
     String file = args.single("DEFINITION file");
     JsonNode definition;
     try {
-      definition = DefinitionFiles.read(file);
+      definition = DefinitionFiles.definition(file);
     } catch (IllegalArgumentException e) {
       err.println(file + ": " + e.getMessage());
       return 2;

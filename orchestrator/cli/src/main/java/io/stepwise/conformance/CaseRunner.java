@@ -1,6 +1,7 @@
 package io.stepwise.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.stepwise.asl.Definitions;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.StateMachine;
@@ -28,7 +29,7 @@ public final class CaseRunner {
     try {
       caseFile = Json.read(file);
     } catch (RuntimeException e) {
-      return new CaseResult(file.getFileName().toString(), file.toString(), false, null, null, null, null,
+      return CaseResult.notRun(file.getFileName().toString(), file.toString(), null, null,
           "unreadable case file: " + e.getMessage());
     }
     String name = caseFile.path("name").asText(file.getFileName().toString());
@@ -36,20 +37,33 @@ public final class CaseRunner {
     CaseMocks mocksUsed = null;
     try {
       StateMachine machine = Definitions.load(caseFile.get("definition"));
-      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
       mocksUsed = mocks;
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);
       result = driver.run(machine, info(name, caseFile.path("input"), start));
     } catch (InvalidDefinitionException e) {
-      return new CaseResult(name, file.toString(), false, "INVALID", null, null, null, e.getMessage());
+      return CaseResult.notRun(name, file.toString(), caseFile, "INVALID", e.getMessage());
     } catch (UnsupportedTaskException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
-      return new CaseResult(name, file.toString(), false, "ERROR", null, null, null, e.toString());
+      return CaseResult.notRun(name, file.toString(), caseFile, "ERROR", e.toString());
     }
+    return verdict(name, file, caseFile, result, mocksUsed);
+  }
+
+  /** Judges a finished run: result, calls, then history; the first difference is the message. */
+  static CaseResult verdict(String name, Path file, JsonNode caseFile, ExecutionResult result, CaseMocks mocks) {
     String mismatch = judge(caseFile, result);
-    if (mismatch == null) mismatch = judgeCalls(caseFile, mocksUsed);
+    if (mismatch == null) mismatch = judgeCalls(caseFile, mocks);
+    ArrayNode history = HistoryCompare.shape(result.history());
+    JsonNode expectedHistory = caseFile.path("expected").get("history");
+    Boolean historyExact = null;
+    if (expectedHistory != null && expectedHistory.isArray()) {
+      String historyMismatch = HistoryCompare.mismatch(expectedHistory, history);
+      historyExact = historyMismatch == null;
+      if (mismatch == null) mismatch = historyMismatch;
+    }
     return new CaseResult(name, file.toString(), mismatch == null, result.status().name(), result.output(),
-        result.error(), result.cause(), mismatch);
+        result.error(), result.cause(), mismatch, history, historyExact);
   }
 
   static ExecutionInfo info(String name, JsonNode input, Instant start) {

@@ -56,11 +56,31 @@ public final class ConformanceSuite {
       actual.set("output", r.output());
       actual.put("error", r.error());
       actual.put("cause", r.cause());
+      actual.set("history", r.history());
+      if (r.historyExact() != null) c.put("historyExact", r.historyExact());
       c.put("message", r.message());
       if (r.passed()) passed++;
     }
     report.put("passed", passed);
     report.put("failed", results.size() - passed);
+    HistoryTally tally = HistoryTally.of(results);
+    report.put("historyExact", tally.exact());
+    report.put("historyRecorded", tally.recorded());
+    report.put("failedOnHistoryAlone", tally.failedOnHistoryAlone());
     return report;
+  }
+
+  /**
+   * How many of the cases that record a history gave it exactly, and how many failed only there
+   * (their result and calls were right).
+   */
+  public record HistoryTally(long exact, long recorded, long failedOnHistoryAlone) {
+    public static HistoryTally of(List<CaseResult> results) {
+      long recorded = results.stream().filter(r -> r.historyExact() != null).count();
+      long exact = results.stream().filter(r -> Boolean.TRUE.equals(r.historyExact())).count();
+      long alone = results.stream().filter(r -> !r.passed() && r.message() != null
+          && r.message().startsWith(HistoryCompare.DIFFERS)).count();
+      return new HistoryTally(exact, recorded, alone);
+    }
   }
 }

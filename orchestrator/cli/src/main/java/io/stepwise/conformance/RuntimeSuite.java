@@ -11,6 +11,7 @@ import io.stepwise.driver.UnsupportedTaskException;
 import io.stepwise.driver.mocks.CaseMocks;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
@@ -81,7 +82,7 @@ public final class RuntimeSuite implements AutoCloseable {
       String name = caseFile.path("name").asText(file.getFileName().toString());
       var problems = DefinitionValidator.validate(caseFile.get("definition"));
       if (!problems.isEmpty()) {
-        results.add(new CaseResult(name, file.toString(), false, "INVALID", null, null, null,
+        results.add(CaseResult.notRun(name, file.toString(), caseFile, "INVALID",
             new InvalidDefinitionException(problems).getMessage()));
         continue;
       }
@@ -89,7 +90,7 @@ public final class RuntimeSuite implements AutoCloseable {
       runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "case-" + n, 0,
           Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", "STANDARD"));
       String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":run";
-      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"));
+      CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
       mocksByExecution.put(executionArn, mocks);
       runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
       started.put(file, new Started(name, caseFile, executionArn, mocks));
@@ -107,26 +108,31 @@ public final class RuntimeSuite implements AutoCloseable {
     while (true) {
       String setupError = setupErrors.get(s.executionArn());
       if (setupError != null) {
-        return new CaseResult(s.name(), file.toString(), false, "ERROR", null, null, null, setupError);
+        return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "ERROR", setupError);
       }
       ExecutionRecord record = store.load(s.executionArn()).orElse(null);
       if (record != null && record.state().isDone()) {
         ExecutionState state = record.state();
         ExecutionResult result = new ExecutionResult(state.status(), state.output(), state.error(), state.cause(),
-            List.of(), state.transitions());
-        String mismatch = CaseRunner.judge(s.caseFile(), result);
-        if (mismatch == null) mismatch = CaseRunner.judgeCalls(s.caseFile(), s.mocks());
-        return new CaseResult(s.name(), file.toString(), mismatch == null, state.status().name(), state.output(),
-            state.error(), state.cause(), mismatch);
+            history(store, record), state.transitions());
+        return CaseRunner.verdict(s.name(), file, s.caseFile(), result, s.mocks());
       }
       if (Instant.now().isAfter(deadline)) {
-        return new CaseResult(s.name(), file.toString(), false, "TIMEOUT", null, null, null,
+        return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "TIMEOUT",
             "did not finish on the local runtime within " + PER_RUN_TIMEOUT.toSeconds() + " s");
       }
       Pause.millis(50);
     }
   }
 
+  /** The execution's whole history as GetExecutionHistory reads it: every committed transition. */
+  private static List<HistoryEvent> history(ExecutionStore store, ExecutionRecord record) {
+    List<HistoryEvent> events = new ArrayList<>();
+    for (ExecutionStore.TransitionEvents t : store.transitions(record.key(), 0, record.seq() - 1, false, Integer.MAX_VALUE)) {
+      events.addAll(t.events());
+    }
+    return events;
+  }
 
   @Override
   public void close() {

@@ -45,6 +45,20 @@ class MainTest {
   }
 
   @Test
+  void run_loopWithNoExit_stopsAtMaxEvents_withStepFunctionsOwnError() throws IOException {
+    Path def = file("loop.json", """
+        {"StartAt": "Loop", "States": {
+          "Loop": {"Type": "Choice", "Choices": [{"Variable": "$.go", "BooleanEquals": true, "Next": "Loop"}],
+                   "Default": "Done"},
+          "Done": {"Type": "Succeed"}}}""");
+    int status = stepwise("run", def.toString(), "--input", "{\"go\": true}", "--max-events", "100");
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, status, stderr.substring(Math.max(0, stderr.length() - 300)));
+    assertTrue(stderr.contains("FAILED: error=States.Runtime cause=The execution reached the maximum number of history events (100)."),
+        stderr.substring(Math.max(0, stderr.length() - 300)));
+  }
+
+  @Test
   void run_taskWithoutMock_namesTheStateAndResource() throws IOException {
     Path def = file("t.json", """
         {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -92,5 +106,13 @@ class MainTest {
   void unknownCommand_exitsTwoWithUsage() {
     assertEquals(2, stepwise("frobnicate"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage"));
+  }
+
+  @Test
+  void console_withoutAnHttpEndpoint_saysWhatItNeeds_andExitsTwo() {
+    assertEquals(2, stepwise("console"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("console needs --endpoint URL"));
+    assertEquals(2, stepwise("console", "--endpoint", "ftp://example.com"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--endpoint must be an http(s) URL"));
   }
 }

@@ -5,14 +5,18 @@ import java.util.List;
 
 /** Collects every problem found in a definition; validation never stops at the first. */
 public final class Diagnostics {
+  // AWS's codes (ValidateStateMachineDefinitionDiagnostic): most problems are schema problems.
   public static final String SCHEMA = "SCHEMA_VALIDATION_FAILED";
   public static final String INVALID_JSON = "INVALID_JSON_DESCRIPTION";
   public static final String MISSING_TRANSITION_TARGET = "MISSING_TRANSITION_TARGET";
-  public static final String UNREACHABLE_STATE = "UNREACHABLE_STATE";
-  public static final String NO_TERMINAL_STATE = "NO_TERMINAL_STATE";
-  public static final String INVALID_JSONPATH = "INVALID_JSON_PATH";
-  public static final String INVALID_INTRINSIC = "INVALID_INTRINSIC_FUNCTION";
-  public static final String INVALID_JSONATA = "INVALID_JSONATA";
+  /** AWS has no code of its own for an unreachable state: a schema problem. */
+  public static final String UNREACHABLE_STATE = SCHEMA;
+  /** The workflow has no terminal state. */
+  public static final String NO_TERMINAL_STATE = "MISSING_END_STATE";
+  /** Malformed paths, intrinsics and JSONata are schema problems on AWS too. */
+  public static final String INVALID_JSONPATH = SCHEMA;
+  public static final String INVALID_INTRINSIC = SCHEMA;
+  public static final String INVALID_JSONATA = SCHEMA;
   public static final String INVALID_RESOURCE = "INVALID_RESOURCE";
   /** State names must be unique across the whole definition, branches and item processors included. */
   public static final String DUPLICATE_STATE_NAME = "DUPLICATE_STATE_NAME";

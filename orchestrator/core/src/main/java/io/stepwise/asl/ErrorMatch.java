@@ -8,13 +8,12 @@ final class ErrorMatch {
   private ErrorMatch() {}
 
   static boolean matches(List<String> errorEquals, String error) {
+    // States.Runtime "will always cause the execution to fail" (developer guide): nothing retries or catches it.
+    if (ErrorNames.RUNTIME.equals(error)) return false;
     for (String name : errorEquals) {
-      if (name.equals(error)) return true;
-      // States.ALL matches every error except States.Runtime, which is terminal.
-      if (name.equals(ErrorNames.ALL) && !ErrorNames.escapesStatesAll(error)) return true;
-      // States.TaskFailed is a wildcard for every error except States.Timeout (and Runtime).
-      if (name.equals(ErrorNames.TASK_FAILED) && !error.equals(ErrorNames.TIMEOUT)
-          && !ErrorNames.escapesStatesAll(error)) return true;
+      if (name.equals(error) || name.equals(ErrorNames.ALL)) return true;
+      // States.TaskFailed is a wildcard for every error except States.Timeout.
+      if (name.equals(ErrorNames.TASK_FAILED) && !error.equals(ErrorNames.TIMEOUT)) return true;
     }
     return false;
   }

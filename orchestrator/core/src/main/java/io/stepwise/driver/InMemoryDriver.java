@@ -1,7 +1,6 @@
 package io.stepwise.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.engine.ChildOutcome;
 import io.stepwise.engine.Command;
@@ -19,7 +18,6 @@ import io.stepwise.items.ItemStream;
 import io.stepwise.items.ItemStreams;
 import io.stepwise.items.MapRunResults;
 import io.stepwise.items.ObjectStorage;
-import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,27 +53,29 @@ public final class InMemoryDriver {
   public ExecutionResult run(StateMachine machine, ExecutionInfo info) {
     List<HistoryEvent> history = new ArrayList<>();
     Instant deadline = machine.timeoutSeconds() == null ? null : info.startTime().plusSeconds(machine.timeoutSeconds());
-    ExecutionState state = run(machine, ExecutionState.start(info, machine.startAt()), history, deadline);
+    ExecutionState state = run(machine, ExecutionState.start(info, machine.startAt()), history, deadline, true);
     return new ExecutionResult(state.status(), state.output(), state.error(), state.cause(), List.copyOf(history),
         state.transitions());
   }
 
-  private ExecutionState run(StateMachine machine, ExecutionState start, List<HistoryEvent> history, Instant deadline) {
+  /** @param live whether events go to the listener as they happen (a child's go with its parent's join) */
+  private ExecutionState run(StateMachine machine, ExecutionState start, List<HistoryEvent> history, Instant deadline,
+      boolean live) {
     ExecutionState state = start;
     Event event = Event.ADVANCE;
     while (!state.isDone()) {
       if (deadline != null && !clock.now().isBefore(deadline)) event = new Event.TimedOut();
       Decision decision = engine.step(machine, state, event, clock.now());
-      record(history, decision.events());
+      history.addAll(decision.events());
+      if (live && listener != null) decision.events().forEach(listener);
       state = decision.state();
       if (state.isDone()) break;
-      event = carryOut(machine, decision.commands(), state, history, deadline);
+      event = carryOut(machine, decision.commands(), state, deadline);
     }
     return state;
   }
 
-  private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, List<HistoryEvent> history,
-      Instant deadline) {
+  private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline) {
     for (Command command : commands) {
       if (command instanceof Command.Continue) return Event.ADVANCE;
       if (command instanceof Command.StartTimer timer) {
@@ -84,66 +84,44 @@ public final class InMemoryDriver {
         return deadline != null && !clock.now().isBefore(deadline) ? new Event.TimedOut() : Event.TIMER_FIRED;
       }
       if (command instanceof Command.InvokeTask call) {
-        TaskOutcome outcome = tasks.invoke(call);
-        return outcome.error() != null || outcome.result() == null
-            ? new Event.TaskFailed(outcome.error(), outcome.cause())
-            : new Event.TaskSucceeded(outcome.result());
+        return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren children) {
-        return withResults(machine, state, runChildren(children, state, history, deadline), children.children().size());
+        return withResults(machine, state, runChildren(children, state, deadline), children.children().size());
       }
-      if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, history, deadline);
+      if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline);
     }
     throw new IllegalStateException("engine left execution running with nothing to do in state " + state.currentState());
   }
 
-  /**
-   * Runs each child in order, stopping early once more children failed than are tolerated; the
-   * children's events go to {@code history}. Runtimes without durable children use this too.
-   */
-  public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, List<HistoryEvent> history) {
-    return runChildren(run, parent, history, null);
+  /** Runs a Parallel's or Map's children to their end, as {@link #run} does (TestState uses it). */
+  public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent) {
+    return runChildren(run, parent, null);
   }
 
-  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, List<HistoryEvent> history, Instant deadline) {
-    boolean isMap = run.kind() == Command.RunChildren.Kind.MAP;
-    long lastId = parent.lastEventId();
+  /**
+   * Runs each child in order, stopping early once more children failed than are tolerated. Each
+   * child keeps its own history, which the engine writes into the parent's when it joins.
+   */
+  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline) {
     List<ChildOutcome> outcomes = new ArrayList<>();
     int failures = 0;
     for (int i = 0; i < run.children().size(); i++) {
       Command.Child child = run.children().get(i);
-      if (isMap) lastId = iterationEvent(history, lastId, "MapIterationStarted", run.stateName(), i);
-      ExecutionState start = ExecutionState.child(parent.info(), child.machine().startAt(), child.input(),
-          child.variables(), lastId);
-      ExecutionState end = run(child.machine(), start, history, deadline);
-      lastId = end.lastEventId();
-      if (end.status() == ExecutionStatus.SUCCEEDED) {
-        outcomes.add(ChildOutcome.success(i, end.output()));
-        if (isMap) lastId = iterationEvent(history, lastId, "MapIterationSucceeded", run.stateName(), i);
-      } else {
-        outcomes.add(ChildOutcome.failure(i, end.error(), end.cause()));
-        if (isMap) lastId = iterationEvent(history, lastId, "MapIterationFailed", run.stateName(), i);
-        if (++failures > run.toleratedFailures()) break;
-      }
+      ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(), child.variables());
+      List<HistoryEvent> events = new ArrayList<>();
+      ExecutionState end = run(child.machine(), start, events, deadline, false);
+      ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
+          ? ChildOutcome.success(i, end.output())
+          : ChildOutcome.failure(i, end.error(), end.cause());
+      outcomes.add(outcome.withEvents(events));
+      if (!outcome.succeeded() && ++failures > run.toleratedFailures()) break;
     }
-    return new Event.ChildrenFinished(outcomes, lastId, true);
-  }
-
-  private long iterationEvent(List<HistoryEvent> history, long lastId, String type, String mapName, int index) {
-    ObjectNode details = Json.object().put("name", mapName).put("index", index);
-    String key = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";
-    record(history, List.of(new HistoryEvent(lastId + 1, lastId, type, clock.now(), key, details)));
-    return lastId + 1;
-  }
-
-  private void record(List<HistoryEvent> history, List<HistoryEvent> events) {
-    history.addAll(events);
-    if (listener != null) events.forEach(listener);
+    return new Event.ChildrenFinished(outcomes);
   }
 
   /** A Map with an ItemReader: its items are read whole (in memory they are few), then run as any Map's. */
-  private Event readChildren(StateMachine machine, Command.ReadChildren read, ExecutionState state,
-      List<HistoryEvent> history, Instant deadline) {
+  private Event readChildren(StateMachine machine, Command.ReadChildren read, ExecutionState state, Instant deadline) {
     DistributedMap plan = read.plan();
     List<Command.Child> children = new ArrayList<>();
     try (ItemStream items = ItemStreams.open(storage, plan.reader(), ItemCursor.START)) {
@@ -161,7 +139,7 @@ public final class InMemoryDriver {
     }
     Command.RunChildren run = new Command.RunChildren(read.stateName(), Command.RunChildren.Kind.MAP, children,
         plan.maxConcurrency(), plan.toleratedFailures(children.size()));
-    return withResults(machine, state, runChildren(run, state, history, deadline), children.size());
+    return withResults(machine, state, runChildren(run, state, deadline), children.size());
   }
 
   /** Writes a ResultWriter's files before the Map goes on; failing to is the Map's failure. */

@@ -1,6 +1,7 @@
 package io.stepwise.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.Event;
 
 /** A Task call's result, or its error and cause. */
 public record TaskOutcome(JsonNode result, String error, String cause) {
@@ -10,6 +11,11 @@ public record TaskOutcome(JsonNode result, String error, String cause) {
 
   public static TaskOutcome failure(String error, String cause) {
     return new TaskOutcome(null, error, cause);
+  }
+
+  /** The engine's event for this outcome: a call with no result failed. */
+  public Event event() {
+    return error != null || result == null ? new Event.TaskFailed(error, cause) : new Event.TaskSucceeded(result);
   }
 
   public boolean succeeded() {

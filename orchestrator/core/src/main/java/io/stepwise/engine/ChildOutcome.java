@@ -1,14 +1,23 @@
 package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
-/** How one Parallel branch or Map iteration ended. */
-public record ChildOutcome(int index, boolean succeeded, JsonNode output, String error, String cause) {
+/**
+ * How one Parallel branch or Map iteration ended, with the history it wrote: numbered from 1 in
+ * its own run, the first event linked to 0 (see {@link ExecutionState#child}).
+ */
+public record ChildOutcome(int index, boolean succeeded, JsonNode output, String error, String cause,
+    List<HistoryEvent> events) {
   public static ChildOutcome success(int index, JsonNode output) {
-    return new ChildOutcome(index, true, output, null, null);
+    return new ChildOutcome(index, true, output, null, null, List.of());
   }
 
   public static ChildOutcome failure(int index, String error, String cause) {
-    return new ChildOutcome(index, false, null, error, cause);
+    return new ChildOutcome(index, false, null, error, cause, List.of());
+  }
+
+  public ChildOutcome withEvents(List<HistoryEvent> childEvents) {
+    return new ChildOutcome(index, succeeded, output, error, cause, List.copyOf(childEvents));
   }
 }

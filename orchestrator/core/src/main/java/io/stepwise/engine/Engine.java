@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import io.stepwise.asl.StateMachine;
+import io.stepwise.eval.ErrorNames;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,15 +10,46 @@ import java.util.List;
  * {@link Decision}. It reads no clock and does no I/O; runtimes carry out its commands.
  */
 public final class Engine {
+  /**
+   * Events an execution may have unless a deployment or run says otherwise: 40 times Step
+   * Functions' 25,000, so long loops run, while a loop with no exit stops within about half a
+   * million transitions (about a dollar at $2.50 per million) and a history that still pages.
+   */
+  public static final long DEFAULT_MAX_EVENTS = 1_000_000;
+
   private final Entropy entropy;
+  private final long maxEvents;
 
   public Engine(Entropy entropy) {
+    this(entropy, DEFAULT_MAX_EVENTS);
+  }
+
+  /** @param maxEvents the most history events an execution may have (Step Functions: 25,000) */
+  public Engine(Entropy entropy, long maxEvents) {
+    if (maxEvents < 2) throw new IllegalArgumentException("the event limit must be at least 2, was " + maxEvents);
     this.entropy = entropy;
+    this.maxEvents = maxEvents;
   }
 
   /** Takes one step. A step that does not fit the execution's phase (stale, duplicate) changes nothing. */
   public Decision step(StateMachine machine, ExecutionState state, Event event, Instant now) {
     if (state.isDone() && !(event instanceof Event.Redrive)) return new Decision(state, List.of(), List.of());
-    return new Transition(machine, state, now, entropy).apply(event);
+    Decision decision = new Transition(machine, state, now, entropy).apply(event);
+    return withinHistoryLimit(decision) ? decision : historyLimitReached(machine, state, now);
+  }
+
+  /**
+   * As Step Functions does at its limit: once an execution has {@code maxEvents - 1} events, the
+   * next may only be ExecutionSucceeded; anything else fails the execution instead.
+   */
+  private boolean withinHistoryLimit(Decision decision) {
+    long last = decision.state().lastEventId();
+    return last < maxEvents || (last == maxEvents && decision.state().status() == ExecutionStatus.SUCCEEDED);
+  }
+
+  private Decision historyLimitReached(StateMachine machine, ExecutionState state, Instant now) {
+    Event failed = new Event.RuntimeFailed(ErrorNames.RUNTIME,
+        "The execution reached the maximum number of history events (" + maxEvents + ").");
+    return new Transition(machine, state, now, entropy).apply(failed);
   }
 }

@@ -18,16 +18,20 @@ public sealed interface Event {
   /**
    * Every child of a Parallel or Map has finished (or the run stopped early on failure).
    *
-   * @param outcomes in branch / item order; children that never ran are absent
-   * @param lastEventId the parent's last history event id after the children's events
-   * @param iterationsRecorded true when the runtime already put MapIteration* events in the
-   *     parent's history as the children ran (the in-memory driver); otherwise the engine
-   *     records them, in item order, when it joins
+   * @param outcomes in branch / item order, each with its own history; children that never ran
+   *     are absent. The engine writes their events into the parent's history, as Step Functions
+   *     orders them.
    */
-  record ChildrenFinished(List<ChildOutcome> outcomes, long lastEventId, boolean iterationsRecorded) implements Event {}
+  record ChildrenFinished(List<ChildOutcome> outcomes) implements Event {}
 
   /** StopExecution: the execution ends ABORTED. */
   record Stop(String error, String cause) implements Event {}
+
+  /**
+   * The runtime gives up on the execution, which ends FAILED: a limit was reached, or the
+   * runtime could not carry out its transition.
+   */
+  record RuntimeFailed(String error, String cause) implements Event {}
 
   /** The machine's TimeoutSeconds elapsed: the execution ends TIMED_OUT. */
   record TimedOut() implements Event {}

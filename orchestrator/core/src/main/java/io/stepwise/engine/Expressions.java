@@ -21,7 +21,7 @@ final class Expressions {
 
   /** $states for a JSONata field: the raw input, and the result or error output when there is one. */
   JsonataBindings bindings(JsonNode result, JsonNode errorOutput) {
-    return new JsonataBindings(t.stateInput(), result, errorOutput, t.context(), t.variables());
+    return new JsonataBindings(t.stateInput(), result, errorOutput, t.context(), t.variables(), t.sources());
   }
 
   /** A JSONata field's value: a {@code {% %}} string evaluated, any other JSON as a template. */

@@ -70,13 +70,18 @@ final class FanOut {
     t.command(new Command.RunChildren(state.name(), Command.RunChildren.Kind.MAP, children, maxConcurrency, toleratedFailures));
   }
 
-  /** Every child is done, or the runtime stopped early on failure: fail or produce the results in order. */
+  /**
+   * Every child is done, or the runtime stopped early on failure: the children's events join the
+   * history, then the state fails or produces the results in order.
+   */
   void finished(Event.ChildrenFinished done) {
     List<ChildOutcome> outcomes = done.outcomes();
     boolean isMap = state instanceof State.Map;
     boolean distributed = isMap && ((State.Map) state).distributed();
-    if (isMap && !done.iterationsRecorded()) recordIterations(outcomes);
-    String prefix = isMap ? "MapState" : "ParallelState";
+    // A distributed Map's iterations are executions of their own: the parent shows only the Map Run.
+    ChildEvents.Joined joined = distributed ? null
+        : isMap ? ChildEvents.mapIterations(t.history(), state.name(), outcomes, again((State.Map) state).maxConcurrency())
+        : ChildEvents.parallelBranches(t.history(), outcomes);
     ArrayNode results = Json.array();
     List<ChildOutcome> failures = new ArrayList<>();
     for (ChildOutcome outcome : outcomes) {
@@ -84,10 +89,10 @@ final class FanOut {
       else failures.add(outcome);
     }
     if (!failures.isEmpty()) {
-      long tolerated = isMap ? toleratedFailuresAgain((State.Map) state, outcomes.size()) : 0;
+      long tolerated = isMap ? again((State.Map) state).toleratedFailures(outcomes.size()) : 0;
       if (!isMap || failures.size() > tolerated) {
         if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
-        t.history().add(prefix + "Failed");
+        else t.history().moveCursor(joined.lastFailure());
         ChildOutcome first = failures.get(0);
         boolean thresholdSet = isMap && hasTolerance((State.Map) state);
         if (thresholdSet) {
@@ -98,20 +103,21 @@ final class FanOut {
         return;
       }
     }
-    if (distributed) t.history().add("MapRunSucceeded");
-    t.history().add(prefix + "Succeeded");
+    if (distributed) {
+      // MapStateSucceeded links to MapRunSucceeded. In every AWS recording, the exited event links
+      // to MapRunStarted when the Map selects its items (ItemsPath, Items), and to MapRunSucceeded
+      // when it takes its whole input.
+      long runStarted = t.history().cursor();
+      t.history().add("MapRunSucceeded");
+      t.history().aside("MapStateSucceeded");
+      if (selectsItems((State.Map) state)) t.history().moveCursor(runStarted);
+    } else {
+      // Written aside: the state's exited event links to what the success links to.
+      t.history().moveCursor(joined.lastEnd());
+      t.history().aside(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded");
+    }
     JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, expressions) : null;
     expressions.exitWithResult(state, written != null ? written : results);
-  }
-
-  /** One MapIterationStarted and MapIterationSucceeded (or Failed) per iteration, in item order. */
-  private void recordIterations(List<ChildOutcome> outcomes) {
-    for (ChildOutcome outcome : outcomes) {
-      ObjectNode details = Json.object().put("name", state.name()).put("index", outcome.index());
-      t.history().add("MapIterationStarted", "mapIterationStartedEventDetails", details);
-      String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";
-      t.history().add(type, Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails", details);
-    }
   }
 
   /** The Map Run's ARN, as Step Functions names it: the machine, the execution and the Label or state. */
@@ -132,16 +138,11 @@ final class FanOut {
   }
 
   private JsonNode jsonataItems(State.Map map, JsonataBindings bindings) {
-    if (map.items() == null) {
-      JsonNode input = t.stateInput();
-      if (!input.isArray()) {
-        throw StatesError.query("The Map state input must be an array when Items is not specified, but was '" + Json.typeName(input) + "'");
-      }
-      return input;
-    }
-    JsonNode items = expressions.jsonata(map.items(), bindings, "Items");
+    // Without Items, a JSONata Map iterates over its input, as if Items were {% $states.input %}.
+    JsonNode items = map.items() == null ? t.stateInput() : expressions.jsonata(map.items(), bindings, "Items");
     if (items == null || !items.isArray()) {
-      String expression = map.items().isTextual() ? Jsonata.body(map.items().textValue()) : Json.write(map.items());
+      String expression = map.items() == null ? "$states.input"
+          : map.items().isTextual() ? Jsonata.body(map.items().textValue()) : Json.write(map.items());
       throw StatesError.query("The JSONata expression '" + expression + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
           + Json.typeName(items) + "' for value: " + (items == null ? "null" : Json.write(items)));
     }
@@ -157,10 +158,10 @@ final class FanOut {
     itemNode.set("Value", item);
     context.set("Map", Json.object().set("Item", itemNode));
     if (bindings != null) {
-      JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, context, bindings.variables());
+      JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, context, bindings.variables(), bindings.sources());
       return expressions.jsonata(map.itemSelectorJsonata(), withItem, "ItemSelector");
     }
-    return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables()));
+    return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables(), scope.sources()));
   }
 
   long toleratedFailures(State.Map map, Scope scope, JsonataBindings bindings, int total) {
@@ -173,11 +174,37 @@ final class FanOut {
     return Math.max(count, byPercentage);
   }
 
-  private long toleratedFailuresAgain(State.Map map, int total) {
+  /** The Map's numbers evaluated again at the join, from the same input as at the start. */
+  private Numbers again(State.Map map) {
     Scope raw = t.scope(t.stateInput());
-    JsonataBindings bindings = map.base().isJsonata() ? expressions.bindings(null, null) : null;
-    return toleratedFailures(map, raw.withInput(map.base().isJsonata() ? t.stateInput()
-        : DataFlow.select(map.base().inputPath(), raw)), bindings, total);
+    boolean jsonata = map.base().isJsonata();
+    JsonataBindings bindings = jsonata ? expressions.bindings(null, null) : null;
+    Scope scope = raw.withInput(jsonata ? t.stateInput() : DataFlow.select(map.base().inputPath(), raw));
+    return new Numbers(map, scope, bindings);
+  }
+
+  private final class Numbers {
+    private final State.Map map;
+    private final Scope scope;
+    private final JsonataBindings bindings;
+
+    Numbers(State.Map map, Scope scope, JsonataBindings bindings) {
+      this.map = map;
+      this.scope = scope;
+      this.bindings = bindings;
+    }
+
+    int maxConcurrency() {
+      return (int) number(map.maxConcurrency(), scope, bindings, 0);
+    }
+
+    long toleratedFailures(int total) {
+      return FanOut.this.toleratedFailures(map, scope, bindings, total);
+    }
+  }
+
+  private static boolean selectsItems(State.Map map) {
+    return map.base().isJsonata() ? map.items() != null : !"$".equals(map.itemsPath());
   }
 
   private static boolean hasTolerance(State.Map map) {
@@ -191,6 +218,7 @@ final class FanOut {
     if (field.path() != null) {
       value = PathRef.compile(field.path()).find(scope);
       if (value == null) throw DataFlow.noResults(field.path());
+      return MapLimits.fromPath(field.fieldName(), field.path(), value);
     } else if (bindings != null) {
       value = expressions.jsonata(field.literal(), bindings, field.fieldName());
     } else {

@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Appends the history events of one step, numbering them as Step Functions does. */
+/**
+ * Appends the history events of one step, numbering and linking them as Step Functions does.
+ * Each event's previousEventId is the event that led to it (the cursor), not always the one just
+ * before: ExecutionStarted and the Succeeded events of a Map, a Parallel or an iteration are
+ * written aside, so what follows them links to what came before them.
+ */
 final class History {
   /** {@code {"truncated": false}}: Stepwise never truncates payloads in history. */
   static final JsonNode NOT_TRUNCATED = Json.object().put("truncated", false);
@@ -15,11 +20,12 @@ final class History {
   private final List<HistoryEvent> events = new ArrayList<>();
   private final Instant now;
   private long lastId;
-  private long previousId;
+  private long cursor;
+  private long enteredPrevious = -1;
 
-  History(long lastId, Instant now) {
+  History(long lastId, long cursor, Instant now) {
     this.lastId = lastId;
-    this.previousId = lastId;
+    this.cursor = cursor;
     this.now = now;
   }
 
@@ -29,9 +35,8 @@ final class History {
 
   /** An event whose details carry a JSON payload ({@code input}, {@code output}, {@code parameters}). */
   long add(String type, String detailsKey, JsonNode details, String payloadField, String payload) {
-    long id = ++lastId;
-    events.add(new HistoryEvent(id, previousId, type, now, detailsKey, details, payloadField, payload));
-    previousId = id;
+    long id = aside(type, detailsKey, details, payloadField, payload);
+    cursor = id;
     return id;
   }
 
@@ -39,11 +44,43 @@ final class History {
     return add(type, null, null);
   }
 
+  /** An event linked to the cursor that leaves the cursor where it was. */
+  long aside(String type, String detailsKey, JsonNode details, String payloadField, String payload) {
+    long id = ++lastId;
+    events.add(new HistoryEvent(id, cursor, type, now, detailsKey, details, payloadField, payload));
+    return id;
+  }
+
+  long aside(String type) {
+    return aside(type, null, null, null, null);
+  }
+
+  /** A child's event, renumbered into this history: its own time, linked to {@code previous}. */
+  long copy(HistoryEvent event, long previous) {
+    long id = ++lastId;
+    events.add(new HistoryEvent(id, previous, event.type(), event.timestamp(), event.detailsKey(), event.details(),
+        event.payloadField(), event.payload()));
+    return id;
+  }
+
+  /** An event written now, linked to {@code previous}, leaving the cursor alone. */
+  long linked(String type, String detailsKey, JsonNode details, long previous) {
+    long id = ++lastId;
+    events.add(new HistoryEvent(id, previous, type, now, detailsKey, details, null, null));
+    return id;
+  }
+
+  /** What follows links to {@code id}. */
+  void moveCursor(long id) {
+    cursor = id;
+  }
+
   /** Payloads are JSON text, as GetExecutionHistory returns them. */
   long stateEntered(String type, String name, String inputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
     d.set("inputDetails", NOT_TRUNCATED);
+    enteredPrevious = cursor;
     return add(type + "StateEntered", "stateEnteredEventDetails", d, "input", inputJson);
   }
 
@@ -55,22 +92,33 @@ final class History {
   }
 
   void failed(String type, String detailsKey, String error, String cause) {
+    add(type, detailsKey, errorDetails(error, cause));
+  }
+
+  /**
+   * EvaluationFailed: an expression of the state failed. Step Functions links it to the event
+   * before the state's entered event when it fails as the state is entered.
+   */
+  void evaluationFailed(String state, String error, String cause) {
+    ObjectNode d = errorDetails(error, cause);
+    d.put("state", state);
+    if (enteredPrevious >= 0) cursor = enteredPrevious;
+    add("EvaluationFailed", "evaluationFailedEventDetails", d);
+  }
+
+  private static ObjectNode errorDetails(String error, String cause) {
     ObjectNode d = Json.object();
     if (error != null) d.put("error", error);
     if (cause != null) d.put("cause", cause);
-    add(type, detailsKey, d);
-  }
-
-  /** Moves past events that others numbered (children run by the runtime). */
-  void skipTo(long id) {
-    if (id > lastId) {
-      lastId = id;
-      previousId = id;
-    }
+    return d;
   }
 
   long lastId() {
     return lastId;
+  }
+
+  long cursor() {
+    return cursor;
   }
 
   Instant now() {

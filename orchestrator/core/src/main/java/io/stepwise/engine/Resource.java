@@ -2,13 +2,17 @@ package io.stepwise.engine;
 
 /**
  * A Task's Resource ARN, read into what history and runtimes need: a service integration
- * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken}) or a bare Lambda function ARN.
+ * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken}), a bare Lambda function ARN, or an
+ * activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}).
  */
 public record Resource(String arn, String service, String action, String pattern, String region, boolean isLegacyLambda) {
   public static Resource parse(String arn) {
     String[] parts = arn.split(":", 7);
     if (parts.length >= 7 && "lambda".equals(parts[2]) && "function".equals(parts[5])) {
       return new Resource(arn, "lambda", "invoke", "", parts[3], true);
+    }
+    if (parts.length >= 7 && "states".equals(parts[2]) && "activity".equals(parts[5])) {
+      return new Resource(arn, "activity", parts[6], "", parts[3], false);
     }
     if (parts.length >= 7 && "states".equals(parts[2])) {
       String region = parts[3];
@@ -23,6 +27,11 @@ public record Resource(String arn, String service, String action, String pattern
       return new Resource(arn, service, action, pattern, region, false);
     }
     return new Resource(arn, parts.length > 2 ? parts[2] : arn, "", "", parts.length > 3 ? parts[3] : "", false);
+  }
+
+  /** A worker polls GetActivityTask for the task and answers with SendTask*. */
+  public boolean isActivity() {
+    return service.equals("activity");
   }
 
   public boolean waitsForTaskToken() {

@@ -3,6 +3,7 @@ package io.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.PathRef;
 import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
@@ -24,8 +25,9 @@ final class TaskStep {
   }
 
   void run() {
-    // A .sync task waits like a token task: the runtime answers with the token when the job ends.
-    String token = resource.waitsForTaskToken() || resource.isSync() ? t.newTaskToken() : null;
+    // A .sync task waits like a token task: the runtime answers with the token when the job ends;
+    // an activity's worker answers with the token it got from GetActivityTask.
+    String token = resource.waitsForTaskToken() || resource.isSync() || resource.isActivity() ? t.newTaskToken() : null;
     JsonNode payload;
     Integer timeout;
     Integer heartbeat;
@@ -48,31 +50,39 @@ final class TaskStep {
   void succeeded(JsonNode result) {
     ObjectNode d = resourceDetails();
     d.set("outputDetails", History.NOT_TRUNCATED);
-    t.history().add(resource.isLegacyLambda() ? "LambdaFunctionStarted" : "TaskStarted", null, null);
+    started();
     t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
     expressions.exitWithResult(task, result);
   }
 
+  /** The call was made and failed (Step Functions shows it started), or ran out of time. */
   void failed(String error, String cause) {
     ObjectNode d = resourceDetails();
     if (error != null) d.put("error", error);
     if (cause != null) d.put("cause", cause);
-    t.history().add(eventPrefix() + "Failed", detailsKey("Failed"), d);
+    started();
+    String outcome = ErrorNames.TIMEOUT.equals(error) || ErrorNames.HEARTBEAT_TIMEOUT.equals(error) ? "TimedOut" : "Failed";
+    t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
     t.fail(task, error, cause);
+  }
+
+  private void started() {
+    t.history().add(eventPrefix() + "Started", resource.isLegacyLambda() ? null : detailsKey("Started"),
+        resource.isLegacyLambda() ? null : resourceDetails());
   }
 
   private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {
     ObjectNode d = resourceDetails();
-    if (!resource.isLegacyLambda()) d.put("region", resource.region());
+    if (!namedByArn()) d.put("region", resource.region());
     if (timeout != null) d.put("timeoutInSeconds", timeout);
     if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
     t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d,
-        resource.isLegacyLambda() ? "input" : "parameters", Json.write(payload));
+        namedByArn() ? "input" : "parameters", Json.write(payload));
   }
 
   private ObjectNode resourceDetails() {
     ObjectNode d = Json.object();
-    if (resource.isLegacyLambda()) {
+    if (namedByArn()) {
       d.put("resource", task.resource());
     } else {
       d.put("resourceType", resource.service());
@@ -81,12 +91,17 @@ final class TaskStep {
     return d;
   }
 
+  /** A bare Lambda function and an activity have events of their own, naming the resource by its ARN. */
+  private boolean namedByArn() {
+    return resource.isLegacyLambda() || resource.isActivity();
+  }
+
   private String eventPrefix() {
-    return resource.isLegacyLambda() ? "LambdaFunction" : "Task";
+    return resource.isLegacyLambda() ? "LambdaFunction" : resource.isActivity() ? "Activity" : "Task";
   }
 
   private String detailsKey(String what) {
-    return (resource.isLegacyLambda() ? "lambdaFunction" : "task") + what + "EventDetails";
+    return (resource.isLegacyLambda() ? "lambdaFunction" : resource.isActivity() ? "activity" : "task") + what + "EventDetails";
   }
 
   private static Integer pathSeconds(State.Seconds seconds, Scope scope) {

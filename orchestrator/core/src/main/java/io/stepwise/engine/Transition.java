@@ -8,6 +8,7 @@ import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class Transition {
   private final Instant now;
   private final Entropy entropy;
   private final History history;
+  private final Sources sources;
   private final List<Command> commands = new ArrayList<>();
   private ExecutionInfo info;
 
@@ -53,7 +55,10 @@ final class Transition {
     this.now = now;
     this.entropy = entropy;
     this.info = s.info();
-    this.history = new History(s.lastEventId(), now);
+    this.history = new History(s.lastEventId(), s.previousEventId(), now);
+    // The seed names this transition of this execution (or child): deciding it again draws the same.
+    this.sources = Sources.of(now, () -> Sources.seed(s.info().executionArn() + "|" + s.info().branch(),
+        s.info().redriveCount(), s.transitions(), s.retryCount(), s.phase().ordinal()));
     status = s.status();
     phase = s.phase();
     current = s.currentState();
@@ -70,11 +75,16 @@ final class Transition {
 
   Decision apply(Event event) {
     // A stop or timeout can come before the first transition: the history still starts properly.
-    if (history.lastId() == 0 && !info.isChild() && (event instanceof Event.Stop || event instanceof Event.TimedOut)) {
+    if (history.lastId() == 0 && !info.isChild() && (event instanceof Event.Stop || event instanceof Event.TimedOut
+        || event instanceof Event.RuntimeFailed)) {
       executionStarted();
     }
     if (event instanceof Event.Stop stop) {
       endExecution(ExecutionStatus.ABORTED, "ExecutionAborted", stop.error(), stop.cause());
+      return decision();
+    }
+    if (event instanceof Event.RuntimeFailed failed) {
+      failExecution(failed.error(), failed.cause());
       return decision();
     }
     if (event instanceof Event.Redrive) return redrive();
@@ -112,7 +122,6 @@ final class Transition {
             return decision();
           }
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
-          history.skipTo(done.lastEventId());
           runner.childrenFinished(done);
         }
         case DONE -> {
@@ -120,7 +129,13 @@ final class Transition {
         }
       }
     } catch (StatesError e) {
-      fail(state, e.error(), e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED) ? e.cause() : locate(e.cause()));
+      // A state's own output over the limit is terminal for States.ALL (developer guide: "a
+      // terminal error that can't be caught by the States.ALL error type"); a task's result over
+      // the limit arrives as an ordinary task failure instead.
+      boolean ownLimit = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED);
+      String located = ownLimit ? e.cause() : locate(e.cause());
+      if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+      fail(state, e.error(), located, !ownLimit);
     }
     return decision();
   }
@@ -150,7 +165,8 @@ final class Transition {
     d.set("inputDetails", History.NOT_TRUNCATED);
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
-    history.add("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
+    // Written aside: the first state's entered event links to 0, as in Step Functions.
+    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
   }
 
   private void enter(State state) {
@@ -242,7 +258,12 @@ final class Transition {
   }
 
   Scope scope(JsonNode input) {
-    return Scope.lazy(input, this::context, variables);
+    return Scope.lazy(input, this::context, variables, sources);
+  }
+
+  /** The step's time and seeded randomness, for every evaluation in it. */
+  Sources sources() {
+    return sources;
   }
 
   /**
@@ -250,6 +271,11 @@ final class Transition {
    * when next is null. {@code assigned} variables take effect now, after output processing.
    */
   void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
+    // Checked before printing: past the depth every record shares, the text could not be read back.
+    if (Json.tooDeep(stateOutput)) {
+      throw StatesError.runtime("The state/task '" + state.name() + "' returned a result nested deeper than "
+          + Json.MAX_PAYLOAD_DEPTH + " levels.");
+    }
     // Serialized once: the size check, the exited event, the next state's entered event and the
     // runtime's stored record all use this text.
     String outputJson = Json.write(stateOutput);
@@ -305,11 +331,21 @@ final class Transition {
    * Parallel and Map states have Retry and Catch.
    */
   void fail(State state, String failError, String failCause) {
+    fail(state, failError, failCause, true);
+  }
+
+  /** As {@link #fail(State, String, String)}; without {@code wildcards} only an ErrorEquals naming the error matches. */
+  private void fail(State state, String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
+    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
+    if (!retries(state, name, wildcards)) {
+      if (state instanceof State.Map) history.add("MapStateFailed");
+      else if (state instanceof State.Parallel) history.add("ParallelStateFailed");
+    }
     List<Retrier> retriers = state.base().retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier retrier = retriers.get(i);
-      if (!retrier.matches(name)) continue;
+      if (wildcards ? !retrier.matches(name) : !retrier.errorEquals().contains(name)) continue;
       int attempts = i < retrierAttempts.size() ? retrierAttempts.get(i) : 0;
       if (attempts >= retrier.maxAttempts()) break;
       List<Integer> updated = new ArrayList<>(retrierAttempts);
@@ -323,7 +359,7 @@ final class Transition {
       return;
     }
     for (Catcher catcher : state.base().catchers()) {
-      if (!catcher.matches(name)) continue;
+      if (wildcards ? !catcher.matches(name) : !catcher.errorEquals().contains(name)) continue;
       commands.clear();
       ObjectNode errorOutput = Json.object();
       errorOutput.put("Error", failError);
@@ -339,6 +375,17 @@ final class Transition {
     failExecution(failError, failCause);
   }
 
+  /** Whether a retrier of {@code state} takes {@code error} and has attempts left. */
+  private boolean retries(State state, String error, boolean wildcards) {
+    List<Retrier> retriers = state.base().retry();
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (wildcards ? !retrier.matches(error) : !retrier.errorEquals().contains(error)) continue;
+      return (i < retrierAttempts.size() ? retrierAttempts.get(i) : 0) < retriers.get(i).maxAttempts();
+    }
+    return false;
+  }
+
   /** What a catcher makes of the error: the next state's input and the variables it assigns. */
   record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
 
@@ -348,6 +395,6 @@ final class Transition {
 
   private ExecutionState snapshot() {
     return new ExecutionState(info, status, phase, current, stateInput, stateInputJson, enteredTime, enteredEventId,
-        history.lastId(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
+        history.lastId(), history.cursor(), retryCount, retrierAttempts, variables, taskToken, output, error, cause, transitions);
   }
 }

@@ -8,8 +8,6 @@ import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** A Wait state: a timer for Seconds or until a Timestamp; a due time in the past moves on at once. */
 final class WaitStep {
@@ -61,7 +59,7 @@ final class WaitStep {
         return entered.plusSeconds(seconds.asLong());
       }
       JsonNode timestamp = expressions.jsonata(wait.timestamp(), bindings, "Timestamp");
-      return parseTimestamp(timestamp == null ? "null" : timestamp.asText(), "Timestamp");
+      return timestamp(timestamp, "Timestamp", wait.timestamp().asText());
     }
     Scope scope = t.scope(DataFlow.select(wait.base().inputPath(), t.scope(t.stateInput())));
     if (wait.seconds() != null && wait.seconds().literal() != null) {
@@ -81,20 +79,26 @@ final class WaitStep {
       }
       return entered.plusSeconds(value.asLong());
     }
-    if (wait.timestamp() != null) return parseTimestamp(wait.timestamp().asText(), "Timestamp");
+    if (wait.timestamp() != null) return timestamp(wait.timestamp(), "Timestamp", wait.timestamp().asText());
     JsonNode value = PathRef.compile(wait.timestampPath()).find(scope);
     if (value == null) {
       throw StatesError.runtime("The TimestampPath parameter does not reference an input value: " + wait.timestampPath());
     }
-    return parseTimestamp(value.asText(), "TimestampPath");
+    return timestamp(value, "TimestampPath", wait.timestampPath());
   }
 
-  /** RFC 3339 with an offset, up to nanoseconds, as Step Functions accepts. */
-  static Instant parseTimestamp(String text, String field) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw StatesError.runtime("The " + field + " parameter does not reference a valid ISO-8601 extended offset date-time format string: " + text);
+  /**
+   * A Wait timestamp: UTC with a {@code Z}, fractional seconds optional, as Step Functions
+   * accepts (an offset such as {@code +01:00}, or none, fails). The cause names the field as
+   * written ({@code $.start_at}, or the JSONata expression) and the value it gave.
+   */
+  private static Instant timestamp(JsonNode value, String field, String written) {
+    Instant parsed = value != null && value.isTextual() ? Timestamps.parseUtc(value.textValue()) : null;
+    if (parsed == null) {
+      String text = value == null ? "null" : value.isTextual() ? value.textValue() : Json.write(value);
+      throw StatesError.runtime("The " + field + " parameter does not reference a valid ISO-8601 extended offset "
+          + "date-time format string: " + written + " == " + text);
     }
+    return parsed;
   }
 }

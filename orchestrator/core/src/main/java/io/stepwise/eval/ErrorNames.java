@@ -20,9 +20,4 @@ public final class ErrorNames {
   public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
 
   private ErrorNames() {}
-
-  /** States.Runtime is terminal: States.ALL neither retries nor catches it. */
-  public static boolean escapesStatesAll(String error) {
-    return RUNTIME.equals(error);
-  }
 }

@@ -25,7 +25,8 @@ final class JsonPathParser {
           segments.add(new Segment.DeepScan(peek(0) == '[' ? bracket() : dotted()));
         } else {
           pos++;
-          segments.add(dotted());
+          // "$.[0]" is "$[0]", as Jayway (and so AWS) reads it; deployed workflows use it.
+          segments.add(peek(0) == '[' ? bracket() : dotted());
         }
       } else if (c == '[') {
         segments.add(bracket());

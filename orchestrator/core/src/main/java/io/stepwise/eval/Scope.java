@@ -6,30 +6,34 @@ import java.util.function.Supplier;
 
 /**
  * What an expression can see: the state's effective input ({@code $}), the context object
- * ({@code $$}) and the variables in scope ({@code $name}). The context object is built only when
- * something reads it, since most states never do.
+ * ({@code $$}), the variables in scope ({@code $name}) and the step's {@link Sources} of time and
+ * randomness. The context object is built only when something reads it, since most states never do.
  */
 public final class Scope {
   private final JsonNode input;
   private final Map<String, JsonNode> variables;
+  private final Sources sources;
   private Supplier<JsonNode> contextSource;
   private JsonNode context;
 
-  public Scope(JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+  public Scope(JsonNode input, JsonNode context, Map<String, JsonNode> variables, Sources sources) {
     this.input = input;
     this.context = context;
     this.variables = variables;
+    this.sources = sources;
   }
 
-  private Scope(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables) {
+  private Scope(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables, Sources sources) {
     this.input = input;
     this.contextSource = contextSource;
     this.variables = variables;
+    this.sources = sources;
   }
 
   /** A scope whose context object is made on first use. */
-  public static Scope lazy(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables) {
-    return new Scope(input, contextSource, variables);
+  public static Scope lazy(JsonNode input, Supplier<JsonNode> contextSource, Map<String, JsonNode> variables,
+      Sources sources) {
+    return new Scope(input, contextSource, variables, sources);
   }
 
   public JsonNode input() {
@@ -48,8 +52,12 @@ public final class Scope {
     return variables;
   }
 
+  public Sources sources() {
+    return sources;
+  }
+
   public Scope withInput(JsonNode newInput) {
-    Scope scope = new Scope(newInput, context, variables);
+    Scope scope = new Scope(newInput, context, variables, sources);
     scope.contextSource = contextSource;
     return scope;
   }

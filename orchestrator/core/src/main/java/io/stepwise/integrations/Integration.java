@@ -33,6 +33,12 @@ public record Integration(String service, String action, Set<IntegrationPattern>
   public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
       JobPoll job, String errorPrefix) implements Call {}
 
+  /**
+   * An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): the task waits, with its
+   * token, for a worker's GetActivityTask and SendTask* ({@code runtime.Activities}).
+   */
+  public record Activity() implements Call {}
+
   /** An HTTPS endpoint ({@code http:invoke}). */
   public record HttpInvoke() implements Call {}
 

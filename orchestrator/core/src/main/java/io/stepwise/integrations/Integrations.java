@@ -47,6 +47,10 @@ public final class Integrations {
       aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
       aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));
 
+  /** Activities are named by ARN, not SERVICE:ACTION: one entry stands for them all. */
+  static final Integration ACTIVITY = new Integration("activity", "NAME", EnumSet.of(WAIT_FOR_TASK_TOKEN), new Integration.Activity());
+  private static final Pattern ACTIVITY_NAME = Pattern.compile("activity:[^:\\s]{1,80}");
+
   private static final Map<String, Integration> BY_NAME = ENTRIES.stream()
       .collect(Collectors.toMap(i -> i.service() + ":" + i.action(), i -> i, (a, b) -> a, LinkedHashMap::new));
   private static final Pattern FUNCTION_ARN =
@@ -84,6 +88,12 @@ public final class Integrations {
     var arn = STATES_ARN.matcher(resource);
     if (!arn.matches()) return refused(resource, "it is neither a Lambda function ARN nor an arn:aws:states::: integration");
     String tail = arn.group(3);
+    if (tail.startsWith("activity:")) {
+      if (arn.group(1).isEmpty() || arn.group(2) == null || !ACTIVITY_NAME.matcher(tail).matches()) {
+        return refused(resource, "an activity is named arn:aws:states:REGION:ACCOUNT:activity:NAME");
+      }
+      return new Lookup.Found(new Target(ACTIVITY, WAIT_FOR_TASK_TOKEN));
+    }
     int dot = tail.indexOf('.');
     String suffix = dot < 0 ? "" : tail.substring(dot + 1); // "sync:2" keeps its colon
     String[] parts = (dot < 0 ? tail : tail.substring(0, dot)).split(":");
@@ -117,7 +127,8 @@ public final class Integrations {
   /** Every optimized integration, for messages and documentation: {@code sns:publish[.waitForTaskToken]}, ... */
   public static String summary() {
     return ENTRIES.stream().map(i -> i.service() + ":" + i.action() + patternsSuffix(i.patterns()))
-        .collect(Collectors.joining(", ")) + ", aws-sdk:SERVICE:ACTION[.waitForTaskToken], Lambda function ARNs";
+        .collect(Collectors.joining(", ")) + ", aws-sdk:SERVICE:ACTION[.waitForTaskToken], Lambda function ARNs, "
+        + "activity ARNs";
   }
 
   private static String patternsSuffix(Set<IntegrationPattern> patterns) {

@@ -1,6 +1,10 @@
 package io.stepwise.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +18,25 @@ import java.nio.file.Path;
 
 /** The one JSON toolkit of the engine: parsing, printing and node construction on Jackson. */
 public final class Json {
+  /** How deeply a payload (an input, a state's output, a task's result) may nest. */
+  public static final int MAX_PAYLOAD_DEPTH = 500;
+  /**
+   * Room above a payload's depth for the records that carry it (the stored execution state, a
+   * history event, a queue message): reading and writing share one limit, so whatever the
+   * runtime writes it can read back.
+   */
+  static final int WRAPPING_DEPTH = 32;
+  private static final int MAX_DEPTH = MAX_PAYLOAD_DEPTH + WRAPPING_DEPTH;
+  /** What a payload nested too deeply is told, in place of Jackson's own words. */
+  public static final String TOO_DEEP = "The JSON nests deeper than " + MAX_PAYLOAD_DEPTH + " levels.";
+
   // Decimals stay BigDecimal: exact as written, and their text is cached, so the many
   // re-serializations of a payload do not re-run double-to-text conversion.
   // Exact: 0.0 stays 0.0 and 1.50 stays 1.50, as the payload was written.
-  public static final ObjectMapper MAPPER = new ObjectMapper()
+  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -29,6 +48,8 @@ public final class Json {
   public static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new IllegalArgumentException(TOO_DEEP, e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e.getOriginalMessage(), e);
     }
@@ -77,6 +98,18 @@ public final class Json {
       } else bytes += 3;
     }
     return bytes;
+  }
+
+  /** True when {@code node} nests deeper than a payload may (checked without recursing past the limit). */
+  public static boolean tooDeep(JsonNode node) {
+    return deeperThan(node, MAX_PAYLOAD_DEPTH);
+  }
+
+  private static boolean deeperThan(JsonNode node, int limit) {
+    if (node == null || !node.isContainerNode()) return false;
+    if (limit == 0) return true;
+    for (JsonNode child : node) if (deeperThan(child, limit - 1)) return true;
+    return false;
   }
 
   public static ObjectNode object() {

@@ -3,8 +3,7 @@ package io.stepwise.runtime;
 /**
  * SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat: what a worker holding a task token can
  * say about its task. Errors are {@link ApiException}s named as Step Functions names them:
- * {@code InvalidToken} (not a token at all), {@code TaskDoesNotExist} (no such task),
- * {@code TaskTimedOut} (the task is no longer waiting: done, timed out, or the execution ended).
+ * {@code InvalidToken} (not a token Stepwise issued), {@code TaskTimedOut} (the task is no longer waiting: done, timed out, or the execution ended).
  */
 public interface Callbacks {
   /** @param outputJson the task's result, JSON text */

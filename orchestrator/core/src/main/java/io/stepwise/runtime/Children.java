@@ -26,12 +26,14 @@ final class Children {
   private final JoinStore joins;
   private final StepQueue queue;
   private final ReaderChildren readers;
+  private final ChildHistories histories;
 
   Children(ExecutionStore store, JoinStore joins, StepQueue queue, ReaderChildren readers) {
     this.store = store;
     this.joins = joins;
     this.queue = queue;
     this.readers = readers;
+    this.histories = new ChildHistories(store);
   }
 
   /** Starts the first wave of a fan-out whose records exist; with none, the parent is woken at once. */
@@ -66,10 +68,10 @@ final class Children {
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
         int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
         ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
-        ExecutionState start = ExecutionState.child(parentState.info(), child.machine().startAt(), child.input(),
-            child.variables(), 0);
+        ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(),
+            child.input(), child.variables());
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
-            StepMessage.advance(link.childKey(), 0), link, null, null));
+            StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
       store.createAll(records);
       for (ChildOutcome outcome : kept) joins.report(joinKey, outcome); // idempotent per child
@@ -85,7 +87,11 @@ final class Children {
     return joins.outcomes(reuseJoin).stream().filter(ChildOutcome::succeeded).toList();
   }
 
-  /** A child has ended: record its outcome, start the next child, and wake the parent when due. */
+  /**
+   * A child has ended: record its outcome, start the next child, and wake the parent when due.
+   * A child stopped because its parent went on starts no one and wakes no one; once more
+   * children failed than tolerated, no further child starts.
+   */
   void report(ExecutionRecord child) {
     ExecutionState end = child.state();
     int index = child.parent().index();
@@ -94,14 +100,50 @@ final class Children {
         : ChildOutcome.failure(index, end.error(), end.cause());
     String joinKey = child.parent().joinKey();
     JoinStore.Progress progress = joins.report(joinKey, outcome);
+    if (end.status() == ExecutionStatus.ABORTED) return;
+    boolean failing = progress.failed() > progress.tolerated();
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
     int successor = child.parent().successor();
-    boolean startable = successor >= 0 && (!child.parent().read() || readers.ensureCreated(child.parent(), successor));
+    boolean startable = successor >= 0 && !failing
+        && (!child.parent().read() || readers.ensureCreated(child.parent(), successor));
     if (startable) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
-    if (progress.done() >= progress.total() || progress.failed() > progress.tolerated()) {
+    if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }
+  }
+
+  /**
+   * The parent, waiting at its join, is about to go on (its children finished or too many
+   * failed, or it was stopped or timed out): every child without an outcome is sent a STOP.
+   * Sent before the parent's commit, so a crash cannot lose them; a child applies one only
+   * once its parent has moved on, so a STOP from a commit that failed is harmless.
+   *
+   * @param known the outcomes the parent joins with, or null to read them
+   */
+  void stopUnfinished(ExecutionRecord parent, List<ChildOutcome> known, String error, String cause) {
+    String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
+    List<ChildOutcome> outcomes = known != null ? known : joins.outcomes(joinKey);
+    int total = joins.get(joinKey).total();
+    if (outcomes.size() >= total) return;
+    Set<Integer> done = new HashSet<>();
+    outcomes.forEach(o -> done.add(o.index()));
+    boolean read = readers.reads(parent);
+    int wave = read ? joins.get(joinKey).wave() : 0;
+    for (int i = 0; i < total; i++) {
+      if (done.contains(i)) continue;
+      String childKey = ChildLink.childKey(joinKey, i);
+      // An ItemReader's child has a record only once the one before it in its slot ended (see
+      // ReaderChildren); one never created needs no STOP, and would wait for a record forever.
+      if (read && (i >= wave && !done.contains(i - wave) || store.load(childKey).isEmpty())) continue;
+      queue.send(StepMessage.stop(childKey, error, cause), 0);
+    }
+  }
+
+  /** True when a STOP for {@code child} may apply: its parent is no longer waiting on its join. */
+  boolean parentMovedOn(ExecutionRecord child) {
+    ExecutionRecord parent = store.load(child.parent().parentKey()).orElse(null);
+    return parent == null || parent.seq() > child.parent().parentSeq() || parent.state().isDone();
   }
 
   private void notifyParent(String parentKey, long parentSeq) {
@@ -118,19 +160,7 @@ final class Children {
     List<ChildOutcome> outcomes = joins.outcomes(joinKey);
     long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
     if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
-    return new Event.ChildrenFinished(outcomes, parent.state().lastEventId(), false);
-  }
-
-  /** After the parent went on without them, children still running are stopped. */
-  List<String> unfinished(ExecutionRecord parentBefore, List<ChildOutcome> outcomes) {
-    String joinKey = ChildLink.joinKey(parentBefore.key(), parentBefore.seq());
-    Set<Integer> done = new HashSet<>();
-    outcomes.forEach(o -> done.add(o.index()));
-    List<String> running = new ArrayList<>();
-    for (int i = 0; i < joins.get(joinKey).total(); i++) {
-      if (!done.contains(i)) running.add(ChildLink.childKey(joinKey, i));
-    }
-    return running;
+    return new Event.ChildrenFinished(histories.attach(joinKey, outcomes));
   }
 
   /** The branch or item processor a child runs, by its path from the root machine. */

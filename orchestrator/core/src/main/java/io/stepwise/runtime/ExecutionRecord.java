@@ -18,24 +18,36 @@ import io.stepwise.engine.ExecutionState;
  */
 public record ExecutionRecord(
     String key, ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next,
-    ChildLink parent, String reuseJoin, String callbackToken) {
+    ChildLink parent, String reuseJoin, String callbackToken, Origin origin) {
+
+  /**
+   * What StartExecution was given instead of the machine's own ARN: a published version's ARN,
+   * or an alias's and the version its routing chose.
+   *
+   * @param aliasArn null when started by the version's ARN
+   */
+  public record Origin(String versionArn, String aliasArn) {}
 
   /** A top-level execution's record. */
   public ExecutionRecord(ExecutionState state, long seq, String stateMachineArn, int machineVersion, StepMessage next) {
-    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null, null, null);
+    this(state.info().executionArn(), state, seq, stateMachineArn, machineVersion, next, null, null, null, null);
   }
 
   /** The record after one more transition; a join to reuse is used by that transition or not at all. */
   public ExecutionRecord next(ExecutionState newState, StepMessage nextMessage) {
     return new ExecutionRecord(key, newState, seq + 1, stateMachineArn, machineVersion, nextMessage, parent, null,
-        callbackToken);
+        callbackToken, origin);
   }
 
   public ExecutionRecord reusing(String joinKey) {
-    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, joinKey, callbackToken);
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, joinKey, callbackToken, origin);
   }
 
   public ExecutionRecord answering(String token) {
-    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, reuseJoin, token);
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, reuseJoin, token, origin);
+  }
+
+  public ExecutionRecord startedThrough(Origin started) {
+    return new ExecutionRecord(key, state, seq, stateMachineArn, machineVersion, next, parent, reuseJoin, callbackToken, started);
   }
 }

@@ -29,13 +29,14 @@ public final class ExecutionStateCodec {
     i.put("arn", info.executionArn()).put("name", info.name()).put("machineArn", info.stateMachineArn())
         .put("machineName", info.stateMachineName()).put("start", info.startTime().toEpochMilli())
         .put("role", info.roleArn()).put("redrives", info.redriveCount()).put("child", info.isChild());
+    if (!info.branch().isEmpty()) i.put("branch", info.branch());
     // A branch or iteration shares its execution's input, which can be large (a Map's items):
     // it is not copied into every child record; stores fill it in from the execution's.
     if (!info.isChild()) i.set("input", info.input());
     n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
     n.put("input", s.stateInputJson() != null ? s.stateInputJson() : s.stateInput() == null ? null : Json.write(s.stateInput()));
     if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
-    n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("retries", s.retryCount());
+    n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("prevId", s.previousEventId()).put("retries", s.retryCount());
     ArrayNode attempts = n.putArray("attempts");
     s.retrierAttempts().forEach(attempts::add);
     ObjectNode vars = n.putObject("vars");
@@ -52,7 +53,7 @@ public final class ExecutionStateCodec {
     JsonNode i = n.get("info");
     ExecutionInfo info = new ExecutionInfo(i.get("arn").asText(), i.get("name").asText(), i.get("machineArn").asText(),
         i.get("machineName").asText(), i.has("input") ? i.get("input") : null, Instant.ofEpochMilli(i.get("start").asLong()),
-        text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean());
+        text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean(), i.path("branch").asText(""));
     String inputJson = text(n.get("input"));
     List<Integer> attempts = new ArrayList<>();
     n.get("attempts").forEach(a -> attempts.add(a.asInt()));
@@ -65,7 +66,8 @@ public final class ExecutionStateCodec {
     return new ExecutionState(info, ExecutionStatus.valueOf(n.get("status").asText()), Phase.valueOf(n.get("phase").asText()),
         text(n.get("current")), inputJson == null ? null : Json.parse(inputJson), inputJson,
         n.has("entered") ? Instant.ofEpochMilli(n.get("entered").asLong()) : null,
-        n.get("enteredId").asLong(), n.get("lastId").asLong(), n.get("retries").asInt(), List.copyOf(attempts),
+        n.get("enteredId").asLong(), n.get("lastId").asLong(), n.path("prevId").asLong(n.get("lastId").asLong()),
+        n.get("retries").asInt(), List.copyOf(attempts),
         Map.copyOf(vars), text(n.get("token")), output == null || output.isMissingNode() ? null : output,
         text(n.get("error")), text(n.get("cause")), n.get("transitions").asLong());
   }

@@ -33,6 +33,12 @@ public interface ExecutionStore {
   void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now, Instant leaseUntil);
 
   /**
+   * Ends the lease on transition {@code seq}'s history, if one is held: for a restart, when no
+   * worker that could hold it is alive any more (the local stack, after a crash).
+   */
+  void expireLease(String executionArn, long seq);
+
+  /**
    * Replaces the record with {@code next}, whose seq is {@code expectedSeq + 1}.
    *
    * @throws ConflictException when the stored record is no longer at {@code expectedSeq}

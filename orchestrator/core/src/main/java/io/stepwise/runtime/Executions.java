@@ -22,19 +22,27 @@ public final class Executions {
   private final StateMachines machines;
   private final StepQueue queue;
   private final InstantSource clock;
+  private final StartTargets targets;
 
+  /** Starts by machine ARNs only (no versions or aliases kept). */
   public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock) {
+    this(store, machines, queue, clock, new StartTargets(machines.store(), null, null, null));
+  }
+
+  public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock,
+      StartTargets targets) {
     this.store = store;
     this.machines = machines;
     this.queue = queue;
     this.clock = clock;
+    this.targets = targets;
   }
 
   /** What StartExecution returns. */
   public record Started(String executionArn, Instant startDate) {}
 
   /**
-   * Starts an execution of the machine's latest version. The same name and input while it runs
+   * Starts an execution of the machine's latest version, or of a version or alias given by its ARN. The same name and input while it runs
    * returns the same execution; otherwise a used name is {@code ExecutionAlreadyExists}.
    *
    * @param name null for a generated one
@@ -48,9 +56,10 @@ public final class Executions {
    * @param callbackToken a parent's {@code .sync} task token, answered with this execution's
    *     outcome when it ends; null for none
    */
-  public Started start(String stateMachineArn, String name, String inputText, String callbackToken) {
-    StateMachineStore.StateMachineRecord machine = machines.store().latest(stateMachineArn)
-        .orElseThrow(() -> new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + stateMachineArn + "'"));
+  public Started start(String targetArn, String name, String inputText, String callbackToken) {
+    StartTargets.Target target = targets.resolve(targetArn);
+    StateMachineStore.StateMachineRecord machine = target.machine();
+    String stateMachineArn = machine.arn();
     String executionName = name == null ? UUID.randomUUID().toString() : name;
     if (!NAME.matcher(executionName).matches()) {
       throw new ApiException("InvalidName", "Invalid Name: '" + executionName + "'");
@@ -65,6 +74,9 @@ public final class Executions {
     } catch (IllegalArgumentException e) {
       throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
     }
+    if (Json.tooDeep(input)) {
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + Json.TOO_DEEP + "'");
+    }
     String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what storage keeps
     ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
@@ -72,15 +84,11 @@ public final class Executions {
     StateMachine parsed = machines.get(stateMachineArn, machine.version());
     StepMessage first = StepMessage.advance(executionArn, 0);
     ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, parsed.startAt()), 0, stateMachineArn,
-        machine.version(), first).answering(callbackToken);
-    // The first messages go out before the record exists: a crash in between leaves messages
-    // the DLQ parks, never a record that nothing will advance.
+        machine.version(), first).answering(callbackToken).startedThrough(target.origin());
+    // The first message goes out before the record exists: a crash in between leaves a message
+    // the DLQ parks, never a record that nothing will advance. The execution's timeout is sent
+    // by its first transition, bound to this record's start and version.
     queue.send(first, 0);
-    if (parsed.timeoutSeconds() != null) {
-      Instant due = now.plusSeconds(parsed.timeoutSeconds());
-      StepMessage timeout = new StepMessage(executionArn, 0, StepMessage.Kind.EXECUTION_TIMEOUT, due.toEpochMilli(), null, null, null);
-      queue.send(timeout, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, parsed.timeoutSeconds()));
-    }
     if (!store.create(record)) return existing(executionArn, input);
     return new Started(executionArn, now);
   }

@@ -1,6 +1,7 @@
 package io.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.DistributedMap;
@@ -42,6 +43,11 @@ final class ReaderChildren {
     this.cursors = cursors;
     this.storage = storage;
     this.machines = machines;
+  }
+
+  /** True when {@code parent} waits in a Map whose children are read from an ItemReader. */
+  boolean reads(ExecutionRecord parent) {
+    return machines.apply(parent).state(parent.state().currentState()) instanceof State.Map map && map.itemReader() != null;
   }
 
   /** One child read from the source: its index, where its items begin, and its input. */
@@ -115,9 +121,10 @@ final class ReaderChildren {
     String path = (parent.parent() == null ? "" : parent.parent().machinePath() + "/") + plan.stateName() + ":-1";
     int successor = index + wave < total ? index + wave : -1;
     ChildLink link = new ChildLink(parent.key(), waitingSeq, index, path, successor, true);
-    ExecutionState begin = ExecutionState.child(parentState.info(), plan.processor().startAt(), input, plan.variables(), 0);
+    ExecutionState begin = ExecutionState.child(parentState.info(), plan.stateName(), index, plan.processor().startAt(),
+        input, plan.variables());
     return new ExecutionRecord(link.childKey(), begin, 0, parent.stateMachineArn(), parent.machineVersion(),
-        StepMessage.advance(link.childKey(), 0), link, null, null);
+        StepMessage.advance(link.childKey(), 0), link, null, null, null);
   }
 
   /**

@@ -13,4 +13,17 @@ public interface ReaderCursors {
 
   /** The cursor of group {@code group}. */
   String get(String joinKey, int group);
+
+  /** Without object storage no Map reads items, so no cursor is ever stored. */
+  ReaderCursors NONE = new ReaderCursors() {
+    @Override
+    public void put(String joinKey, List<String> cursors) {
+      throw new IllegalStateException("this runtime has no store for ItemReader cursors");
+    }
+
+    @Override
+    public String get(String joinKey, int group) {
+      throw new IllegalStateException("this runtime has no store for ItemReader cursors");
+    }
+  };
 }

@@ -39,8 +39,23 @@ public record StepMessage(
     HEARTBEAT_CHECK,
     /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
     CHILDREN_DONE,
+    /**
+     * A branch or iteration whose parent went on without it (a sibling failed, the parent was
+     * stopped or timed out): it ends ABORTED. Applies to whatever transition is current.
+     */
+    STOP,
     /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
     JOB_POLL
+  }
+
+  /** A STOP for child {@code childKey}, with the error and cause it ends with. */
+  public static StepMessage stop(String childKey, String error, String cause) {
+    return new StepMessage(childKey, 0, Kind.STOP, 0, null, error, cause);
+  }
+
+  /** Messages that concern the execution, not one transition of it: applied at whatever seq is current. */
+  public boolean anySeq() {
+    return kind == Kind.EXECUTION_TIMEOUT || kind == Kind.STOP;
   }
 
   public static StepMessage advance(String executionArn, long seq) {
@@ -64,6 +79,7 @@ public record StepMessage(
       case TASK_FAILED -> new Event.TaskFailed(error, cause);
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
+      case STOP -> new Event.Stop(error, cause);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
       case JOB_POLL -> throw new IllegalStateException("SyncJobs handles JOB_POLL");
     };

@@ -10,6 +10,7 @@ import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
+import io.stepwise.engine.Phase;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.items.ObjectStorage;
@@ -20,18 +21,37 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 
 /**
  * Applies one queue message to its execution: exactly one state transition, made durable.
  *
- * <p>The order of side effects is what makes it safe: (1) read the record, (2) decide (calling
- * the task, if any), (3) write the transition's history under a lease, so one worker at a time
- * produces it, (4) commit the record conditionally on its seq, together with the next message,
- * (5) send that message, (6) acknowledge. The record is the commit point: a crash before it
- * leaves the message unacknowledged, so it comes back and the transition is decided again; a
- * crash after it is repaired when the same message comes back, by sending the recorded next
- * message again. A message for an older seq is a duplicate and is dropped.
+ * <p>The protocol, in the order of its side effects:
+ * <ol>
+ *   <li>Read the record (strongly consistent). A message for an older seq is a duplicate and is
+ *       dropped (after resending the record's next message, in case a crash lost it); one for a
+ *       newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
+ *       when it is due at the record's own start plus its version's TimeoutSeconds, a STOP only
+ *       once the child's parent has moved past its join.
+ *   <li>Decide: step the engine. Before any task call (or task token) the transition is claimed:
+ *       its history item is written, empty, under a lease, so two copies of one message cannot
+ *       both call the task.
+ *   <li>Send the messages bound to this transition that must survive a crash: the execution's
+ *       timeout (at its first transition), a waiting task's timeout and heartbeat checks, and
+ *       STOPs to the children of a join the parent leaves.
+ *   <li>Write the transition's history under the lease.
+ *   <li>Commit the record conditionally on its seq, together with the next message. This is the
+ *       commit point: a crash before it means redelivery and a fresh decision.
+ *   <li>Send the next message; a child reports to its join; an execution started by a parent's
+ *       {@code .sync} task answers it. A crash here is repaired when the message comes back.
+ *   <li>Acknowledge.
+ * </ol>
+ * An exception from the engine itself fails the execution with {@code States.Runtime}; one from
+ * the infrastructure lets the message come back, and on its last delivery (see
+ * {@link #process(StepMessage, String, boolean)}) fails the execution likewise, with a cause
+ * that says what to do.
  */
 public final class StepWorker {
   /** What to do with the message afterwards. */
@@ -46,19 +66,6 @@ public final class StepWorker {
   static final int CATCH_UP_MAX_WAIT_MILLIS = 320;
   static final int EARLY_TOLERANCE_MILLIS = 500;
 
-  /** Without object storage no Map reads items, so no cursor is ever stored. */
-  private static final ReaderCursors NO_CURSORS = new ReaderCursors() {
-    @Override
-    public void put(String joinKey, java.util.List<String> cursors) {
-      throw new IllegalStateException("this worker has no store for ItemReader cursors");
-    }
-
-    @Override
-    public String get(String joinKey, int group) {
-      throw new IllegalStateException("this worker has no store for ItemReader cursors");
-    }
-  };
-
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
@@ -71,18 +78,30 @@ public final class StepWorker {
   private final Engine engine;
   private final InstantSource clock;
   private final Duration lease;
+  private final LongConsumer pause;
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
-    this(store, tokens, joins, NO_CURSORS, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease);
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, Pause::millis);
   }
 
-  /**
-   * @param cursors and {@code storage}: where Distributed Maps read items and write results
-   */
+  /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause);
+  }
+
+  /** @param cursors and {@code storage}: where Distributed Maps read items and write results */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
       ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
       InstantSource clock, Duration lease) {
+    this(store, tokens, joins, cursors, storage, machines, queue, tasks, engine, clock, lease, Pause::millis);
+  }
+
+  private StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease, LongConsumer pause) {
+    this.pause = pause;
     this.store = store;
     this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
@@ -99,18 +118,37 @@ public final class StepWorker {
 
   /** @param receiptId unique per delivery of the message: the lease owner */
   public Outcome process(StepMessage message, String receiptId) {
+    return process(message, receiptId, false);
+  }
+
+  /**
+   * @param lastDelivery true when the queue will not deliver this message again (its receive
+   *     count reached the queue's maxReceiveCount): a transition that still cannot be made then
+   *     fails the execution, rather than leaving it running with its message parked
+   */
+  public Outcome process(StepMessage message, String receiptId, boolean lastDelivery) {
+    try {
+      Outcome outcome = apply(message, receiptId);
+      return outcome == Outcome.RETRY && lastDelivery ? giveUp(message, receiptId, null) : outcome;
+    } catch (RuntimeException e) {
+      if (!lastDelivery) throw e;
+      return giveUp(message, receiptId, e);
+    }
+  }
+
+  private Outcome apply(StepMessage message, String receiptId) {
     if (message.kind() == StepMessage.Kind.JOB_POLL) return jobs.poll(message);
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();
     if (record.state().isDone()) {
+      // Ahead of an ended record: RedriveExecution's first message, sent before its commit.
+      if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
       // A branch or iteration whose last transition's message came back: its report may be lost.
-      if (record.parent() != null && message.seq() == record.seq() - 1) children.report(record);
-      if (record.callbackToken() != null && message.seq() == record.seq() - 1) answerParent(record);
+      if (!message.anySeq() && message.seq() == record.seq() - 1) afterEnd(record);
       return Outcome.ACK;
     }
-    boolean anySeq = message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT;
-    if (!anySeq && message.seq() < record.seq()) {
+    if (!message.anySeq() && message.seq() < record.seq()) {
       resendIfLost(message, record);
       return Outcome.ACK;
     }
@@ -119,7 +157,13 @@ public final class StepWorker {
       send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
-    if (!anySeq && message.seq() > record.seq()) return Outcome.RETRY;
+    if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
+    if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != timeoutDue(record)) {
+      return Outcome.ACK; // not this execution's own timeout
+    }
+    if (message.kind() == StepMessage.Kind.STOP && record.parent() != null && !children.parentMovedOn(record)) {
+      return Outcome.RETRY; // the parent's commit that sent it has not landed yet
+    }
     if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
@@ -129,23 +173,126 @@ public final class StepWorker {
     } else {
       event = message.event();
     }
-    StateMachine machine = machine(record);
-    List<HistoryEvent> events = new ArrayList<>();
-    List<StepMessage> timeouts = new ArrayList<>();
-    Decision decision = decide(machine, record, event, events, timeouts);
-    StepMessage next = next(record.key(), record.seq() + 1, decision);
-    // Task timeouts go out before the commit: delayed, and bound to the waiting transition, so an
-    // early or repeated copy is harmless, and a crash cannot lose them.
-    for (StepMessage timeout : timeouts) send(timeout);
-    store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
-    ExecutionRecord committed = record.next(decision.state(), next);
-    store.commit(committed, record.seq());
-    if (next != null) send(next);
-    if (committed.parent() != null && committed.state().isDone()) children.report(committed);
-    if (committed.callbackToken() != null && committed.state().isDone()) answerParent(committed);
-    if (event instanceof Event.ChildrenFinished finished) stopUnfinished(record, finished);
-
+    Transitioning t = new Transitioning(record, receiptId);
+    t.decide(machine(record), event);
+    t.commit();
     return Outcome.ACK;
+  }
+
+  /**
+   * The last delivery of a message that could not be applied: the execution ends FAILED with
+   * {@code States.Runtime}, unless the message is not its current transition's (then it goes to
+   * the DLQ as before, and the execution goes on without it).
+   */
+  private Outcome giveUp(StepMessage message, String receiptId, RuntimeException failure) {
+    if (message.kind() == StepMessage.Kind.STOP) return Outcome.ACK; // its parent never moved on
+    ExecutionRecord record = store.load(message.executionArn()).orElse(null);
+    if (record == null || record.state().isDone()) return record == null ? Outcome.RETRY : Outcome.ACK;
+    if (!message.anySeq() && message.seq() != record.seq()) return Outcome.RETRY;
+    String reference = UUID.randomUUID().toString();
+    log("giving up on " + message.toJson() + " (reference " + reference + ")", failure);
+    String state = record.state().currentState() == null ? "" : " in state '" + record.state().currentState() + "'";
+    Transitioning t = new Transitioning(record, receiptId);
+    t.decide(machine(record), new Event.RuntimeFailed(ErrorNames.RUNTIME,
+        "Stepwise could not carry out this execution's transition" + state + " on any delivery of its message "
+            + "(reference " + reference + " in the orchestrator's log). Once the cause is fixed, "
+            + "RedriveExecution runs the execution again from where it stopped."));
+    t.commit();
+    return Outcome.ACK;
+  }
+
+  /** When this execution's own timeout is due: its start plus its version's TimeoutSeconds; -1 for none. */
+  private long timeoutDue(ExecutionRecord record) {
+    Integer seconds = record.parent() == null
+        ? machines.get(record.stateMachineArn(), record.machineVersion()).timeoutSeconds() : null;
+    return seconds == null ? -1 : record.state().info().startTime().toEpochMilli() + seconds * 1000L;
+  }
+
+  /**
+   * One transition in the making: the events and the crash-proof messages it gathers while
+   * deciding, then its commit, in the order the class comment gives.
+   */
+  private final class Transitioning {
+    final ExecutionRecord record;
+    final String receiptId;
+    final Instant now = clock.instant();
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<StepMessage> bound = new ArrayList<>();
+    Event cause;
+    Decision decision;
+    boolean claimed;
+
+    Transitioning(ExecutionRecord record, String receiptId) {
+      this.record = record;
+      this.receiptId = receiptId;
+    }
+
+    /** Steps the engine, carrying out task calls and children within this transition. */
+    void decide(StateMachine machine, Event event) {
+      cause = event;
+      decision = step(machine, record.state(), event);
+      events.addAll(decision.events());
+      while (true) {
+        Event followUp = followUp(this);
+        if (followUp == null) return;
+        decision = step(machine, decision.state(), followUp);
+        events.addAll(decision.events());
+      }
+    }
+
+    /** Takes the transition's lease now, before a side effect two copies of a message must not both make. */
+    void claim() {
+      if (claimed) return;
+      store.writeHistory(record.key(), record.seq(), List.of(), receiptId, now, now.plus(lease));
+      claimed = true;
+    }
+
+    void commit() {
+      StepMessage next = next(record.key(), record.seq() + 1, decision);
+      if (record.seq() == 0 && record.parent() == null) {
+        long due = timeoutDue(record);
+        if (due >= 0) bound.add(new StepMessage(record.key(), 0, StepMessage.Kind.EXECUTION_TIMEOUT, due, null, null, null));
+      }
+      for (StepMessage message : bound) send(message);
+      if (record.state().phase() == Phase.AWAIT_CHILDREN) {
+        boolean joined = cause instanceof Event.ChildrenFinished;
+        children.stopUnfinished(record, joined ? ((Event.ChildrenFinished) cause).outcomes() : null,
+            ErrorNames.BRANCH_FAILED, joined ? "A sibling branch or iteration failed" : "The execution ended");
+      }
+      store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
+      ExecutionRecord committed = record.next(decision.state(), next);
+      store.commit(committed, record.seq());
+      if (next != null) send(next);
+      if (committed.state().isDone()) afterEnd(committed);
+    }
+  }
+
+  /**
+   * The engine's step; an exception from the engine itself (a defect, never an ASL error, which
+   * is a value) fails the execution with {@code States.Runtime} instead of failing every delivery.
+   */
+  private Decision step(StateMachine machine, ExecutionState state, Event event) {
+    try {
+      return engine.step(machine, state, event, clock.instant());
+    } catch (RuntimeException | StackOverflowError defect) {
+      String reference = UUID.randomUUID().toString();
+      log("the engine failed in state " + state.currentState() + " of " + state.info().executionArn()
+          + " (reference " + reference + ")", defect);
+      return engine.step(machine, state, new Event.RuntimeFailed(ErrorNames.RUNTIME,
+          "An internal error occurred in state '" + state.currentState() + "' (reference " + reference
+              + " in the orchestrator's log)."), clock.instant());
+    }
+  }
+
+  /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
+  private void afterEnd(ExecutionRecord ended) {
+    if (ended.parent() != null) children.report(ended);
+    if (ended.callbackToken() != null) answerParent(ended);
+  }
+
+  private static void log(String line, Throwable failure) {
+    System.err.println("stepwise: " + line + (failure == null ? "" : ": " + failure));
+    if (failure != null) failure.printStackTrace();
   }
 
   /**
@@ -162,17 +309,6 @@ public final class StepWorker {
       }
     } catch (ApiException alreadyAnswered) {
       // The parent's task ended some other way (timeout, stop) or was answered already.
-    }
-  }
-
-  /** A Parallel or Map that went on without all its children (one failed): the rest stop. */
-  private void stopUnfinished(ExecutionRecord parentBefore, Event.ChildrenFinished finished) {
-    for (String child : children.unfinished(parentBefore, finished.outcomes())) {
-      try {
-        applyNow(child, new Event.Stop("States.BranchFailed", "A sibling branch or iteration failed"));
-      } catch (ApiException neverCreated) {
-        // an ItemReader's child whose record was never created: nothing to stop
-      }
     }
   }
 
@@ -253,22 +389,24 @@ public final class StepWorker {
       ExecutionRecord record = store.load(key)
           .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + key + "'"));
       Instant now = clock.instant();
-      Decision decision = engine.step(machine(record), record.state(), event, now);
-      if (decision.events().isEmpty()) return null;
+      Decision decision = step(machine(record), record.state(), event);
+      // A branch's stop adds no events but ends it: the state's status tells whether anything changed.
+      if (decision.events().isEmpty() && decision.state().status() == record.state().status()) return null;
       ExecutionRecord next = committed.apply(record, decision);
       try {
+        if (record.state().phase() == Phase.AWAIT_CHILDREN) {
+          children.stopUnfinished(record, null, ErrorNames.BRANCH_FAILED, "The execution ended");
+        }
+        // A redriven execution's first message goes out before the commit, so a crash cannot lose it.
+        if (!next.state().isDone() && next.next() != null) send(next.next());
         store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
         store.commit(next, record.seq());
         return next;
       } catch (ExecutionStore.ConflictException raced) {
-        sleepBriefly(attempt);
+        pause.accept(20L * (attempt + 1));
       }
     }
     throw new ExecutionStore.ConflictException("could not apply " + event + " to " + key + ": too much contention");
-  }
-
-  private static void sleepBriefly(int attempt) {
-    Pause.millis(20L * (attempt + 1));
   }
 
   /**
@@ -279,14 +417,14 @@ public final class StepWorker {
   private Optional<ExecutionRecord> loadCaughtUp(StepMessage message) {
     Optional<ExecutionRecord> loaded = store.load(message.executionArn());
     for (int wait = 10; wait <= CATCH_UP_MAX_WAIT_MILLIS && behind(loaded, message); wait *= 2) {
-      Pause.millis(wait);
+      pause.accept(wait);
       loaded = store.load(message.executionArn());
     }
     return loaded;
   }
 
   private static boolean behind(Optional<ExecutionRecord> loaded, StepMessage message) {
-    return message.kind() != StepMessage.Kind.EXECUTION_TIMEOUT
+    return !message.anySeq()
         && (loaded.isEmpty() ? message.seq() == 0 : raceable(message) && loaded.get().seq() < message.seq());
   }
 
@@ -296,33 +434,21 @@ public final class StepWorker {
   }
 
 
-  /** Steps the engine, carrying out task calls and children within this transition. */
-  private Decision decide(StateMachine machine, ExecutionRecord record, Event event, List<HistoryEvent> events,
-      List<StepMessage> timeouts) {
-    Decision decision = engine.step(machine, record.state(), event, clock.instant());
-    events.addAll(decision.events());
-    while (true) {
-      Event followUp = followUp(record, decision, events, timeouts);
-      if (followUp == null) return decision;
-      decision = engine.step(machine, decision.state(), followUp, clock.instant());
-      events.addAll(decision.events());
-    }
-  }
-
-  /** The event that completes a command inside this invocation, or null when it waits for later. */
-  private Event followUp(ExecutionRecord record, Decision decision, List<HistoryEvent> events, List<StepMessage> timeouts) {
-    for (Command command : decision.commands()) {
+  /** The event that completes a command inside this transition, or null when it waits for later. */
+  private Event followUp(Transitioning t) {
+    for (Command command : t.decision.commands()) {
       if (command instanceof Command.InvokeTask call) {
-        if (call.token() != null) return startWaiting(record, call, timeouts);
-        return outcomeEvent(tasks.invoke(call));
+        t.claim();
+        if (call.token() != null) return startWaiting(t.record, call, t.bound);
+        return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren run) {
-        children.fanOut(record, decision.state(), run);
+        children.fanOut(t.record, t.decision.state(), run);
         return null; // the parent waits for its children's join
       }
       if (command instanceof Command.ReadChildren read) {
-        ReaderChildren.Started started = readers.fanOut(record, decision.state(), read);
-        if (started.failed() == null) children.startWave(record.key(), record.seq() + 1, started.total(), started.wave());
+        ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
+        if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
         return started.failed(); // null: the parent waits for its children's join
       }
     }
@@ -350,12 +476,6 @@ public final class StepWorker {
           now + heartbeat * 1000L, null, null, null, false, call.token()));
     }
     return null;
-  }
-
-  private static Event outcomeEvent(TaskOutcome outcome) {
-    return outcome.error() != null || outcome.result() == null
-        ? new Event.TaskFailed(outcome.error(), outcome.cause())
-        : new Event.TaskSucceeded(outcome.result());
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

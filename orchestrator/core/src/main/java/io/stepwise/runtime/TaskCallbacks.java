@@ -58,13 +58,22 @@ public final class TaskCallbacks implements Callbacks {
     if (!tokens.heartbeat(taskToken, clock.millis())) throw timedOut();
   }
 
+  /** Whether an execution still waits on the token (a worker may yet answer it). */
+  public boolean waitsOn(String taskToken) {
+    try {
+      waiting(taskToken);
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+
   /** The token, if the execution still waits on it; Step Functions' errors otherwise. */
   private TokenStore.TaskToken waiting(String taskToken) {
-    if (taskToken == null || !TOKEN.matcher(taskToken).matches()) {
-      throw new ApiException("InvalidToken", "Invalid token");
-    }
-    TokenStore.TaskToken token = tokens.get(taskToken)
-        .orElseThrow(() -> new ApiException("TaskDoesNotExist", "Task does not exist anymore"));
+    // AWS's tokens are sealed, so one it never issued is InvalidToken whatever its shape;
+    // TaskDoesNotExist is for activities, which Stepwise does not have.
+    if (taskToken == null || !TOKEN.matcher(taskToken).matches()) throw invalidToken();
+    TokenStore.TaskToken token = tokens.get(taskToken).orElseThrow(TaskCallbacks::invalidToken);
     ExecutionRecord record = store.load(token.executionArn()).orElseThrow(TaskCallbacks::timedOut);
     // A fast worker can call back before the transition that handed out its token has committed.
     boolean committing = record.seq() == token.seq() - 1;
@@ -76,6 +85,10 @@ public final class TaskCallbacks implements Callbacks {
 
   private void close(TokenStore.TaskToken token) {
     if (!tokens.close(token.token())) throw timedOut(); // a repeated callback lost the race
+  }
+
+  private static ApiException invalidToken() {
+    return new ApiException("InvalidToken", "Invalid Token: 'Invalid token'");
   }
 
   private static ApiException timedOut() {

@@ -4,6 +4,7 @@ import static io.stepwise.engine.EngineTestSupport.T0;
 import static io.stepwise.engine.EngineTestSupport.run;
 import static io.stepwise.engine.EngineTestSupport.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.asl.StateMachineParser;
@@ -11,6 +12,7 @@ import io.stepwise.driver.ExecutionResult;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.json.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +32,10 @@ class EngineTest {
         {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}""", "{}", TaskInvoker.NONE);
     assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "SucceedStateEntered",
         "SucceedStateExited", "ExecutionSucceeded"), types(result));
-    for (int i = 0; i < result.history().size(); i++) {
-      assertEquals(i + 1, result.history().get(i).id());
-      assertEquals(i, result.history().get(i).previousEventId());
-    }
+    // ExecutionStarted is written aside: the first state's entered event links to 0.
+    List<Long> previous = result.history().stream().map(HistoryEvent::previousEventId).toList();
+    assertEquals(List.of(0L, 0L, 2L, 3L, 4L, 5L), previous);
+    for (int i = 0; i < result.history().size(); i++) assertEquals(i + 1, result.history().get(i).id());
   }
 
   @Test
@@ -137,6 +139,75 @@ class EngineTest {
     Decision stale = engine.step(machine, first.state(), Event.TIMER_FIRED, T0);
     assertEquals(first.state(), stale.state());
     assertTrue(stale.events().isEmpty() && stale.commands().isEmpty());
+  }
+
+  private static final String DRAWS = """
+      {"StartAt": "Path", "States": {
+        "Path": {"Type": "Pass", "Parameters": {"uuid.$": "States.UUID()", "uuid2.$": "States.UUID()",
+                 "dice.$": "States.MathRandom(1, 1000000)"}, "Next": "Jsonata"},
+        "Jsonata": {"Type": "Pass", "QueryLanguage": "JSONata",
+                    "Output": {"path": "{% $states.input %}", "now": "{% $now() %}", "millis": "{% $millis() %}",
+                               "uuid": "{% $uuid() %}", "random": "{% $random() %}"}, "End": true}}}""";
+
+  @Test
+  void step_isPure_timeAndRandomnessComeFromTheStepsInputs() {
+    var machine = StateMachineParser.parse(Json.parse(DRAWS));
+    Engine engine = new Engine(() -> "t");
+    ExecutionState start = ExecutionState.start(EngineTestSupport.info(Json.parse("{}")), "Path");
+    Instant later = T0.plusSeconds(90);
+    Decision path = engine.step(machine, start, Event.ADVANCE, later);
+    assertEquals(path, engine.step(machine, start, Event.ADVANCE, later), "the same step decided again");
+    Decision jsonata = engine.step(machine, path.state(), Event.ADVANCE, later);
+    assertEquals(jsonata, engine.step(machine, path.state(), Event.ADVANCE, later));
+
+    var output = jsonata.state().output();
+    assertEquals("2026-01-01T00:01:30.000Z", output.get("now").textValue(), "$now() is the step's time");
+    assertEquals(later.toEpochMilli(), output.get("millis").asLong());
+    var drawn = output.get("path");
+    assertNotEquals(drawn.get("uuid"), drawn.get("uuid2"), "two draws in one step differ");
+    assertNotEquals(drawn.get("uuid"), output.get("uuid"));
+
+    // Another execution, or the same one at another transition, draws other values.
+    ExecutionInfo other = new ExecutionInfo("arn:aws:states:us-east-1:111111111111:execution:m:other", "other",
+        "arn:aws:states:us-east-1:111111111111:stateMachine:m", "m", Json.parse("{}"), T0, "r", 0, false);
+    Decision elsewhere = engine.step(machine, ExecutionState.start(other, "Path"), Event.ADVANCE, later);
+    assertNotEquals(path.state().stateInput().get("uuid"), elsewhere.state().stateInput().get("uuid"));
+  }
+
+  @Test
+  void fastVirtualTime_reachesJsonata() {
+    ExecutionResult result = run("""
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "Next": "Now"},
+          "Now": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $now() %}", "End": true}}}""", "{}", TaskInvoker.NONE);
+    assertEquals(Json.text("2026-01-01T01:00:00.000Z"), result.output());
+  }
+
+  @Test
+  void mapIterationsAlike_drawDifferentValues() {
+    ExecutionResult result = run("""
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "U", "States": {
+          "U": {"Type": "Pass", "Parameters": {"id.$": "States.UUID()"}, "End": true}}}}}}""", "[1, 1]", TaskInvoker.NONE);
+    assertNotEquals(result.output().get(0), result.output().get(1));
+  }
+
+  private static String bigOutputTask(String errorEquals) {
+    return """
+        {"StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+                "ResultPath": "$.result", "Catch": [{"ErrorEquals": [%s], "Next": "Caught"}], "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}""".formatted(errorEquals);
+  }
+
+  @Test
+  void statesOwnOutputOverTheLimit_isTerminalForStatesAll_butCaughtByName() {
+    String half = "\"" + "x".repeat(140 * 1024) + "\"";
+    String input = "{\"a\": " + half + "}";
+    ExecutionResult uncaught = run(bigOutputTask("\"States.ALL\""), input, new EngineTestSupport.Script().succeed(half));
+    assertEquals(ExecutionStatus.FAILED, uncaught.status());
+    assertEquals("States.DataLimitExceeded", uncaught.error());
+    ExecutionResult caught = run(bigOutputTask("\"States.DataLimitExceeded\""), input, new EngineTestSupport.Script().succeed(half));
+    assertEquals(ExecutionStatus.SUCCEEDED, caught.status());
+    assertEquals("States.DataLimitExceeded", caught.output().get("Error").textValue());
   }
 
   @Test

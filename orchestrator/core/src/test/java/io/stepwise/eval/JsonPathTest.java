@@ -26,6 +26,14 @@ class JsonPathTest {
   }
 
   @Test
+  void dotBeforeABracket_readsAsTheBracket_asJaywayAndAwsRead() {
+    JsonNode items = Json.parse("[{\"body\": \"string body\"}]");
+    assertEquals(Json.text("string body"), JsonPath.compile("$.[0].body").find(items));
+    assertEquals(JsonPath.compile("$[0]").find(items), JsonPath.compile("$.[0]").find(items));
+    assertTrue(JsonPath.compile("$.[0].body").isReferencePath());
+  }
+
+  @Test
   void definitePath_missing_isNull_butJsonNullIsFound() {
     assertNull(JsonPath.compile("$.store.nothing").find(doc));
     assertNull(JsonPath.compile("$.store.book[7]").find(doc));

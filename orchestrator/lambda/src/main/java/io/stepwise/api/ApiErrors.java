@@ -22,16 +22,23 @@ public final class ApiErrors {
     return response(400, code, message);
   }
 
-  /** Any failure of an operation as its response; unexpected ones are 500s the SDK retries. */
-  public static ApiResponse of(RuntimeException e, String operation) {
+  /**
+   * Any failure of an operation as its response. Unexpected ones are AWS's InternalFailure, a 500
+   * the SDK retries, with AWS's wording and the request id; their detail (class names, the
+   * storage's own request ids) goes to the log under that id, never to the client.
+   */
+  public static ApiResponse of(RuntimeException e, String operation, String requestId) {
     if (e instanceof ApiException api) return of(api.code(), api.getMessage());
     if (e instanceof UnsupportedOperationException) {
       return of("UnsupportedOperation", operation + " is not supported by Stepwise yet: " + e.getMessage());
     }
     if (e instanceof ExecutionStore.ConflictException) return response(503, "ServiceUnavailable", e.getMessage());
-    System.err.println("stepwise api: " + operation + " failed");
-    e.printStackTrace();
-    return response(500, "InternalFailure", "Internal error in " + operation + ": " + e);
+    synchronized (System.err) {
+      System.err.println("stepwise api: " + operation + " failed, request id " + requestId);
+      e.printStackTrace();
+    }
+    return response(500, "InternalFailure",
+        "The request processing has failed because of an unknown error, exception or failure. (Request ID: " + requestId + ")");
   }
 
   static ApiException validation(String message) {

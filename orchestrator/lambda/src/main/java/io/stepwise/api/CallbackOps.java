@@ -7,7 +7,7 @@ import io.stepwise.runtime.Callbacks;
 
 /**
  * SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat, handed to the runtime's
- * {@link Callbacks}, whose errors ({@code InvalidToken}, {@code TaskDoesNotExist},
+ * {@link Callbacks}, whose errors ({@code InvalidToken},
  * {@code TaskTimedOut}) pass through as they are.
  */
 final class CallbackOps {

@@ -12,6 +12,7 @@ import io.stepwise.runtime.ApiException;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
+import io.stepwise.runtime.StartTargets;
 import io.stepwise.runtime.StateMachineStore;
 import java.time.Duration;
 import java.util.Arrays;
@@ -81,29 +82,51 @@ final class ExecutionOps {
     return views.describe(views.load(Arns.checkExecution(request.required("executionArn"))));
   }
 
-  /** Newest first, by status if asked; {@code stopDate} is not listed (the index does not keep it). */
+  /**
+   * Newest first, by status if asked; {@code stopDate} is not listed (the index does not keep it).
+   * Given a version's or an alias's ARN, only the executions started through it.
+   */
   JsonNode list(Request request) {
     if (request.has("mapRunArn")) throw ApiErrors.validation("Stepwise does not support listing a Map Run's executions");
-    String machineArn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String given = Arns.checkStartable(request.required("stateMachineArn"));
+    String machineArn = StartTargets.QualifiedArn.parse(given).machineArn();
+    boolean qualified = !given.equals(machineArn);
     String filter = request.oneOf("statusFilter", STATUSES, null);
     request.oneOf("redriveFilter", Set.of("REDRIVEN", "NOT_REDRIVEN"), null);
     int max = request.maxResults();
     String after = PageTokens.decode("ListExecutions", request.string("nextToken"));
     if (runtime.machines().store().latest(machineArn).isEmpty()) {
-      throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + machineArn + "'");
+      throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + given + "'");
     }
     ArrayNode executions = Json.array();
     ObjectNode response = Json.object();
     response.set("executions", executions);
     if ("PENDING_REDRIVE".equals(filter) || "REDRIVEN".equals(request.string("redriveFilter"))) return response;
-    ExecutionStore.ExecutionPage page = runtime.store()
-        .executions(machineArn, filter == null ? null : ExecutionStatus.valueOf(filter), after, max);
-    for (ExecutionStore.ExecutionSummary execution : page.executions()) {
-      executions.add(Json.object().put("executionArn", execution.executionArn())
-          .put("stateMachineArn", execution.stateMachineArn()).put("name", execution.name())
-          .put("status", execution.status().name()).set("startDate", Shapes.timestamp(execution.startDate())));
-    }
-    return Shapes.putText(response, "nextToken", PageTokens.encode("ListExecutions", page.nextCursor()));
+    ExecutionStatus status = filter == null ? null : ExecutionStatus.valueOf(filter);
+    String cursor = after;
+    do {
+      ExecutionStore.ExecutionPage page = runtime.store().executions(machineArn, status, cursor, max - executions.size());
+      for (ExecutionStore.ExecutionSummary execution : page.executions()) {
+        ObjectNode item = Json.object().put("executionArn", execution.executionArn())
+            .put("stateMachineArn", execution.stateMachineArn()).put("name", execution.name())
+            .put("status", execution.status().name());
+        item.set("startDate", Shapes.timestamp(execution.startDate()));
+        if (qualified) {
+          ExecutionRecord.Origin origin = runtime.store().load(execution.executionArn()).map(ExecutionRecord::origin).orElse(null);
+          if (origin == null || !(given.equals(origin.versionArn()) || given.equals(origin.aliasArn()))) continue;
+          putOrigin(item, origin);
+        }
+        executions.add(item);
+      }
+      cursor = page.nextCursor();
+    } while (qualified && cursor != null && executions.size() < max);
+    return Shapes.putText(response, "nextToken", PageTokens.encode("ListExecutions", cursor));
+  }
+
+  static void putOrigin(ObjectNode node, ExecutionRecord.Origin origin) {
+    if (origin == null) return;
+    node.put("stateMachineVersionArn", origin.versionArn());
+    Shapes.putText(node, "stateMachineAliasArn", origin.aliasArn());
   }
 
   /** The version the execution runs, which outlives later updates and the machine's deletion. */
@@ -134,7 +157,7 @@ final class ExecutionOps {
   }
 
   private Executions.Started startFrom(Request request) {
-    String machineArn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String machineArn = Arns.checkStartable(request.required("stateMachineArn"));
     String name = request.string("name");
     return runtime.executions().start(machineArn, name, request.string("input"));
   }

@@ -49,6 +49,7 @@ final class ExecutionViews {
         .put("stateMachineArn", record.stateMachineArn())
         .put("name", state.info().name())
         .put("status", state.status().name());
+    ExecutionOps.putOrigin(node, record.origin());
     node.set("startDate", Shapes.timestamp(state.info().startTime()));
     Shapes.putTime(node, "stopDate", stopDate(record));
     node.put("input", Json.write(state.info().input()));

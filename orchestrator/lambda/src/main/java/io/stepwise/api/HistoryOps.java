@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
 import io.stepwise.runtime.ApiException;
+import io.stepwise.runtime.ChildLink;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.ExecutionStore.TransitionEvents;
@@ -22,6 +23,7 @@ import java.util.List;
  */
 final class HistoryOps {
   private static final String OPERATION = "GetExecutionHistory";
+  static final String CHILDREN_MEMBER = "stepwiseChildExecutions";
   /** Transitions per read: a transition usually holds 2 to 6 events. */
   private static final int MAX_TRANSITIONS_PER_READ = 100;
 
@@ -60,7 +62,8 @@ final class HistoryOps {
             next = new Position(transition.seq(), i);
             break reading;
           }
-          events.add(Shapes.event(inOrder.get(reverse ? inOrder.size() - 1 - i : i), includeData));
+          HistoryEvent event = inOrder.get(reverse ? inOrder.size() - 1 - i : i);
+          events.add(withChildren(Shapes.event(event, includeData), executionArn, transition.seq()));
         }
         at = new Position(transition.seq() + (reverse ? -1 : 1), 0);
       }
@@ -70,6 +73,20 @@ final class HistoryOps {
     ObjectNode response = Json.object();
     response.set("events", events);
     return Shapes.putText(response, "nextToken", next == null ? null : PageTokens.encode(tokenTag, next.text()));
+  }
+
+  /**
+   * Stepwise runs each Parallel branch and Map iteration as an execution of its own, which
+   * DescribeExecution and GetExecutionHistory serve: the event that starts them names where they
+   * are ({@code executionArnPrefix} + index), so that a console can open them. Clients that do not
+   * know the member ignore it.
+   */
+  private static ObjectNode withChildren(ObjectNode event, String executionArn, long seq) {
+    String type = event.path("type").asText();
+    if (type.equals("MapStateStarted") || type.equals("ParallelStateStarted")) {
+      event.set(CHILDREN_MEMBER, Json.object().put("executionArnPrefix", ChildLink.joinKey(executionArn, seq + 1) + "|"));
+    }
+    return event;
   }
 
   /** Where the next page starts: a transition, and how many of its events were returned. */

@@ -75,6 +75,11 @@ final class Request {
     return max == 0 ? DEFAULT_PAGE : max;
   }
 
+  /** The whole body, for members with structure (routing, tags, mocks). */
+  JsonNode body() {
+    return body;
+  }
+
   boolean has(String field) {
     JsonNode value = body.get(field);
     return value != null && !value.isNull();

@@ -10,6 +10,10 @@ import io.stepwise.api.ApiConfig;
 import io.stepwise.api.ApiErrors;
 import io.stepwise.api.ApiResponse;
 import io.stepwise.api.StepFunctionsApi;
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.HttpRequest;
+import io.stepwise.api.auth.SecuredApi;
+import io.stepwise.api.auth.SigV4Verifier;
 import io.stepwise.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +21,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,9 +35,11 @@ import java.util.Map;
  * {@code X-Amz-Target: AWSStepFunctions.<Operation>}, a JSON body, possibly base64), and the
  * answer an {@link APIGatewayV2HTTPResponse} with the status, {@code x-amzn-ErrorType} and the
  * JSON body. Point {@code SfnClient.builder().endpointOverride(functionUrl)} or
- * {@code aws stepfunctions --endpoint-url} at it. (The SDK signs for the service {@code states};
- * a Function URL with {@code AuthType: AWS_IAM} checks a signature for {@code lambda}, so it
- * rejects the SDK's requests: such a URL needs {@code AuthType: NONE} behind other protection.)
+ * {@code aws stepfunctions --endpoint-url} at it. Every such request must be signed (SigV4 for
+ * the service {@code states}, as the SDK and the CLI sign for Step Functions) with an access key
+ * Stepwise issued, kept in the Secrets Manager secret {@code STEPWISE_API_KEYS_SECRET}, and is
+ * then allowed or denied by that key's statements ({@link SecuredApi}). Without that setting
+ * the URL refuses every request: there is no unauthenticated path.
  *
  * <p><b>A direct invoke</b> ({@code aws lambda invoke}, another function, a test):
  * <pre>{@code
@@ -39,7 +48,8 @@ import java.util.Map;
  * }</pre>
  * answered, success or error alike, with {@code {"statusCode": 200, "body": {...}}} where body
  * is the operation's response, or {@code {"statusCode": 400, "body": {"__type": "...", "message":
- * "..."}}}. {@code body} may also be the JSON text of the request.
+ * "..."}}}. {@code body} may also be the JSON text of the request. Lambda itself guards this path:
+ * only principals with {@code lambda:InvokeFunction} on the function reach it.
  *
  * <p>Settings come from {@link ApiConfig#fromEnvironment} and the runtime's from
  * {@link RuntimeConfig}; without {@code STEPWISE_ACCOUNT_ID}, ARNs name the function's own
@@ -47,17 +57,31 @@ import java.util.Map;
  * (60 by default): keep the function's timeout above it.
  */
 public final class ApiHandler implements RequestStreamHandler {
+  static final String KEYS_SECRET_ENV = "STEPWISE_API_KEYS_SECRET";
+
   private final Runtime runtime;
+  private final AccessKeys.Source keys;
   private volatile StepFunctionsApi api;
+  private volatile SecuredApi secured;
 
   /** In a Lambda container: the runtime now, the API on the first request, which names the account. */
   public ApiHandler() {
     this.runtime = LambdaEnvironment.runtime();
+    String secret = System.getenv(KEYS_SECRET_ENV);
+    this.keys = secret == null || secret.isBlank() ? null : LambdaEnvironment.accessKeys(secret);
   }
 
+  /** Direct invokes only: Function URL requests are refused, as no access keys are known. */
   public ApiHandler(StepFunctionsApi api) {
+    this(api, null, null);
+  }
+
+  /** @param keys the access keys that may sign Function URL requests; null refuses them all */
+  public ApiHandler(StepFunctionsApi api, AccessKeys.Source keys, ApiConfig config) {
     this.runtime = null;
+    this.keys = keys;
     this.api = api;
+    this.secured = gate(api, keys, config);
   }
 
   private StepFunctionsApi api(Context context) {
@@ -67,7 +91,19 @@ public final class ApiHandler implements RequestStreamHandler {
     if (!env.containsKey("STEPWISE_ACCOUNT_ID") && context != null && context.getInvokedFunctionArn() != null) {
       env.put("STEPWISE_ACCOUNT_ID", context.getInvokedFunctionArn().split(":")[4]); // arn:aws:lambda:region:account:...
     }
-    return api = new StepFunctionsApi(runtime, ApiConfig.fromEnvironment(env));
+    ApiConfig config = ApiConfig.fromEnvironment(env);
+    built = new StepFunctionsApi(runtime, config);
+    secured = gate(built, keys, config);
+    return api = built;
+  }
+
+  private static SecuredApi gate(StepFunctionsApi api, AccessKeys.Source keys, ApiConfig config) {
+    return keys == null ? null : new SecuredApi(api, new SigV4Verifier(keys, config.region(), InstantSource.system()), config);
+  }
+
+  private SecuredApi secured(Context context) {
+    api(context);
+    return secured;
   }
 
   @Override
@@ -89,13 +125,20 @@ public final class ApiHandler implements RequestStreamHandler {
     output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A Function URL request: {@code POST} with {@code X-Amz-Target}, headers matched in any case. */
+  /** A Function URL request: signed, {@code POST} with {@code X-Amz-Target}, headers matched in any case. */
   public APIGatewayV2HTTPResponse handleHttp(APIGatewayV2HTTPEvent event, Context context) {
     String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
         ? event.getRequestContext().getHttp().getMethod() : "POST";
-    ApiResponse response = "POST".equalsIgnoreCase(method)
-        ? api(context).handle(header(event.getHeaders(), "x-amz-target"), body(event))
-        : ApiErrors.of("UnknownOperationException", "The Step Functions API takes POST requests, not " + method);
+    SecuredApi gate = secured(context);
+    ApiResponse response;
+    if (gate == null) {
+      response = ApiErrors.of("AccessDeniedException", "This Stepwise API has no access keys, so it takes no HTTP requests: "
+          + "set " + KEYS_SECRET_ENV + " (see docs/DEPLOY.md)");
+    } else if (!"POST".equalsIgnoreCase(method)) {
+      response = ApiErrors.of("UnknownOperationException", "The Step Functions API takes POST requests, not " + method);
+    } else {
+      response = gate.handle(httpRequest(event, method));
+    }
     return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())
         .withBody(response.body()).withIsBase64Encoded(false).build();
   }
@@ -113,18 +156,14 @@ public final class ApiHandler implements RequestStreamHandler {
     return result;
   }
 
-  private static String body(APIGatewayV2HTTPEvent event) {
+  /** The request as its signature covers it; a Function URL gives headers joined by commas, as SigV4 joins them. */
+  private static HttpRequest httpRequest(APIGatewayV2HTTPEvent event, String method) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (event.getHeaders() != null) event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
     String body = event.getBody();
-    if (body == null || !event.getIsBase64Encoded()) return body;
-    return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) return null;
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (header.getKey().equalsIgnoreCase(name)) return header.getValue();
-    }
-    return null;
+    byte[] bytes = body == null ? new byte[0]
+        : event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    return new HttpRequest(method.toUpperCase(Locale.ROOT), event.getRawPath(), event.getRawQueryString(), headers, bytes);
   }
 
   /** The parts of a Function URL event the API reads, from its JSON. */
@@ -134,6 +173,7 @@ public final class ApiHandler implements RequestStreamHandler {
     JsonNode http = event.path("requestContext").path("http");
     return APIGatewayV2HTTPEvent.builder()
         .withRawPath(event.path("rawPath").asText("/"))
+        .withRawQueryString(event.path("rawQueryString").asText(""))
         .withHeaders(headers)
         .withBody(event.path("body").asText(null))
         .withIsBase64Encoded(event.path("isBase64Encoded").asBoolean(false))

@@ -6,11 +6,16 @@ import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
 import io.stepwise.aws.s3.S3ObjectStorage;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.SecretAccessKeys;
+import io.stepwise.api.auth.SecretsManagerDocument;
+import java.time.InstantSource;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
@@ -18,7 +23,10 @@ final class LambdaEnvironment {
   private LambdaEnvironment() {}
 
   static Runtime runtime() {
-    RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
+    return runtime(RuntimeConfig.fromEnvironment(System.getenv()));
+  }
+
+  static Runtime runtime(RuntimeConfig config) {
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
@@ -30,5 +38,11 @@ final class LambdaEnvironment {
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
     return Runtime.onAws(dynamo, sqs, new S3ObjectStorage(s3), tasks, config);
+  }
+
+  /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */
+  static AccessKeys.Source accessKeys(String secretId) {
+    SecretsManagerClient secrets = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return new SecretAccessKeys(new SecretsManagerDocument(secrets, secretId), InstantSource.system());
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
@@ -10,8 +11,13 @@ import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
 import io.stepwise.items.ObjectStorage;
+import io.stepwise.runtime.Activities;
 import io.stepwise.runtime.Callbacks;
+import io.stepwise.runtime.DocumentStore;
+import io.stepwise.runtime.MachineAliases;
+import io.stepwise.runtime.PublishedVersions;
 import io.stepwise.runtime.ReaderCursors;
+import io.stepwise.runtime.StartTargets;
 import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.runtime.TokenStore;
 import io.stepwise.runtime.ExecutionStore;
@@ -23,6 +29,7 @@ import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.security.SecureRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,24 +44,41 @@ public final class Runtime {
   private final StepWorker worker;
   private final Executions executions;
   private final Callbacks callbacks;
+  private final DocumentStore documents;
+  private final PublishedVersions versions;
+  private final MachineAliases aliases;
+  private final Activities activities;
+  private final TaskInvoker tasks;
+  private final JoinStore joins;
 
-  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
-      TaskInvoker tasks, InstantSource clock, Duration lease) {
-    this(store, tokens, joins, null, ObjectStorage.NONE, machines, queue, tasks, clock, lease);
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, documents, queue, tasks, clock, lease,
+        Engine.DEFAULT_MAX_EVENTS);
   }
 
-  /** @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter */
+  /**
+   * @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter 
+   * @param maxEvents the most history events one execution may have
+   */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors, ObjectStorage storage,
-      StateMachines machines, StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
+      StateMachines machines, DocumentStore documents, StepQueue queue, TaskInvoker tasks, InstantSource clock,
+      Duration lease, long maxEvents) {
     this.store = store;
     this.machines = machines;
-    Engine engine = new Engine(Entropy.secure());
-    this.executions = new Executions(store, machines, queue, clock);
-    TaskInvoker allTasks = new NestedWorkflows(executions, tasks);
-    this.worker = cursors == null
-        ? new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease)
-        : new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
-    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
+    this.documents = documents;
+    this.joins = joins;
+    this.versions = new PublishedVersions(documents);
+    this.aliases = new MachineAliases(documents);
+    Engine engine = new Engine(Entropy.secure(), maxEvents);
+    this.executions = new Executions(store, machines, queue, clock,
+        new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
+    TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
+    this.callbacks = taskCallbacks;
+    this.activities = new Activities(documents, taskCallbacks, clock, tasks);
+    TaskInvoker allTasks = new NestedWorkflows(executions, activities);
+    this.tasks = allTasks;
+    this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}; no ItemReader or ResultWriter. */
@@ -65,10 +89,11 @@ public final class Runtime {
   /** On DynamoDB and SQS clients, Distributed Maps reading and writing {@code storage}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, TaskInvoker tasks,
       RuntimeConfig config) {
-    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table()),
+    return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()), new DynamoDbReaderCursors(dynamo, config.table()), storage,
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease());
+        new DynamoDbDocumentStore(dynamo, config.table()),
+        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
   }
 
   public ExecutionStore store() {
@@ -85,6 +110,33 @@ public final class Runtime {
 
   public Executions executions() {
     return executions;
+  }
+
+  /** What the API keeps beside executions: versions, aliases, activities, tags. */
+  public DocumentStore documents() {
+    return documents;
+  }
+
+  /** The joins of Parallel and Map fan-outs (DescribeMapRun counts from them). */
+  public JoinStore joins() {
+    return joins;
+  }
+
+  public PublishedVersions versions() {
+    return versions;
+  }
+
+  public MachineAliases aliases() {
+    return aliases;
+  }
+
+  public Activities activities() {
+    return activities;
+  }
+
+  /** Every Task resource the worker calls: nested workflows, activities, then the given invoker. */
+  public TaskInvoker tasks() {
+    return tasks;
   }
 
   /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */

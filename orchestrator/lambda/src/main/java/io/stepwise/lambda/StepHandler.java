@@ -17,14 +17,26 @@ import java.util.List;
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final StepWorker worker;
+  private final int maxReceiveCount;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
-    this(LambdaEnvironment.runtime().worker());
+    this(RuntimeConfig.fromEnvironment(System.getenv()));
   }
 
+  private StepHandler(RuntimeConfig config) {
+    this(LambdaEnvironment.runtime(config).worker(), config.maxReceiveCount());
+  }
+
+  /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
   public StepHandler(StepWorker worker) {
+    this(worker, Integer.MAX_VALUE);
+  }
+
+  /** @param maxReceiveCount the queue's redrive maxReceiveCount */
+  public StepHandler(StepWorker worker, int maxReceiveCount) {
     this.worker = worker;
+    this.maxReceiveCount = maxReceiveCount;
   }
 
   @Override
@@ -39,13 +51,19 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
-      return worker.process(step, message.getReceiptHandle()) == StepWorker.Outcome.ACK;
+      return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;
     } catch (RuntimeException e) {
       log(context, "message " + message.getMessageId() + " failed: " + e);
       return false;
     }
+  }
+
+  /** True on the delivery after which the queue parks the message (ApproximateReceiveCount). */
+  private boolean lastDelivery(SQSEvent.SQSMessage message) {
+    String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+    return count != null && Integer.parseInt(count) >= maxReceiveCount;
   }
 
   private static void log(Context context, String line) {

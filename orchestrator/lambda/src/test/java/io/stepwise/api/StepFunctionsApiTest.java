@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
+import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
@@ -28,7 +29,7 @@ class StepFunctionsApiTest {
 
   private final StepFunctionsApi api = new StepFunctionsApi(
       new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
-          new StateMachines(untouchable(StateMachineStore.class)),
+          new StateMachines(untouchable(StateMachineStore.class)), untouchable(DocumentStore.class),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
       new ApiConfig("us-east-1", "000000000000"));
 
@@ -55,7 +56,7 @@ class StepFunctionsApiTest {
     assertEquals("InvalidArn", api.handle("AWSStepFunctions.DescribeStateMachine",
         "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:execution:m:e\"}").errorType());
     assertEquals("InvalidArn", api.handle("AWSStepFunctions.DescribeStateMachine",
-        "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:m:3\"}").errorType());
+        "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:m:3:x\"}").errorType());
     assertEquals("InvalidArn", api.handle("AWSStepFunctions.StopExecution", "{\"executionArn\": \"nope\"}").errorType());
     assertEquals("InvalidName", api.handle("AWSStepFunctions.CreateStateMachine",
         "{\"name\": \"a b\", \"definition\": \"{}\", \"roleArn\": \"arn:aws:iam::1:role/r\"}").errorType());

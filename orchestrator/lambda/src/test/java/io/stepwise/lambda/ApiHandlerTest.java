@@ -8,7 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.StepFunctionsApi;
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.HttpRequest;
+import io.stepwise.api.auth.Policy;
+import io.stepwise.api.auth.SdkSigner;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
@@ -18,11 +23,15 @@ import io.stepwise.runtime.TokenStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The Lambda entry of the Step Functions API: Function URL events and direct invokes, on operations that need no storage. */
@@ -36,26 +45,38 @@ class ApiHandlerTest {
     }));
   }
 
-  private final ApiHandler handler = new ApiHandler(new StepFunctionsApi(
+  private static final ApiConfig CONFIG = new ApiConfig("eu-west-1", "123456789012");
+  private static final StepFunctionsApi API = new StepFunctionsApi(
       new Runtime(untouchable(ExecutionStore.class), untouchable(TokenStore.class), untouchable(JoinStore.class),
-          new StateMachines(untouchable(StateMachineStore.class)),
+          new StateMachines(untouchable(StateMachineStore.class)), untouchable(DocumentStore.class),
           untouchable(StepQueue.class), call -> null, InstantSource.system(), Duration.ofSeconds(5)),
-      new ApiConfig("eu-west-1", "123456789012")));
+      CONFIG);
+  private static final AccessKeys.AccessKey KEY = new AccessKeys.AccessKey("SWKHANDLERTEST000001", "handler-secret", "",
+      Policy.fromJson(Json.parse("[{\"Effect\": \"Allow\", \"Action\": \"states:*\", \"Resource\": \"*\"}]")));
+  private static final URI URL = URI.create("https://abc123.lambda-url.eu-west-1.on.aws/");
+
+  private final ApiHandler handler = new ApiHandler(API, id -> id.equals(KEY.id()) ? Optional.of(KEY) : Optional.empty(), CONFIG);
+
+  /** A Function URL event for a request the SDK signed with {@link #KEY}; the body base64 when asked. */
+  private static APIGatewayV2HTTPEvent signedEvent(String target, String body, boolean base64) {
+    HttpRequest signed = SdkSigner.sign(URL, target, body, KEY.id(), KEY.secret(), "eu-west-1", "states", Instant.now());
+    Map<String, String> headers = new LinkedHashMap<>();
+    signed.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    return APIGatewayV2HTTPEvent.builder().withRawPath("/").withHeaders(headers)
+        .withBody(base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body)
+        .withIsBase64Encoded(base64)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/").build()).build())
+        .build();
+  }
 
   private static String validateBody() {
     return Json.write(Json.object().put("definition", VALID));
   }
 
   @Test
-  void givenFunctionUrlEvent_whenBase64Body_thenDecodedAndAnsweredAsJson10() {
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-        .withHeaders(Map.of("x-amz-target", "AWSStepFunctions.ValidateStateMachineDefinition",
-            "content-type", "application/x-amz-json-1.0"))
-        .withBody(Base64.getEncoder().encodeToString(validateBody().getBytes(StandardCharsets.UTF_8)))
-        .withIsBase64Encoded(true)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/").build()).build())
-        .build();
+  void givenSignedFunctionUrlEvent_whenBase64Body_thenDecodedAndAnsweredAsJson10() {
+    APIGatewayV2HTTPEvent event = signedEvent("AWSStepFunctions.ValidateStateMachineDefinition", validateBody(), true);
     APIGatewayV2HTTPResponse response = handler.handleHttp(event, null);
     assertEquals(200, response.getStatusCode());
     assertEquals("application/x-amz-json-1.0", response.getHeaders().get("Content-Type"));
@@ -63,10 +84,12 @@ class ApiHandlerTest {
   }
 
   @Test
-  void givenFunctionUrlEventJson_whenStreamed_thenResponseJsonWithErrorTypeHeader() throws Exception {
-    String event = "{\"version\": \"2.0\", \"rawPath\": \"/\", \"headers\": {\"X-Amz-Target\": \"AWSStepFunctions.Nope\"},"
-        + " \"requestContext\": {\"http\": {\"method\": \"POST\", \"path\": \"/\"}}, \"body\": \"{}\", \"isBase64Encoded\": false}";
-    JsonNode response = stream(event);
+  void givenSignedFunctionUrlEventJson_whenStreamed_thenResponseJsonWithErrorTypeHeader() throws Exception {
+    APIGatewayV2HTTPEvent signed = signedEvent("AWSStepFunctions.Nope", "{}", false);
+    var event = Json.object().put("version", "2.0").put("rawPath", "/").put("body", "{}").put("isBase64Encoded", false);
+    event.set("headers", Json.MAPPER.valueToTree(signed.getHeaders()));
+    event.putObject("requestContext").putObject("http").put("method", "POST").put("path", "/");
+    JsonNode response = stream(Json.write(event));
     assertEquals(400, response.get("statusCode").asInt());
     assertEquals("UnknownOperationException", response.get("headers").get("x-amzn-ErrorType").asText());
     JsonNode body = Json.parse(response.get("body").asText());
@@ -85,6 +108,28 @@ class ApiHandlerTest {
     JsonNode invalidArn = stream("{\"target\": \"AWSStepFunctions.DescribeExecution\", \"body\": {\"executionArn\": \"x\"}}");
     assertEquals(400, invalidArn.get("statusCode").asInt());
     assertEquals("com.amazonaws.swf.service.v2.model#InvalidArn", invalidArn.get("body").get("__type").asText());
+  }
+
+  @Test
+  void givenUnsignedOrForeignlySignedEvent_whenHandled_thenAwsAuthErrors_andTheApiIsNotReached() {
+    APIGatewayV2HTTPEvent unsigned = signedEvent("AWSStepFunctions.ValidateStateMachineDefinition", validateBody(), false);
+    Map<String, String> headers = new LinkedHashMap<>(unsigned.getHeaders());
+    headers.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
+    unsigned.setHeaders(headers);
+    APIGatewayV2HTTPResponse response = handler.handleHttp(unsigned, null);
+    assertEquals(400, response.getStatusCode());
+    assertEquals("MissingAuthenticationTokenException", response.getHeaders().get("x-amzn-ErrorType"));
+    APIGatewayV2HTTPEvent tampered = signedEvent("AWSStepFunctions.ValidateStateMachineDefinition", validateBody(), false);
+    tampered.setBody(Json.write(Json.object().put("definition", "{}")));
+    assertEquals("InvalidSignatureException", handler.handleHttp(tampered, null).getHeaders().get("x-amzn-ErrorType"));
+  }
+
+  @Test
+  void givenNoAccessKeys_whenFunctionUrlEvent_thenEveryRequestRefused() {
+    ApiHandler keyless = new ApiHandler(API);
+    APIGatewayV2HTTPResponse response = keyless.handleHttp(signedEvent("AWSStepFunctions.ValidateStateMachineDefinition",
+        validateBody(), false), null);
+    assertEquals("AccessDeniedException", response.getHeaders().get("x-amzn-ErrorType"));
   }
 
   @Test

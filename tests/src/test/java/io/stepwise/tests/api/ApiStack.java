@@ -45,6 +45,13 @@ final class ApiStack implements AutoCloseable {
     return new ApiStack(local, LocalApiServer.start(0, local.runtime()));
   }
 
+  /** @param holdFor how long StartSyncExecution and GetActivityTask may hold a request */
+  static ApiStack start(DynamoDbClient dynamo, SqsClient sqs, String name, Duration holdFor) {
+    LocalRuntime local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName(name), ECHO, new LocalRuntime.Options(1, 2, 2, 10));
+    return new ApiStack(local, LocalApiServer.start(0, new StepFunctionsApi(local.runtime(),
+        new ApiConfig("us-east-1", "000000000000", holdFor))));
+  }
+
   /** Another API server on the same runtime, with other settings. */
   LocalApiServer secondServer(Duration syncTimeout) {
     return LocalApiServer.start(0, new StepFunctionsApi(local.runtime(), new ApiConfig("us-east-1", "000000000000", syncTimeout)));

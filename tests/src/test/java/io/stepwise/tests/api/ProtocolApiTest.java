@@ -45,13 +45,13 @@ class ProtocolApiTest {
 
   @Test
   void givenUnknownTarget_whenPosted_thenUnknownOperationExceptionNamingIt() throws Exception {
-    HttpResponse<String> response = post("AWSStepFunctions.CreateActivity", "{}");
+    HttpResponse<String> response = post("AWSStepFunctions.DescribeEverything", "{}");
     assertEquals(400, response.statusCode());
     assertEquals("UnknownOperationException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     assertEquals("application/x-amz-json-1.0", response.headers().firstValue("Content-Type").orElseThrow());
     JsonNode body = Json.parse(response.body());
     assertEquals("com.amazonaws.swf.service.v2.model#UnknownOperationException", body.get("__type").asText());
-    assertTrue(body.get("message").asText().contains("AWSStepFunctions.CreateActivity"), body.toString());
+    assertTrue(body.get("message").asText().contains("AWSStepFunctions.DescribeEverything"), body.toString());
     assertEquals(400, post(null, "{}").statusCode());
   }
 

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.InvalidLoggingConfigurationException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
+import software.amazon.awssdk.services.sfn.model.LogLevel;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
@@ -167,5 +169,25 @@ class StateMachinesApiTest {
     assertThrows(ValidationException.class, () -> stack.sfn.listStateMachines(r -> r.maxResults(1001)));
     assertThrows(StateMachineDoesNotExistException.class, () -> stack.sfn.updateStateMachine(r -> r.stateMachineArn(
         "arn:aws:states:us-east-1:000000000000:stateMachine:missing").definition(PASS)));
+  }
+
+  @Test
+  void givenLoggingAndTracing_whenCreatedAndUpdated_thenDescribedBackAndBadOnesRefused() {
+    String group = "arn:aws:logs:us-east-1:000000000000:log-group:/stepwise/orders:*";
+    String arn = stack.sfn.createStateMachine(r -> r.name("logged").definition(PASS).roleArn(ApiStack.ROLE)
+        .loggingConfiguration(l -> l.level(LogLevel.ERROR).includeExecutionData(true)
+            .destinations(d -> d.cloudWatchLogsLogGroup(g -> g.logGroupArn(group))))
+        .tracingConfiguration(t -> t.enabled(true))).stateMachineArn();
+    DescribeStateMachineResponse described = stack.sfn.describeStateMachine(r -> r.stateMachineArn(arn));
+    assertEquals(LogLevel.ERROR, described.loggingConfiguration().level());
+    assertTrue(described.loggingConfiguration().includeExecutionData());
+    assertEquals(group, described.loggingConfiguration().destinations().get(0).cloudWatchLogsLogGroup().logGroupArn());
+    assertTrue(described.tracingConfiguration().enabled());
+
+    stack.sfn.updateStateMachine(r -> r.stateMachineArn(arn).loggingConfiguration(l -> l.level(LogLevel.OFF)));
+    assertEquals(LogLevel.OFF, stack.sfn.describeStateMachine(r -> r.stateMachineArn(arn)).loggingConfiguration().level());
+    assertTrue(stack.sfn.describeStateMachine(r -> r.stateMachineArn(arn)).tracingConfiguration().enabled());
+    assertThrows(InvalidLoggingConfigurationException.class, () -> stack.sfn.updateStateMachine(r -> r.stateMachineArn(arn)
+        .loggingConfiguration(l -> l.level(LogLevel.ALL))));
   }
 }

@@ -63,20 +63,17 @@ class FanOutScaleTest {
   }
 
   @Test
-  void distributedMap_recordsItsMapRunAndEveryIteration_inItemOrder() {
+  void distributedMap_recordsItsMapRun_andNotItsIterations_asStepFunctionsDoes() {
     String definition = FanOutWorkloads.map(2).replace("\"ItemProcessor\": {",
         "\"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}, ");
     ExecutionState end = run("distributed", definition, FanOutWorkloads.items(5));
     assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    assertEquals(5, end.output().size());
     List<HistoryEvent> history = runtime.store().history(end.info().executionArn(), 0, 1000).events();
     List<String> types = history.stream().map(HistoryEvent::type).filter(t -> t.startsWith("Map")).toList();
-    assertEquals(List.of("MapStateEntered", "MapStateStarted", "MapRunStarted",
-        "MapIterationStarted", "MapIterationSucceeded", "MapIterationStarted", "MapIterationSucceeded",
-        "MapIterationStarted", "MapIterationSucceeded", "MapIterationStarted", "MapIterationSucceeded",
-        "MapIterationStarted", "MapIterationSucceeded", "MapRunSucceeded", "MapStateSucceeded", "MapStateExited"), types);
-    List<Integer> indexes = history.stream().filter(e -> e.type().equals("MapIterationSucceeded"))
-        .map(e -> e.details().get("index").asInt()).toList();
-    assertEquals(List.of(0, 1, 2, 3, 4), indexes);
+    // The iterations are the Map Run's child executions: their events are not the parent's.
+    assertEquals(List.of("MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded",
+        "MapStateSucceeded", "MapStateExited"), types);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.stepwise.tests.runtime;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.faults.FaultPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

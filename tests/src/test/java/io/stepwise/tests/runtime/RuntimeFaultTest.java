@@ -15,6 +15,7 @@ import io.stepwise.engine.Entropy;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.faults.Histories;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.Executions;
@@ -24,6 +25,9 @@ import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
 import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.TokenStore;
+import io.stepwise.runtime.faults.FaultPlan;
+import io.stepwise.runtime.faults.FaultyParts;
+import io.stepwise.runtime.faults.FlakyTasks;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +49,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ExtendWith(LocalAws.class)
 class RuntimeFaultTest {
   private static final Duration LEASE = Duration.ofSeconds(2);
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  /** Generous: on a shared 2-core machine under load the 80-odd join scenarios take minutes; outcomes are what is asserted. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(420);
   private static final String MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:faults";
   private static final String FAN_OUT_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:fanout";
 
@@ -105,12 +110,13 @@ class RuntimeFaultTest {
     return executions.stream().allMatch(arn -> realStore.load(arn).map(r -> r.state().isDone()).orElse(false));
   }
 
-  /** The same outcome as the fault-free run, with the order's own name in place. */
+  /** The same outcome as the fault-free run, with the order's own name in place (see {@link Histories}). */
   private static void assertSameAsBaseline(Outcome baseline, String baselineName, Outcome actual, String name) {
     assertEquals(baseline.status(), actual.status(), name);
     assertEquals(Json.write(baseline.output()).replace(baselineName, name), Json.write(actual.output()), name);
     List<String> expected = baseline.history().stream().map(h -> h.replace(baselineName, name)).toList();
-    assertEquals(expected, actual.history(), name);
+    boolean fansOut = expected.stream().anyMatch(h -> h.contains(" MapStateStarted ") || h.contains(" ParallelStateStarted "));
+    Histories.assertSameEvents(expected, actual.history(), fansOut, name);
   }
 
   private Outcome baseline(String name) {

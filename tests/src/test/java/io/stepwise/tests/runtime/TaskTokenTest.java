@@ -131,12 +131,14 @@ class TaskTokenTest {
   }
 
   @Test
-  void forgedAndMalformedTokens_getStepFunctionsErrors() {
-    assertEquals("TaskDoesNotExist", assertThrows(ApiException.class,
-        () -> runtime.callbacks().sendTaskSuccess("A".repeat(64), "{}")).code());
+  void forgedAndMalformedTokens_areInvalidToken_asOnAws() {
+    // AWS's tokens are sealed: one it never issued fails as InvalidToken, whatever it looks like.
+    ApiException forged = assertThrows(ApiException.class, () -> runtime.callbacks().sendTaskSuccess("A".repeat(64), "{}"));
+    assertEquals("InvalidToken", forged.code());
+    assertEquals("Invalid Token: 'Invalid token'", forged.getMessage());
     assertEquals("InvalidToken", assertThrows(ApiException.class,
         () -> runtime.callbacks().sendTaskFailure("not a token!", "E", "C")).code());
-    assertEquals("TaskDoesNotExist", assertThrows(ApiException.class,
+    assertEquals("InvalidToken", assertThrows(ApiException.class,
         () -> runtime.callbacks().sendTaskHeartbeat("B".repeat(64))).code());
   }
 }

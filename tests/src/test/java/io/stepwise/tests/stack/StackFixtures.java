@@ -16,20 +16,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The repository's template.yml, variants of it under target/, and the real SfnClient for a local stack. */
-final class StackFixtures {
+public final class StackFixtures {
   /** Function logs and schedule firings: kept quiet unless a test is being debugged. */
-  static final LocalStack.Options QUIET = LocalStack.Options.DEFAULT.withLog(line -> {});
+  public static final LocalStack.Options QUIET = LocalStack.Options.DEFAULT.withLog(line -> {});
 
   private StackFixtures() {}
 
-  static Path repoRoot() {
+  public static Path repoRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("template.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) return dir;
     }
     throw new IllegalStateException("no template.yml above " + Path.of("").toAbsolutePath());
   }
 
-  static Path template() {
+  public static Path template() {
     return repoRoot().resolve("template.yml");
   }
 
@@ -48,7 +48,7 @@ final class StackFixtures {
   }
 
   /** The SDK's SfnClient on the stack's API, as a user's code would build it. */
-  static SfnClient sfn(URI endpoint) {
+  public static SfnClient sfn(URI endpoint) {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)

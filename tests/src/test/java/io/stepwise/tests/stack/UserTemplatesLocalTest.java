@@ -98,6 +98,15 @@ class UserTemplatesLocalTest {
       JsonNode ruled = Json.parse(awaitDone(sfn, fromEvent.executionArn()).output());
       assertEquals(Json.parse("{\"total\": 5}"), ruled.get("order"));
       assertEquals("small", ruled.get("size").asText());
+
+      // An events:putEvents task puts its event on the same bus: the rule starts OrderFlow again.
+      String publisher = stack.stateMachines().get("Publisher");
+      DescribeExecutionResponse published = awaitDone(sfn, sfn.startExecution(r -> r.stateMachineArn(publisher)).executionArn());
+      assertEquals(ExecutionStatus.SUCCEEDED, published.status(), published.cause());
+      assertEquals(0, Json.parse(published.output()).get("FailedEntryCount").asInt(), published.output());
+      StackFixtures.await("the published event's execution", Duration.ofSeconds(30), () -> executions(sfn, orders).size() == 3);
+      JsonNode fromTask = Json.parse(awaitDone(sfn, executions(sfn, orders).get(0).executionArn()).output());
+      assertEquals(Json.parse("{\"total\": 7, \"from\": \"publisher\"}"), fromTask.get("order"));
     }
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostic;
 import io.stepwise.json.Json;
-import io.stepwise.lambda.deploy.DefinitionSubstitutions;
+import io.stepwise.asl.DefinitionSubstitutions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.memory.InMemoryStateMachineStore;
 import io.stepwise.lambda.deploy.CustomResourceResponse;
 import io.stepwise.lambda.deploy.StateMachineDeployer;
 import java.util.List;
@@ -52,7 +53,7 @@ class StateMachineDeployerTest {
 
     assertEquals(CustomResourceResponse.SUCCESS, again.status());
     assertEquals("1", again.data().get("Version"));
-    assertEquals(1, store.versions.size());
+    assertEquals(1, store.versions().size());
   }
 
   @Test
@@ -81,7 +82,7 @@ class StateMachineDeployerTest {
     for (String expected : List.of("UNRESOLVED_SUBSTITUTION at /States/B/Resource", "/StartAt", "/States/A/Next", "/States/B")) {
       assertTrue(response.reason().contains(expected), expected + " missing from: " + response.reason());
     }
-    assertEquals(List.of(), store.versions);
+    assertEquals(List.of(), store.versions());
   }
 
   @Test
@@ -127,7 +128,7 @@ class StateMachineDeployerTest {
 
     assertEquals(CustomResourceResponse.SUCCESS, deleted.status());
     assertEquals(ARN, deleted.physicalResourceId());
-    assertEquals(1, store.versions.size());
+    assertEquals(1, store.versions().size());
   }
 
   @Test

@@ -69,8 +69,26 @@ class TemplateWiringTest {
   }
 
   @Test
-  void givenApiFunction_thenFunctionUrlWithIamAuth() {
-    assertEquals(Map.of("AuthType", "AWS_IAM"), template.properties("ApiFunction").get("FunctionUrlConfig"));
+  void givenApiFunction_thenItsUrlIsSigV4CheckedByTheHandler_againstTheKeysSecret_whichOnlyItMayRead() {
+    // The SDK signs for states, which a Function URL's AWS_IAM cannot check: the handler checks every request.
+    assertEquals(Map.of("AuthType", "NONE"), template.properties("ApiFunction").get("FunctionUrlConfig"));
+    Map<String, Object> variables = map(map(template.properties("ApiFunction").get("Environment")).get("Variables"));
+    assertEquals(Map.of("Ref", "ApiKeysSecret"), variables.get("STEPWISE_API_KEYS_SECRET"));
+    assertEquals("AWS::SecretsManager::Secret", template.resource("ApiKeysSecret").get("Type"));
+    List<Map<String, Object>> reads = new java.util.ArrayList<>();
+    for (String function : template.ofType("AWS::Serverless::Function")) {
+      for (Object policy : list(template.properties(function).getOrDefault("Policies", List.of()))) {
+        Object statements = policy instanceof Map<?, ?> m ? m.get("Statement") : null;
+        if (statements == null) continue;
+        for (Object statement : list(statements)) {
+          if (String.valueOf(map(statement).get("Action")).contains("secretsmanager")) {
+            reads.add(Map.of(function, map(statement)));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(Map.of("ApiFunction", Map.of("Effect", "Allow", "Action", "secretsmanager:GetSecretValue",
+        "Resource", Map.of("Ref", "ApiKeysSecret")))), reads, "only the API reads the keys, and only that secret");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.stepwise.engine.Command;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Step Functions Local's MockConfigFile: {@code StateMachines.<machine>.TestCases.<case>} maps
@@ -15,6 +16,7 @@ import java.util.Map;
  * {@code "1-2"}, zero-based per state) to {@code Return} or {@code Throw {Error, Cause}}.
  */
 public final class MockConfig implements TaskInvoker {
+  private static final Pattern INVOCATIONS = Pattern.compile("\\s*\\d{1,9}\\s*(-\\s*\\d{1,9}\\s*)?");
   private final Map<String, JsonNode> responsesByState = new HashMap<>();
   private final Map<String, Integer> invocations = new HashMap<>();
   private final String testCase;
@@ -34,6 +36,7 @@ public final class MockConfig implements TaskInvoker {
         throw new IllegalArgumentException("test case '" + testCase + "' names mocked response '"
             + e.getValue().asText() + "', which MockedResponses does not define");
       }
+      checkResponses(e.getValue().asText(), response);
       responsesByState.put(e.getKey(), response);
     }
   }
@@ -56,6 +59,23 @@ public final class MockConfig implements TaskInvoker {
       return TaskOutcome.failure(thrown.path("Error").asText(null), thrown.path("Cause").asText(null));
     }
     return TaskOutcome.success(response.path("Return"));
+  }
+
+  /** Each key an invocation number or range ("0", "1-2"), each value a Return or a Throw. */
+  private static void checkResponses(String name, JsonNode responses) {
+    if (!responses.isObject()) throw new IllegalArgumentException("mocked response '" + name + "' must be an object");
+    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!INVOCATIONS.matcher(e.getKey()).matches()) {
+        throw new IllegalArgumentException("mocked response '" + name + "' has the key '" + e.getKey()
+            + "': keys are invocation numbers counted from 0, one (\"0\") or a range (\"1-2\")");
+      }
+      JsonNode response = e.getValue();
+      if (!response.isObject() || response.has("Return") == response.has("Throw")) {
+        throw new IllegalArgumentException("mocked response '" + name + "', invocation '" + e.getKey()
+            + "', must be an object with either \"Return\" or \"Throw\"");
+      }
+    }
   }
 
   private static JsonNode forInvocation(JsonNode responses, int n) {

@@ -3,8 +3,8 @@ package io.stepwise.eval.intrinsics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.eval.Sources;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * The evaluated arguments of one call, with typed accessors that fail the way Step Functions
@@ -13,12 +13,12 @@ import java.util.random.RandomGenerator;
 final class Args {
   private final Expr.Call call;
   private final List<JsonNode> values;
-  private final RandomGenerator random;
+  private final Sources sources;
 
-  Args(Expr.Call call, List<JsonNode> values, RandomGenerator random) {
+  Args(Expr.Call call, List<JsonNode> values, Sources sources) {
     this.call = call;
     this.values = List.copyOf(values);
-    this.random = random;
+    this.sources = sources;
   }
 
   int size() {
@@ -38,8 +38,9 @@ final class Args {
     return call.args().get(i);
   }
 
-  RandomGenerator random() {
-    return random;
+  /** The step's time and randomness. */
+  Sources sources() {
+    return sources;
   }
 
   String string(int i) {

@@ -2,15 +2,11 @@ package io.stepwise.eval.intrinsics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.eval.Scope;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /** Evaluates a parsed intrinsic expression against a scope. */
 final class CompiledIntrinsic implements IntrinsicCall {
-  static final RandomGenerator DEFAULT_RANDOM = new SecureRandom();
-
   private final String text;
   private final Expr.Call root;
 
@@ -25,21 +21,21 @@ final class CompiledIntrinsic implements IntrinsicCall {
   }
 
   @Override
-  public JsonNode evaluate(Scope scope, RandomGenerator random) {
+  public JsonNode evaluate(Scope scope) {
     try {
-      return evaluate(root, scope, random);
+      return evaluate(root, scope);
     } catch (IntrinsicException e) {
       throw e.toStatesError(text);
     }
   }
 
-  private JsonNode evaluate(Expr expr, Scope scope, RandomGenerator random) {
+  private JsonNode evaluate(Expr expr, Scope scope) {
     if (expr instanceof Expr.Literal literal) return literal.value();
     if (expr instanceof Expr.PathArg path) return resolve(path, scope);
     Expr.Call call = (Expr.Call) expr;
     List<JsonNode> values = new ArrayList<>(call.args().size());
-    for (Expr arg : call.args()) values.add(evaluate(arg, scope, random));
-    return call.function().body().apply(new Args(call, values, random));
+    for (Expr arg : call.args()) values.add(evaluate(arg, scope));
+    return call.function().body().apply(new Args(call, values, scope.sources()));
   }
 
   /** A path argument must match something, unlike a plain {@code "x.$": "$.path"} field. */

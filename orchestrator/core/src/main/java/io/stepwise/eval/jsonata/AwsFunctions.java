@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.stepwise.eval.Sources;
 import io.stepwise.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash},
  * {@code $random}, {@code $uuid}, {@code $parse}), {@code $eval} disabled as AWS disables it, and
- * {@code $now}/{@code $millis} reading the clock of the evaluation that calls them.
+ * {@code $now}/{@code $millis}/{@code $uuid}/{@code $random} reading the step's {@link Sources}
+ * (its time, and its generator seeded from the execution and the transition), never a clock.
  *
  * <p>Semantics are AWS's: a non-integer number argument is truncated towards zero; some degenerate
  * calls evaluate to undefined rather than failing (an empty array or a zero chunk size to
@@ -38,8 +38,8 @@ final class AwsFunctions {
   private static final long MAX_RANGE = 360_145;
   private static final ObjectReader STRICT_JSON =
       Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  /** The timestamp of the evaluation running on this thread: one {@code $now()} per evaluation. */
-  private static final ThreadLocal<long[]> CLOCK = ThreadLocal.withInitial(() -> new long[1]);
+  /** The sources of the evaluation running on this thread (an evaluation runs on one thread). */
+  private static final ThreadLocal<Sources> SOURCES = new ThreadLocal<>();
 
   /** Immutable once built, so shared by every thread, like the library's own built-ins. */
   private static final Map<String, JFunction> FUNCTIONS = Map.of(
@@ -49,16 +49,15 @@ final class AwsFunctions {
       "random", new JFunction((input, args) -> random(args), "<x?x?:x>"),
       "uuid", new JFunction((input, args) -> uuid(args), "<x?:x>"),
       "parse", new JFunction((input, args) -> parse(args), "<x?x?:x>"),
-      // The library reads its clock from whichever expression was compiled last on the thread,
-      // which a cache makes arbitrarily old; these read the evaluation's own.
-      "millis", new JFunction((input, args) -> CLOCK.get()[0], "<:n>"),
+      // The library would read the wall clock; these read the step's time.
+      "millis", new JFunction((input, args) -> SOURCES.get().now().toEpochMilli(), "<:n>"),
       "now", new JFunction((input, args) -> now(args), "<s?s?:s>"));
 
   private AwsFunctions() {}
 
-  /** Binds the functions into an evaluation's frame and starts its clock. */
-  static void bind(Frame frame) {
-    CLOCK.get()[0] = System.currentTimeMillis();
+  /** Binds the functions into an evaluation's frame, reading {@code sources}. */
+  static void bind(Frame frame, Sources sources) {
+    SOURCES.set(sources);
     FUNCTIONS.forEach(frame::bind);
     frame.bind("eval", (Object) null); // calling it is then JSONata's own T1006, as on AWS
   }
@@ -124,13 +123,13 @@ final class AwsFunctions {
   /** AWS draws from {@link Random}: {@code $random(42)} is {@code 0.7275636800328681} there too. */
   private static Object random(List<?> args) {
     refuseSurplus(args, 1, "random");
-    if (arg(args, 0) == null) return ThreadLocalRandom.current().nextDouble();
+    if (arg(args, 0) == null) return SOURCES.get().random().nextDouble();
     return new Random(truncated(args, 0, "random")).nextDouble();
   }
 
   private static Object uuid(List<?> args) {
     refuseSurplus(args, 0, "uuid");
-    return UUID.randomUUID().toString();
+    return SOURCES.get().uuid().toString();
   }
 
   private static Object parse(List<?> args) {
@@ -149,7 +148,7 @@ final class AwsFunctions {
   }
 
   private static Object now(List<?> args) {
-    return Functions.dateTimeFromMillis(CLOCK.get()[0], (String) arg(args, 0), (String) arg(args, 1));
+    return Functions.dateTimeFromMillis(SOURCES.get().now().toEpochMilli(), (String) arg(args, 0), (String) arg(args, 1));
   }
 
   /** The argument in a slot, or null (undefined) when the call left it out. */

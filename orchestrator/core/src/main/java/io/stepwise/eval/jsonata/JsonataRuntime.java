@@ -56,7 +56,7 @@ final class JsonataRuntime {
       com.dashjoin.jsonata.Jsonata expression = compile(body);
       Frame frame = new Frame(null);
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
-      AwsFunctions.bind(frame);
+      AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return expression.evaluate(null, frame);
     } catch (RuntimeException | StackOverflowError e) { // JException, JsonataFunctionError, defects

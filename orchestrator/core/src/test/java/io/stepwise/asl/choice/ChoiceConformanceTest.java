@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 import java.io.IOException;
@@ -105,7 +106,7 @@ class ChoiceConformanceTest {
     JsonNode choice = definition.get("States").get(start);
     assertEquals("Choice", choice.get("Type").asText(), "the case must start at its Choice state");
     assertOnly(choice, PLAIN_CHOICE_FIELDS);
-    Scope scope = new Scope(input, Json.object(), Map.of());
+    Scope scope = new Scope(input, Json.object(), Map.of(), Sources.fixed(java.time.Instant.EPOCH, 7));
     String next;
     try {
       next = choose(choice, "/States/" + start, scope);

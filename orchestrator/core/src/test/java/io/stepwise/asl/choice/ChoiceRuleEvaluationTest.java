@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class ChoiceRuleEvaluationTest {
   void variablePath_readsVariables_andContext() {
     // given
     Scope scope = new Scope(json("{}"), json("{'Execution':{'Name':'run-1'}}"),
-        Map.of("limits", json("{'max':[5,10]}"), "flag", json("true")));
+        Map.of("limits", json("{'max':[5,10]}"), "flag", json("true")), Sources.fixed(java.time.Instant.EPOCH, 7));
     // then
     assertTrue(rule("{'Variable':'$limits.max[1]','NumericEquals':10}").matches(scope));
     assertTrue(rule("{'Variable':'$flag','BooleanEquals':true}").matches(scope));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,6 @@ final class Fixtures {
   }
 
   static Scope input(String singleQuoted) {
-    return new Scope(json(singleQuoted), Json.object(), Map.of());
+    return new Scope(json(singleQuoted), Json.object(), Map.of(), Sources.fixed(java.time.Instant.EPOCH, 7));
   }
 }

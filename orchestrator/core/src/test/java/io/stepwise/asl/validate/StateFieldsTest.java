@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class StateFieldsTest {
   @Test
+  void dotBracketPaths_areAccepted_asAwsAcceptsThem() {
+    assertValid(one("""
+        {"Type": "Pass", "InputPath": "$.[0]", "Parameters": {"b.$": "$.[0].body"}, "ResultPath": "$.[0].r",
+         "OutputPath": "$.[0]", "End": true}"""));
+  }
+
+  @Test
   void fieldsPerTypeAndQueryLanguage() {
     assertProblems(one("{'Type':'Pass','TimeoutSeconds':5,'End':true}"), SCHEMA + "/States/A");
     assertProblems(one("{'Type':'Pass','Retry':[],'End':true}"), SCHEMA + "/States/A");

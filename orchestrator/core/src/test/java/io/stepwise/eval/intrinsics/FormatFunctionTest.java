@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.json.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class FormatFunctionTest {
   @Test
   void format_readsTheTemplateFromAVariableAndTheValueFromTheContext() {
     Scope scope = new Scope(Json.object(), Json.parse("{\"Map\":{\"Item\":{\"Value\":\"Pikachu\"}}}"),
-        Map.of("AnswerTemplate", Json.text("It's {}!")));
+        Map.of("AnswerTemplate", Json.text("It's {}!")), Sources.fixed(java.time.Instant.EPOCH, 7));
     JsonNode result = Eval.eval("States.Format($AnswerTemplate, $$.Map.Item.Value)", scope);
     assertEquals("It's Pikachu!", result.textValue());
   }
@@ -88,7 +89,7 @@ class FormatFunctionTest {
   @Test
   void format_printsTheContextObjectLikeAws() {
     Scope scope = new Scope(Json.object(),
-        Json.parse("{\"Execution\":{\"Id\":\"arn:exec\"},\"StateMachine\":{\"Id\":\"arn:sm\",\"Name\":\"sm\"}}"), Map.of());
+        Json.parse("{\"Execution\":{\"Id\":\"arn:exec\"},\"StateMachine\":{\"Id\":\"arn:sm\",\"Name\":\"sm\"}}"), Map.of(), Sources.fixed(java.time.Instant.EPOCH, 7));
     assertEquals("fst=arn:exec and snd={Id=arn:sm, Name=sm}.",
         Eval.eval("States.Format('fst={} and snd={}.', $$.Execution.Id, $$.StateMachine)", scope).textValue());
   }

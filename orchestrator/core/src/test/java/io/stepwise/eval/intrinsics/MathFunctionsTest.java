@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.Scope;
 import io.stepwise.json.Json;
 import java.util.HashSet;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +57,9 @@ class MathFunctionsTest {
   @Test
   void mathRandom_staysWithinStartInclusiveAndEndExclusive() {
     Set<Integer> seen = new HashSet<>();
-    Random random = new Random(1);
+    Scope scope = Eval.seeded(Eval.scope("{}"), 1);
     for (int i = 0; i < 200; i++) {
-      seen.add(Intrinsics.parse("States.MathRandom(1, 4)").evaluate(Eval.scope("{}"), random).intValue());
+      seen.add(Intrinsics.parse("States.MathRandom(1, 4)").evaluate(scope).intValue());
     }
     assertEquals(Set.of(1, 2, 3), seen);
   }
@@ -75,8 +75,8 @@ class MathFunctionsTest {
   void mathRandom_withASeedIsRepeatable() {
     String expression = "States.MathRandom($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)";
     String input = "{\"FunctionInput\":{\"fst\":0,\"snd\":999,\"trd\":3}}";
-    JsonNode first = Intrinsics.parse(expression).evaluate(Eval.scope(input), new Random(1));
-    JsonNode second = Intrinsics.parse(expression).evaluate(Eval.scope(input), new Random(2));
+    JsonNode first = Intrinsics.parse(expression).evaluate(Eval.seeded(Eval.scope(input), 1));
+    JsonNode second = Intrinsics.parse(expression).evaluate(Eval.seeded(Eval.scope(input), 2));
     assertEquals(first, second);
     assertTrue(first.intValue() >= 0 && first.intValue() < 999);
   }
@@ -84,14 +84,14 @@ class MathFunctionsTest {
   @Test
   void mathRandom_withoutASeedDrawsFromTheGivenSource() {
     String expression = "States.MathRandom(0, 1000000)";
-    assertEquals(Intrinsics.parse(expression).evaluate(Eval.scope("{}"), new Random(5)),
-        Intrinsics.parse(expression).evaluate(Eval.scope("{}"), new Random(5)));
+    assertEquals(Intrinsics.parse(expression).evaluate(Eval.seeded(Eval.scope("{}"), 5)),
+        Intrinsics.parse(expression).evaluate(Eval.seeded(Eval.scope("{}"), 5)));
   }
 
   @Test
   void mathRandom_cutsFractionalBoundsTowardsZero() {
     for (int i = 0; i < 50; i++) {
-      int value = Intrinsics.parse("States.MathRandom(1.6, 3.9)").evaluate(Eval.scope("{}"), new Random(i)).intValue();
+      int value = Intrinsics.parse("States.MathRandom(1.6, 3.9)").evaluate(Eval.seeded(Eval.scope("{}"), i)).intValue();
       assertTrue(value == 1 || value == 2, String.valueOf(value));
     }
   }

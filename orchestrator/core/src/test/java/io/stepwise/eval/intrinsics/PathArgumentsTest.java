@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.Scope;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 import java.util.Map;
@@ -19,7 +20,7 @@ class PathArgumentsTest {
   private static final Scope SCOPE = new Scope(
       Json.parse("{\"other\":1,\"items\":[1,2],\"nul\":null}"),
       Json.parse("{\"StateMachine\":{\"Name\":\"orders-prod\"},\"Execution\":{\"Input\":{\"x\":7}}}"),
-      Map.of("var", Json.parse("{\"a\":[{\"b\":\"deep\"}]}"), "n", Json.parse("5")));
+      Map.of("var", Json.parse("{\"a\":[{\"b\":\"deep\"}]}"), "n", Json.parse("5")), Sources.fixed(java.time.Instant.EPOCH, 7));
 
   private static StatesError failure(String expression) {
     return assertThrows(StatesError.class, () -> Eval.eval(expression, SCOPE));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.eval.Scope;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +22,14 @@ class UuidFunctionsTest {
   }
 
   @Test
-  void uuid_comesFromTheGivenRandomSource() {
+  void uuid_comesFromTheStepsSeededSource() {
     IntrinsicCall call = Intrinsics.parse("States.UUID()");
-    assertEquals(call.evaluate(EMPTY, new Random(42)), call.evaluate(EMPTY, new Random(42)));
-    assertNotEquals(call.evaluate(EMPTY, new Random(42)), call.evaluate(EMPTY, new Random(43)));
+    assertEquals(call.evaluate(Eval.seeded(EMPTY, 42)), call.evaluate(Eval.seeded(EMPTY, 42)));
+    assertNotEquals(call.evaluate(Eval.seeded(EMPTY, 42)), call.evaluate(Eval.seeded(EMPTY, 43)));
   }
 
   @Test
-  void uuid_withoutAGivenSourceDiffersEveryTime() {
+  void uuid_twoCallsInOneStepDiffer() {
     IntrinsicCall call = Intrinsics.parse("States.UUID()");
     assertNotEquals(call.evaluate(EMPTY), call.evaluate(EMPTY));
   }

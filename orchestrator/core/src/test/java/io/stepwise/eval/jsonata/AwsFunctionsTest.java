@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The functions Step Functions adds to JSONata; expected values from the recorded cases. */
 class AwsFunctionsTest {
@@ -118,10 +118,12 @@ class AwsFunctionsTest {
   }
 
   @Test
-  void uuid_isAFreshVersion4Uuid() {
+  void uuid_isAVersion4Uuid_freshPerCall_repeatablePerStep() {
     String first = eval("$uuid()").textValue();
     assertTrue(first.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), first);
-    assertNotEquals(first, eval("$uuid()").textValue());
+    assertEquals(first, eval("$uuid()").textValue(), "a step with the same seed draws the same");
+    JsonNode two = eval("[$uuid(), $uuid()]");
+    assertNotEquals(two.get(0), two.get(1), "two calls in one step differ");
   }
 
   @ParameterizedTest(name = "$parse({0}) = {1}")

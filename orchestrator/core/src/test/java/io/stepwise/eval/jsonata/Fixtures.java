@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 import java.util.Map;
@@ -19,11 +20,11 @@ final class Fixtures {
   }
 
   static JsonataBindings input(String inputJson) {
-    return new JsonataBindings(json(inputJson), null, null, json("{}"), Map.of());
+    return new JsonataBindings(json(inputJson), null, null, json("{}"), Map.of(), Sources.fixed(java.time.Instant.EPOCH, 7));
   }
 
   static JsonataBindings variables(Map<String, JsonNode> variables) {
-    return new JsonataBindings(json("{}"), null, null, json("{}"), variables);
+    return new JsonataBindings(json("{}"), null, null, json("{}"), variables, Sources.fixed(java.time.Instant.EPOCH, 7));
   }
 
   static JsonNode eval(String body, JsonataBindings bindings) {

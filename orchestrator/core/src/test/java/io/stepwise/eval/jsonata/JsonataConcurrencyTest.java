@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class JsonataConcurrencyTest {
         for (int i = 0; i < ROUNDS; i++) {
           JsonataBindings bindings = new JsonataBindings(
               json("{\"id\": " + thread + ", \"items\": [1, 2, 3], \"k\": " + i + "}"), null, null, json("{}"),
-              Map.of("v", json("\"t" + thread + "\"")));
+              Map.of("v", json("\"t" + thread + "\"")), Sources.fixed(java.time.Instant.EPOCH, 7));
           assertEquals("\"" + thread + "-t" + thread + "\"",
               evaluate("$string($states.input.id) & '-' & $v", bindings));
           assertEquals("[" + i + "," + 2 * i + "," + 3 * i + "]",

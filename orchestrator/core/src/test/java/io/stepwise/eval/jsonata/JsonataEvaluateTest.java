@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.Sources;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +63,7 @@ class JsonataEvaluateTest {
     // given (output__base_lambda_BASE_LAMBDA)
     JsonataBindings bindings = new JsonataBindings(
         json("{\"input_value\": \"string literal\", \"input_values\": [1, 2, 3]}"), null, null, json("{}"),
-        Map.of("var_input_value", json("\"string literal\""), "var_constant_1", json("1")));
+        Map.of("var_input_value", json("\"string literal\""), "var_constant_1", json("1")), Sources.fixed(java.time.Instant.EPOCH, 7));
     // when / then
     assertPrints("\"string literal\"", eval("$var_input_value", bindings));
     assertPrints("7", eval("$sum($states.input.input_values) + $var_constant_1", bindings));
@@ -72,7 +74,7 @@ class JsonataEvaluateTest {
     // given (output__base_lambda_BASE_LAMBDA, error_output__task_catch_error_output_*)
     JsonNode result = json("{\"ja_expr\": 7}");
     JsonNode errorOutput = json("{\"Error\": \"Exception\", \"Cause\": \"boom\"}");
-    JsonataBindings bindings = new JsonataBindings(json("{}"), result, errorOutput, json("{}"), Map.of());
+    JsonataBindings bindings = new JsonataBindings(json("{}"), result, errorOutput, json("{}"), Map.of(), Sources.fixed(java.time.Instant.EPOCH, 7));
     // when / then
     assertPrints("7", eval("$states.result.ja_expr", bindings));
     assertJson("{\"Error\": \"Exception\", \"Cause\": \"boom\"}", eval("$states.errorOutput", bindings));
@@ -95,7 +97,7 @@ class JsonataEvaluateTest {
     // given (base_scenarios__map_state_item_selector_MAP_STATE_ITEM_SELECTOR_JSONATA)
     JsonNode context = json("{\"Map\": {\"Item\": {\"Index\": 0, \"Value\": \"Item1\"}}}");
     JsonataBindings bindings = new JsonataBindings(json("{}"), null, null, context,
-        Map.of("ItemsVar", json("[\"Item1\", \"Item2\"]")));
+        Map.of("ItemsVar", json("[\"Item1\", \"Item2\"]")), Sources.fixed(java.time.Instant.EPOCH, 7));
     // when / then
     assertPrints("\"Item1\"", eval("$states.context.Map.Item.Value", bindings));
     assertPrints("[\"Item1\",\"Item2\"]", eval("$ItemsVar", bindings));
@@ -150,19 +152,14 @@ class JsonataEvaluateTest {
   }
 
   @Test
-  void evaluate_nowAndMillis_readTheEvaluationsClock() throws InterruptedException {
-    // given: the library would read the clock of the expression compiled last on the thread
-    Jsonata.evaluate("$millis()", input("{}"), "Output");
-    Thread.sleep(200);
-    Jsonata.validate("1 + 1");
-    Thread.sleep(200);
-    long before = System.currentTimeMillis();
-    // when
-    long millis = eval("$millis()").longValue();
-    JsonNode same = eval("$now() = $now() and $millis() = $millis()");
-    // then
-    assertTrue(millis >= before, () -> "stale by " + (before - millis) + " ms");
-    assertEquals("true", same.toString());
-    assertTrue(eval("$now()").textValue().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+  void evaluate_nowAndMillis_readTheStepsTime_notTheClock() {
+    // given: a step at a fixed time; the library alone would read the wall clock
+    Instant stepTime = Instant.parse("2030-05-06T07:08:09.123Z");
+    JsonataBindings bindings = new JsonataBindings(json("{}"), null, null, json("{}"), Map.of(), Sources.fixed(stepTime, 1));
+    // when / then
+    assertEquals(stepTime.toEpochMilli(), eval("$millis()", bindings).longValue());
+    assertEquals("2030-05-06T07:08:09.123Z", eval("$now()", bindings).textValue());
+    assertEquals("true", eval("$now() = $now() and $millis() = $millis()", bindings).toString());
   }
+
 }

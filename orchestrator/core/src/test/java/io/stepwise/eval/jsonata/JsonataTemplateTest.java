@@ -8,6 +8,7 @@ import static io.stepwise.eval.jsonata.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.Sources;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class JsonataTemplateTest {
         + "\"var_sample\": \"{% $ItemsVar %}\", \"string_literal\": \"string literal\"}");
     JsonataBindings bindings = new JsonataBindings(json("{}"), null, null,
         json("{\"Map\": {\"Item\": {\"Index\": 1, \"Value\": \"Item2\"}}}"),
-        Map.of("ItemsVar", json("[\"Item1\", \"Item2\"]")));
+        Map.of("ItemsVar", json("[\"Item1\", \"Item2\"]")), Sources.fixed(java.time.Instant.EPOCH, 7));
     // when
     JsonNode output = Jsonata.evaluateTemplate(template, bindings, "ItemSelector");
     // then
@@ -62,7 +63,7 @@ class JsonataTemplateTest {
     JsonNode result = json("{\"ja_states_input\": {\"input_value\": \"string literal\", \"input_values\": [1, 2, 3]}, "
         + "\"ja_var_access\": \"string literal\", \"ja_expr\": 7}");
     JsonataBindings bindings = new JsonataBindings(stateInput, result, null, json("{}"),
-        Map.of("var_input_value", json("\"string literal\""), "var_constant_1", json("1")));
+        Map.of("var_input_value", json("\"string literal\""), "var_constant_1", json("1")), Sources.fixed(java.time.Instant.EPOCH, 7));
     // when
     JsonNode output = Jsonata.evaluateTemplate(template, bindings, "Output");
     // then

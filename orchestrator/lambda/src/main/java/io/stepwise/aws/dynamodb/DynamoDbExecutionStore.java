@@ -98,7 +98,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
         next == null ? null : NextMessages.decode(executionArn, next.s()),
         parent == null ? null : ChildLink.decode(parent.s()),
         item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null,
-        item.containsKey("callbackToken") ? item.get("callbackToken").s() : null));
+        item.containsKey("callbackToken") ? item.get("callbackToken").s() : null,
+        item.containsKey("versionArn") ? new ExecutionRecord.Origin(item.get("versionArn").s(),
+            item.containsKey("aliasArn") ? item.get("aliasArn").s() : null) : null));
   }
 
   @Override
@@ -136,6 +138,19 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
           .expressionAttributeValues(Map.of(":owner", s(Leases.ownerId(leaseOwner)), ":now", n(now.toEpochMilli()))));
     } catch (ConditionalCheckFailedException e) {
       throw new ConflictException("transition " + seq + " of " + executionArn + " is held by another worker");
+    }
+  }
+
+  @Override
+  public void expireLease(String executionArn, long seq) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table)
+          .key(Map.of(Table.PK, s(Table.executionKey(executionArn)), Table.SK, s(Table.historyKey(seq))))
+          .updateExpression("SET #lease = :zero").conditionExpression("attribute_exists(#pk)")
+          .expressionAttributeNames(Map.of("#lease", "leaseUntil", "#pk", Table.PK))
+          .expressionAttributeValues(Map.of(":zero", n(0))));
+    } catch (ConditionalCheckFailedException noneHeld) {
+      // no history item at that seq: nothing was claimed
     }
   }
 
@@ -256,6 +271,10 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     if (record.next() != null) item.put("next", s(NextMessages.encode(record.next())));
     if (record.reuseJoin() != null) item.put("reuseJoin", s(record.reuseJoin()));
     if (record.callbackToken() != null) item.put("callbackToken", s(record.callbackToken()));
+    if (record.origin() != null) {
+      item.put("versionArn", s(record.origin().versionArn()));
+      if (record.origin().aliasArn() != null) item.put("aliasArn", s(record.origin().aliasArn()));
+    }
     if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
       item.put("parent", s(record.parent().encode()));

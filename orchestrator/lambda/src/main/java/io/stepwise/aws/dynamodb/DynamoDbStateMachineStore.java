@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * readable, and a machine created again under the same name numbers its versions on from there.
  * Each machine also has a listing item {@code SM#arn / L} on the {@code byMachineStatus} index
  * under {@link #LISTING}, whose sort key carries what ListStateMachines shows (the index keeps
- * keys only): {@code {arn}#{type}#{creationMillis}}.
+ * keys only): {@code {arn}#{type}#{creationMillis}}. Definitions are stored deflated, in parts
+ * when large ({@link StoredDefinitions}).
  */
 public final class DynamoDbStateMachineStore implements StateMachineStore {
   /** The index partition of the listing items; execution partitions always contain a '|'. */
@@ -35,6 +36,7 @@ public final class DynamoDbStateMachineStore implements StateMachineStore {
   private final DynamoDbClient dynamo;
   private final String table;
   private final InstantSource clock;
+  private final StoredDefinitions definitions;
 
   public DynamoDbStateMachineStore(DynamoDbClient dynamo, String table) {
     this(dynamo, table, InstantSource.system());
@@ -44,6 +46,7 @@ public final class DynamoDbStateMachineStore implements StateMachineStore {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
+    this.definitions = new StoredDefinitions(dynamo, table);
   }
 
   @Override
@@ -54,17 +57,21 @@ public final class DynamoDbStateMachineStore implements StateMachineStore {
       int version = top == null ? 1 : Integer.parseInt(top.get("version").n()) + 1;
       long now = clock.instant().toEpochMilli();
       long created = fresh || !top.containsKey("created") ? now : Long.parseLong(top.get("created").n());
-      // The listing goes first: a crash in between leaves a listed name that describes as
-      // missing (a delete clears it), never a machine that no listing shows.
-      if (fresh) putListing(machine, created);
       Map<String, AttributeValue> item = versionItem(machine.arn(), version);
       item.put("name", s(machine.name()));
-      item.put("definition", s(machine.definition()));
+      definitions.write(machine.arn(), version, machine.definition(), item);
       item.put("roleArn", s(machine.roleArn()));
       item.put("type", s(machine.type()));
       item.put("created", n(created));
       item.put("updated", n(now));
-      if (putNew(item)) return version;
+      if (putNew(item)) {
+        // The listing goes last, so a failed or crashed write never leaves a listed name that
+        // describes as missing (a crash in between leaves a machine that describes but is not
+        // listed until it is deleted and created again). Only a new machine writes it: an update racing a delete must not
+        // list the deleted machine again.
+        if (fresh) putListing(machine, created);
+        return version;
+      }
       // Another writer took this version number: read the latest again.
     }
     throw new IllegalStateException("could not store a new version of " + machine.arn() + " after " + ATTEMPTS + " attempts");
@@ -193,9 +200,9 @@ public final class DynamoDbStateMachineStore implements StateMachineStore {
     return deleted != null && Boolean.TRUE.equals(deleted.bool());
   }
 
-  private static Described described(String arn, Map<String, AttributeValue> item) {
+  private Described described(String arn, Map<String, AttributeValue> item) {
     StateMachineRecord machine = new StateMachineRecord(arn, item.get("name").s(), Integer.parseInt(item.get("version").n()),
-        item.get("definition").s(), item.get("roleArn").s(), item.get("type").s());
+        definitions.read(arn, item), item.get("roleArn").s(), item.get("type").s());
     return new Described(machine, instant(item.get("created")), instant(item.get("updated")));
   }
 

@@ -4,6 +4,8 @@ import static io.stepwise.aws.dynamodb.Items.n;
 import static io.stepwise.aws.dynamodb.Items.s;
 
 import io.stepwise.runtime.TokenStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +13,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Task tokens as items {@code TT#token / T}; closing and heartbeats are conditional updates. */
+/**
+ * Task tokens as items {@code TT#token / T}; closing and heartbeats are conditional updates.
+ * With a retention, each item carries the table's TTL attribute {@code expiresAt}: a token can
+ * be waited on for as long as an execution runs, and is kept as long as that execution's history.
+ */
 public final class DynamoDbTokenStore implements TokenStore {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Duration retention;
 
   public DynamoDbTokenStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, null);
+  }
+
+  /** @param retention how long finished executions are kept, or null to keep everything */
+  public DynamoDbTokenStore(DynamoDbClient dynamo, String table, Duration retention) {
     this.dynamo = dynamo;
     this.table = table;
+    this.retention = retention;
   }
 
   @Override
@@ -29,6 +42,10 @@ public final class DynamoDbTokenStore implements TokenStore {
     item.put("stateName", s(token.stateName()));
     item.put("heartbeatSeconds", n(token.heartbeatSeconds()));
     item.put("lastHeartbeat", n(token.lastHeartbeatMillis()));
+    if (retention != null) {
+      Instant issued = Instant.ofEpochMilli(token.lastHeartbeatMillis()); // a token is issued with its first heartbeat
+      item.put("expiresAt", n(issued.plus(DynamoDbExecutionStore.LONGEST_EXECUTION).plus(retention).getEpochSecond()));
+    }
     dynamo.putItem(r -> r.tableName(table).item(item));
   }
 

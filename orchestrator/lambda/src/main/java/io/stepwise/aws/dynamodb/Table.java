@@ -17,9 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * pk                      sk                 what
  * EX#{executionArn}       R                  execution record: seq, machineVersion, state (deflated)
  * EX#{executionArn}       H#{seq, 20 digits} history of transition seq (deflated events), lease owner
- * SM#{stateMachineArn}    V#{version, 10}    state machine definition, one item per version (or a deletion tombstone)
+ * SM#{stateMachineArn}    V#{version, 10}    state machine definition (deflated), one item per version (or a deletion tombstone)
+ * SM#{stateMachineArn}    D#{version, 10}#{writer}#{i, 3}  parts of a definition too large for its version item
  * SM#{stateMachineArn}    L                  listing: gsi1pk = STATE_MACHINES, gsi1sk = {arn}#{type}#{createdMillis}
  * TT#{taskToken}          T                  task token: execution, seq, state
+ * DOC#{group}             {id}               API documents: published versions, aliases, activities, tags, activity tasks
  * GSI byMachineStatus:  gsi1pk = {stateMachineArn}|{status}, gsi1sk = {startMillis, 15}#{name}
  * </pre>
  */
@@ -74,6 +76,10 @@ public final class Table {
 
   static String machineKey(String arn) {
     return "SM#" + arn;
+  }
+
+  static String documentKey(String group) {
+    return "DOC#" + group;
   }
 
   static String versionKey(int version) {

@@ -1,6 +1,7 @@
 package io.stepwise.lambda.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.DefinitionSubstitutions;
 import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.validate.DefinitionValidator;
 import io.stepwise.json.Json;

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
+import io.stepwise.aws.integrations.TaskInvokers;
 import io.stepwise.json.Json;
 import io.stepwise.runtime.StateMachineStore;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -44,13 +48,18 @@ public final class StateMachineResource implements RequestStreamHandler {
   });
 
   private final Supplier<StateMachineStore> store;
+  private final Supplier<DefinitionFiles> files;
   private final ResponseSender sender;
   private final Duration budgetWithoutContext;
   private StateMachineDeployer deployer;
 
-  /** Lambda's constructor: the table named by STEPWISE_TABLE, responses over HTTPS. */
+  /**
+   * Lambda's constructor: the table named by STEPWISE_TABLE, DefinitionS3Location read from S3
+   * with the function's own role, responses over HTTPS.
+   */
   public StateMachineResource() {
-    this(StateMachineResource::storeFromEnvironment, new HttpResponseSender());
+    this(StateMachineResource::storeFromEnvironment, StateMachineResource::filesFromEnvironment,
+        new HttpResponseSender(), DEFAULT_BUDGET);
   }
 
   public StateMachineResource(Supplier<StateMachineStore> store, ResponseSender sender) {
@@ -59,7 +68,13 @@ public final class StateMachineResource implements RequestStreamHandler {
 
   /** @param budgetWithoutContext how long the work may take when there is no Lambda context (tests) */
   public StateMachineResource(Supplier<StateMachineStore> store, ResponseSender sender, Duration budgetWithoutContext) {
+    this(store, () -> DefinitionFiles.NONE, sender, budgetWithoutContext);
+  }
+
+  public StateMachineResource(Supplier<StateMachineStore> store, Supplier<DefinitionFiles> files, ResponseSender sender,
+      Duration budgetWithoutContext) {
     this.store = store;
+    this.files = files;
     this.sender = sender;
     this.budgetWithoutContext = budgetWithoutContext;
   }
@@ -96,7 +111,7 @@ public final class StateMachineResource implements RequestStreamHandler {
   }
 
   private synchronized StateMachineDeployer deployer() {
-    if (deployer == null) deployer = new StateMachineDeployer(store.get());
+    if (deployer == null) deployer = new StateMachineDeployer(store.get(), files.get());
     return deployer;
   }
 
@@ -120,6 +135,12 @@ public final class StateMachineResource implements RequestStreamHandler {
     }
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     return new DynamoDbStateMachineStore(dynamo, table);
+  }
+
+  private static DefinitionFiles filesFromEnvironment() {
+    String region = System.getenv("AWS_REGION");
+    return new S3DefinitionFiles(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()),
+        DefaultCredentialsProvider.builder().build(), region == null ? "us-east-1" : region);
   }
 
   /** The event without its pre-signed URL, which grants a write to CloudFormation's bucket. */

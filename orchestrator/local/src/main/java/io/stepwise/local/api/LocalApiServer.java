@@ -1,31 +1,36 @@
 package io.stepwise.local.api;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.ApiErrors;
 import io.stepwise.api.ApiResponse;
 import io.stepwise.api.StepFunctionsApi;
+import io.stepwise.api.auth.AccessKeys;
+import io.stepwise.api.auth.HttpRequest;
+import io.stepwise.api.auth.SecuredApi;
+import io.stepwise.api.auth.SigV4Verifier;
+import io.stepwise.console.ConsoleRoutes;
+import io.stepwise.console.Exchanges;
+import io.stepwise.console.LoopbackServer;
+import io.stepwise.console.SfnEndpoint;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.servers.ElasticMqServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The Step Functions API (JSON 1.0 protocol) on a loopback port, 8083 by default, so that
  * {@code SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:8083"))} and
  * {@code aws stepfunctions --endpoint-url http://127.0.0.1:8083 ...} work against the local stack.
  * Each request is {@code POST} (any path) with {@code X-Amz-Target: AWSStepFunctions.<Operation>}.
+ * {@code GET} requests are the web console's ({@link ConsoleRoutes}), whose page calls the same
+ * API in this JVM.
  *
- * <p>StartSyncExecution: the AWS SDK and CLI send it to the host {@code sync-<endpoint host>};
+ * <p>StartSyncExecution and TestState: the AWS SDKs and CLI send them to the host {@code sync-<endpoint host>};
  * against this server, turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}
  * in the SDK; {@code AWS_DISABLE_HOST_PREFIX_INJECTION=true} or {@code disable_host_prefix_injection =
  * true} in the config for the CLI and boto3).
@@ -34,51 +39,73 @@ public final class LocalApiServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 8083;
   /** Room for a 1 MB definition escaped into a request, and then some. */
   static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+  private static final ApiConfig LOCAL = new ApiConfig(ElasticMqServer.DEFAULT_REGION, ElasticMqServer.DEFAULT_ACCOUNT_ID);
 
-  private final HttpServer server;
-  private final ExecutorService threads;
 
-  private LocalApiServer(HttpServer server, ExecutorService threads) {
+  private final LoopbackServer server;
+
+  private LocalApiServer(LoopbackServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /** Serves {@code runtime} for the local servers' region and account (us-east-1, 000000000000). */
   public static LocalApiServer start(int port, Runtime runtime) {
-    return start(port, new StepFunctionsApi(runtime,
-        new ApiConfig(ElasticMqServer.DEFAULT_REGION, ElasticMqServer.DEFAULT_ACCOUNT_ID)));
+    return start(port, new StepFunctionsApi(runtime, LOCAL));
   }
 
-  /** @param port 0 for a free one (see {@link #port()}) */
+  /**
+   * As {@link #start(int, Runtime)}, but the API takes only requests signed with one of
+   * {@code keys}, as on AWS. The console on the same port reads in this JVM: it listens on
+   * 127.0.0.1 for this machine's own user only.
+   */
+  public static LocalApiServer start(int port, Runtime runtime, AccessKeys.Source keys) {
+    StepFunctionsApi api = new StepFunctionsApi(runtime, LOCAL);
+    SecuredApi secured = new SecuredApi(api, new SigV4Verifier(keys, LOCAL.region(), InstantSource.system()), LOCAL);
+    return start(port, api, secured::handle);
+  }
+
+  /** @throws LoopbackServer.PortInUseException when {@code port} cannot be listened on now */
+  public static void checkFree(int port) {
+    LoopbackServer.checkFree(port);
+  }
+
+  /**
+   * Open to any local caller, as local development wants it.
+   *
+   * @param port 0 for a free one (see {@link #port()})
+   * @throws LoopbackServer.PortInUseException when {@code port} is taken
+   */
   public static LocalApiServer start(int port, StepFunctionsApi api) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-    }
-    AtomicInteger count = new AtomicInteger();
-    // StartSyncExecution blocks its thread for a while: a thread per request.
-    ExecutorService threads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "local-sfn-api-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
+    return start(port, api,
+        request -> api.handle(request.header("X-Amz-Target"), new String(request.body(), StandardCharsets.UTF_8)));
+  }
+
+  private static LocalApiServer start(int port, StepFunctionsApi console, Function<HttpRequest, ApiResponse> api) {
+    ConsoleRoutes routes = new ConsoleRoutes((target, body) -> {
+      ApiResponse response = console.handle(target, body);
+      return new SfnEndpoint.Reply(response.status(), response.headers(), response.body());
     });
-    server.createContext("/", exchange -> serve(api, exchange));
-    server.setExecutor(threads);
-    server.start();
-    return new LocalApiServer(server, threads);
+    return new LocalApiServer(LoopbackServer.start(port, "local-sfn-api", exchange -> {
+      String method = exchange.getRequestMethod();
+      if (method.equals("GET") || method.equals("HEAD")) {
+        try (exchange) {
+          Exchanges.serveGet(routes, exchange);
+        }
+      } else {
+        serve(api, exchange);
+      }
+    }));
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
+    return server.endpoint();
   }
 
-  private static void serve(StepFunctionsApi api, HttpExchange exchange) throws IOException {
+  private static void serve(Function<HttpRequest, ApiResponse> api, HttpExchange exchange) throws IOException {
     try (exchange) {
       ApiResponse response;
       byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
@@ -88,8 +115,8 @@ public final class LocalApiServer implements AutoCloseable {
       } else if (body.length > MAX_REQUEST_BYTES) {
         response = ApiErrors.of("SerializationException", "The request is larger than " + MAX_REQUEST_BYTES + " bytes");
       } else {
-        response = api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-            new String(body, StandardCharsets.UTF_8));
+        URI uri = exchange.getRequestURI();
+        response = api.apply(new HttpRequest("POST", uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
       }
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       for (Map.Entry<String, String> header : response.headers().entrySet()) {
@@ -102,7 +129,6 @@ public final class LocalApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

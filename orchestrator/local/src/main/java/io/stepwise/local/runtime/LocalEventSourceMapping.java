@@ -67,6 +67,7 @@ public final class LocalEventSourceMapping implements AutoCloseable {
       record.setReceiptHandle(m.receiptHandle());
       record.setBody(m.body());
       record.setEventSource("aws:sqs");
+      record.setAttributes(m.attributesAsStrings());
       records.add(record);
     }
     event.setRecords(records);

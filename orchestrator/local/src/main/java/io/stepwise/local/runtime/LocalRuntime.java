@@ -1,14 +1,22 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
+import io.stepwise.aws.sqs.SqsStepQueue;
+import io.stepwise.runtime.Resumption;
+import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.items.ObjectStorage;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
 import io.stepwise.lambda.StepHandler;
+import io.stepwise.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -23,9 +31,14 @@ public final class LocalRuntime implements AutoCloseable {
    * @param visibilityTimeoutSeconds how long a failed message stays hidden; the lease is one
    *     second less, so a redelivered transition is never still held by a live worker
    * @param maxReceiveCount deliveries before the dead-letter queue parks a message
+   * @param maxEvents the most history events one execution may have
    */
-  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
-    public static final Options DEFAULT = new Options(5, 10, 4, 10);
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+    public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
+
+    public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
+      this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, Engine.DEFAULT_MAX_EVENTS);
+    }
   }
 
   private final Runtime runtime;
@@ -46,6 +59,10 @@ public final class LocalRuntime implements AutoCloseable {
         Options.DEFAULT.maxReceiveCount(), pollers, Options.DEFAULT.batchSize()));
   }
 
+  /**
+   * When the table exists already (the local stack restarted on its data directory), the queue
+   * is new and empty: the messages of the running executions are put back from their records.
+   */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
     return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
   }
@@ -53,7 +70,13 @@ public final class LocalRuntime implements AutoCloseable {
   /** @param storage where Distributed Maps read items and write results (s3rver, say) */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
       TaskInvoker tasks, Options options) {
-    dynamo.createTable(Table.createRequest(name));
+    boolean resuming;
+    try {
+      dynamo.createTable(Table.createRequest(name));
+      resuming = false;
+    } catch (ResourceInUseException exists) {
+      resuming = true;
+    }
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -61,9 +84,15 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
-    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500));
+    RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
+        .withLimits(options.maxEvents(), options.maxReceiveCount());
     Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config);
-    StepHandler handler = new StepHandler(runtime.worker());
+    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
+    if (resuming) {
+      new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
+          new DynamoDbReaderCursors(dynamo, name), storage, runtime.machines(), new SqsStepQueue(sqs, queue),
+          InstantSource.system()).resumeAll();
+    }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
     return new LocalRuntime(runtime, mapping, queue, dlq);

@@ -2,13 +2,14 @@ package io.stepwise.local.servers;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * dynalite, a DynamoDB-compatible server on Node.js, run as a child process on a free loopback
  * port. {@link #pid()} is the server's own PID and {@link #close()} ends exactly that process.
- * dynalite keeps its tables in memory: every start is an empty database.
+ * dynalite keeps its tables in memory (every start is an empty database) unless given a data directory.
  */
 public final class DynaliteServer implements AutoCloseable {
   /** Where to find node_modules when it is not above the working directory. */
@@ -34,10 +35,22 @@ public final class DynaliteServer implements AutoCloseable {
    * @param logFile where the server's stdout and stderr go (appended), or null to discard them
    */
   public static DynaliteServer start(Path cliJs, Path logFile) {
-    return new DynaliteServer(NodeServer.start(NAME, cliJs, port -> List.of(
-        "--host", "127.0.0.1", "--port", Integer.toString(port),
-        // Tables are ACTIVE (and deleted, and updated) at once instead of after 500 ms.
-        "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"), logFile));
+    return start(cliJs, logFile, null);
+  }
+
+  /**
+   * @param dataDir where dynalite keeps its tables (LevelDB, {@code --path}), so they outlive the
+   *     server; null for in memory
+   */
+  public static DynaliteServer start(Path cliJs, Path logFile, Path dataDir) {
+    if (dataDir != null) NodeServer.createParentDirectories(dataDir.resolve("tables"));
+    return new DynaliteServer(NodeServer.start(NAME, cliJs, port -> {
+      List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(port),
+          // Tables are ACTIVE (and deleted, and updated) at once instead of after 500 ms.
+          "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+      if (dataDir != null) args.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
+      return args;
+    }, logFile));
   }
 
   /**

@@ -201,7 +201,7 @@ final class NodeServer implements AutoCloseable {
     }
   }
 
-  private static void createParentDirectories(Path file) {
+  static void createParentDirectories(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);

@@ -1,5 +1,6 @@
 package io.stepwise.local.stack;
 
+import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
@@ -42,24 +43,38 @@ public final class LocalStack implements AutoCloseable {
    * @param log where progress, function logs and schedule firings go
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
+   * @param accessKeys null for an API open to local callers; else the keys that must sign every request
+   * @param dataDir where the tables live ({@code dynamodb/} under it), kept across restarts; null
+   *     for in memory. The queue is not kept: on a restart the runtime puts the running
+   *     executions' messages back from their records (see {@code Resumption})
    */
-  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint) {
-    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null);
+  public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
+      AccessKeys.Source accessKeys, Path dataDir) {
+    public static final Options DEFAULT = new Options("stepwise", 1.0, System.err::println, null, null, null);
 
     public Options {
       if (!(scheduleTimeScale > 0)) throw new IllegalArgumentException("scheduleTimeScale must be positive");
     }
 
     public Options withScheduleTimeScale(double value) {
-      return new Options(stackName, value, log, awsEndpoint);
+      return new Options(stackName, value, log, awsEndpoint, accessKeys, dataDir);
     }
 
     public Options withLog(Consumer<String> value) {
-      return new Options(stackName, scheduleTimeScale, value, awsEndpoint);
+      return new Options(stackName, scheduleTimeScale, value, awsEndpoint, accessKeys, dataDir);
     }
 
     public Options withAwsEndpoint(String value) {
-      return new Options(stackName, scheduleTimeScale, log, value);
+      return new Options(stackName, scheduleTimeScale, log, value, accessKeys, dataDir);
+    }
+
+    public Options withAccessKeys(AccessKeys.Source value) {
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value, dataDir);
+    }
+
+    /** Keeps the tables under {@code dir} and resumes from them on the next start; null for in memory. */
+    public Options withDataDir(Path dir) {
+      return new Options(stackName, scheduleTimeScale, log, awsEndpoint, accessKeys, dir);
     }
   }
 
@@ -119,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
       Options options) {
     StackTemplate system = templates.get(0);
     ElasticMqServer sqsServer = own(ElasticMqServer.start());
-    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null));
+    DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null,
+        options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
     dynalitePid = dynalite.pid();
     DynamoDbClient dynamo = own(AwsClients.dynamoDb(dynalite.endpoint()));
     SqsClient sqs = own(AwsClients.sqs(sqsServer.endpoint()));
@@ -134,15 +150,18 @@ public final class LocalStack implements AutoCloseable {
       String name = i == 0 ? options.stackName() : appStackName(paths.get(i));
       values.add(new LocalValues(templates.get(i), host.region(), host.accountId(), name));
     }
+    // EventBridge is the local bus, so events:putEvents tasks reach the templates' event rules.
+    LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
+    LocalEventsServer events = own(LocalEventsServer.start(bus));
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
         LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
-            "dynamodb", dynalite.endpoint()), options.awsEndpoint(), host.region(), options.stackName()),
+            "dynamodb", dynalite.endpoint(), "eventbridge", events.endpoint()), options.awsEndpoint(), host.region(),
+            options.stackName()),
         OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
-    LocalApiServer api = own(LocalApiServer.start(apiPort, runtime));
-    LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
-    LocalEventsServer events = own(LocalEventsServer.start(bus));
+    LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
+        : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
         events.endpoint(), options.stackName(), local.queueUrl());
     StateMachineDeployer deployer = new StateMachineDeployer(new DynamoDbStateMachineStore(dynamo, options.stackName()));

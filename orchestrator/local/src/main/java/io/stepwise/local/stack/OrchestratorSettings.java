@@ -23,10 +23,13 @@ final class OrchestratorSettings {
   static LocalRuntime.Options runtimeOptions(StackTemplate template, LocalValues values) {
     LocalRuntime.Options defaults = LocalRuntime.Options.DEFAULT;
     int visibility = 61;
+    long maxEvents = defaults.maxEvents();
     String stepFunction = functionWithHandler(template, values, STEP_HANDLER);
     if (stepFunction != null) {
       Object lease = template.functionEnvironment(stepFunction).get("STEPWISE_LEASE_SECONDS");
       if (lease != null) visibility = Integer.parseInt(values.text(lease).trim()) + 1;
+      Object events = template.functionEnvironment(stepFunction).get("STEPWISE_MAX_EVENTS");
+      if (events != null) maxEvents = Long.parseLong(values.text(events).trim());
     }
     int maxReceiveCount = defaults.maxReceiveCount();
     for (String queue : template.ofType("AWS::SQS::Queue")) {
@@ -35,7 +38,7 @@ final class OrchestratorSettings {
         maxReceiveCount = Integer.parseInt(values.text(policy.get("maxReceiveCount")).trim());
       }
     }
-    return new LocalRuntime.Options(visibility, maxReceiveCount, defaults.pollers(), defaults.batchSize());
+    return new LocalRuntime.Options(visibility, maxReceiveCount, defaults.pollers(), defaults.batchSize(), maxEvents);
   }
 
   /**

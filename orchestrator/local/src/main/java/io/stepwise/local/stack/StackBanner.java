@@ -19,6 +19,7 @@ final class StackBanner {
     StringBuilder out = new StringBuilder();
     out.append("Stepwise local stack from ")
         .append(String.join(", ", templates.stream().map(Path::toString).toList())).append('\n');
+    line(out, "Console", api + "/");
     line(out, "Step Functions API", api);
     line(out, "Lambda (Invoke API)", endpoints.lambda() + "  functions: "
         + (functions.isEmpty() ? "none" : String.join(", ", functions.values().stream().flatMap(List::stream).toList())));

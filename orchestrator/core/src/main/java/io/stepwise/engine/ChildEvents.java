@@ -1,0 +1,146 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the children's own events into the parent's history when a Parallel or inline Map
+ * joins, in the order Step Functions gives them: by time (an earlier child first on a tie), each
+ * Map iteration framed by MapIterationStarted and MapIterationSucceeded or Failed. Links follow
+ * Step Functions too: a child's first event links to ParallelStateStarted or its
+ * MapIterationStarted; an iteration starts from MapStateStarted, or, once MaxConcurrency
+ * iterations run, from the last event of the iteration whose slot it takes; the iteration's end
+ * event is written aside.
+ */
+final class ChildEvents {
+  /**
+   * Where the join leaves the parent's history.
+   *
+   * @param lastEnd what the Map's or Parallel's success links to: the last iteration's end event,
+   *     or the last event of the last branch to finish
+   * @param lastFailure what its failure links to: the last event of the last child that failed
+   */
+  record Joined(long lastEnd, long lastFailure) {}
+
+  private final History history;
+  private final List<ChildOutcome> outcomes;
+  private final String mapName;
+  private final int maxConcurrency;
+  private final long started;
+  private final Map<Integer, Long> lastOfChild = new HashMap<>();
+  private long lastEnd;
+  private long lastFailure;
+
+  private ChildEvents(History history, List<ChildOutcome> outcomes, String mapName, int maxConcurrency) {
+    this.history = history;
+    this.outcomes = outcomes;
+    this.mapName = mapName;
+    this.maxConcurrency = maxConcurrency;
+    this.started = history.cursor();
+    this.lastEnd = started;
+    this.lastFailure = started;
+  }
+
+  /** An inline Map's iterations; {@code maxConcurrency} 0 is unbounded. */
+  static Joined mapIterations(History history, String mapName, List<ChildOutcome> outcomes, int maxConcurrency) {
+    return new ChildEvents(history, outcomes, mapName, maxConcurrency).merge();
+  }
+
+  static Joined parallelBranches(History history, List<ChildOutcome> outcomes) {
+    return new ChildEvents(history, outcomes, null, 0).merge();
+  }
+
+  private boolean isMap() {
+    return mapName != null;
+  }
+
+  private Joined merge() {
+    int n = outcomes.size();
+    int[] next = new int[n]; // per child: -1 before its start event, then its next event, then size = end
+    java.util.Arrays.fill(next, -1);
+    Map<Integer, Map<Long, Long>> ids = new HashMap<>();
+    Map<Integer, Integer> position = new HashMap<>();
+    for (int c = 0; c < n; c++) position.put(outcomes.get(c).index(), c);
+    int remaining = n;
+    boolean[] done = new boolean[n];
+    while (remaining > 0) {
+      int pick = -1;
+      for (int c = 0; c < n; c++) {
+        if (done[c] || !eligible(c, done, position)) continue;
+        if (pick < 0 || headTime(c, next[c]).isBefore(headTime(pick, next[pick]))) pick = c;
+      }
+      if (pick < 0) pick = firstNotDone(done); // a slot's predecessor never ran (tolerated stop): go on
+      if (emit(pick, next, ids)) {
+        done[pick] = true;
+        remaining--;
+      }
+    }
+    return new Joined(lastEnd, lastFailure);
+  }
+
+  private static int firstNotDone(boolean[] done) {
+    for (int c = 0; c < done.length; c++) if (!done[c]) return c;
+    throw new IllegalStateException("no child left");
+  }
+
+  /** An iteration past the first MaxConcurrency waits for the one whose slot it takes. */
+  private boolean eligible(int c, boolean[] done, Map<Integer, Integer> position) {
+    int index = outcomes.get(c).index();
+    if (!isMap() || maxConcurrency <= 0 || index < maxConcurrency) return true;
+    Integer predecessor = position.get(index - maxConcurrency);
+    return predecessor == null || done[predecessor];
+  }
+
+  private Instant headTime(int c, int at) {
+    List<HistoryEvent> events = outcomes.get(c).events();
+    if (events.isEmpty()) return history.now();
+    if (at < 0) return events.get(0).timestamp();
+    return events.get(Math.min(at, events.size() - 1)).timestamp();
+  }
+
+  /** Writes the next event of child {@code c}; true when that was its last. */
+  private boolean emit(int c, int[] next, Map<Integer, Map<Long, Long>> ids) {
+    ChildOutcome outcome = outcomes.get(c);
+    List<HistoryEvent> events = outcome.events();
+    Map<Long, Long> local = ids.computeIfAbsent(c, k -> new HashMap<>());
+    if (next[c] < 0) {
+      next[c] = 0;
+      long start = started;
+      if (isMap()) {
+        int index = outcome.index();
+        Long slotOwner = maxConcurrency > 0 && index >= maxConcurrency ? lastOfChild.get(index - maxConcurrency) : null;
+        start = history.linked("MapIterationStarted", "mapIterationStartedEventDetails", iteration(index),
+            slotOwner != null ? slotOwner : started);
+      }
+      local.put(0L, start);
+      lastOfChild.put(outcome.index(), start);
+      if (isMap() || !events.isEmpty()) return false;
+    }
+    if (next[c] < events.size()) {
+      HistoryEvent event = events.get(next[c]++);
+      Long previous = local.get(event.previousEventId());
+      long id = history.copy(event, previous != null ? previous : local.get(0L));
+      local.put(event.id(), id);
+      lastOfChild.put(outcome.index(), id);
+      if (!isMap()) lastEnd = id;
+      if (isMap() || next[c] < events.size()) return false;
+    }
+    long last = lastOfChild.get(outcome.index());
+    if (!outcome.succeeded()) lastFailure = last;
+    if (isMap()) {
+      String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";
+      lastEnd = history.linked(type, Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails",
+          iteration(outcome.index()), last);
+    }
+    return true;
+  }
+
+  private ObjectNode iteration(int index) {
+    return Json.object().put("name", mapName).put("index", index);
+  }
+}

@@ -1,0 +1,66 @@
+package io.stepwise.runtime.memory;
+
+import io.stepwise.engine.ChildOutcome;
+import io.stepwise.runtime.JoinStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link JoinStore} in maps: counters that may run over on a repeated report, outcomes per child. */
+public final class InMemoryJoinStore implements JoinStore {
+  private static final class Counters {
+    final int total;
+    final int wave;
+    final long tolerated;
+    boolean created;
+    long done;
+    long failed;
+    final Map<Integer, ChildOutcome> outcomes = new TreeMap<>();
+
+    Counters(int total, int wave, long tolerated) {
+      this.total = total;
+      this.wave = wave;
+      this.tolerated = tolerated;
+    }
+  }
+
+  private final Map<String, Counters> joins = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized boolean create(String joinKey, int total, int wave, long tolerated) {
+    return joins.putIfAbsent(joinKey, new Counters(total, wave, tolerated)) == null;
+  }
+
+  @Override
+  public synchronized Join get(String joinKey) {
+    Counters c = counters(joinKey);
+    return new Join(joinKey, c.total, c.wave, c.tolerated, c.created);
+  }
+
+  @Override
+  public synchronized void markCreated(String joinKey) {
+    counters(joinKey).created = true;
+  }
+
+  @Override
+  public synchronized Progress report(String joinKey, ChildOutcome outcome) {
+    Counters c = counters(joinKey);
+    c.outcomes.put(outcome.index(), outcome);
+    c.done++;
+    if (!outcome.succeeded()) c.failed++;
+    return new Progress(c.total, c.wave, c.done, c.failed, c.tolerated);
+  }
+
+  @Override
+  public synchronized List<ChildOutcome> outcomes(String joinKey) {
+    return new ArrayList<>(counters(joinKey).outcomes.values());
+  }
+
+  private Counters counters(String joinKey) {
+    Counters c = joins.get(joinKey);
+    if (c == null) throw new IllegalStateException("no join " + joinKey);
+    return c;
+  }
+}
