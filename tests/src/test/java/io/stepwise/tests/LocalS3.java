@@ -1,17 +1,26 @@
 package io.stepwise.tests;
 
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.s3.S3ObjectStorage;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.S3rverServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * JUnit 5 extension: one s3rver for the whole test JVM, started on first use, and a path-style
- * {@link S3Client} for it as a test parameter. Tests share the server, so each makes its own
+ * {@link S3Client} for it as a test parameter (the tests' own client, to seed and check buckets;
+ * Stepwise itself reaches S3 through {@link #storage}). Tests share the server, so each makes its own
  * bucket with {@link #newBucket}.
  */
 public final class LocalS3 implements ParameterResolver {
@@ -28,6 +37,30 @@ public final class LocalS3 implements ParameterResolver {
     String bucket = LocalAws.uniqueName(prefix);
     s3.createBucket(b -> b.bucket(bucket));
     return bucket;
+  }
+
+  /**
+   * An S3 client for s3rver at {@code endpoint}: path-style (s3rver has no virtual hosts), and
+   * no aws-chunked uploads and checksums only where an API requires them, since s3rver would
+   * store the chunk framing as the object's bytes.
+   */
+  public static S3Client s3(URI endpoint, AwsClients.Http http) {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(AwsClients.DEFAULT_REGION)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .credentialsProvider(AwsClients.S3RVER_CREDENTIALS)
+        .httpClientBuilder(http.builder())
+        .build();
+  }
+
+  /** The object storage Distributed Maps use, on s3rver at {@code endpoint}: the protocol caller, as in Lambda. */
+  public static S3ObjectStorage storage(URI endpoint) {
+    AwsApiCaller caller = new AwsApiCaller(UrlConnectionHttpClient.create(),
+        AwsEndpoints.local(Map.of("s3", endpoint), null, "s3rver serves only S3"));
+    return new S3ObjectStorage(caller, AwsClients.S3RVER_CREDENTIALS, AwsClients.DEFAULT_REGION.id());
   }
 
   @Override
@@ -62,7 +95,12 @@ public final class LocalS3 implements ParameterResolver {
 
     /** A new client over the given HTTP client; the caller closes it. */
     public S3Client newS3(AwsClients.Http http) {
-      return AwsClients.s3(endpoint(), AwsClients.DEFAULT_REGION, http);
+      return LocalS3.s3(endpoint(), http);
+    }
+
+    /** Stepwise's own view of this server: see {@link LocalS3#storage}. */
+    public S3ObjectStorage storage() {
+      return LocalS3.storage(endpoint());
     }
 
     public URI endpoint() {

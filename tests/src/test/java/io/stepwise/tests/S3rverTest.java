@@ -44,7 +44,7 @@ class S3rverTest {
     ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
     Path directory = server.directory();
     String command = process.info().command().orElse("");
-    try (S3Client s3 = AwsClients.s3(server.endpoint(), AwsClients.DEFAULT_REGION, AwsClients.Http.URL_CONNECTION)) {
+    try (S3Client s3 = LocalS3.s3(server.endpoint(), AwsClients.Http.URL_CONNECTION)) {
       assertEquals(0, s3.listBuckets().buckets().size(), "every temporary start is empty");
     }
 

@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
@@ -10,11 +11,8 @@ import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.api.auth.SecretsManagerDocument;
 import java.time.InstantSource;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,11 +31,10 @@ final class LambdaEnvironment {
     var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
         TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
         region);
-    // Checksums only where S3 requires them: Distributed Maps read ranges and write small JSON files.
-    S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
-    return Runtime.onAws(dynamo, sqs, new S3ObjectStorage(s3), tasks, config);
+    // Distributed Maps read items and write results with the orchestrator's own credentials.
+    var storage = new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()),
+        DefaultCredentialsProvider.builder().build(), region);
+    return Runtime.onAws(dynamo, sqs, storage, tasks, config);
   }
 
   /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */

@@ -3,7 +3,6 @@ package io.stepwise.tests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.aws.s3.S3ObjectStorage;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
@@ -32,7 +31,8 @@ class ItemReaderScaleTest {
 
   @Test
   void csvOfAHundredThousandRows_withItemBatcherAndResultWriter_givesEveryRowOnce(
-      DynamoDbClient dynamo, SqsClient sqs, S3Client s3) {
+      DynamoDbClient dynamo, SqsClient sqs, LocalS3.Server server) {
+    S3Client s3 = server.s3();
     String bucket = LocalS3.newBucket(s3, "scale");
     StringBuilder csv = new StringBuilder("id,value\n");
     for (int i = 1; i <= ROWS; i++) csv.append(i).append(',').append(i % 7).append('\n');
@@ -52,7 +52,7 @@ class ItemReaderScaleTest {
               "rows": "{%% $count($states.input.Items) %%}",
               "sum": "{%% $sum($states.input.Items.$number(id)) %%}"}}}}}}}
         """.formatted(bucket, PER_BATCH, bucket);
-    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, new S3ObjectStorage(s3), LocalAws.uniqueName("scale"),
+    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, server.storage(), LocalAws.uniqueName("scale"),
         TaskInvoker.NONE, new LocalRuntime.Options(10, 10, 4, 10))) {
       long started = System.nanoTime();
       ExecutionState end = ExecutionFixtures.run(local.runtime(), "csv100k", definition, "{\"run\": \"r1\"}",

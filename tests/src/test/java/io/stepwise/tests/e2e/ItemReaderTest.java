@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.aws.s3.S3ObjectStorage;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
@@ -36,10 +35,10 @@ class ItemReaderTest {
   private String bucket;
 
   @BeforeEach
-  void start(DynamoDbClient dynamo, SqsClient sqs, S3Client s3) {
-    this.s3 = s3;
+  void start(DynamoDbClient dynamo, SqsClient sqs, LocalS3.Server server) {
+    this.s3 = server.s3();
     this.bucket = LocalS3.newBucket(s3, "items");
-    local = LocalRuntime.start(dynamo, sqs, new S3ObjectStorage(s3), LocalAws.uniqueName("itemreader"),
+    local = LocalRuntime.start(dynamo, sqs, server.storage(), LocalAws.uniqueName("itemreader"),
         TaskInvoker.NONE, new LocalRuntime.Options(5, 10, 4, 10));
     runtime = local.runtime();
   }

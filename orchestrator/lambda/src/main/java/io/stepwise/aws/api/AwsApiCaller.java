@@ -74,6 +74,50 @@ public final class AwsApiCaller {
   public AwsResponse call(AwsService service, AwsOperation operation, JsonNode parameters, AwsCredentialsIdentity credentials,
       String region, Duration timeout) throws AwsApiException {
     WireProtocol protocol = WireProtocol.of(service);
+    ExecutableHttpRequest call = prepare(protocol, service, operation, parameters, credentials, region);
+    AtomicBoolean aborted = new AtomicBoolean();
+    ScheduledFuture<?> deadline = timeout == null ? null : timeouts.schedule(() -> {
+      aborted.set(true);
+      call.abort();
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    RawResponse raw;
+    try {
+      HttpExecuteResponse response = call.call();
+      raw = new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), readAll(response));
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, aborted.get());
+    } finally {
+      if (deadline != null) deadline.cancel(false);
+    }
+    if (raw.status() >= 300) throw protocol.error(service, raw);
+    return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
+        requestId(raw));
+  }
+
+  /**
+   * The call's payload as it arrives, never held whole (S3 GetObject of a large object); the
+   * caller closes the stream. A service error is read and thrown as {@link #call} throws it.
+   */
+  public InputStream stream(AwsService service, AwsOperation operation, JsonNode parameters,
+      AwsCredentialsIdentity credentials, String region) throws AwsApiException {
+    WireProtocol protocol = WireProtocol.of(service);
+    ExecutableHttpRequest call = prepare(protocol, service, operation, parameters, credentials, region);
+    HttpExecuteResponse response;
+    RawResponse failed;
+    try {
+      response = call.call();
+      int status = response.httpResponse().statusCode();
+      if (status < 300) return response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream());
+      failed = new RawResponse(status, response.httpResponse().headers(), readAll(response));
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, false);
+    }
+    throw protocol.error(service, failed);
+  }
+
+  /** The request written in the service's protocol and signed, ready to send. */
+  private ExecutableHttpRequest prepare(WireProtocol protocol, AwsService service, AwsOperation operation,
+      JsonNode parameters, AwsCredentialsIdentity credentials, String region) {
     URI endpoint = endpoints.endpoint(service, region);
     WireProtocol.Request request = protocol.request(service, operation, parameters);
     SdkHttpRequest.Builder http = SdkHttpRequest.builder().method(request.method()).uri(endpoint)
@@ -86,33 +130,15 @@ public final class AwsApiCaller {
         .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion(service, region))
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !service.signingName().equals("s3"))
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !service.signingName().equals("s3")));
-    RawResponse raw = send(service, signed, request.body().length > 0, timeout);
-    if (raw.status() >= 300) throw protocol.error(service, raw);
-    return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
-        requestId(raw));
+    // A bodiless request sends no content: a JDK connection given a body turns a GET into a POST.
+    boolean hasBody = request.body().length > 0;
+    return this.http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+        .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build());
   }
 
-  /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
-  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody, Duration timeout)
-      throws AwsApiException {
-    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-        .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build());
-    AtomicBoolean aborted = new AtomicBoolean();
-    ScheduledFuture<?> deadline = timeout == null ? null : timeouts.schedule(() -> {
-      aborted.set(true);
-      call.abort();
-    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      HttpExecuteResponse response = call.call();
-      byte[] body;
-      try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
-        body = in.readAllBytes();
-      }
-      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), body);
-    } catch (IOException | RuntimeException e) {
-      throw AwsApiException.noAnswer(service, e, aborted.get());
-    } finally {
-      if (deadline != null) deadline.cancel(false);
+  private static byte[] readAll(HttpExecuteResponse response) throws IOException {
+    try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
+      return in.readAllBytes();
     }
   }
 

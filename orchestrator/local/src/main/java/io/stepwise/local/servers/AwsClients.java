@@ -4,15 +4,11 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -40,7 +36,7 @@ public final class AwsClients {
     /** The JDK's HttpURLConnection: no extra jars, fastest cold start; what Lambda jars ship. */
     URL_CONNECTION;
 
-    SdkHttpClient.Builder<?> builder() {
+    public SdkHttpClient.Builder<?> builder() {
       return this == APACHE5 ? Apache5HttpClient.builder() : UrlConnectionHttpClient.builder();
     }
   }
@@ -71,23 +67,6 @@ public final class AwsClients {
         .endpointOverride(endpoint)
         .region(region)
         .credentialsProvider(DUMMY_CREDENTIALS)
-        .httpClientBuilder(http.builder())
-        .build();
-  }
-
-  /**
-   * An S3 client for s3rver at {@code endpoint}: path-style (s3rver has no virtual hosts), and
-   * no aws-chunked uploads and checksums only where an API requires them, since s3rver would
-   * store the chunk framing as the object's bytes.
-   */
-  public static S3Client s3(URI endpoint, Region region, Http http) {
-    return S3Client.builder()
-        .endpointOverride(endpoint)
-        .region(region)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(S3RVER_CREDENTIALS)
         .httpClientBuilder(http.builder())
         .build();
   }
