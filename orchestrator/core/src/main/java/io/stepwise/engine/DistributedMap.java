@@ -57,7 +57,8 @@ public final class DistributedMap {
   void start() {
     reader();
     writer();
-    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object());
+    // Step Functions records length 0: the items are not yet read.
+    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", 0));
     t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
     t.await(Phase.AWAIT_CHILDREN);
     t.command(new Command.ReadChildren(map.name(), this));

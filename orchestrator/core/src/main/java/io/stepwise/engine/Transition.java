@@ -118,7 +118,12 @@ final class Transition {
         }
         case AWAIT_CHILDREN -> {
           if (event instanceof Event.TaskFailed failed) {
-            fail(state, failed.error(), failed.cause()); // the runtime could not read the items
+            // The runtime could not read the items or write the results: the Map Run fails first.
+            if (state instanceof State.Map map && map.distributed()) {
+              history.add("MapRunFailed", "mapRunFailedEventDetails",
+                  Json.object().put("error", failed.error()).put("cause", failed.cause()));
+            }
+            fail(state, failed.error(), failed.cause());
             return decision();
           }
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Opens the item stream an ItemReader describes, from a cursor, stopping after MaxItems. Every
- * failure to read or parse becomes {@code States.ItemReaderFailed}, naming the object.
+ * failure to read or parse becomes {@code States.ItemReaderFailed}, naming the object (or, where
+ * Step Functions words the cause itself, with its words).
  */
 public final class ItemStreams {
   private ItemStreams() {}
@@ -52,8 +53,17 @@ public final class ItemStreams {
       return read.get();
     } catch (ObjectStorage.StorageException e) {
       throw failed(spec, e.code() + ": " + e.getMessage());
+    } catch (AwsWorded e) {
+      throw new StatesError(ErrorNames.ITEM_READER_FAILED, e.getMessage());
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw failed(spec, e.getMessage());
+    }
+  }
+
+  /** A source Step Functions refuses with a cause of its own, given word for word. */
+  static final class AwsWorded extends IllegalArgumentException {
+    AwsWorded(String cause) {
+      super(cause);
     }
   }
 

@@ -21,6 +21,10 @@ import java.util.List;
  * values, or CSV rows as objects of header to text. Reading starts at the cursor's byte offset.
  */
 final class ObjectItems implements ItemStream {
+  /** Step Functions' causes, word for word (recorded on AWS). */
+  static final String NOT_AN_ARRAY = "Attempting to map over non-iterable node.";
+  static final String DUPLICATE_HEADERS = "CSV headers cannot contain duplicates.";
+
   /** Reads one element where the parser stands; the rest of the array follows it. */
   private static final ObjectReader ELEMENT =
       Json.MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -43,6 +47,10 @@ final class ObjectItems implements ItemStream {
         headers = csv.next();
         if (headers == null) headers = List.of();
       }
+      if (new java.util.HashSet<>(headers).size() < headers.size()) {
+        in.close();
+        throw new ItemStreams.AwsWorded(DUPLICATE_HEADERS);
+      }
       cursor = new ItemCursor(from.index(), in.position(), null, 0, headers);
     }
   }
@@ -59,16 +67,12 @@ final class ObjectItems implements ItemStream {
   }
 
   private JsonNode nextRow() {
-    long row = cursor.index() + 1;
     List<String> fields = csv.next();
     if (fields == null) return null;
     List<String> headers = cursor.headers();
-    if (fields.size() != headers.size()) {
-      throw new IllegalArgumentException("CSV row " + row + " has " + fields.size() + " fields, but there are "
-          + headers.size() + " headers");
-    }
+    // As Step Functions reads a row: fields past the last header are dropped, missing ones are "".
     ObjectNode item = Json.object();
-    for (int i = 0; i < headers.size(); i++) item.put(headers.get(i), fields.get(i));
+    for (int i = 0; i < headers.size(); i++) item.put(headers.get(i), i < fields.size() ? fields.get(i) : "");
     cursor = cursor.at(cursor.index() + 1, in.position());
     return item;
   }
@@ -115,7 +119,7 @@ final class ObjectItems implements ItemStream {
     skipWhitespace();
     int first = in.read();
     boolean atStart = cursor.offset() == 0;
-    if (atStart && first != '[') throw new IllegalArgumentException("the object's content is not a JSON array");
+    if (atStart && first != '[') throw new ItemStreams.AwsWorded(NOT_AN_ARRAY);
     if (!atStart && first != ',') {
       json = Json.MAPPER.getFactory().createParser("[]"); // at ']' (or the end): nothing follows
       json.nextToken();
@@ -131,7 +135,7 @@ final class ObjectItems implements ItemStream {
     };
     json = Json.MAPPER.getFactory().createParser(new SequenceInputStream(
         new ByteArrayInputStream(new byte[] {'['}), rest));
-    if (json.nextToken() != JsonToken.START_ARRAY) throw new IllegalArgumentException("not a JSON array");
+    if (json.nextToken() != JsonToken.START_ARRAY) throw new ItemStreams.AwsWorded(NOT_AN_ARRAY);
   }
 
   private void skipWhitespace() {

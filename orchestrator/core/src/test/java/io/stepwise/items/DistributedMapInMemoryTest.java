@@ -92,4 +92,23 @@ class DistributedMapInMemoryTest {
     assertEquals("States.ItemReaderFailed", result.output().get("Error").asText());
     assertTrue(result.output().get("Cause").asText().contains("NoSuchKey"), result.output().toString());
   }
+
+  /** As AWS records it (LocalStack's test_map_item_reader_json_no_json_list_object snapshot). */
+  @Test
+  void jsonNotAnArray_failsTheMapRunWithTheCause_afterMapStateStartedOfLengthZero() {
+    storage.put("in", "obj.json", "{\"not\": \"a list\"}");
+    String reader = "{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSON\"},"
+        + "\"Parameters\":{\"Bucket\":\"in\",\"Key\":\"obj.json\"}}";
+
+    ExecutionResult result = run(map(reader, ""), "{}");
+
+    assertEquals(ExecutionStatus.FAILED, result.status());
+    assertEquals("States.ItemReaderFailed", result.error());
+    assertEquals("Attempting to map over non-iterable node.", result.cause());
+    assertEquals(java.util.List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
+        "MapStateFailed", "ExecutionFailed"), result.history().stream().map(e -> e.type()).toList());
+    assertEquals(Json.parse("{\"length\":0}"), result.history().get(2).details());
+    assertEquals(Json.parse("{\"error\":\"States.ItemReaderFailed\",\"cause\":\"Attempting to map over non-iterable node.\"}"),
+        result.history().get(4).details());
+  }
 }
