@@ -3,6 +3,8 @@ package io.stepwise.cli;
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.Policy;
 import io.stepwise.api.auth.SecretsManagerDocument;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,13 +14,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * {@code stepwise keys create|list|revoke}: the access keys of the deployed API, in its Secrets
@@ -90,10 +92,13 @@ final class KeysCommand {
       Path path = Path.of(file);
       return new Store(file, () -> read(path), text -> write(path, text));
     }
-    SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    if (args.option("--region") != null) builder.region(Region.of(args.option("--region")));
-    if (args.option("--endpoint-url") != null) builder.endpointOverride(URI.create(args.option("--endpoint-url")));
-    SecretsManagerDocument secret = new SecretsManagerDocument(builder.build(), secretId);
+    String region = args.option("--region") != null ? args.option("--region")
+        : new DefaultAwsRegionProviderChain().getRegion().id();
+    String endpoint = args.option("--endpoint-url");
+    AwsEndpoints endpoints = endpoint == null ? AwsEndpoints.aws()
+        : AwsEndpoints.local(Map.of(), URI.create(endpoint), "--endpoint-url");
+    SecretsManagerDocument secret = new SecretsManagerDocument(new AwsApiCaller(UrlConnectionHttpClient.create(), endpoints),
+        DefaultCredentialsProvider.builder().build(), region, secretId);
     return new Store("secret " + secretId, secret, secret::put);
   }
 

@@ -13,7 +13,6 @@ import io.stepwise.api.auth.SecretsManagerDocument;
 import java.time.InstantSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
@@ -39,7 +38,8 @@ final class LambdaEnvironment {
 
   /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */
   static AccessKeys.Source accessKeys(String secretId) {
-    SecretsManagerClient secrets = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    return new SecretAccessKeys(new SecretsManagerDocument(secrets, secretId), InstantSource.system());
+    var secret = new SecretsManagerDocument(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()),
+        DefaultCredentialsProvider.builder().build(), System.getenv().getOrDefault("AWS_REGION", "us-east-1"), secretId);
+    return new SecretAccessKeys(secret, InstantSource.system());
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.api.auth.SecretAccessKeys;
 import io.stepwise.api.auth.SecretsManagerDocument;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.cli.Main;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.servers.MotoServer;
@@ -38,7 +40,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.SfnException;
@@ -70,10 +71,10 @@ class ApiAuthTest {
     Assumptions.assumeTrue(MotoServer.locate().isPresent(), "moto_server is not on the PATH");
     moto = MotoServer.start();
     stack = ApiStack.start(dynamo, sqs, "api-auth");
-    SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("moto", "moto")))
-        .httpClientBuilder(Apache5HttpClient.builder()).build();
-    secured = LocalApiServer.start(0, stack.local.runtime(), new SecretAccessKeys(new SecretsManagerDocument(secrets, SECRET), clock));
+    var secrets = new SecretsManagerDocument(new AwsApiCaller(Apache5HttpClient.create(),
+        AwsEndpoints.local(Map.of(), moto.endpoint(), "moto")),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("moto", "moto")), "us-east-1", SECRET);
+    secured = LocalApiServer.start(0, stack.local.runtime(), new SecretAccessKeys(secrets, clock));
     admin = keysCreate("--actions", "states:*", "--resources", "*", "--description", "admin");
     ordersOnly = keysCreate("--actions", "states:StartExecution,states:DescribeExecution",
         "--resources", MACHINES + "orders," + EXECUTIONS + "orders:*");
