@@ -2,6 +2,7 @@ package io.stepwise.aws.integrations;
 
 import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.http.HttpTaskInvoker;
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
@@ -24,7 +25,8 @@ public final class TaskInvokers {
   public static IntegrationTaskInvoker create(SdkHttpClient http, AwsEndpoints endpoints, TaskCredentials credentials,
       OwnResources own, String region) {
     AwsApiCaller caller = new AwsApiCaller(http, endpoints);
-    return new IntegrationTaskInvoker(Integrations.standard(), AwsServiceCatalog.standard(),
-        new LambdaTaskInvoker(caller, credentials, region), caller, credentials, own, region);
+    AwsServiceCatalog catalog = AwsServiceCatalog.standard();
+    return new IntegrationTaskInvoker(Integrations.standard(), catalog, new LambdaTaskInvoker(caller, credentials, region),
+        new HttpTaskInvoker(caller, catalog, credentials, region), caller, credentials, own, region);
   }
 }
