@@ -17,42 +17,42 @@ import java.util.function.Function;
  * A real HTTP server on 127.0.0.1 for the HTTP integrations' tests: it records each request and
  * answers with what the test set for its path.
  */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
   /** One request as it arrived. */
-  record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       List<String> values = headers.get(name.substring(0, 1).toUpperCase() + name.substring(1).toLowerCase());
       return values == null ? null : values.get(0);
     }
   }
 
   /** What to send back. */
-  record Answer(int status, String contentType, String body) {}
+  public record Answer(int status, String contentType, String body) {}
 
   private final HttpServer server;
   private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
   private final Map<String, Function<Seen, Answer>> answers = new ConcurrentHashMap<>();
 
-  RecordingServer() throws IOException {
+  public RecordingServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** {@code 127.0.0.1:PORT}, an API Gateway "host" for apigateway:invoke. */
-  String host() {
+  public String host() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://" + host() + path;
   }
 
-  void answer(String path, Function<Seen, Answer> answer) {
+  public void answer(String path, Function<Seen, Answer> answer) {
     answers.put(path, answer);
   }
 
-  Seen next() throws InterruptedException {
+  public Seen next() throws InterruptedException {
     Seen s = seen.poll(30, TimeUnit.SECONDS);
     if (s == null) throw new AssertionError("no request reached the server");
     return s;

@@ -35,10 +35,11 @@ public final class HttpTaskInvoker {
   static final Duration HTTP_TASK_TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * One call as it went: what was sent (null when it failed before), what came back (null when
-   * nothing did), the connection's parameters (to hide its secrets), and the Task's outcome.
+   * One call as it went: what was sent (null when it failed before), the same without what the
+   * connection added (its secrets, for TestState without revealSecrets), what came back (null
+   * when nothing did), and the Task's outcome.
    */
-  public record Exchange(HttpRequest request, HttpResults.Response response, ConnectionParameters connection,
+  public record Exchange(HttpRequest request, HttpRequest requestWithoutConnection, HttpResults.Response response,
       TaskOutcome outcome) {}
 
   private final AwsApiCaller caller;
@@ -61,8 +62,8 @@ public final class HttpTaskInvoker {
   public Exchange exchange(Command.InvokeTask call, Integration.Http http) {
     String callRegion = regionOf(call.resource());
     HttpRequest request = null;
+    HttpRequest shown = null;
     HttpResults.Response response = null;
-    ConnectionParameters connection = ConnectionParameters.NONE;
     Style style = http.style();
     try {
       AwsCredentialsIdentity identity = credentials.forTask(call, callRegion);
@@ -71,6 +72,7 @@ public final class HttpTaskInvoker {
       if (style == Style.API_GATEWAY) {
         ApiGatewayRequests.Call api = ApiGatewayRequests.of(call.payload(), callRegion);
         request = api.request();
+        shown = request;
         if (api.auth() == ApiGatewayRequests.AuthType.RESOURCE_POLICY) {
           throw new HttpTaskFailure(ErrorNames.RUNTIME, "AuthType RESOURCE_POLICY is not supported by Stepwise: API "
               + "Gateway authenticates such calls as the Step Functions service itself; use IAM_ROLE or NO_AUTH");
@@ -79,10 +81,10 @@ public final class HttpTaskInvoker {
             ? sign(sdkRequest(request), request.body(), identity, api.signingRegion())
             : sdkRequest(request);
       } else {
-        String arn = HttpsRequests.connectionArn(call.payload()).orElse(null);
-        if (arn == null) request = HttpsRequests.of(call.payload(), connection, callRegion); // names what is missing
+        shown = HttpsRequests.of(call.payload(), ConnectionParameters.NONE, callRegion); // also names what is missing
+        String arn = HttpsRequests.connectionArn(call.payload()).orElseThrow();
         Connections.Connection found = connections.read(arn, identity, callRegion);
-        connection = ConnectionAuth.parameters(found.authorizationType(), found.secret());
+        ConnectionParameters connection = ConnectionAuth.parameters(found.authorizationType(), found.secret());
         if (found.authorizationType().equals("OAUTH_CLIENT_CREDENTIALS")) {
           HttpRequest token = ConnectionAuth.tokenRequest(found.secret());
           connection = ConnectionAuth.withToken(connection, send(token, sdkRequest(token), style, HTTP_TASK_TIMEOUT));
@@ -91,11 +93,11 @@ public final class HttpTaskInvoker {
         signedOrNot = sdkRequest(request);
       }
       response = send(request, signedOrNot, style, timeout(call, style));
-      return new Exchange(request, response, connection, TaskOutcome.success(HttpResults.result(style, response)));
+      return new Exchange(request, shown, response, TaskOutcome.success(HttpResults.result(style, response)));
     } catch (HttpTaskFailure f) {
-      return new Exchange(request, response, connection, TaskOutcome.failure(f.error(), f.cause()));
+      return new Exchange(request, shown, response, TaskOutcome.failure(f.error(), f.cause()));
     } catch (TaskCredentials.AccessDenied e) {
-      return new Exchange(request, null, connection, TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage()));
+      return new Exchange(request, shown, null, TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage()));
     }
   }
 

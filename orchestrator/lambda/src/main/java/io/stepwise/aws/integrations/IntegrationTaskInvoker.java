@@ -64,6 +64,15 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
         + integration.action() + " does not run through this invoker");
   }
 
+  /** The HTTP exchange of an HTTP integration's call (TestState's TRACE), or empty for any other resource. */
+  public java.util.Optional<HttpTaskInvoker.Exchange> exchange(Command.InvokeTask call) {
+    if (registry.lookup(call.resource()) instanceof Integrations.Lookup.Found found
+        && found.target().integration().call() instanceof Integration.Http h) {
+      return java.util.Optional.of(http.exchange(call, h));
+    }
+    return java.util.Optional.empty();
+  }
+
   /**
    * One API call for a Task (or a {@code .sync} job's describe or stop call).
    *
