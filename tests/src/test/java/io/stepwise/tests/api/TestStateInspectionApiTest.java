@@ -8,16 +8,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stepwise.json.Json;
 import io.stepwise.local.api.LocalApiServer;
-import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.MotoServer;
 import io.stepwise.tests.LocalAws;
+import io.stepwise.tests.MotoRuntimes;
 import io.stepwise.tests.http.RecordingServer;
 import io.stepwise.tests.http.RecordingServer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,12 +50,9 @@ class TestStateInspectionApiTest {
 
   @BeforeAll
   void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) throws Exception {
-    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
-    moto = MotoServer.start();
+    moto = MotoRuntimes.startMotoOrSkip();
     api = new RecordingServer();
-    String name = LocalAws.uniqueName("teststate");
-    local = LocalRuntime.start(dynamo, sqs, name, LocalIntegrations.invoker(Map.of("dynamodb", servers.dynamoDbEndpoint()),
-        moto.endpoint().toString(), servers.region().id(), name), new LocalRuntime.Options(30, 5, 2, 10));
+    local = MotoRuntimes.start(dynamo, sqs, servers, moto, "teststate");
     server = LocalApiServer.start(0, local.runtime());
     sfn = ApiStack.client(server.endpoint());
     // TestState with no mock calls for real: here, it creates the connection the HTTP Task needs.

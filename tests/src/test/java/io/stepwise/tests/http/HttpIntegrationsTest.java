@@ -3,22 +3,20 @@ package io.stepwise.tests.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
-import io.stepwise.local.runtime.LocalIntegrations;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.MotoServer;
 import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
+import io.stepwise.tests.MotoRuntimes;
 import io.stepwise.tests.http.RecordingServer.Answer;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +40,7 @@ class HttpIntegrationsTest {
 
   @BeforeAll
   static void startMoto() {
-    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
-    moto = MotoServer.start();
+    moto = MotoRuntimes.startMotoOrSkip();
   }
 
   @AfterAll
@@ -54,11 +51,7 @@ class HttpIntegrationsTest {
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs, LocalAws.Servers servers) throws Exception {
     api = new RecordingServer();
-    String name = LocalAws.uniqueName("http");
-    local = LocalRuntime.start(dynamo, sqs, name,
-        LocalIntegrations.invoker(Map.of("dynamodb", servers.dynamoDbEndpoint()), moto.endpoint().toString(),
-            servers.region().id(), name),
-        new LocalRuntime.Options(30, 5, 2, 10));
+    local = MotoRuntimes.start(dynamo, sqs, servers, moto, "http");
     runtime = local.runtime();
   }
 
