@@ -14,7 +14,8 @@ sfn = boto3.client("stepfunctions", endpoint_url=endpoint, region_name="us-east-
 
 task = {"Type": "Task", "Resource": "arn:aws:states:::http:invoke", "End": True,
         "Parameters": {"ApiEndpoint": url, "Method": "GET", "Authentication": {"ConnectionArn": connection}}}
-traced = sfn.test_state(definition=json.dumps(task), input="{}", inspectionLevel="TRACE", revealSecrets=True)
+traced = sfn.test_state(definition=json.dumps(task), input="{}", inspectionLevel="TRACE", revealSecrets=True,
+                        roleArn="arn:aws:iam::000000000000:role/stepwise")
 assert traced["status"] == "SUCCEEDED", traced
 assert json.loads(traced["output"])["ResponseBody"] == "pong", traced
 assert traced["inspectionData"]["response"]["body"] == "pong", traced

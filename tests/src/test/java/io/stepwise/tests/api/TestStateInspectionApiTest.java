@@ -56,7 +56,7 @@ class TestStateInspectionApiTest {
     server = LocalApiServer.start(0, local.runtime());
     sfn = ApiStack.client(server.endpoint());
     // TestState with no mock calls for real: here, it creates the connection the HTTP Task needs.
-    TestStateResponse created = sfn.testState(r -> r.input("{}").definition("""
+    TestStateResponse created = sfn.testState(r -> r.input("{}").roleArn(ApiStack.ROLE).definition("""
         {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:eventbridge:createConnection",
          "Parameters": {"Name": "stripe", "AuthorizationType": "API_KEY",
            "AuthParameters": {"ApiKeyAuthParameters": {"ApiKeyName": "x-api-key", "ApiKeyValue": "sk_live_secret"}}},
@@ -140,7 +140,8 @@ class TestStateInspectionApiTest {
          "Parameters": {"ApiEndpoint": "%s", "Method": "GET", "QueryParameters": {"limit": "3"},
            "Authentication": {"ConnectionArn": "%s"}}, "ResultSelector": {"data.$": "$.ResponseBody.data"}, "End": true}"""
         .formatted(api.url("/v1/customers"), connectionArn);
-    TestStateResponse hidden = sfn.testState(r -> r.definition(task).input("{}").inspectionLevel(InspectionLevel.TRACE));
+    TestStateResponse hidden = sfn.testState(r -> r.definition(task).input("{}").roleArn(ApiStack.ROLE)
+        .inspectionLevel(InspectionLevel.TRACE));
     assertEquals(TestExecutionStatus.SUCCEEDED, hidden.status(), hidden.error() + ": " + hidden.cause());
     assertEquals("{\"data\":[]}", hidden.output());
     assertEquals("GET", hidden.inspectionData().request().method());
@@ -150,8 +151,8 @@ class TestStateInspectionApiTest {
     assertEquals("200", hidden.inspectionData().response().statusCode());
     assertEquals("{\"data\": []}", hidden.inspectionData().response().body());
 
-    TestStateResponse revealed = sfn.testState(r -> r.definition(task).input("{}").inspectionLevel(InspectionLevel.TRACE)
-        .revealSecrets(true));
+    TestStateResponse revealed = sfn.testState(r -> r.definition(task).input("{}").roleArn(ApiStack.ROLE)
+        .inspectionLevel(InspectionLevel.TRACE).revealSecrets(true));
     assertTrue(revealed.inspectionData().request().headers().contains("x-api-key: sk_live_secret"),
         revealed.inspectionData().request().headers());
   }
