@@ -147,6 +147,7 @@ final class StateChecks {
 
   private void task(JsonNode state, String loc, Lang lang) {
     if (fields.required(state, loc, "Resource")) fields.taskResource(state.get("Resource"), at(loc, "Resource"));
+    fields.integrationParameters(state, loc);
     fields.atMostOne(state, loc, "TimeoutSeconds", "TimeoutSecondsPath");
     fields.atMostOne(state, loc, "HeartbeatSeconds", "HeartbeatSecondsPath");
     JsonNode v;

@@ -47,15 +47,15 @@ public final class AwsApiCaller {
   }
 
   /** The raw HTTP exchange's outcome, before the protocol reads it. */
-  record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+  public record RawResponse(int status, String statusText, Map<String, List<String>> headers, byte[] body) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) return e.getValue().get(0);
       }
       return null;
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
@@ -95,9 +95,36 @@ public final class AwsApiCaller {
   /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
   private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody, Duration timeout)
       throws AwsApiException {
-    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-        .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build());
     AtomicBoolean aborted = new AtomicBoolean();
+    try {
+      return exchange(signed.request(), hasBody ? signed.payload().orElse(null) : null, timeout, aborted);
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, aborted.get());
+    }
+  }
+
+  /**
+   * One HTTP exchange, for callers that are not AWS APIs (the HTTP Task, API Gateway).
+   *
+   * @param body null for a bodiless request
+   * @param timeout how long it may take, or null for the client's own limits
+   * @throws java.net.SocketTimeoutException when the timeout ended it
+   */
+  public RawResponse exchange(SdkHttpRequest request, byte[] body, Duration timeout) throws IOException {
+    AtomicBoolean aborted = new AtomicBoolean();
+    try {
+      return exchange(request, body == null ? null : ContentStreamProvider.fromByteArray(body), timeout, aborted);
+    } catch (IOException | RuntimeException e) {
+      if (aborted.get()) throw new java.net.SocketTimeoutException("no answer within " + timeout.toSeconds() + " seconds");
+      if (e instanceof IOException io) throw io;
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private RawResponse exchange(SdkHttpRequest request, ContentStreamProvider payload, Duration timeout,
+      AtomicBoolean aborted) throws IOException {
+    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(request)
+        .contentStreamProvider(payload).build());
     ScheduledFuture<?> deadline = timeout == null ? null : timeouts.schedule(() -> {
       aborted.set(true);
       call.abort();
@@ -108,9 +135,8 @@ public final class AwsApiCaller {
       try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
         body = in.readAllBytes();
       }
-      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), body);
-    } catch (IOException | RuntimeException e) {
-      throw AwsApiException.noAnswer(service, e, aborted.get());
+      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().statusText().orElse(null),
+          response.httpResponse().headers(), body);
     } finally {
       if (deadline != null) deadline.cancel(false);
     }

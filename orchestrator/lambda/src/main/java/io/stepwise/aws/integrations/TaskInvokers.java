@@ -5,6 +5,7 @@ import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.credentials.MachineRoleCredentials;
 import io.stepwise.aws.credentials.RoleSessionCache;
 import io.stepwise.aws.credentials.StsAssumeRole;
+import io.stepwise.aws.http.HttpTaskInvoker;
 import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
@@ -39,7 +40,8 @@ public final class TaskInvokers {
   public static IntegrationTaskInvoker create(SdkHttpClient http, AwsEndpoints endpoints, TaskCredentials credentials,
       OwnResources own, String region) {
     AwsApiCaller caller = new AwsApiCaller(http, endpoints);
-    return new IntegrationTaskInvoker(Integrations.standard(), AwsServiceCatalog.standard(),
-        new LambdaTaskInvoker(caller, credentials, region), caller, credentials, own, region);
+    AwsServiceCatalog catalog = AwsServiceCatalog.standard();
+    return new IntegrationTaskInvoker(Integrations.standard(), catalog, new LambdaTaskInvoker(caller, credentials, region),
+        new HttpTaskInvoker(caller, catalog, credentials, region), caller, credentials, own, region);
   }
 }
