@@ -18,7 +18,15 @@ public sealed interface Command {
    */
   record InvokeTask(
       String executionArn, String stateName, String resource, JsonNode payload, String token,
-      Integer timeoutSeconds, Integer heartbeatSeconds, JsonNode credentials) implements Command {}
+      Integer timeoutSeconds, Integer heartbeatSeconds, TaskRole role) implements Command {}
+
+  /**
+   * The roles a Task's calls run with: the state machine's roleArn, and the role its
+   * {@code Credentials} field names (evaluated; null without one), which the machine's role assumes.
+   */
+  record TaskRole(String machineRoleArn, String credentialsRoleArn) {
+    public static final TaskRole NONE = new TaskRole(null, null);
+  }
 
   /** Deliver TimerFired at {@code dueAt} (a Wait state or a Retry interval). */
   record StartTimer(Instant dueAt) implements Command {}

@@ -196,6 +196,11 @@ final class Transition {
     return info.executionArn();
   }
 
+  /** The state machine's roleArn, which every Task call runs with. */
+  String roleArn() {
+    return info.roleArn();
+  }
+
   String stateMachineArn() {
     return info.stateMachineArn();
   }

@@ -27,8 +27,12 @@ final class LambdaEnvironment {
     DynamoDbClient dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-    var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
-        TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
+    // Tasks run as their state machine's role, never with the orchestrator's own rights, which
+    // serve only to assume that role
+    var http = TaskInvokers.httpClient();
+    TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), DefaultCredentialsProvider.builder().build(),
+        region);
+    var tasks = TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
         region);
     // Distributed Maps read items and write results with the orchestrator's own credentials.
     var storage = new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()),

@@ -49,6 +49,7 @@ public final class Runtime {
   private final MachineAliases aliases;
   private final Activities activities;
   private final TaskInvoker tasks;
+  private final TaskInvoker integrations;
   private final JoinStore joins;
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
@@ -78,6 +79,7 @@ public final class Runtime {
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
+    this.integrations = tasks;
     this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
   }
 
@@ -137,6 +139,11 @@ public final class Runtime {
   /** Every Task resource the worker calls: nested workflows, activities, then the given invoker. */
   public TaskInvoker tasks() {
     return tasks;
+  }
+
+  /** The integrations' invoker this runtime was given (what {@link #tasks()} calls for everything but nested workflows and activities). */
+  public TaskInvoker integrations() {
+    return integrations;
   }
 
   /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */
