@@ -6,7 +6,9 @@ import io.stepwise.aws.lambda.LambdaTaskInvoker;
 import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.s3.S3ObjectStorage;
 import io.stepwise.driver.TaskInvoker;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.local.servers.AwsClients;
 import java.net.URI;
 import java.util.HashMap;
@@ -48,8 +50,23 @@ public final class LocalIntegrations {
     // IAM is not enforced by the local servers: without an endpoint, Tasks sign with dummy keys.
     // An endpoint (moto_server, LocalStack) serves STS, so Tasks assume the machine's role there,
     // as on AWS.
-    TaskCredentials credentials = awsEndpoint == null ? TaskCredentials.fixed(AwsClients.DUMMY_CREDENTIALS)
+    // s3rver takes only its built-in key; the other local servers take any.
+    TaskCredentials credentials = awsEndpoint == null ? TaskCredentials.fixed(AwsClients.S3RVER_CREDENTIALS)
         : TaskInvokers.machineRoles(http, endpoints, AwsClients.DUMMY_CREDENTIALS, region);
     return TaskInvokers.create(http, endpoints, credentials, own, region);
+  }
+
+  /**
+   * Where Distributed Maps read items and write results: the S3 of the user's {@code --aws-endpoint}
+   * (or AWS itself), else the local S3 server {@code localS3}.
+   */
+  public static ObjectStorage storage(URI localS3, String awsEndpoint, String region) {
+    if (REAL_AWS.equals(awsEndpoint)) {
+      return new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()),
+          DefaultCredentialsProvider.builder().build(), region);
+    }
+    URI s3 = awsEndpoint == null ? localS3 : URI.create(awsEndpoint);
+    return new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of("s3", s3), null, HOW)),
+        awsEndpoint == null ? AwsClients.S3RVER_CREDENTIALS : AwsClients.DUMMY_CREDENTIALS, region);
   }
 }

@@ -36,20 +36,22 @@ public final class S3rverServer implements AutoCloseable {
    * @param logFile where its output goes (appended), or null to discard it
    */
   public static S3rverServer startTemporary(Path logFile) {
-    try {
-      return start(locateCli(), Files.createTempDirectory("s3rver-"), true, logFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for s3rver", e);
-    }
+    return start(locateCli(), null, logFile);
   }
 
   /**
    * @param cliJs s3rver's bin/s3rver.js
-   * @param directory where s3rver keeps buckets and objects
+   * @param directory where s3rver keeps buckets and objects; null for a new temporary directory
+   *     that {@link #close()} deletes
    * @param logFile where its output goes (appended), or null to discard it
    */
   public static S3rverServer start(Path cliJs, Path directory, Path logFile) {
-    return start(cliJs, directory, false, logFile);
+    if (directory != null) return start(cliJs, directory, false, logFile);
+    try {
+      return start(cliJs, Files.createTempDirectory("s3rver-"), true, logFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for s3rver", e);
+    }
   }
 
   private static S3rverServer start(Path cliJs, Path directory, boolean ownsDirectory, Path logFile) {

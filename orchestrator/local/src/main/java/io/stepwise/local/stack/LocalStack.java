@@ -10,6 +10,10 @@ import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
 import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.local.servers.S3rverServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import io.stepwise.lambda.deploy.StateMachineDeployer;
@@ -18,6 +22,7 @@ import io.stepwise.local.events.LocalEventsServer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole system of template.yml on this machine, in this JVM: ElasticMQ (SQS), dynalite
- * (DynamoDB, a node child process), the local Lambda host with the template's task functions, the
+ * (DynamoDB, a node child process), s3rver (S3, another; unless {@code --aws-endpoint} serves S3), the local Lambda host with the template's task functions, the
  * orchestrator's table and queues with the real step handler polling them, the template's state
  * machines, its schedules, and the Step Functions API.
  *
@@ -44,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
    * @param accessKeys null for an API open to local callers; else the keys that must sign every request
-   * @param dataDir where the tables live ({@code dynamodb/} under it), kept across restarts; null
+   * @param dataDir where the tables and buckets live ({@code dynamodb/}, {@code s3/} under it), kept across restarts; null
    *     for in memory. The queue is not kept: on a restart the runtime puts the running
    *     executions' messages back from their records (see {@code Resumption})
    */
@@ -86,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** What is running, for the banner and for tests. */
-  public record Endpoints(URI api, URI lambda, URI sqs, URI dynamoDb, URI events, String table, String queueUrl) {}
+  /** @param s3 s3rver's endpoint, or null when {@code --aws-endpoint} serves S3 */
+  public record Endpoints(URI api, URI lambda, URI sqs, URI dynamoDb, URI events, URI s3, String table, String queueUrl) {}
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Endpoints endpoints;
@@ -120,9 +126,10 @@ public final class LocalStack implements AutoCloseable {
     if (templates.isEmpty()) throw new IllegalArgumentException("at least one template");
     List<StackTemplate> parsed = templates.stream().map(StackTemplate::load).toList(); // a broken one fails first
     Path dynaliteCli = Prerequisites.dynaliteCli();
+    Path s3rverCli = options.awsEndpoint() == null ? Prerequisites.s3rverCli() : null;
     LocalStack stack = new LocalStack();
     try {
-      stack.startAll(templates, parsed, dynaliteCli, apiPort, options);
+      stack.startAll(templates, parsed, dynaliteCli, s3rverCli, apiPort, options);
       return stack;
     } catch (RuntimeException | Error e) {
       stack.close();
@@ -130,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startAll(List<Path> paths, List<StackTemplate> templates, Path dynaliteCli, int apiPort,
+  private void startAll(List<Path> paths, List<StackTemplate> templates, Path dynaliteCli, Path s3rverCli, int apiPort,
       Options options) {
     StackTemplate system = templates.get(0);
     ElasticMqServer sqsServer = own(ElasticMqServer.start());
@@ -153,17 +160,21 @@ public final class LocalStack implements AutoCloseable {
     // EventBridge is the local bus, so events:putEvents tasks reach the templates' event rules.
     LocalEventBus bus = new LocalEventBus(host.region(), host.accountId(), options.log());
     LocalEventsServer events = own(LocalEventsServer.start(bus));
-    LocalRuntime local = own(LocalRuntime.start(dynamo, sqs, options.stackName(),
-        LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
-            "dynamodb", dynalite.endpoint(), "eventbridge", events.endpoint()), options.awsEndpoint(), host.region(),
-            options.stackName()),
+    // S3 is s3rver unless the user names an endpoint for the other services (then S3 is theirs).
+    S3rverServer s3rver = options.awsEndpoint() == null ? own(startS3rver(s3rverCli, options.dataDir())) : null;
+    Map<String, URI> servers = new HashMap<>(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
+        "dynamodb", dynalite.endpoint(), "eventbridge", events.endpoint()));
+    if (s3rver != null) servers.put("s3", s3rver.endpoint());
+    LocalRuntime local = own(LocalRuntime.start(dynamo, sqs,
+        LocalIntegrations.storage(servers.get("s3"), options.awsEndpoint(), host.region()), options.stackName(),
+        LocalIntegrations.invoker(servers, options.awsEndpoint(), host.region(), options.stackName()),
         OrchestratorSettings.runtimeOptions(system, values.get(0))));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
         : LocalApiServer.start(apiPort, runtime, options.accessKeys()));
     endpoints = new Endpoints(api.endpoint(), host.endpoint(), sqsServer.endpoint(), dynalite.endpoint(),
-        events.endpoint(), options.stackName(), local.queueUrl());
+        events.endpoint(), s3rver == null ? null : s3rver.endpoint(), options.stackName(), local.queueUrl());
     StateMachineDeployer deployer = new StateMachineDeployer(new DynamoDbStateMachineStore(dynamo, options.stackName()));
     List<TaskFunctions.Hosted> hosted = new ArrayList<>();
     Map<String, String> machines = new LinkedHashMap<>();
@@ -191,6 +202,18 @@ public final class LocalStack implements AutoCloseable {
     EventTriggers started = own(EventTriggers.start(triggers, bus, runtime.executions(), options.log()));
     apiEvents = started.urls();
     eventRules = bus.rules().stream().map(LocalEventBus.Rule::id).toList();
+  }
+
+  /** s3rver keeps its buckets under {@code s3/} in the data directory, else in a temporary one it deletes. */
+  private static S3rverServer startS3rver(Path cli, Path dataDir) {
+    if (dataDir == null) return S3rverServer.start(cli, null, null);
+    Path directory = dataDir.resolve("s3");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory + " for s3rver", e);
+    }
+    return S3rverServer.start(cli, directory, null);
   }
 
   /** An application stack's name: its template's folder for {@code template.yml}, else the file's name. */

@@ -1,11 +1,12 @@
 package io.stepwise.local.stack;
 
 import io.stepwise.local.servers.DynaliteServer;
+import io.stepwise.local.servers.S3rverServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Node.js and dynalite, checked before anything starts, so a missing one is one plain sentence. */
+/** Node.js, dynalite and s3rver, checked before anything starts, so a missing one is one plain sentence. */
 final class Prerequisites {
   static final String HINT = "run npm ci at the repo root (needs Node.js 20+)";
 
@@ -22,6 +23,16 @@ final class Prerequisites {
       return DynaliteServer.locateCli();
     } catch (IllegalStateException notInstalled) {
       throw new LocalStack.MissingPrerequisiteException("dynalite (the local DynamoDB) is not installed: " + HINT);
+    }
+  }
+
+  /** s3rver's bin/s3rver.js (node is checked by {@link #dynaliteCli()} first). */
+  static Path s3rverCli() {
+    try {
+      return S3rverServer.locateCli();
+    } catch (IllegalStateException notInstalled) {
+      throw new LocalStack.MissingPrerequisiteException("s3rver (the local S3) is not installed: " + HINT
+          + "; or give --aws-endpoint for S3 and the other services");
     }
   }
 

@@ -25,6 +25,7 @@ final class StackBanner {
         + (functions.isEmpty() ? "none" : String.join(", ", functions.values().stream().flatMap(List::stream).toList())));
     line(out, "SQS (ElasticMQ)", endpoints.sqs() + "  queue: " + endpoints.queueUrl());
     line(out, "DynamoDB (dynalite)", endpoints.dynamoDb() + "  table: " + endpoints.table());
+    line(out, "S3 (s3rver)", endpoints.s3() == null ? "the --aws-endpoint's" : endpoints.s3() + "  path-style, keys S3RVER/S3RVER");
     line(out, "EventBridge PutEvents", endpoints.events() + "  rules: "
         + (eventRules.isEmpty() ? "none" : String.join(", ", eventRules)));
     out.append("State machines:\n");
