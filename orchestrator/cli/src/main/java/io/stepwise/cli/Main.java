@@ -19,11 +19,11 @@ public final class Main {
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
         local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE] [--data DIR]
-            the whole system of the templates on this machine (ElasticMQ, dynalite, the task
-            functions, state machines, schedules) with the Step Functions API and the
+            the whole system of the templates on this machine (ElasticMQ, dynalite, s3rver
+            unless --aws-endpoint, the task functions, state machines, schedules) with the Step Functions API and the
             web console on the port (http://localhost:8083/);
             with --keys, only requests signed with one of the file's access keys; with --data,
-            the tables live in DIR and a restart resumes where it stopped
+            the tables and buckets live in DIR and a restart resumes where it stopped
         keys create|list|revoke [KEY_ID] (--secret-id SECRET | --file FILE)
              [--actions A,B --resources ARN,ARN] [--description TEXT] [--region R] [--endpoint-url URL]
             issue, list or revoke the API's access keys (SigV4, with IAM-style statements)
