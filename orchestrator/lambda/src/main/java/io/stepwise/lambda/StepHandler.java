@@ -9,15 +9,30 @@ import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.StepWorker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
  * transition. Messages not done (early, contended, failing) are reported as batch item failures
  * and come back; the queue's redrive policy parks the ones that never succeed.
+ *
+ * <p>A batch's messages are handled at once, each on a thread of its own: a transition mostly
+ * waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten one
+ * after another bills that waiting ten times. Concurrent messages are safe for the same reason
+ * concurrent invocations are: every transition is guarded by its conditional writes.
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  /** Lambda's SQS batches hold at most 10 messages unless a batching window is set. */
+  public static final int PARALLELISM = 10;
+
   private final StepWorker worker;
   private final int maxReceiveCount;
+  private final ExecutorService pool;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
@@ -35,17 +50,55 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   /** @param maxReceiveCount the queue's redrive maxReceiveCount */
   public StepHandler(StepWorker worker, int maxReceiveCount) {
+    this(worker, maxReceiveCount, PARALLELISM);
+  }
+
+  /** @param parallelism how many of a batch's messages are worked on at once; 1 for one after another */
+  public StepHandler(StepWorker worker, int maxReceiveCount, int parallelism) {
     this.worker = worker;
     this.maxReceiveCount = maxReceiveCount;
+    this.pool = parallelism > 1 ? pool(parallelism) : null;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSEvent.SQSMessage> messages = event.getRecords();
+    List<Future<Boolean>> handled = new ArrayList<>(messages.size());
+    if (pool != null && messages.size() > 1) {
+      for (SQSEvent.SQSMessage message : messages) handled.add(pool.submit(() -> process(message, context)));
+    }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    for (int i = 0; i < messages.size(); i++) {
+      SQSEvent.SQSMessage message = messages.get(i);
+      boolean done = handled.isEmpty() ? process(message, context) : outcome(handled.get(i));
+      if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
     return new SQSBatchResponse(failures);
+  }
+
+  /** Threads that end when idle, so handlers built and dropped (tests, the local stack) leave none behind. */
+  private static ExecutorService pool(int parallelism) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "stepwise-step");
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** A message's outcome; an Error (a JVM in trouble) fails the whole invocation, as it would inline. */
+  private static boolean outcome(Future<Boolean> handled) {
+    try {
+      return handled.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) throw error;
+      return false;
+    }
   }
 
   private boolean process(SQSEvent.SQSMessage message, Context context) {
