@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.express.ExpressHistory;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
 final class LambdaEnvironment {
+  /** The queue of Express executions' messages (template.yml's ExpressQueue); unset: the step queue. */
+  static final String EXPRESS_QUEUE_ENV = "STEPWISE_EXPRESS_QUEUE_URL";
+
   private LambdaEnvironment() {}
 
   static Runtime runtime() {
@@ -29,7 +33,9 @@ final class LambdaEnvironment {
     var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
         TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), OwnResources.of(config.table(), config.queueUrl()),
         region);
-    return Runtime.onAws(dynamo, sqs, tasks, config);
+    String expressQueue = System.getenv(EXPRESS_QUEUE_ENV);
+    return Runtime.onAws(dynamo, sqs, tasks, config, expressQueue == null || expressQueue.isBlank() ? null : expressQueue,
+        ExpressHistory.NONE);
   }
 
   /** The API's access keys, read from the secret {@code secretId} and kept for a short while. */

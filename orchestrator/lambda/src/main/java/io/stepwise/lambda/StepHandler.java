@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.express.ExpressRunner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final StepWorker worker;
+  private final ExpressRunner express;
   private final int maxReceiveCount;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
@@ -25,17 +27,25 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   }
 
   private StepHandler(RuntimeConfig config) {
-    this(LambdaEnvironment.runtime(config).worker(), config.maxReceiveCount());
+    this(LambdaEnvironment.runtime(config), config.maxReceiveCount());
+  }
+
+  private StepHandler(Runtime runtime, int maxReceiveCount) {
+    this(runtime.worker(), runtime.express(), maxReceiveCount);
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
   public StepHandler(StepWorker worker) {
-    this(worker, Integer.MAX_VALUE);
+    this(worker, null, Integer.MAX_VALUE);
   }
 
-  /** @param maxReceiveCount the queue's redrive maxReceiveCount */
-  public StepHandler(StepWorker worker, int maxReceiveCount) {
+  /**
+   * @param express runs the messages of Express executions; null when none can come
+   * @param maxReceiveCount the queue's redrive maxReceiveCount
+   */
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount) {
     this.worker = worker;
+    this.express = express;
     this.maxReceiveCount = maxReceiveCount;
   }
 
@@ -51,6 +61,10 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
+      if (step.kind() == StepMessage.Kind.EXPRESS && express != null) {
+        express.process(step); // the whole execution, now; a redelivery runs it again (at-least-once)
+        return true;
+      }
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;

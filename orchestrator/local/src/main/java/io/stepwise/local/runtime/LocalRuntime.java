@@ -1,5 +1,7 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.express.ExpressHistory;
+import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
@@ -39,14 +41,20 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  /** The Express queue's visibility timeout: a whole run (5 minutes) and a margin. */
+  static final Duration EXPRESS_VISIBILITY = ExpressRunner.LIMIT.plusSeconds(30);
+
   private final Runtime runtime;
   private final LocalEventSourceMapping mapping;
+  private final LocalEventSourceMapping expressMapping;
   private final String queueUrl;
   private final String deadLetterQueueUrl;
 
-  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, String queueUrl, String deadLetterQueueUrl) {
+  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, LocalEventSourceMapping expressMapping,
+      String queueUrl, String deadLetterQueueUrl) {
     this.runtime = runtime;
     this.mapping = mapping;
+    this.expressMapping = expressMapping;
     this.queueUrl = queueUrl;
     this.deadLetterQueueUrl = deadLetterQueueUrl;
   }
@@ -62,6 +70,12 @@ public final class LocalRuntime implements AutoCloseable {
    * is new and empty: the messages of the running executions are put back from their records.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
+    return start(dynamo, sqs, name, tasks, options, ExpressHistory.NONE);
+  }
+
+  /** @param expressHistory where Express executions' histories go (the machines' log groups) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      ExpressHistory expressHistory) {
     boolean resuming;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -76,17 +90,25 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
+    // Express executions run whole from one message, for up to 5 minutes: their own queue, whose
+    // visibility outlasts a run, so a redelivery (and rerun) follows only a crash, as on AWS.
+    String express = sqs.createQueue(r -> r.queueName(name + "-express").attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(EXPRESS_VISIBILITY.toSeconds()),
+        QueueAttributeName.REDRIVE_POLICY,
+        "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
-    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
+    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, express, expressHistory);
+    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
     }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
-    return new LocalRuntime(runtime, mapping, queue, dlq);
+    LocalEventSourceMapping expressMapping = new LocalEventSourceMapping(sqs, express,
+        event -> handler.handleRequest(event, null), 1, options.pollers());
+    return new LocalRuntime(runtime, mapping, expressMapping, queue, dlq);
   }
 
   public Runtime runtime() {
@@ -107,6 +129,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    expressMapping.close();
     mapping.close();
   }
 }
