@@ -69,6 +69,7 @@ public final class ApiHandler implements RequestStreamHandler {
     this.runtime = LambdaEnvironment.runtime();
     String secret = System.getenv(KEYS_SECRET_ENV);
     this.keys = secret == null || secret.isBlank() ? null : LambdaEnvironment.accessKeys(secret);
+    Priming.register();
   }
 
   /** Direct invokes only: Function URL requests are refused, as no access keys are known. */

@@ -14,16 +14,19 @@ import java.util.List;
 /**
  * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
  * transition. Messages not done (early, contended, failing) are reported as batch item failures
- * and come back; the queue's redrive policy parks the ones that never succeed.
+ * and come back; the queue's redrive policy parks the ones that never succeed. On the Express
+ * queue, each message is a whole Express execution, run side by side with its batch's others
+ * ({@link ExpressBatch}).
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final StepWorker worker;
-  private final ExpressRunner express;
+  private final ExpressBatch express;
   private final int maxReceiveCount;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
     this(RuntimeConfig.fromEnvironment(System.getenv()));
+    Priming.register();
   }
 
   private StepHandler(RuntimeConfig config) {
@@ -45,14 +48,17 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
    */
   public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount) {
     this.worker = worker;
-    this.express = express;
+    this.express = express == null ? null : new ExpressBatch(express);
     this.maxReceiveCount = maxReceiveCount;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
+    List<String> expressFailed = new ArrayList<>();
+    List<SQSEvent.SQSMessage> steps = express == null ? event.getRecords() : express.runAll(event.getRecords(), expressFailed);
+    expressFailed.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    for (SQSEvent.SQSMessage message : steps) {
       if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
     return new SQSBatchResponse(failures);
@@ -61,10 +67,6 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
-      if (step.kind() == StepMessage.Kind.EXPRESS && express != null) {
-        express.process(step); // the whole execution, now; a redelivery runs it again (at-least-once)
-        return true;
-      }
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;

@@ -107,7 +107,7 @@ public final class LocalRuntime implements AutoCloseable {
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
     LocalEventSourceMapping expressMapping = new LocalEventSourceMapping(sqs, express,
-        event -> handler.handleRequest(event, null), 1, options.pollers());
+        event -> handler.handleRequest(event, null), options.batchSize(), options.pollers());
     return new LocalRuntime(runtime, mapping, expressMapping, queue, dlq);
   }
 
@@ -117,6 +117,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalEventSourceMapping.Stats mappingStats() {
     return mapping.stats();
+  }
+
+  /** The Express queue's mapping: one message per invocation, each a whole Express execution. */
+  public LocalEventSourceMapping.Stats expressMappingStats() {
+    return expressMapping.stats();
   }
 
   public String queueUrl() {
