@@ -24,6 +24,8 @@ import io.stepwise.runtime.NestedWorkflows;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.Pause;
+import io.stepwise.runtime.TransitionObserver;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.security.SecureRandom;
@@ -56,6 +58,12 @@ public final class Runtime {
   /** @param maxEvents the most history events one execution may have */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
+    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, maxEvents, TransitionObserver.NONE);
+  }
+
+  /** @param observer told of every committed transition (metrics, logs) */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, TransitionObserver observer) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
@@ -70,16 +78,21 @@ public final class Runtime {
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
-    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
+    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease, Pause::millis, observer);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
+    return onAws(dynamo, sqs, tasks, config, TransitionObserver.NONE);
+  }
+
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config,
+      TransitionObserver observer) {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
+        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents(), observer);
   }
 
   public ExecutionStore store() {

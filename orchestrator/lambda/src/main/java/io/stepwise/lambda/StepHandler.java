@@ -18,14 +18,15 @@ import java.util.List;
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final StepWorker worker;
   private final int maxReceiveCount;
+  private final Observability observability;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
-    this(RuntimeConfig.fromEnvironment(System.getenv()));
+    this(LambdaEnvironment.orchestrator());
   }
 
-  private StepHandler(RuntimeConfig config) {
-    this(LambdaEnvironment.runtime(config).worker(), config.maxReceiveCount());
+  private StepHandler(LambdaEnvironment.Orchestrator orchestrator) {
+    this(orchestrator.runtime().worker(), orchestrator.config().maxReceiveCount(), orchestrator.observability());
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
@@ -35,8 +36,14 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   /** @param maxReceiveCount the queue's redrive maxReceiveCount */
   public StepHandler(StepWorker worker, int maxReceiveCount) {
+    this(worker, maxReceiveCount, Observability.off());
+  }
+
+  /** @param observability the worker's observer: flushed once per invocation */
+  public StepHandler(StepWorker worker, int maxReceiveCount, Observability observability) {
     this.worker = worker;
     this.maxReceiveCount = maxReceiveCount;
+    this.observability = observability;
   }
 
   @Override
@@ -45,12 +52,14 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
+    observability.flush();
     return new SQSBatchResponse(failures);
   }
 
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
+      observability.messageHandled(late(step, message));
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;
@@ -58,6 +67,13 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
       log(context, "message " + message.getMessageId() + " failed: " + e);
       return false;
     }
+  }
+
+  /** How long after it fell due the message is handled: after its send, or its due time when delayed. */
+  private long late(StepMessage step, SQSEvent.SQSMessage message) {
+    String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+    long due = Math.max(step.dueAtMillis(), sent == null ? 0 : Long.parseLong(sent));
+    return due == 0 ? 0 : Math.max(0, observability.clock().millis() - due);
   }
 
   /** True on the delivery after which the queue parks the message (ApproximateReceiveCount). */

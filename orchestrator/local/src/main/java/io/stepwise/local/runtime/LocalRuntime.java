@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
+import io.stepwise.lambda.Observability;
 import io.stepwise.lambda.StepHandler;
 import io.stepwise.engine.Engine;
 import java.time.Duration;
@@ -62,6 +63,12 @@ public final class LocalRuntime implements AutoCloseable {
    * is new and empty: the messages of the running executions are put back from their records.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
+    return start(dynamo, sqs, name, tasks, options, Observability.off());
+  }
+
+  /** @param observability the handler's metrics and logs, flushed after each batch as on Lambda */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      Observability observability) {
     boolean resuming;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -78,8 +85,8 @@ public final class LocalRuntime implements AutoCloseable {
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
-    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
+    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability);
+    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount(), observability);
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
