@@ -77,6 +77,7 @@ public final class StepWorker {
   private final InstantSource clock;
   private final Duration lease;
   private final LongConsumer pause;
+  private final TransitionObserver observer;
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
@@ -86,6 +87,13 @@ public final class StepWorker {
   /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
+    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, pause, TransitionObserver.NONE);
+  }
+
+  /** @param observer told of each committed transition (metrics, logs) */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
+    this.observer = observer;
     this.pause = pause;
     this.store = store;
     this.tokens = tokens;
@@ -245,6 +253,7 @@ public final class StepWorker {
       store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
       ExecutionRecord committed = record.next(decision.state(), next);
       store.commit(committed, record.seq());
+      observe(new CommittedTransition(record, committed, events, now));
       if (next != null) send(next);
       if (committed.state().isDone()) afterEnd(committed);
     }
@@ -271,6 +280,15 @@ public final class StepWorker {
   private void afterEnd(ExecutionRecord ended) {
     if (ended.parent() != null) children.report(ended);
     if (ended.callbackToken() != null) answerParent(ended);
+  }
+
+  /** Observers run after the commit point: what they throw must not bring the message back. */
+  private void observe(CommittedTransition transition) {
+    try {
+      observer.committed(transition);
+    } catch (RuntimeException e) {
+      log("an observer failed on " + transition.after().key(), e);
+    }
   }
 
   private static void log(String line, Throwable failure) {
@@ -384,6 +402,7 @@ public final class StepWorker {
         if (!next.state().isDone() && next.next() != null) send(next.next());
         store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
         store.commit(next, record.seq());
+        observe(new CommittedTransition(record, next, decision.events(), now));
         return next;
       } catch (ExecutionStore.ConflictException raced) {
         pause.accept(20L * (attempt + 1));

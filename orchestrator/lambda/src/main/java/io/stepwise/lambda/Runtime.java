@@ -27,6 +27,8 @@ import io.stepwise.runtime.NestedWorkflows;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.Pause;
+import io.stepwise.runtime.TransitionObserver;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.security.SecureRandom;
@@ -60,7 +62,13 @@ public final class Runtime {
   /** @param maxEvents the most history events one execution may have */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
-    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, maxEvents, queue, ExpressHistory.NONE);
+    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, maxEvents, TransitionObserver.NONE);
+  }
+
+  /** @param observer told of every committed transition (metrics, logs) */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, TransitionObserver observer) {
+    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, maxEvents, observer, queue, ExpressHistory.NONE);
   }
 
   /**
@@ -68,8 +76,8 @@ public final class Runtime {
    * @param expressHistory where Express executions' histories go
    */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
-      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, StepQueue expressQueue,
-      ExpressHistory expressHistory) {
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, TransitionObserver observer,
+      StepQueue expressQueue, ExpressHistory expressHistory) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
@@ -84,13 +92,18 @@ public final class Runtime {
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
-    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
+    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease, Pause::millis, observer);
     this.express = new ExpressRunner(machines, engine, allTasks, VirtualClock.sleeping(clock), expressHistory);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
-    return onAws(dynamo, sqs, tasks, config, null, ExpressHistory.NONE);
+    return onAws(dynamo, sqs, tasks, config, TransitionObserver.NONE);
+  }
+
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config,
+      TransitionObserver observer) {
+    return onAws(dynamo, sqs, tasks, config, observer, null, ExpressHistory.NONE);
   }
 
   /**
@@ -98,13 +111,13 @@ public final class Runtime {
    *     for 5 minutes; null for the step queue
    */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config,
-      String expressQueueUrl, ExpressHistory expressHistory) {
+      TransitionObserver observer, String expressQueueUrl, ExpressHistory expressHistory) {
     SqsStepQueue steps = new SqsStepQueue(sqs, config.queueUrl());
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
-        steps, tasks, InstantSource.system(), config.lease(), config.maxEvents(),
+        steps, tasks, InstantSource.system(), config.lease(), config.maxEvents(), observer,
         expressQueueUrl == null ? steps : new SqsStepQueue(sqs, expressQueueUrl), expressHistory);
   }
 

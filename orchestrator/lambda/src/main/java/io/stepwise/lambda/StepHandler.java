@@ -22,34 +22,39 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private final StepWorker worker;
   private final ExpressBatch express;
   private final int maxReceiveCount;
+  private final Observability observability;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
-    this(RuntimeConfig.fromEnvironment(System.getenv()));
+    this(LambdaEnvironment.orchestrator());
     Priming.register();
   }
 
-  private StepHandler(RuntimeConfig config) {
-    this(LambdaEnvironment.runtime(config), config.maxReceiveCount());
-  }
-
-  private StepHandler(Runtime runtime, int maxReceiveCount) {
-    this(runtime.worker(), runtime.express(), maxReceiveCount);
+  private StepHandler(LambdaEnvironment.Orchestrator orchestrator) {
+    this(orchestrator.runtime().worker(), orchestrator.runtime().express(), orchestrator.config().maxReceiveCount(),
+        orchestrator.observability());
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
   public StepHandler(StepWorker worker) {
-    this(worker, null, Integer.MAX_VALUE);
+    this(worker, Integer.MAX_VALUE);
+  }
+
+  /** @param maxReceiveCount the queue's redrive maxReceiveCount */
+  public StepHandler(StepWorker worker, int maxReceiveCount) {
+    this(worker, null, maxReceiveCount, Observability.off());
   }
 
   /**
    * @param express runs the messages of Express executions; null when none can come
    * @param maxReceiveCount the queue's redrive maxReceiveCount
+   * @param observability the worker's observer: flushed once per invocation
    */
-  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount) {
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability) {
     this.worker = worker;
     this.express = express == null ? null : new ExpressBatch(express);
     this.maxReceiveCount = maxReceiveCount;
+    this.observability = observability;
   }
 
   @Override
@@ -61,12 +66,14 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     for (SQSEvent.SQSMessage message : steps) {
       if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
+    observability.flush();
     return new SQSBatchResponse(failures);
   }
 
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
+      observability.messageHandled(late(step, message));
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;
@@ -74,6 +81,13 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
       log(context, "message " + message.getMessageId() + " failed: " + e);
       return false;
     }
+  }
+
+  /** How long after it fell due the message is handled: after its send, or its due time when delayed. */
+  private long late(StepMessage step, SQSEvent.SQSMessage message) {
+    String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+    long due = Math.max(step.dueAtMillis(), sent == null ? 0 : Long.parseLong(sent));
+    return due == 0 ? 0 : Math.max(0, observability.clock().millis() - due);
   }
 
   /** True on the delivery after which the queue parks the message (ApproximateReceiveCount). */

@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
+import io.stepwise.lambda.Observability;
 import io.stepwise.lambda.StepHandler;
 import io.stepwise.engine.Engine;
 import java.time.Duration;
@@ -70,12 +71,23 @@ public final class LocalRuntime implements AutoCloseable {
    * is new and empty: the messages of the running executions are put back from their records.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
-    return start(dynamo, sqs, name, tasks, options, ExpressHistory.NONE);
+    return start(dynamo, sqs, name, tasks, options, Observability.off());
   }
 
-  /** @param expressHistory where Express executions' histories go (the machines' log groups) */
+  /** @param observability the handler's metrics and logs, flushed after each batch as on Lambda */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      Observability observability) {
+    return start(dynamo, sqs, name, tasks, options, observability, observability.expressHistory());
+  }
+
+  /** @param expressHistory where Express executions' histories go (tests watch them here) */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
       ExpressHistory expressHistory) {
+    return start(dynamo, sqs, name, tasks, options, Observability.off(), expressHistory);
+  }
+
+  private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      Observability observability, ExpressHistory expressHistory) {
     boolean resuming;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -98,8 +110,8 @@ public final class LocalRuntime implements AutoCloseable {
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, express, expressHistory);
-    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount());
+    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability, express, expressHistory);
+    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability);
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
