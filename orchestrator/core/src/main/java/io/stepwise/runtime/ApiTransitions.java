@@ -75,6 +75,7 @@ final class ApiTransitions {
         if (!next.state().isDone() && next.next() != null) transitions.send(next.next());
         store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
         store.commit(next, record.seq());
+        transitions.observe(new CommittedTransition(record, next, decision.events(), now));
         return next;
       } catch (ExecutionStore.ConflictException raced) {
         pause.accept(20L * (attempt + 1));

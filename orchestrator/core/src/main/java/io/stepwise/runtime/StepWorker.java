@@ -73,13 +73,20 @@ public final class StepWorker {
   /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
+    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, pause, TransitionObserver.NONE);
+  }
+
+  /** @param observer told of each committed transition (metrics, logs) */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
     this.pause = pause;
     this.store = store;
     this.tokens = tokens;
     this.children = new Children(store, joins, queue);
     Callbacks callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
-    this.transitions = new Transitions(store, tokens, children, callbacks, machines, queue, jobs, engine, clock, lease);
+    this.transitions = new Transitions(store, tokens, children, callbacks, machines, queue, jobs, engine, clock, lease,
+        observer);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
     this.poison = new PoisonMessages(store, transitions);
     this.clock = clock;

@@ -34,9 +34,11 @@ final class Transitions {
   private final Engine engine;
   private final InstantSource clock;
   private final Duration lease;
+  private final TransitionObserver observer;
 
   Transitions(ExecutionStore store, TokenStore tokens, Children children, Callbacks callbacks, StateMachines machines,
-      StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
+      StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, TransitionObserver observer) {
+    this.observer = observer;
     this.store = store;
     this.tokens = tokens;
     this.children = children;
@@ -110,6 +112,7 @@ final class Transitions {
       store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
       ExecutionRecord committed = record.next(decision.state(), next);
       store.commit(committed, record.seq());
+      observe(new CommittedTransition(record, committed, events, now));
       if (next != null) send(next);
       if (committed.state().isDone()) afterEnd(committed);
     }
@@ -136,6 +139,15 @@ final class Transitions {
   void afterEnd(ExecutionRecord ended) {
     if (ended.parent() != null) children.report(ended);
     if (ended.callbackToken() != null) NestedWorkflows.answerParent(callbacks, ended);
+  }
+
+  /** Observers run after the commit point: what they throw must not bring the message back. */
+  void observe(CommittedTransition transition) {
+    try {
+      observer.committed(transition);
+    } catch (RuntimeException e) {
+      log("an observer failed on " + transition.after().key(), e);
+    }
   }
 
   static void log(String line, Throwable failure) {

@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.express.ExpressRunner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,28 +20,34 @@ import java.util.concurrent.TimeUnit;
 /**
  * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
  * transition. Messages not done (early, contended, failing) are reported as batch item failures
- * and come back; the queue's redrive policy parks the ones that never succeed.
+ * and come back; the queue's redrive policy parks the ones that never succeed. On the Express
+ * queue, each message is a whole Express execution, run side by side with its batch's others
+ * ({@link ExpressBatch}).
  *
- * <p>A batch's messages are handled at once, each on a thread of its own: a transition mostly
- * waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten one
- * after another bills that waiting ten times. Concurrent messages are safe for the same reason
- * concurrent invocations are: every transition is guarded by its conditional writes.
+ * <p>A batch's step messages are handled at once, each on a thread of its own: a transition
+ * mostly waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten
+ * one after another bills that waiting ten times. Concurrent messages are safe for the same
+ * reason concurrent invocations are: every transition is guarded by its conditional writes.
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   /** Lambda's SQS batches hold at most 10 messages unless a batching window is set. */
   public static final int PARALLELISM = 10;
 
   private final StepWorker worker;
+  private final ExpressBatch express;
   private final int maxReceiveCount;
+  private final Observability observability;
   private final ExecutorService pool;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
-    this(RuntimeConfig.fromEnvironment(System.getenv()));
+    this(LambdaEnvironment.orchestrator());
+    Priming.register();
   }
 
-  private StepHandler(RuntimeConfig config) {
-    this(LambdaEnvironment.runtime(config).worker(), config.maxReceiveCount());
+  private StepHandler(LambdaEnvironment.Orchestrator orchestrator) {
+    this(orchestrator.runtime().worker(), orchestrator.runtime().express(), orchestrator.config().maxReceiveCount(),
+        orchestrator.observability());
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
@@ -50,29 +57,45 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   /** @param maxReceiveCount the queue's redrive maxReceiveCount */
   public StepHandler(StepWorker worker, int maxReceiveCount) {
-    this(worker, maxReceiveCount, PARALLELISM);
+    this(worker, null, maxReceiveCount, Observability.off());
   }
 
-  /** @param parallelism how many of a batch's messages are worked on at once; 1 for one after another */
-  public StepHandler(StepWorker worker, int maxReceiveCount, int parallelism) {
+  /**
+   * @param express runs the messages of Express executions; null when none can come
+   * @param maxReceiveCount the queue's redrive maxReceiveCount
+   * @param observability the worker's observer: flushed once per invocation
+   */
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability) {
+    this(worker, express, maxReceiveCount, observability, PARALLELISM);
+  }
+
+  /** @param parallelism how many of a batch's step messages are worked on at once; 1 for one after another */
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability,
+      int parallelism) {
     this.worker = worker;
+    this.express = express == null ? null : new ExpressBatch(express);
     this.maxReceiveCount = maxReceiveCount;
+    this.observability = observability;
     this.pool = parallelism > 1 ? pool(parallelism) : null;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSEvent.SQSMessage> messages = event.getRecords();
-    List<Future<Boolean>> handled = new ArrayList<>(messages.size());
-    if (pool != null && messages.size() > 1) {
-      for (SQSEvent.SQSMessage message : messages) handled.add(pool.submit(() -> process(message, context)));
-    }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      SQSEvent.SQSMessage message = messages.get(i);
+    List<String> expressFailed = new ArrayList<>();
+    List<SQSEvent.SQSMessage> steps = express == null ? messages : express.runAll(messages, expressFailed);
+    expressFailed.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    List<Future<Boolean>> handled = new ArrayList<>(steps.size());
+    if (pool != null && steps.size() > 1) {
+      for (SQSEvent.SQSMessage message : steps) handled.add(pool.submit(() -> process(message, context)));
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      SQSEvent.SQSMessage message = steps.get(i);
       boolean done = handled.isEmpty() ? process(message, context) : outcome(handled.get(i));
       if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
+    observability.flush();
     return new SQSBatchResponse(failures);
   }
 
@@ -104,6 +127,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
+      observability.messageHandled(late(step, message));
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;
@@ -111,6 +135,13 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
       log(context, "message " + message.getMessageId() + " failed: " + e);
       return false;
     }
+  }
+
+  /** How long after it fell due the message is handled: after its send, or its due time when delayed. */
+  private long late(StepMessage step, SQSEvent.SQSMessage message) {
+    String sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+    long due = Math.max(step.dueAtMillis(), sent == null ? 0 : Long.parseLong(sent));
+    return due == 0 ? 0 : Math.max(0, observability.clock().millis() - due);
   }
 
   /** True on the delivery after which the queue parks the message (ApproximateReceiveCount). */

@@ -6,6 +6,7 @@ import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
 import io.stepwise.local.runtime.LocalIntegrations;
+import io.stepwise.local.runtime.LocalObservability;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
@@ -157,7 +158,8 @@ public final class LocalStack implements AutoCloseable {
         LocalIntegrations.invoker(Map.of("lambda", host.endpoint(), "sqs", sqsServer.endpoint(),
             "dynamodb", dynalite.endpoint(), "eventbridge", events.endpoint()), options.awsEndpoint(), host.region(),
             options.stackName()),
-        OrchestratorSettings.runtimeOptions(system, values.get(0))));
+        OrchestratorSettings.runtimeOptions(system, values.get(0)),
+        LocalObservability.of(dynamo, options.stackName(), options.awsEndpoint(), options.log())));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)
