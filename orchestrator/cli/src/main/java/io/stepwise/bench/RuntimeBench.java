@@ -3,7 +3,19 @@ package io.stepwise.bench;
 import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
+import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.logs.ExecutionLogWriter;
+import io.stepwise.lambda.Observability;
+import io.stepwise.observability.JsonLog;
+import io.stepwise.observability.MachineLogging;
+import io.stepwise.observability.StepMetrics;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
@@ -52,7 +64,7 @@ public final class RuntimeBench {
             .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
         DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
         LocalRuntime local = LocalRuntime.start(counted, countedSqs, "stepwise-bench", TaskInvoker.NONE,
-            new LocalRuntime.Options(5, 10, 4, BATCH_SIZE))) {
+            new LocalRuntime.Options(5, 10, 4, BATCH_SIZE), observed(counted))) {
       ExecutionStore watch = new DynamoDbExecutionStore(observer, "stepwise-bench");
       String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
       local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
@@ -65,10 +77,12 @@ public final class RuntimeBench {
       for (int n : concurrencies) {
         List<Long> before = counter.snapshot();
         LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
+        long emfBefore = emfLines.get();
         Round round = runRound(local, watch, machineArn, input, "c" + n, n);
         List<Long> after = counter.snapshot();
         LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
         last = report(n, round, before, after, statsBefore, statsAfter);
+        last.put("emf_lines_per_transition", round3((emfLines.get() - emfBefore) / (double) round.transitions()));
         rounds.add(last);
       }
       // The headline keys are those of the largest round.
@@ -80,6 +94,22 @@ public final class RuntimeBench {
       runtime.put("payload_bytes", input.length());
       return runtime;
     }
+  }
+
+  private final AtomicLong emfLines = new AtomicLong();
+
+  /**
+   * What the orchestrator observes on Lambda, so its cost is in the numbers: EMF metrics (the
+   * lines counted, not printed), INFO logging, and each machine's logging configuration looked up
+   * (the bench's machine logs nothing, so no log group is written).
+   */
+  private Observability observed(DynamoDbClient dynamo) {
+    InstantSource clock = InstantSource.system();
+    JsonLog log = new JsonLog(JsonLog.Level.INFO, System.err::println, clock);
+    return new Observability(new StepMetrics(StepMetrics.DEFAULT_NAMESPACE), line -> emfLines.incrementAndGet(), log,
+        new MachineLogging(new DynamoDbDocumentStore(dynamo, "stepwise-bench"), clock),
+        new ExecutionLogWriter(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of(), null, "none")),
+            AwsClients.DUMMY_CREDENTIALS, clock, problem -> log.log(JsonLog.Level.WARN, problem, null)), clock);
   }
 
   private record Round(long transitions, double seconds, List<Long> latenciesMillis) {}
