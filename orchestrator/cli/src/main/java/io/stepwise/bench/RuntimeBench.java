@@ -3,7 +3,19 @@ package io.stepwise.bench;
 import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
+import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.logs.ExecutionLogWriter;
+import io.stepwise.lambda.Observability;
+import io.stepwise.observability.JsonLog;
+import io.stepwise.observability.MachineLogging;
+import io.stepwise.observability.StepMetrics;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
@@ -86,7 +98,7 @@ public final class RuntimeBench {
   private List<ObjectNode> rounds(DynamoDbClient dynamo, SqsClient sqs, DynamoDbClient observer, AwsCallCounter counter,
       String name, LocalRuntime.Options options, int[] concurrencies) {
     List<ObjectNode> reports = new ArrayList<>();
-    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, name, TaskInvoker.NONE, options)) {
+    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, name, TaskInvoker.NONE, options, observed(dynamo, name))) {
       ExecutionStore watch = new DynamoDbExecutionStore(observer, name);
       String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
       local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
@@ -96,13 +108,32 @@ public final class RuntimeBench {
       for (int n : concurrencies) {
         List<Long> before = counter.snapshot();
         LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
+        long emfBefore = emfLines.get();
         Round round = runRound(local, watch, machineArn, input, "c" + n, n);
         List<Long> after = counter.snapshot();
         LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
-        reports.add(report(n, round, before, after, statsBefore, statsAfter));
+        ObjectNode report = report(n, round, before, after, statsBefore, statsAfter);
+        report.put("emf_lines_per_transition", round3((emfLines.get() - emfBefore) / (double) round.transitions()));
+        reports.add(report);
       }
     }
     return reports;
+  }
+
+  private final AtomicLong emfLines = new AtomicLong();
+
+  /**
+   * What the orchestrator observes on Lambda, so its cost is in the numbers: EMF metrics (the
+   * lines counted, not printed), INFO logging, and each machine's logging configuration looked up
+   * (the bench's machine logs nothing, so no log group is written).
+   */
+  private Observability observed(DynamoDbClient dynamo, String table) {
+    InstantSource clock = InstantSource.system();
+    JsonLog log = new JsonLog(JsonLog.Level.INFO, System.err::println, clock);
+    return new Observability(new StepMetrics(StepMetrics.DEFAULT_NAMESPACE), line -> emfLines.incrementAndGet(), log,
+        new MachineLogging(new DynamoDbDocumentStore(dynamo, table), clock),
+        new ExecutionLogWriter(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of(), null, "none")),
+            AwsClients.DUMMY_CREDENTIALS, clock, problem -> log.log(JsonLog.Level.WARN, problem, null)), clock);
   }
 
   private record Round(long transitions, double seconds, List<Long> latenciesMillis) {}

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * A local runtime on ElasticMQ and dynalite, the Step Functions API server in front of it, and
  * the AWS SDK's own {@link SfnClient} pointed at that server with dummy credentials.
  */
-final class ApiStack implements AutoCloseable {
-  static final String ROLE = "arn:aws:iam::000000000000:role/stepwise";
+public final class ApiStack implements AutoCloseable {
+  public static final String ROLE = "arn:aws:iam::000000000000:role/stepwise";
   /** Task calls answer {"Payload": <the Payload parameter>}, like lambda:invoke of an echo function. */
   static final TaskInvoker ECHO = call -> TaskOutcome.success(Json.object().set("Payload", call.payload().path("Payload")));
 
@@ -69,7 +69,7 @@ final class ApiStack implements AutoCloseable {
    * An SfnClient for {@code endpoint}. Host prefix injection is off, since the SDK sends
    * StartSyncExecution to {@code sync-<host>}, a name that does not resolve locally.
    */
-  static SfnClient client(URI endpoint) {
+  public static SfnClient client(URI endpoint) {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
