@@ -4,6 +4,7 @@ import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
 import io.stepwise.integrations.Integrations;
+import io.stepwise.items.ObjectStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -58,6 +59,7 @@ public final class StepWorker {
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final ReaderChildren readers;
   private final SyncJobs jobs;
   private final Transitions transitions;
   private final ApiTransitions api;
@@ -73,20 +75,38 @@ public final class StepWorker {
   /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
-    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, pause, TransitionObserver.NONE);
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause,
+        TransitionObserver.NONE);
   }
 
   /** @param observer told of each committed transition (metrics, logs) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause,
+        observer);
+  }
+
+  /** @param cursors and {@code storage}: where Distributed Maps read items and write results */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease) {
+    this(store, tokens, joins, cursors, storage, machines, queue, tasks, engine, clock, lease, Pause::millis,
+        TransitionObserver.NONE);
+  }
+
+  /** The whole: Distributed Maps' reading and writing, and an observer of each commit. */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
     this.pause = pause;
     this.store = store;
     this.tokens = tokens;
-    this.children = new Children(store, joins, queue);
+    this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
+    this.children = new Children(store, joins, queue, readers);
     Callbacks callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
-    this.transitions = new Transitions(store, tokens, children, callbacks, machines, queue, jobs, engine, clock, lease,
-        observer);
+    this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
+        lease, observer);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
     this.poison = new PoisonMessages(store, transitions);
     this.clock = clock;
@@ -143,13 +163,19 @@ public final class StepWorker {
     if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
-      event = children.finished(record);
-      if (event == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      Event.ChildrenFinished finished = children.finished(record);
+      if (finished == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      event = readers.afterJoin(record, transitions.machine(record), finished);
     } else {
       event = message.event();
     }
     transitions.make(record, receiptId, event);
     return Outcome.ACK;
+  }
+
+  /** The machine a record runs; Transitions, made after the readers that ask, knows. */
+  private io.stepwise.asl.StateMachine machine(ExecutionRecord record) {
+    return transitions.machine(record);
   }
 
   /**

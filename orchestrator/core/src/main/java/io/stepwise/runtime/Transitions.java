@@ -27,6 +27,7 @@ final class Transitions {
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final ReaderChildren readers;
   private final Callbacks callbacks;
   private final StateMachines machines;
   private final StepQueue queue;
@@ -36,8 +37,10 @@ final class Transitions {
   private final Duration lease;
   private final TransitionObserver observer;
 
-  Transitions(ExecutionStore store, TokenStore tokens, Children children, Callbacks callbacks, StateMachines machines,
-      StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, TransitionObserver observer) {
+  Transitions(ExecutionStore store, TokenStore tokens, Children children, ReaderChildren readers, Callbacks callbacks,
+      StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease,
+      TransitionObserver observer) {
+    this.readers = readers;
     this.observer = observer;
     this.store = store;
     this.tokens = tokens;
@@ -178,6 +181,11 @@ final class Transitions {
       if (command instanceof Command.RunChildren run) {
         children.fanOut(t.record, t.decision.state(), run);
         return null; // the parent waits for its children's join
+      }
+      if (command instanceof Command.ReadChildren read) {
+        ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
+        if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
+        return started.failed(); // null: the parent waits for its children's join
       }
     }
     return null;

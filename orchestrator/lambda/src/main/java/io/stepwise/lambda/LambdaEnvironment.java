@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import io.stepwise.aws.integrations.OwnResources;
 import io.stepwise.aws.integrations.TaskCredentials;
 import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.s3.S3ObjectStorage;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import io.stepwise.api.auth.AccessKeys;
 import io.stepwise.api.auth.SecretAccessKeys;
@@ -47,12 +48,18 @@ final class LambdaEnvironment {
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-    var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
-        TaskCredentials.fixed(credentials), OwnResources.of(config.table(), config.queueUrl()), region);
+    // Tasks run as their state machine's role, never with the orchestrator's own rights, which
+    // serve only to assume that role
+    var http = TaskInvokers.httpClient();
+    TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region);
+    var tasks = TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
+        region);
+    // Distributed Maps read items and write results with the orchestrator's own credentials.
+    var storage = new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials, region);
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),
         new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials);
     String expressQueue = env.get(EXPRESS_QUEUE_ENV);
-    return new Orchestrator(Runtime.onAws(dynamo, sqs, tasks, config, observability,
+    return new Orchestrator(Runtime.onAws(dynamo, sqs, storage, tasks, config, observability,
         expressQueue == null || expressQueue.isBlank() ? null : expressQueue, observability.expressHistory()), observability, config);
   }
 

@@ -3,12 +3,14 @@ package io.stepwise.local.runtime;
 import io.stepwise.express.ExpressHistory;
 import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.runtime.Resumption;
 import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
 import io.stepwise.lambda.Observability;
@@ -82,23 +84,29 @@ public final class LocalRuntime implements AutoCloseable {
    * is new and empty: the messages of the running executions are put back from their records.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
-    return start(dynamo, sqs, name, tasks, options, Observability.off());
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
+  }
+
+  /** @param storage where Distributed Maps read items and write results (s3rver, say) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options) {
+    return start(dynamo, sqs, storage, name, tasks, options, Observability.off(), ExpressHistory.NONE);
   }
 
   /** @param observability the handler's metrics and logs, flushed after each batch as on Lambda */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
       Observability observability) {
-    return start(dynamo, sqs, name, tasks, options, observability, observability.expressHistory());
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options, observability, observability.expressHistory());
   }
 
   /** @param expressHistory where Express executions' histories go (tests watch them here) */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
       ExpressHistory expressHistory) {
-    return start(dynamo, sqs, name, tasks, options, Observability.off(), expressHistory);
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options, Observability.off(), expressHistory);
   }
 
-  private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
-      Observability observability, ExpressHistory expressHistory) {
+  private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options, Observability observability, ExpressHistory expressHistory) {
     boolean resuming;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -121,12 +129,13 @@ public final class LocalRuntime implements AutoCloseable {
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability, express, expressHistory);
+    Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config, observability, express, expressHistory);
     StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability,
         options.handlerParallelism());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
-          runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
+          new DynamoDbReaderCursors(dynamo, name), storage, runtime.machines(), new SqsStepQueue(sqs, queue),
+          InstantSource.system()).resumeAll();
     }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
