@@ -3,11 +3,7 @@ package io.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stepwise.eval.PathRef;
-import io.stepwise.eval.PayloadTemplate;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +12,10 @@ import java.util.List;
 final class ItemBatches {
   private ItemBatches() {}
 
-  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Scope scope, Expressions expressions, JsonataBindings bindings) {
-    long maxItems = limit(batcher, "MaxItemsPerBatch", scope, expressions, bindings);
-    long maxBytes = limit(batcher, "MaxInputBytesPerBatch", scope, expressions, bindings);
-    JsonNode batchInput = null;
-    if (batcher.has("BatchInput")) {
-      batchInput = bindings != null
-          ? expressions.jsonata(batcher.get("BatchInput"), bindings, "BatchInput")
-          : PayloadTemplate.compile(batcher.get("BatchInput")).evaluate(scope);
-    }
+  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Flow flow) {
+    long maxItems = limit(batcher, "MaxItemsPerBatch", flow);
+    long maxBytes = limit(batcher, "MaxInputBytesPerBatch", flow);
+    JsonNode batchInput = batcher.has("BatchInput") ? flow.template(batcher.get("BatchInput"), "BatchInput") : null;
     List<JsonNode> batches = new ArrayList<>();
     ArrayNode current = Json.array();
     long bytes = 0;
@@ -51,12 +42,12 @@ final class ItemBatches {
     return batch;
   }
 
-  private static long limit(JsonNode batcher, String field, Scope scope, Expressions expressions, JsonataBindings bindings) {
+  private static long limit(JsonNode batcher, String field, Flow flow) {
     JsonNode value = batcher.get(field);
-    if (value == null && batcher.has(field + "Path")) {
-      value = PathRef.compile(batcher.get(field + "Path").asText()).find(scope);
-    } else if (value != null && bindings != null) {
-      value = expressions.jsonata(value, bindings, field);
+    if (value != null) {
+      value = flow.value(value, null, field);
+    } else if (batcher.has(field + "Path")) {
+      value = flow.value(null, batcher.get(field + "Path").asText(), field);
     }
     if (value == null) return 0;
     if (!value.canConvertToLong() || value.asLong() < 0) {
