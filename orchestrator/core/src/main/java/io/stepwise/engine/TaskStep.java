@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
 
 /** A Task state: schedule the call, then process its result or its failure. */
@@ -25,6 +26,12 @@ final class TaskStep {
     // an activity's worker answers with the token it got from GetActivityTask.
     String token = resource.waitsForTaskToken() || resource.isSync() || resource.isActivity() ? t.newTaskToken() : null;
     JsonNode payload = flow.arguments();
+    // Developer guide, States.DataLimitExceeded: thrown "when, after Parameters processing, the
+    // input of a state is larger than the payload size quota"; terminal, as for the output.
+    if (Json.utf8Size(payload) > Transition.MAX_PAYLOAD_BYTES) {
+      throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + task.name()
+          + "' has an input with a size exceeding the maximum number of bytes service limit.");
+    }
     Integer timeout = flow.seconds(task.timeout());
     Integer heartbeat = flow.seconds(task.heartbeat());
     scheduled(payload, timeout, heartbeat);
