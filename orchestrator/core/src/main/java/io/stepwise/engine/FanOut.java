@@ -37,11 +37,11 @@ final class FanOut {
   }
 
   void runMap(State.Map map) {
-    JsonNode items = flow.items(map);
     if (map.itemReader() != null) {
-      throw new StatesError(ErrorNames.ITEM_READER_FAILED,
-          "Stepwise does not support ItemReader yet (resource " + map.itemReader().path("Resource").asText() + ")");
+      new DistributedMap(t, map, flow).start();
+      return;
     }
+    JsonNode items = flow.items(map);
     List<JsonNode> inputs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) inputs.add(flow.item(map, i, items.get(i)));
     if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, flow);
@@ -101,11 +101,12 @@ final class FanOut {
       t.history().moveCursor(joined.lastEnd());
       t.history().aside(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded");
     }
-    flow.exitWithResult(state, results);
+    JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, flow) : null;
+    flow.exitWithResult(state, written != null ? written : results);
   }
 
   /** The Map Run's ARN, as Step Functions names it: the machine, the execution and the Label or state. */
-  private String mapRunArn() {
+  String mapRunArn() {
     State.Map map = (State.Map) state;
     String label = map.label() != null ? map.label() : state.name();
     return t.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.executionName();
@@ -122,7 +123,7 @@ final class FanOut {
   }
 
   /** Evaluated from the same input at the start and again at the join. */
-  private long toleratedFailures(State.Map map, int total) {
+  long toleratedFailures(State.Map map, int total) {
     long count = (long) number(map.toleratedFailureCount(), 0);
     double percentage = number(map.toleratedFailurePercentage(), 0);
     if (map.toleratedFailureCount() == null && map.toleratedFailurePercentage() == null) return 0;

@@ -44,6 +44,9 @@ interface Flow {
   /** A Task's TimeoutSeconds or HeartbeatSeconds (or their Path forms), or null when absent. */
   Integer seconds(State.Seconds seconds);
 
+  /** The role a Task's Credentials field names (see {@link TaskCredentialsField}), or null without one. */
+  String credentialsRole(JsonNode credentials);
+
   /** When a Wait state's timer is due, counted from {@code entered}. */
   Instant waitUntil(State.Wait wait, Instant entered);
 
@@ -72,6 +75,9 @@ interface Flow {
    * input (null when it finds nothing).
    */
   JsonNode value(JsonNode written, String path, String fieldName);
+
+  /** An ItemReader's or ResultWriter's Parameters (JSONPath) or Arguments (JSONata), evaluated; {} without. */
+  JsonNode resourceArguments(JsonNode owner);
 
   /** A payload template (JSONPath {@code .$} keys and intrinsics, or JSONata {@code {% %}} strings). */
   JsonNode template(JsonNode written, String fieldName);

@@ -115,6 +115,11 @@ final class JsonPathFlow implements Flow {
   }
 
   @Override
+  public String credentialsRole(JsonNode credentials) {
+    return TaskCredentialsField.roleArn(credentials, raw());
+  }
+
+  @Override
   public Instant waitUntil(State.Wait wait, Instant entered) {
     Scope scope = effective();
     if (wait.seconds() != null && wait.seconds().literal() != null) {
@@ -181,6 +186,12 @@ final class JsonPathFlow implements Flow {
   @Override
   public JsonNode value(JsonNode written, String path, String fieldName) {
     return path == null ? written : PathRef.compile(path).find(effective());
+  }
+
+  @Override
+  public JsonNode resourceArguments(JsonNode owner) {
+    JsonNode params = owner.get("Parameters");
+    return params == null ? Json.object() : template(params, "Parameters");
   }
 
   @Override

@@ -81,6 +81,11 @@ final class JsonataFlow implements Flow {
   }
 
   @Override
+  public String credentialsRole(JsonNode credentials) {
+    return TaskCredentialsField.roleArn(credentials, expressions, bindings());
+  }
+
+  @Override
   public Instant waitUntil(State.Wait wait, Instant entered) {
     JsonataBindings bindings = bindings();
     if (wait.seconds() != null) {
@@ -148,6 +153,12 @@ final class JsonataFlow implements Flow {
   @Override
   public JsonNode value(JsonNode written, String path, String fieldName) {
     return expressions.jsonata(written, bindings(), fieldName);
+  }
+
+  @Override
+  public JsonNode resourceArguments(JsonNode owner) {
+    JsonNode args = owner.get("Arguments");
+    return args == null ? Json.object() : template(args, "Arguments");
   }
 
   @Override

@@ -34,9 +34,11 @@ final class TaskStep {
     }
     Integer timeout = flow.seconds(task.timeout());
     Integer heartbeat = flow.seconds(task.heartbeat());
-    scheduled(payload, timeout, heartbeat);
+    String credentialsRole = flow.credentialsRole(task.credentials());
+    scheduled(payload, timeout, heartbeat, credentialsRole);
     t.await(Phase.AWAIT_TASK);
-    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat, task.credentials()));
+    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
+        new Command.TaskRole(t.roleArn(), credentialsRole)));
   }
 
   void succeeded(JsonNode result) {
@@ -63,11 +65,12 @@ final class TaskStep {
         resource.isLegacyLambda() ? null : resourceDetails());
   }
 
-  private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {
+  private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat, String credentialsRole) {
     ObjectNode d = resourceDetails();
     if (!namedByArn()) d.put("region", resource.region());
     if (timeout != null) d.put("timeoutInSeconds", timeout);
     if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
+    if (credentialsRole != null) d.putObject("taskCredentials").put("roleArn", credentialsRole);
     t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d,
         namedByArn() ? "input" : "parameters", Json.write(payload));
   }
