@@ -14,8 +14,13 @@ public final class ExecutionFixtures {
 
   /** Stores {@code definition} as machine {@code name}; returns its ARN. */
   public static String machine(Runtime runtime, String name, String definition) {
+    return machine(runtime, name, definition, "role");
+  }
+
+  /** The same, with the machine's roleArn, which its Tasks run as. */
+  public static String machine(Runtime runtime, String name, String definition, String roleArn) {
     runtime.machines().store().put(new StateMachineStore.StateMachineRecord(
-        MACHINE_PREFIX + name, name, 0, definition, "role", "STANDARD"));
+        MACHINE_PREFIX + name, name, 0, definition, roleArn, "STANDARD"));
     return MACHINE_PREFIX + name;
   }
 
@@ -32,7 +37,12 @@ public final class ExecutionFixtures {
 
   /** Stores the machine, starts one execution named "e" with {@code input}, and waits for its end. */
   public static ExecutionState run(Runtime runtime, String name, String definition, String input, Duration timeout) {
-    String execution = runtime.executions().start(machine(runtime, name, definition), "e", input).executionArn();
+    return run(runtime, name, definition, "role", input, timeout);
+  }
+
+  public static ExecutionState run(Runtime runtime, String name, String definition, String roleArn, String input,
+      Duration timeout) {
+    String execution = runtime.executions().start(machine(runtime, name, definition, roleArn), "e", input).executionArn();
     return await(runtime, execution, timeout);
   }
 }

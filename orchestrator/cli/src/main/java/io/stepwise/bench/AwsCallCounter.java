@@ -1,5 +1,7 @@
 package io.stepwise.bench;
 
+import io.stepwise.local.servers.AwsClients;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +12,8 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsRequest;
 
 /**
@@ -32,6 +37,20 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   final AtomicLong writeUnits = new AtomicLong();
   final AtomicLong readUnits = new AtomicLong();
   final AtomicLong sqsRequests = new AtomicLong();
+
+  /** A DynamoDB client on {@code endpoint} whose calls this counter counts. */
+  public DynamoDbClient dynamoDb(URI endpoint) {
+    return DynamoDbClient.builder().endpointOverride(endpoint).region(AwsClients.DEFAULT_REGION)
+        .credentialsProvider(AwsClients.DUMMY_CREDENTIALS).httpClientBuilder(Apache5HttpClient.builder())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
+  }
+
+  /** An SQS client on {@code endpoint} whose calls this counter counts. */
+  public SqsClient sqs(URI endpoint) {
+    return SqsClient.builder().endpointOverride(endpoint).region(AwsClients.DEFAULT_REGION)
+        .credentialsProvider(AwsClients.DUMMY_CREDENTIALS).httpClientBuilder(Apache5HttpClient.builder())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

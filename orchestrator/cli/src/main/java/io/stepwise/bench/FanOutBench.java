@@ -14,7 +14,6 @@ import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,14 +27,7 @@ public final class FanOutBench {
     AwsCallCounter counter = new AwsCallCounter();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
         DynaliteServer dynamoServer = DynaliteServer.start();
-        DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
-        SqsClient sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        DynamoDbClient dynamo = counter.dynamoDb(dynamoServer.endpoint());        SqsClient sqs = counter.sqs(sqsServer.endpoint());
         DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
         LocalRuntime local = LocalRuntime.start(dynamo, sqs, "stepwise-fanout", TaskInvoker.NONE,
             new LocalRuntime.Options(60, 10, 4, 10))) {

@@ -17,7 +17,6 @@ import io.stepwise.runtime.StateMachineStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,14 +41,7 @@ public final class RuntimeBench {
     AwsCallCounter counter = new AwsCallCounter();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
         DynaliteServer dynamoServer = DynaliteServer.start();
-        DynamoDbClient counted = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
-        SqsClient countedSqs = SqsClient.builder().endpointOverride(sqsServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        DynamoDbClient counted = counter.dynamoDb(dynamoServer.endpoint());        SqsClient countedSqs = counter.sqs(sqsServer.endpoint());
         DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
         LocalRuntime local = LocalRuntime.start(counted, countedSqs, "stepwise-bench", TaskInvoker.NONE,
             new LocalRuntime.Options(5, 10, 4, BATCH_SIZE))) {

@@ -1,6 +1,7 @@
 package io.stepwise.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.bench.AwsSdkTaskBench;
 import io.stepwise.bench.EngineBench;
 import io.stepwise.bench.FanOutBench;
 import io.stepwise.bench.RuntimeBench;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code stepwise bench [--report-json FILE] [--only engine|runtime|fanout] [--rounds N] [--round-ms MS]}:
+ * {@code stepwise bench [--report-json FILE] [--only engine|runtime|fanout|awssdk] [--rounds N] [--round-ms MS]}:
  * in-memory engine throughput, the Lambda runtime end to end on local servers, and durable fan-out.
  */
 final class BenchCommand {
@@ -41,6 +42,10 @@ final class BenchCommand {
     if (only == null || only.equals("fanout")) {
       err.println("stepwise bench: durable fan-out on local servers, a Map over 10,000 items and a 20-branch Parallel");
       report.set("fanout", new FanOutBench().run(10_000));
+    }
+    if (only == null || only.equals("awssdk")) {
+      err.println("stepwise bench: one aws-sdk Task's AWS calls and Lambda time, on local servers and moto_server");
+      report.set("aws_sdk_task", new AwsSdkTaskBench().run(Math.max(3, rounds)));
     }
     ObjectNode env = report.putObject("environment");
     env.put("java", System.getProperty("java.version"));

@@ -15,7 +15,7 @@ public final class Main {
         test [--runtime memory|local] [--report-json FILE] PATH...
             run conformance case files (folders are searched for *.json), in memory or
             through the Lambda runtime on local ElasticMQ and dynalite
-        bench [--report-json FILE] [--only engine|runtime|fanout]
+        bench [--report-json FILE] [--only engine|runtime|fanout|awssdk]
             measure engine transitions per second, the Lambda runtime on local servers, and
             durable fan-out (Map over 10,000 items, 20-branch Parallel)
         local [--template template.yml]... [--port 8083] [--aws-endpoint URL|aws] [--keys FILE] [--data DIR]

@@ -44,11 +44,12 @@ public sealed interface State {
    * @param items JSONata Items (expression or array), or null
    * @param itemsPath JSONPath ItemsPath, default {@code $}
    * @param itemSelector ItemSelector (or legacy Parameters) template for JSONPath, raw for JSONata
+   * @param itemReader, resultWriter the raw fields (Distributed mode), or null
    */
   record Map(
       StateBase base, StateMachine processor, boolean distributed, String itemsPath, JsonNode items,
       PayloadTemplate itemSelector, JsonNode itemSelectorJsonata, JsonNode itemBatcher, JsonNode itemReader,
-      Seconds maxConcurrency, Seconds toleratedFailureCount, Seconds toleratedFailurePercentage,
+      JsonNode resultWriter, Seconds maxConcurrency, Seconds toleratedFailureCount, Seconds toleratedFailurePercentage,
       String label) implements State {}
 
   /**

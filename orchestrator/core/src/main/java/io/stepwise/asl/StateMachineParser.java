@@ -99,7 +99,7 @@ public final class StateMachineParser {
     return new State.Map(base, processor, distributed,
         node.has("ItemsPath") ? node.get("ItemsPath").asText() : "$", node.get("Items"),
         base.isJsonata() ? null : template(selector), base.isJsonata() ? selector : null,
-        node.get("ItemBatcher"), node.get("ItemReader"),
+        node.get("ItemBatcher"), node.get("ItemReader"), node.get("ResultWriter"),
         seconds(node, "MaxConcurrency"), seconds(node, "ToleratedFailureCount"),
         seconds(node, "ToleratedFailurePercentage"), text(node, "Label"));
   }

@@ -1,15 +1,23 @@
 package io.stepwise.driver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.engine.ChildOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Decision;
+import io.stepwise.engine.DistributedMap;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
+import io.stepwise.eval.StatesError;
+import io.stepwise.items.ItemCursor;
+import io.stepwise.items.ItemStream;
+import io.stepwise.items.ItemStreams;
+import io.stepwise.items.MapRunResults;
+import io.stepwise.items.ObjectStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +33,20 @@ public final class InMemoryDriver {
   private final TaskInvoker tasks;
   private final VirtualClock clock;
   private final Consumer<HistoryEvent> listener;
+  private final ObjectStorage storage;
 
   public InMemoryDriver(Engine engine, TaskInvoker tasks, VirtualClock clock, Consumer<HistoryEvent> listener) {
+    this(engine, tasks, clock, listener, ObjectStorage.NONE);
+  }
+
+  /** @param storage where Distributed Maps read items (ItemReader) and write results (ResultWriter) */
+  public InMemoryDriver(Engine engine, TaskInvoker tasks, VirtualClock clock, Consumer<HistoryEvent> listener,
+      ObjectStorage storage) {
     this.engine = engine;
     this.tasks = tasks;
     this.clock = clock;
     this.listener = listener;
+    this.storage = storage;
   }
 
   /** Starts an execution of {@code machine} with {@code info.input()} and runs it to its end. */
@@ -54,12 +70,12 @@ public final class InMemoryDriver {
       if (live && listener != null) decision.events().forEach(listener);
       state = decision.state();
       if (state.isDone()) break;
-      event = carryOut(decision.commands(), state, deadline);
+      event = carryOut(machine, decision.commands(), state, deadline);
     }
     return state;
   }
 
-  private Event carryOut(List<Command> commands, ExecutionState state, Instant deadline) {
+  private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline) {
     for (Command command : commands) {
       if (command instanceof Command.Continue) return Event.ADVANCE;
       if (command instanceof Command.StartTimer timer) {
@@ -70,7 +86,10 @@ public final class InMemoryDriver {
       if (command instanceof Command.InvokeTask call) {
         return tasks.invoke(call).event();
       }
-      if (command instanceof Command.RunChildren children) return runChildren(children, state, deadline);
+      if (command instanceof Command.RunChildren children) {
+        return withResults(machine, state, runChildren(children, state, deadline), children.children().size());
+      }
+      if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline);
     }
     throw new IllegalStateException("engine left execution running with nothing to do in state " + state.currentState());
   }
@@ -101,4 +120,35 @@ public final class InMemoryDriver {
     return new Event.ChildrenFinished(outcomes);
   }
 
+  /** A Map with an ItemReader: its items are read whole (in memory they are few), then run as any Map's. */
+  private Event readChildren(StateMachine machine, Command.ReadChildren read, ExecutionState state, Instant deadline) {
+    DistributedMap plan = read.plan();
+    List<Command.Child> children = new ArrayList<>();
+    try (ItemStream items = ItemStreams.open(storage, plan.reader(), ItemCursor.START)) {
+      DistributedMap.ChildInputs inputs = plan.childInputs();
+      for (ItemCursor at = items.cursor(); ; at = items.cursor()) {
+        JsonNode item = items.next();
+        if (item == null) break;
+        JsonNode input = inputs.add(item, at.index());
+        if (input != null) children.add(new Command.Child(plan.processor(), input, plan.variables()));
+      }
+      JsonNode last = inputs.finish();
+      if (last != null) children.add(new Command.Child(plan.processor(), last, plan.variables()));
+    } catch (StatesError e) {
+      return new Event.TaskFailed(e.error(), e.cause());
+    }
+    Command.RunChildren run = new Command.RunChildren(read.stateName(), Command.RunChildren.Kind.MAP, children,
+        plan.maxConcurrency(), plan.toleratedFailures(children.size()));
+    return withResults(machine, state, runChildren(run, state, deadline), children.size());
+  }
+
+  /** Writes a ResultWriter's files before the Map goes on; failing to is the Map's failure. */
+  private Event withResults(StateMachine machine, ExecutionState state, Event.ChildrenFinished done, int total) {
+    try {
+      MapRunResults.write(storage, machine, state, done.outcomes(), total, i -> state.info().executionArn() + "/" + i);
+      return done;
+    } catch (StatesError e) {
+      return new Event.TaskFailed(e.error(), e.cause());
+    }
+  }
 }

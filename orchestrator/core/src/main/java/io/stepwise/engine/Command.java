@@ -18,7 +18,15 @@ public sealed interface Command {
    */
   record InvokeTask(
       String executionArn, String stateName, String resource, JsonNode payload, String token,
-      Integer timeoutSeconds, Integer heartbeatSeconds, JsonNode credentials) implements Command {}
+      Integer timeoutSeconds, Integer heartbeatSeconds, TaskRole role) implements Command {}
+
+  /**
+   * The roles a Task's calls run with: the state machine's roleArn, and the role its
+   * {@code Credentials} field names (evaluated; null without one), which the machine's role assumes.
+   */
+  record TaskRole(String machineRoleArn, String credentialsRoleArn) {
+    public static final TaskRole NONE = new TaskRole(null, null);
+  }
 
   /** Deliver TimerFired at {@code dueAt} (a Wait state or a Retry interval). */
   record StartTimer(Instant dueAt) implements Command {}
@@ -36,6 +44,13 @@ public sealed interface Command {
       implements Command {
     public enum Kind { PARALLEL, MAP }
   }
+
+  /**
+   * Run the children of a Map whose items the runtime reads ({@code plan}: the ItemReader, the
+   * ResultWriter and how items become child inputs), then deliver ChildrenFinished; a failure to
+   * read or write is delivered as TaskFailed.
+   */
+  record ReadChildren(String stateName, DistributedMap plan) implements Command {}
 
   /** One child: the machine to run, its input, and the variables it can read. */
   record Child(StateMachine machine, JsonNode input, Map<String, JsonNode> variables) {}

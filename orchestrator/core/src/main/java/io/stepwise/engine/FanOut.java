@@ -47,16 +47,16 @@ final class FanOut {
   }
 
   void runMap(State.Map map) {
+    if (map.itemReader() != null) {
+      new DistributedMap(t, map, expressions).start();
+      return;
+    }
     boolean jsonata = map.base().isJsonata();
     JsonataBindings bindings = jsonata ? expressions.bindings(null, null) : null;
     Scope raw = t.scope(t.stateInput());
     JsonNode effective = jsonata ? t.stateInput() : DataFlow.select(map.base().inputPath(), raw);
     Scope scope = raw.withInput(effective);
     JsonNode items = jsonata ? jsonataItems(map, bindings) : pathItems(map, scope);
-    if (map.itemReader() != null) {
-      throw new StatesError(ErrorNames.ITEM_READER_FAILED,
-          "Stepwise does not support ItemReader yet (resource " + map.itemReader().path("Resource").asText() + ")");
-    }
     List<JsonNode> inputs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) inputs.add(selectItem(map, scope, bindings, i, items.get(i)));
     if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, scope, expressions, bindings);
@@ -116,11 +116,12 @@ final class FanOut {
       t.history().moveCursor(joined.lastEnd());
       t.history().aside(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded");
     }
-    expressions.exitWithResult(state, results);
+    JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, expressions) : null;
+    expressions.exitWithResult(state, written != null ? written : results);
   }
 
   /** The Map Run's ARN, as Step Functions names it: the machine, the execution and the Label or state. */
-  private String mapRunArn() {
+  String mapRunArn() {
     State.Map map = (State.Map) state;
     String label = map.label() != null ? map.label() : state.name();
     return t.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.executionName();
@@ -149,7 +150,7 @@ final class FanOut {
   }
 
   /** ItemSelector for item {@code index}: it sees {@code $$.Map.Item.Index} and {@code .Value}. */
-  private JsonNode selectItem(State.Map map, Scope scope, JsonataBindings bindings, int index, JsonNode item) {
+  JsonNode selectItem(State.Map map, Scope scope, JsonataBindings bindings, int index, JsonNode item) {
     if (map.itemSelector() == null && map.itemSelectorJsonata() == null) return item;
     ObjectNode context = t.context();
     ObjectNode itemNode = Json.object();
@@ -163,7 +164,7 @@ final class FanOut {
     return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables(), scope.sources()));
   }
 
-  private long toleratedFailures(State.Map map, Scope scope, JsonataBindings bindings, int total) {
+  long toleratedFailures(State.Map map, Scope scope, JsonataBindings bindings, int total) {
     long count = (long) number(map.toleratedFailureCount(), scope, bindings, 0);
     double percentage = number(map.toleratedFailurePercentage(), scope, bindings, 0);
     if (map.toleratedFailureCount() == null && map.toleratedFailurePercentage() == null) return 0;

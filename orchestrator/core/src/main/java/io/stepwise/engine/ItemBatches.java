@@ -12,39 +12,65 @@ import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ItemBatcher: groups Map items into {@code {"BatchInput": ..., "Items": [...]}} child inputs. */
+/**
+ * ItemBatcher: groups Map items into {@code {"BatchInput": ..., "Items": [...]}} child inputs,
+ * one item at a time, so items read in pieces batch exactly as items given at once.
+ */
 final class ItemBatches {
-  private ItemBatches() {}
+  private final long maxItems;
+  private final long maxBytes;
+  private final JsonNode batchInput;
+  private ArrayNode current = Json.array();
+  private long bytes;
 
-  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Scope scope, Expressions expressions, JsonataBindings bindings) {
-    long maxItems = limit(batcher, "MaxItemsPerBatch", scope, expressions, bindings);
-    long maxBytes = limit(batcher, "MaxInputBytesPerBatch", scope, expressions, bindings);
-    JsonNode batchInput = null;
+  ItemBatches(JsonNode batcher, Scope scope, Expressions expressions, JsonataBindings bindings) {
+    maxItems = limit(batcher, "MaxItemsPerBatch", scope, expressions, bindings);
+    maxBytes = limit(batcher, "MaxInputBytesPerBatch", scope, expressions, bindings);
+    JsonNode input = null;
     if (batcher.has("BatchInput")) {
-      batchInput = bindings != null
+      input = bindings != null
           ? expressions.jsonata(batcher.get("BatchInput"), bindings, "BatchInput")
           : PayloadTemplate.compile(batcher.get("BatchInput")).evaluate(scope);
     }
-    List<JsonNode> batches = new ArrayList<>();
-    ArrayNode current = Json.array();
-    long bytes = 0;
-    for (JsonNode item : items) {
-      long size = Json.utf8Size(item);
-      boolean full = current.size() > 0
-          && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes));
-      if (full) {
-        batches.add(batch(batchInput, current));
-        current = Json.array();
-        bytes = 0;
-      }
-      current.add(item);
-      bytes += size;
-    }
-    if (current.size() > 0) batches.add(batch(batchInput, current));
-    return batches;
+    batchInput = input;
   }
 
-  private static JsonNode batch(JsonNode batchInput, ArrayNode items) {
+  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Scope scope, Expressions expressions, JsonataBindings bindings) {
+    ItemBatches batches = new ItemBatches(batcher, scope, expressions, bindings);
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode item : items) {
+      JsonNode full = batches.add(item);
+      if (full != null) out.add(full);
+    }
+    JsonNode last = batches.finish();
+    if (last != null) out.add(last);
+    return out;
+  }
+
+  /** Adds {@code item}; returns the batch it did not fit into (now complete), or null. */
+  JsonNode add(JsonNode item) {
+    long size = Json.utf8Size(item);
+    JsonNode full = null;
+    if (current.size() > 0 && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes))) {
+      full = batch(current);
+      current = Json.array();
+      bytes = 0;
+    }
+    current.add(item);
+    bytes += size;
+    return full;
+  }
+
+  /** The last batch, or null when there are no items left in one. */
+  JsonNode finish() {
+    if (current.size() == 0) return null;
+    JsonNode last = batch(current);
+    current = Json.array();
+    bytes = 0;
+    return last;
+  }
+
+  private JsonNode batch(ArrayNode items) {
     ObjectNode batch = Json.object();
     if (batchInput != null) batch.set("BatchInput", batchInput);
     batch.set("Items", items);

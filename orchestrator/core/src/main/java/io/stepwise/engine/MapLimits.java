@@ -6,7 +6,7 @@ import io.stepwise.json.Json;
 import java.math.BigDecimal;
 
 /**
- * A Map's MaxConcurrencyPath, ToleratedFailureCountPath and ToleratedFailurePercentagePath
+ * A Map's MaxConcurrencyPath, ToleratedFailureCountPath, ToleratedFailurePercentagePath and MaxItemsPath
  * values, checked as Step Functions checks them: a string of digits counts as its number; a
  * value of another type (or a fraction where an integer is due) fails the state with
  * States.Runtime naming the value and the path, and an out-of-range number with AWS's own cause.
@@ -20,6 +20,7 @@ final class MapLimits {
       case "MaxConcurrencyPath" -> maxConcurrency(value, path);
       case "ToleratedFailureCountPath" -> toleratedCount(value, path);
       case "ToleratedFailurePercentagePath" -> toleratedPercentage(value, path);
+      case "MaxItemsPath" -> maxItems(value, path);
       default -> throw new IllegalArgumentException("not a Map limit: " + field);
     };
   }
@@ -28,6 +29,14 @@ final class MapLimits {
     Long n = integer(value);
     if (n == null) throw notValid("MaxConcurrencyPath", value, "integer", path);
     if (n < 0) throw StatesError.runtime("Expected non-negative integer for MaxConcurrency, got '" + n + "' instead.");
+    return n;
+  }
+
+  /** ReaderConfig.MaxItemsPath: like MaxConcurrencyPath, a non-negative integer (0: no limit). */
+  private static long maxItems(JsonNode value, String path) {
+    Long n = integer(value);
+    if (n == null) throw notValid("MaxItemsPath", value, "integer", path);
+    if (n < 0) throw StatesError.runtime("Expected non-negative integer for MaxItems, got '" + n + "' instead.");
     return n;
   }
 

@@ -31,20 +31,24 @@ final class TaskStep {
     JsonNode payload;
     Integer timeout;
     Integer heartbeat;
+    String credentialsRole;
     if (task.base().isJsonata()) {
       JsonataBindings bindings = expressions.bindings(null, null);
       payload = task.base().arguments() == null ? t.stateInput() : expressions.jsonata(task.base().arguments(), bindings, "Arguments");
       timeout = jsonataSeconds(task.timeout(), bindings);
       heartbeat = jsonataSeconds(task.heartbeat(), bindings);
+      credentialsRole = TaskCredentialsField.roleArn(task.credentials(), expressions, bindings);
     } else {
       Scope raw = t.scope(t.stateInput());
       payload = DataFlow.effectiveInput(task.base(), raw);
       timeout = pathSeconds(task.timeout(), raw);
       heartbeat = pathSeconds(task.heartbeat(), raw);
+      credentialsRole = TaskCredentialsField.roleArn(task.credentials(), raw);
     }
-    scheduled(payload, timeout, heartbeat);
+    scheduled(payload, timeout, heartbeat, credentialsRole);
     t.await(Phase.AWAIT_TASK);
-    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat, task.credentials()));
+    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
+        new Command.TaskRole(t.roleArn(), credentialsRole)));
   }
 
   void succeeded(JsonNode result) {
@@ -71,11 +75,12 @@ final class TaskStep {
         resource.isLegacyLambda() ? null : resourceDetails());
   }
 
-  private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat) {
+  private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat, String credentialsRole) {
     ObjectNode d = resourceDetails();
     if (!namedByArn()) d.put("region", resource.region());
     if (timeout != null) d.put("timeoutInSeconds", timeout);
     if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
+    if (credentialsRole != null) d.putObject("taskCredentials").put("roleArn", credentialsRole);
     t.history().add(eventPrefix() + "Scheduled", detailsKey("Scheduled"), d,
         namedByArn() ? "input" : "parameters", Json.write(payload));
   }

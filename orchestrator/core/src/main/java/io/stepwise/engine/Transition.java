@@ -117,6 +117,15 @@ final class Transition {
           runner.run();
         }
         case AWAIT_CHILDREN -> {
+          if (event instanceof Event.TaskFailed failed) {
+            // The runtime could not read the items or write the results: the Map Run fails first.
+            if (state instanceof State.Map map && map.distributed()) {
+              history.add("MapRunFailed", "mapRunFailedEventDetails",
+                  Json.object().put("error", failed.error()).put("cause", failed.cause()));
+            }
+            fail(state, failed.error(), failed.cause());
+            return decision();
+          }
           if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
           runner.childrenFinished(done);
         }
@@ -185,6 +194,11 @@ final class Transition {
 
   String executionArn() {
     return info.executionArn();
+  }
+
+  /** The state machine's roleArn, which every Task call runs with. */
+  String roleArn() {
+    return info.roleArn();
   }
 
   String stateMachineArn() {

@@ -1,6 +1,8 @@
 package io.stepwise.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.integrations.http.HttpResults;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -39,8 +41,13 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    */
   public record Activity() implements Call {}
 
-  /** An HTTPS endpoint ({@code http:invoke}). */
-  public record HttpInvoke() implements Call {}
+  /**
+   * An HTTP call: {@code apigateway:invoke} or an HTTPS endpoint ({@code http:invoke}).
+   *
+   * @param required the parameters a definition must give (dotted for nested ones; either of a
+   *     {@code |}-separated pair), checked by the validator as Step Functions' does
+   */
+  public record Http(HttpResults.Style style, List<String> required) implements Call {}
 
   /** How an API response becomes the Task's result. */
   public enum ResultShape {

@@ -10,6 +10,7 @@ import io.stepwise.integrations.Integration.AwsCall;
 import io.stepwise.integrations.Integration.ResultShape;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.integrations.http.HttpResults;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,11 @@ public final class Integrations {
       aws("ecs", "runTask", EnumSet.of(REQUEST_RESPONSE, RUN_JOB, WAIT_FOR_TASK_TOKEN), "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
       aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
       aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
-      aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD));
+      aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD),
+      new Integration("apigateway", "invoke", CALLBACK,
+          new Integration.Http(HttpResults.Style.API_GATEWAY, List.of("ApiEndpoint", "Method"))),
+      new Integration("http", "invoke", RESPONSE, new Integration.Http(HttpResults.Style.HTTPS,
+          List.of("ApiEndpoint", "Method", "Authentication.ConnectionArn|InvocationConfig.ConnectionArn"))));
 
   /** Activities are named by ARN, not SERVICE:ACTION: one entry stands for them all. */
   static final Integration ACTIVITY = new Integration("activity", "NAME", EnumSet.of(WAIT_FOR_TASK_TOKEN), new Integration.Activity());

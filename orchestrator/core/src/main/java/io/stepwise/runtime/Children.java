@@ -25,13 +25,22 @@ final class Children {
   private final ExecutionStore store;
   private final JoinStore joins;
   private final StepQueue queue;
+  private final ReaderChildren readers;
   private final ChildHistories histories;
 
-  Children(ExecutionStore store, JoinStore joins, StepQueue queue) {
+  Children(ExecutionStore store, JoinStore joins, StepQueue queue, ReaderChildren readers) {
     this.store = store;
     this.joins = joins;
     this.queue = queue;
+    this.readers = readers;
     this.histories = new ChildHistories(store);
+  }
+
+  /** Starts the first wave of a fan-out whose records exist; with none, the parent is woken at once. */
+  void startWave(String parentKey, long waitingSeq, int total, int wave) {
+    if (total == 0) notifyParent(parentKey, waitingSeq);
+    String joinKey = ChildLink.joinKey(parentKey, waitingSeq);
+    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, k), 0), 0);
   }
 
   /**
@@ -96,7 +105,9 @@ final class Children {
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
     int successor = child.parent().successor();
-    if (successor >= 0 && !failing) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
+    boolean startable = successor >= 0 && !failing
+        && (!child.parent().read() || readers.ensureCreated(child.parent(), successor));
+    if (startable) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
     if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }
@@ -117,8 +128,15 @@ final class Children {
     if (outcomes.size() >= total) return;
     Set<Integer> done = new HashSet<>();
     outcomes.forEach(o -> done.add(o.index()));
+    boolean read = readers.reads(parent);
+    int wave = read ? joins.get(joinKey).wave() : 0;
     for (int i = 0; i < total; i++) {
-      if (!done.contains(i)) queue.send(StepMessage.stop(ChildLink.childKey(joinKey, i), error, cause), 0);
+      if (done.contains(i)) continue;
+      String childKey = ChildLink.childKey(joinKey, i);
+      // An ItemReader's child has a record only once the one before it in its slot ended (see
+      // ReaderChildren); one never created needs no STOP, and would wait for a record forever.
+      if (read && (i >= wave && !done.contains(i - wave) || store.load(childKey).isEmpty())) continue;
+      queue.send(StepMessage.stop(childKey, error, cause), 0);
     }
   }
 

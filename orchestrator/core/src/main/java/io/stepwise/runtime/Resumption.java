@@ -5,6 +5,7 @@ import io.stepwise.engine.ChildOutcome;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.Phase;
 import io.stepwise.eval.ErrorNames;
+import io.stepwise.items.ObjectStorage;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,17 +25,25 @@ public final class Resumption {
   private final StateMachines machines;
   private final StepQueue queue;
   private final InstantSource clock;
+  private final ReaderChildren readers;
   private final Children children;
 
   public Resumption(ExecutionStore store, JoinStore joins, TokenStore tokens, StateMachines machines, StepQueue queue,
       InstantSource clock) {
+    this(store, joins, tokens, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, clock);
+  }
+
+  /** @param cursors and {@code storage}: where Distributed Maps read their items  */
+  public Resumption(ExecutionStore store, JoinStore joins, TokenStore tokens, ReaderCursors cursors, ObjectStorage storage,
+      StateMachines machines, StepQueue queue, InstantSource clock) {
     this.store = store;
     this.joins = joins;
     this.tokens = tokens;
     this.machines = machines;
     this.queue = queue;
     this.clock = clock;
-    this.children = new Children(store, joins, queue);
+    this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
+    this.children = new Children(store, joins, queue, readers);
   }
 
   /** Resumes every RUNNING execution of every state machine; returns how many records it looked at. */
@@ -103,16 +112,21 @@ public final class Resumption {
     JoinStore.Join join = joins.get(joinKey);
     Set<Integer> reported = new HashSet<>();
     for (ChildOutcome outcome : joins.outcomes(joinKey)) reported.add(outcome.index());
+    boolean read = readers.reads(parent);
     int records = 0;
     for (int i = 0; i < join.total(); i++) {
       if (reported.contains(i)) continue;
+      boolean due = i < join.wave() || reported.contains(i - join.wave());
+      // An ItemReader's child gets its record only when its turn comes; a lost turn is made again.
+      if (read && !due) continue;
+      if (read) readers.ensureCreated(new ChildLink(parent.key(), parent.seq(), i, "", -1, true), i);
       ExecutionRecord child = store.load(ChildLink.childKey(joinKey, i)).orElse(null);
       if (child == null) continue;
       if (child.state().isDone()) {
         children.report(child); // it ended, but its report was lost with the queue
         continue;
       }
-      boolean started = child.seq() > 0 || i < join.wave() || reported.contains(i - join.wave());
+      boolean started = child.seq() > 0 || due;
       if (started) records += resume(child);
     }
     return records;

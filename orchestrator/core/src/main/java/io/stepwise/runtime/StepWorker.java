@@ -13,6 +13,7 @@ import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.Phase;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.integrations.Integrations;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ public final class StepWorker {
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final ReaderChildren readers;
   private final Callbacks callbacks;
   private final StateMachines machines;
   private final StepQueue queue;
@@ -80,16 +82,30 @@ public final class StepWorker {
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
-    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, Pause::millis);
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, Pause::millis);
   }
 
   /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause);
+  }
+
+  /** @param cursors and {@code storage}: where Distributed Maps read items and write results */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease) {
+    this(store, tokens, joins, cursors, storage, machines, queue, tasks, engine, clock, lease, Pause::millis);
+  }
+
+  private StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+      ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
+      InstantSource clock, Duration lease, LongConsumer pause) {
     this.pause = pause;
     this.store = store;
     this.tokens = tokens;
-    this.children = new Children(store, joins, queue);
+    this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
+    this.children = new Children(store, joins, queue, readers);
     this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.machines = machines;
     this.queue = queue;
@@ -151,8 +167,9 @@ public final class StepWorker {
     if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
-      event = children.finished(record);
-      if (event == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      Event.ChildrenFinished finished = children.finished(record);
+      if (finished == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
+      event = readers.afterJoin(record, machine(record), finished);
     } else {
       event = message.event();
     }
@@ -428,6 +445,11 @@ public final class StepWorker {
       if (command instanceof Command.RunChildren run) {
         children.fanOut(t.record, t.decision.state(), run);
         return null; // the parent waits for its children's join
+      }
+      if (command instanceof Command.ReadChildren read) {
+        ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
+        if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
+        return started.failed(); // null: the parent waits for its children's join
       }
     }
     return null;

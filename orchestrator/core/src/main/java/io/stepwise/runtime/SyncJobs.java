@@ -53,7 +53,9 @@ final class SyncJobs implements TaskInvoker {
       ObjectNode poll = Json.object().put("resource", call.resource()).put("state", call.stateName());
       poll.set("request", call.payload());
       poll.set("started", outcome.result());
-      if (call.credentials() != null) poll.set("credentials", call.credentials());
+      if (call.role() != null) {
+        poll.put("machineRole", call.role().machineRoleArn()).put("credentialsRole", call.role().credentialsRoleArn());
+      }
       sendLater(new StepMessage(call.executionArn(), 0, StepMessage.Kind.JOB_POLL, 0, poll, null, null, false, call.token()));
     }
     return outcome;
@@ -99,7 +101,11 @@ final class SyncJobs implements TaskInvoker {
         .target().integration().call();
     String resource = "arn:aws:states:::aws-sdk:" + api.sdkService() + ":" + action;
     return tasks.invoke(new Command.InvokeTask(message.executionArn(), p.path("state").asText(), resource, parameters, null,
-        null, null, p.get("credentials")));
+        null, null, new Command.TaskRole(text(p, "machineRole"), text(p, "credentialsRole"))));
+  }
+
+  private static String text(JsonNode p, String field) {
+    return p.hasNonNull(field) ? p.get(field).asText() : null;
   }
 
   private Optional<JobPoll> job(String resource) {

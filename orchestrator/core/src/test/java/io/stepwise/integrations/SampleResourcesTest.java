@@ -29,7 +29,9 @@ class SampleResourcesTest {
         "arn:aws:states:::glue:startJobRun.sync", "arn:aws:states:::ecs:runTask.sync", "arn:aws:states:::codebuild:startBuild.sync",
         "arn:aws:states:::aws-sdk:secretsmanager:getSecretValue", "arn:aws:states:::aws-sdk:ssm:getParameter",
         "arn:aws:states:::aws-sdk:cloudwatch:putMetricData", "arn:aws:states:::aws-sdk:bedrockruntime:invokeModel",
-        "arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken", "arn:aws:states:::states:startExecution.sync:2")) {
+        "arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken", "arn:aws:states:::states:startExecution.sync:2",
+        "arn:aws:states:::apigateway:invoke", "arn:aws:states:::apigateway:invoke.waitForTaskToken",
+        "arn:aws:states:::http:invoke")) {
       var lookup = integrations.lookup(resource);
       assertInstanceOf(Integrations.Lookup.Found.class, lookup, () -> resource + ": " + lookup);
     }
@@ -37,7 +39,7 @@ class SampleResourcesTest {
 
   @Test
   void whatStepwiseCannotRunYet_isRefusedNamingIt() {
-    for (String resource : List.of("arn:aws:states:::apigateway:invoke", "arn:aws:states:::http:invoke",
+    for (String resource : List.of("arn:aws:states:::http:invoke.waitForTaskToken",
         "arn:aws:states:::glue:startJobRun.waitForTaskToken")) {
       var refused = assertInstanceOf(Integrations.Lookup.Refused.class, integrations.lookup(resource));
       assertTrue(refused.reason().contains(resource), refused.reason());

@@ -80,17 +80,38 @@ final class MapRunOps {
   }
 
   /**
-   * A running fan-out starts each item's successor at a fixed slot and the parent checks the
-   * definition's tolerance at the join, so neither can change mid-run: say so plainly.
+   * Checked as AWS checks it (the values' ranges, at least one of them, a Map Run that has not
+   * ended); then refused: a running fan-out starts each item's successor at a fixed slot and the
+   * parent checks the definition's tolerance at the join, so neither can change mid-run yet.
    */
   JsonNode update(Request request) {
-    MapRun run = find(Arns.checkMapRun(request.required("mapRunArn")));
+    String arn = Arns.checkMapRun(request.required("mapRunArn"));
+    atLeast(request.body().get("maxConcurrency"), "maxConcurrency", 0);
+    atLeast(request.body().get("toleratedFailureCount"), "toleratedFailureCount", 0);
+    JsonNode percentage = request.body().get("toleratedFailurePercentage");
+    atLeast(percentage, "toleratedFailurePercentage", 0);
+    if (percentage != null && percentage.isNumber() && percentage.asDouble() > 100) {
+      throw ApiErrors.validation("1 validation error detected: Value '" + percentage.asText() + "' at "
+          + "'toleratedFailurePercentage' failed to satisfy constraint: Member must have value less than or equal to 100");
+    }
+    MapRun run = find(arn);
     if (!request.has("maxConcurrency") && !request.has("toleratedFailurePercentage") && !request.has("toleratedFailureCount")) {
       throw new ApiException("ValidationException",
           "At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified");
     }
+    if (!run.status().equals("RUNNING")) {
+      throw new ApiException("ValidationException", "Map Run " + run.arn() + " has already completed (" + run.status()
+          + ") and cannot be updated");
+    }
     throw new ApiException("ValidationException", "Stepwise does not support changing a Map Run while it runs ("
         + run.arn() + "): set MaxConcurrency and ToleratedFailureCount/Percentage in the definition");
+  }
+
+  private static void atLeast(JsonNode value, String field, int min) {
+    if (value != null && value.isNumber() && value.asDouble() < min) {
+      throw ApiErrors.validation("1 validation error detected: Value '" + value.asText() + "' at '" + field
+          + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
+    }
   }
 
   /** {@code arn:aws:states:R:A:mapRun:{machine}/{label}:{execution}} names its execution. */

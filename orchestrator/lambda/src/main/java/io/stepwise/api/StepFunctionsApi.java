@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.json.Json;
+import io.stepwise.aws.integrations.IntegrationTaskInvoker;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.runtime.StateMachineStore;
 import java.time.InstantSource;
@@ -38,7 +39,8 @@ public final class StepFunctionsApi {
         new MachineSettings(runtime.documents()));
     ActivityOps activities = new ActivityOps(runtime.activities(), tags, arns, config.syncTimeout());
     MapRunOps mapRuns = new MapRunOps(runtime.store(), runtime.joins());
-    TestStateOps testState = new TestStateOps(runtime.tasks(), clock);
+    TestStateOps testState = new TestStateOps(runtime.tasks(), runtime.integrations() instanceof IntegrationTaskInvoker http
+        ? http::exchange : TestStateOps.HttpTrace.NONE, clock);
     ExecutionOps executions = new ExecutionOps(runtime, config.syncTimeout());
     HistoryOps history = new HistoryOps(runtime.store());
     CallbackOps callbacks = new CallbackOps(runtime.callbacks());

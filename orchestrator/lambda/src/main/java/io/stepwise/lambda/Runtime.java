@@ -4,16 +4,19 @@ import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.runtime.Activities;
 import io.stepwise.runtime.Callbacks;
 import io.stepwise.runtime.DocumentStore;
 import io.stepwise.runtime.MachineAliases;
 import io.stepwise.runtime.PublishedVersions;
+import io.stepwise.runtime.ReaderCursors;
 import io.stepwise.runtime.StartTargets;
 import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.runtime.TokenStore;
@@ -46,16 +49,22 @@ public final class Runtime {
   private final MachineAliases aliases;
   private final Activities activities;
   private final TaskInvoker tasks;
+  private final TaskInvoker integrations;
   private final JoinStore joins;
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
-    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, Engine.DEFAULT_MAX_EVENTS);
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, documents, queue, tasks, clock, lease,
+        Engine.DEFAULT_MAX_EVENTS);
   }
 
-  /** @param maxEvents the most history events one execution may have */
-  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
-      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
+  /**
+   * @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter 
+   * @param maxEvents the most history events one execution may have
+   */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors, ObjectStorage storage,
+      StateMachines machines, DocumentStore documents, StepQueue queue, TaskInvoker tasks, InstantSource clock,
+      Duration lease, long maxEvents) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
@@ -70,13 +79,20 @@ public final class Runtime {
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
-    this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease);
+    this.integrations = tasks;
+    this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
   }
 
-  /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
+  /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}; no ItemReader or ResultWriter. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config) {
+    return onAws(dynamo, sqs, ObjectStorage.NONE, tasks, config);
+  }
+
+  /** On DynamoDB and SQS clients, Distributed Maps reading and writing {@code storage}. */
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, TaskInvoker tasks,
+      RuntimeConfig config) {
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
-        new DynamoDbJoinStore(dynamo, config.table()),
+        new DynamoDbJoinStore(dynamo, config.table()), new DynamoDbReaderCursors(dynamo, config.table()), storage,
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
         new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
@@ -123,6 +139,11 @@ public final class Runtime {
   /** Every Task resource the worker calls: nested workflows, activities, then the given invoker. */
   public TaskInvoker tasks() {
     return tasks;
+  }
+
+  /** The integrations' invoker this runtime was given (what {@link #tasks()} calls for everything but nested workflows and activities). */
+  public TaskInvoker integrations() {
+    return integrations;
   }
 
   /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */

@@ -96,6 +96,9 @@ public final class StepwiseMacro {
     return location;
   }
 
+  /** Where machine roles live: the orchestrator role may assume {@code role/stepwise/*} only. */
+  public static final String MACHINE_ROLE_PATH = "/stepwise/";
+
   /** The state machine's own role: assumed by Stepwise to run its tasks, holding what Policies grant. */
   private ObjectNode role(StateMachineSpec spec, List<String> problems) {
     PolicyTemplates.RolePolicies policies = PolicyTemplates.read(spec.policies(),
@@ -104,6 +107,8 @@ public final class StepwiseMacro {
     ObjectNode role = Json.NODES.objectNode();
     role.put("Type", "AWS::IAM::Role");
     ObjectNode properties = role.putObject("Properties");
+    // The orchestrator may assume only roles under this path (template.yml's MachineRoles grant)
+    properties.put("Path", MACHINE_ROLE_PATH);
     properties.set("AssumeRolePolicyDocument", trust("AWS", Json.NODES.textNode(settings.taskRoleTrustArn()),
         "sts:AssumeRole", "sts:TagSession"));
     if (!policies.managedPolicyArns().isEmpty()) {

@@ -107,7 +107,10 @@ class ActivitiesTagsApiTest {
     assertNotNull(run.stopDate());
     ValidationException update = assertThrows(ValidationException.class,
         () -> sfn.updateMapRun(r -> r.mapRunArn(run.mapRunArn()).maxConcurrency(5)));
-    assertTrue(update.getMessage().contains("does not support changing a Map Run"));
+    assertTrue(update.getMessage().contains("has already completed (SUCCEEDED) and cannot be updated"), update.getMessage());
+    ValidationException negative = assertThrows(ValidationException.class,
+        () -> sfn.updateMapRun(r -> r.mapRunArn(run.mapRunArn()).toleratedFailurePercentage(150f)));
+    assertTrue(negative.getMessage().contains("Member must have value less than or equal to 100"), negative.getMessage());
   }
 
   @Test

@@ -69,6 +69,7 @@ class StepwiseMacroTest {
     JsonNode role = resources.get("statemachineRole");
     assertEquals("AWS::IAM::Role", role.get("Type").asText());
     assertEquals(SETTINGS.taskRoleTrustArn(), role.at("/Properties/AssumeRolePolicyDocument/Statement/0/Principal/AWS").asText());
+    assertEquals("/stepwise/", role.at("/Properties/Path").asText(), "the path the orchestrator may assume roles under");
     assertEquals("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaRole",
         role.at("/Properties/ManagedPolicyArns/0/Fn::Sub").asText());
 

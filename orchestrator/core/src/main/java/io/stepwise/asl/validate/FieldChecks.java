@@ -1,5 +1,6 @@
 package io.stepwise.asl.validate;
 
+import io.stepwise.integrations.Integration;
 import io.stepwise.integrations.Integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
@@ -149,7 +150,7 @@ final class FieldChecks {
     }
   }
 
-  /** An ItemReader/ResultWriter Resource: an ARN (the Map fails at run time naming it). */
+  /** An ItemReader/ResultWriter Resource: an ARN (MapChecks checks that Stepwise runs it). */
   void resource(JsonNode value, String loc) {
     if (string(value, loc) && !value.asText().startsWith("arn:")) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource must be an ARN: " + value.asText());
@@ -167,6 +168,42 @@ final class FieldChecks {
     } else if (INTEGRATIONS.lookup(resource) instanceof Integrations.Lookup.Refused refused) {
       problems.add(Diagnostics.INVALID_RESOURCE, loc, refused.reason() + "; supported: " + Integrations.summary());
     }
+  }
+
+  /**
+   * The parameters an HTTP integration requires ({@code ApiEndpoint}, {@code Method}, a
+   * connection ARN), in Parameters or in an Arguments object, as Step Functions' validator
+   * reports them. An Arguments expression is only known at run time.
+   */
+  void integrationParameters(JsonNode state, String loc) {
+    JsonNode resource = state.get("Resource");
+    if (resource == null || !resource.isTextual()
+        || !(INTEGRATIONS.lookup(resource.asText()) instanceof Integrations.Lookup.Found found)
+        || !(found.target().integration().call() instanceof Integration.Http http)) {
+      return;
+    }
+    String field = state.has("Arguments") ? "Arguments" : "Parameters";
+    JsonNode parameters = state.get(field);
+    if (parameters != null && !parameters.isObject()) return;
+    for (String required : http.required()) {
+      boolean present = false;
+      for (String option : required.split("\\|")) present |= parameters != null && hasPath(parameters, option.split("\\."));
+      if (!present) {
+        String name = required.substring(required.lastIndexOf('.') + 1);
+        problems.schema(parameters == null ? loc : at(loc, field), "The field '" + name + "' is required but was missing");
+      }
+    }
+  }
+
+  /** {@code a.b} is present, or (JSONPath) {@code a.b.$} or {@code a.$}, whose value is only known at run time. */
+  private static boolean hasPath(JsonNode node, String[] path) {
+    JsonNode at = node;
+    for (String step : path) {
+      if (at.has(step + ".$")) return true;
+      at = at.get(step);
+      if (at == null) return false;
+    }
+    return true;
   }
 
   /** Reports {@code field}, present in a {@code lang} object, as belonging to the other language. */

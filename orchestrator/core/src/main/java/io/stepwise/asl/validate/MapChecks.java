@@ -3,6 +3,8 @@ package io.stepwise.asl.validate;
 import static io.stepwise.asl.validate.FieldChecks.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.Diagnostics;
+import io.stepwise.integrations.MapResources;
 import io.stepwise.asl.validate.StateSchema.Lang;
 import java.util.Set;
 
@@ -107,7 +109,11 @@ final class MapChecks {
   private void reader(JsonNode reader, String loc, Lang lang) {
     if (!fields.object(reader, loc)) return;
     fields.onlyKnown(reader, loc, READER_FIELDS);
-    if (fields.required(reader, loc, "Resource")) fields.resource(reader.get("Resource"), at(loc, "Resource"));
+    if (fields.required(reader, loc, "Resource")) {
+      fields.resource(reader.get("Resource"), at(loc, "Resource"));
+      mapResource(reader.get("Resource"), at(loc, "Resource"), MapResources.reader(reader.get("Resource").asText()).isPresent(),
+          "ItemReader", MapResources.READERS);
+    }
     arguments(reader, loc, lang);
     JsonNode config = reader.get("ReaderConfig");
     if (config == null || !fields.object(config, at(loc, "ReaderConfig"))) return;
@@ -141,10 +147,21 @@ final class MapChecks {
   private void writer(JsonNode writer, String loc, Lang lang) {
     if (!fields.object(writer, loc)) return;
     fields.onlyKnown(writer, loc, WRITER_FIELDS);
-    if (writer.has("Resource")) fields.resource(writer.get("Resource"), at(loc, "Resource"));
+    if (writer.has("Resource")) {
+      fields.resource(writer.get("Resource"), at(loc, "Resource"));
+      mapResource(writer.get("Resource"), at(loc, "Resource"), MapResources.writer(writer.get("Resource").asText()).isPresent(),
+          "ResultWriter", MapResources.WRITERS);
+    }
     arguments(writer, loc, lang);
     JsonNode config = writer.get("WriterConfig");
     if (config != null) fields.object(config, at(loc, "WriterConfig"));
+  }
+
+  /** An ItemReader's or ResultWriter's ARN that Stepwise cannot run fails validation, naming it. */
+  private void mapResource(JsonNode resource, String loc, boolean supported, String field, String list) {
+    if (!resource.isTextual() || !resource.asText().startsWith("arn:") || supported) return;
+    fields.problems.add(Diagnostics.INVALID_RESOURCE, loc, "Resource '" + resource.asText()
+        + "' is not supported by Stepwise as a " + field + "; supported: " + list);
   }
 
   /** Parameters (a JSONPath template) or Arguments (JSONata) of an ItemReader or ResultWriter. */

@@ -147,6 +147,7 @@ final class StateChecks {
 
   private void task(JsonNode state, String loc, Lang lang) {
     if (fields.required(state, loc, "Resource")) fields.taskResource(state.get("Resource"), at(loc, "Resource"));
+    fields.integrationParameters(state, loc);
     fields.atMostOne(state, loc, "TimeoutSeconds", "TimeoutSecondsPath");
     fields.atMostOne(state, loc, "HeartbeatSeconds", "HeartbeatSecondsPath");
     JsonNode v;
@@ -168,10 +169,23 @@ final class StateChecks {
     if ((v = state.get("HeartbeatSecondsPath")) != null) {
       fields.paths.referencePath(v, at(loc, "HeartbeatSecondsPath"), "HeartbeatSecondsPath");
     }
-    if ((v = state.get("Credentials")) != null) {
-      if (lang == Lang.JSONPATH) fields.paths.template(v, at(loc, "Credentials"));
-      else fields.objectOrExpression(v, at(loc, "Credentials"));
+    if ((v = state.get("Credentials")) != null) credentials(v, at(loc, "Credentials"), lang);
+  }
+
+  /** {@code {"RoleArn": ...}}: a string, a path or intrinsic ({@code RoleArn.$}), or a JSONata expression. */
+  private void credentials(JsonNode credentials, String loc, Lang lang) {
+    if (!fields.object(credentials, loc)) return;
+    boolean path = lang == Lang.JSONPATH && credentials.has("RoleArn.$");
+    if (!credentials.has("RoleArn") && !path) {
+      problems.schema(loc, "The field 'RoleArn' is required but was missing");
+      return;
     }
+    fields.onlyKnown(credentials, loc, lang == Lang.JSONPATH ? Set.of("RoleArn", "RoleArn.$") : Set.of("RoleArn"));
+    fields.atMostOne(credentials, loc, "RoleArn", "RoleArn.$");
+    JsonNode role = credentials.has("RoleArn") ? credentials.get("RoleArn") : credentials.get("RoleArn.$");
+    if (!fields.string(role, at(loc, path ? "RoleArn.$" : "RoleArn"))) return;
+    if (lang == Lang.JSONPATH) fields.paths.template(credentials, loc);
+    else fields.expressions(credentials, loc);
   }
 
   private void choice(JsonNode state, String loc, Lang lang) {

@@ -71,6 +71,22 @@ class StateFieldsTest {
         SCHEMA + "/States/A/TimeoutSeconds");
   }
 
+  /** As AWS answers: "The field 'RoleArn' is required but was missing at /States/State0/Credentials". */
+  @Test
+  void taskCredentials() {
+    String task = "{'Type':'Task'," + LAMBDA + ",'End':true,'Credentials':";
+    assertValid(one(task + "{'RoleArn':'arn:aws:iam::123456789012:role/r'}}"));
+    assertValid(one(task + "{'RoleArn.$':'$.role'}}"));
+    assertValid(oneJsonata(task + "{'RoleArn':'{% $states.input.role %}'}}"));
+    assertProblems(one(task + "{}}"), SCHEMA + "/States/A/Credentials");
+    assertProblems(oneJsonata(task + "{'InvalidField':'invalid'}}"), SCHEMA + "/States/A/Credentials");
+    assertProblems(one(task + "'arn:aws:iam::123456789012:role/r'}"), SCHEMA + "/States/A/Credentials");
+    assertProblems(one(task + "{'RoleArn':'arn:aws:iam::1:role/r','Other':1}}"), SCHEMA + "/States/A/Credentials");
+    assertProblems(one(task + "{'RoleArn':5}}"), SCHEMA + "/States/A/Credentials/RoleArn");
+    assertProblems(one(task + "{'RoleArn.$':'role'}}"), PATH + "/States/A/Credentials/RoleArn.$");
+    assertProblems(oneJsonata(task + "{'RoleArn.$':'$.role'}}"), SCHEMA + "/States/A/Credentials");
+  }
+
   @Test
   void retriers() {
     String task = "{'Type':'Task'," + LAMBDA + ",'End':true,'Retry':";

@@ -47,15 +47,15 @@ public final class AwsApiCaller {
   }
 
   /** The raw HTTP exchange's outcome, before the protocol reads it. */
-  record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+  public record RawResponse(int status, String statusText, Map<String, List<String>> headers, byte[] body) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) return e.getValue().get(0);
       }
       return null;
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
@@ -74,6 +74,47 @@ public final class AwsApiCaller {
   public AwsResponse call(AwsService service, AwsOperation operation, JsonNode parameters, AwsCredentialsIdentity credentials,
       String region, Duration timeout) throws AwsApiException {
     WireProtocol protocol = WireProtocol.of(service);
+    Signed signed = sign(protocol, service, operation, parameters, credentials, region);
+    AtomicBoolean aborted = new AtomicBoolean();
+    RawResponse raw;
+    try {
+      raw = exchange(signed.request(), signed.payload(), timeout, aborted);
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, aborted.get());
+    }
+    if (raw.status() >= 300) throw protocol.error(service, raw);
+    return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
+        requestId(raw));
+  }
+
+  /**
+   * The call's payload as it arrives, never held whole (S3 GetObject of a large object); the
+   * caller closes the stream. A service error is read and thrown as {@link #call} throws it.
+   */
+  public InputStream stream(AwsService service, AwsOperation operation, JsonNode parameters,
+      AwsCredentialsIdentity credentials, String region) throws AwsApiException {
+    WireProtocol protocol = WireProtocol.of(service);
+    Signed signed = sign(protocol, service, operation, parameters, credentials, region);
+    RawResponse failed;
+    try {
+      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+          .contentStreamProvider(signed.payload()).build()).call();
+      int status = response.httpResponse().statusCode();
+      if (status < 300) return response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream());
+      failed = new RawResponse(status, response.httpResponse().statusText().orElse(null),
+          response.httpResponse().headers(), readAll(response));
+    } catch (IOException | RuntimeException e) {
+      throw AwsApiException.noAnswer(service, e, false);
+    }
+    throw protocol.error(service, failed);
+  }
+
+  /** A signed request; its payload is null when bodiless: a JDK connection given a body turns a GET into a POST. */
+  private record Signed(SdkHttpRequest request, ContentStreamProvider payload) {}
+
+  /** The request written in the service's protocol and signed, ready to send. */
+  private Signed sign(WireProtocol protocol, AwsService service, AwsOperation operation,
+      JsonNode parameters, AwsCredentialsIdentity credentials, String region) {
     URI endpoint = endpoints.endpoint(service, region);
     WireProtocol.Request request = protocol.request(service, operation, parameters);
     SdkHttpRequest.Builder http = SdkHttpRequest.builder().method(request.method()).uri(endpoint)
@@ -86,33 +127,47 @@ public final class AwsApiCaller {
         .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion(service, region))
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !service.signingName().equals("s3"))
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !service.signingName().equals("s3")));
-    RawResponse raw = send(service, signed, request.body().length > 0, timeout);
-    if (raw.status() >= 300) throw protocol.error(service, raw);
-    return new AwsResponse(raw.status(), raw.headers(), protocol.response(service, operation, raw),
-        requestId(raw));
+    return new Signed(signed.request(), request.body().length > 0 ? signed.payload().orElse(null) : null);
   }
 
-  /** @param hasBody false for a bodiless request: a JDK connection given a body turns a GET into a POST */
-  private RawResponse send(AwsService service, SignedRequest signed, boolean hasBody, Duration timeout)
-      throws AwsApiException {
-    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-        .contentStreamProvider(hasBody ? signed.payload().orElse(null) : null).build());
+  /**
+   * One HTTP exchange, for callers that are not AWS APIs (the HTTP Task, API Gateway).
+   *
+   * @param body null for a bodiless request
+   * @param timeout how long it may take, or null for the client's own limits
+   * @throws java.net.SocketTimeoutException when the timeout ended it
+   */
+  public RawResponse exchange(SdkHttpRequest request, byte[] body, Duration timeout) throws IOException {
     AtomicBoolean aborted = new AtomicBoolean();
+    try {
+      return exchange(request, body == null ? null : ContentStreamProvider.fromByteArray(body), timeout, aborted);
+    } catch (IOException | RuntimeException e) {
+      if (aborted.get()) throw new java.net.SocketTimeoutException("no answer within " + timeout.toSeconds() + " seconds");
+      if (e instanceof IOException io) throw io;
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private RawResponse exchange(SdkHttpRequest request, ContentStreamProvider payload, Duration timeout,
+      AtomicBoolean aborted) throws IOException {
+    ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(request)
+        .contentStreamProvider(payload).build());
     ScheduledFuture<?> deadline = timeout == null ? null : timeouts.schedule(() -> {
       aborted.set(true);
       call.abort();
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
       HttpExecuteResponse response = call.call();
-      byte[] body;
-      try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
-        body = in.readAllBytes();
-      }
-      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().headers(), body);
-    } catch (IOException | RuntimeException e) {
-      throw AwsApiException.noAnswer(service, e, aborted.get());
+      return new RawResponse(response.httpResponse().statusCode(), response.httpResponse().statusText().orElse(null),
+          response.httpResponse().headers(), readAll(response));
     } finally {
       if (deadline != null) deadline.cancel(false);
+    }
+  }
+
+  private static byte[] readAll(HttpExecuteResponse response) throws IOException {
+    try (InputStream in = response.responseBody().map(s -> (InputStream) s).orElse(InputStream.nullInputStream())) {
+      return in.readAllBytes();
     }
   }
 

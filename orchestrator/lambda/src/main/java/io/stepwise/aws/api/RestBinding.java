@@ -52,10 +52,11 @@ final class RestBinding {
       switch (at.where()) {
         case "uri" -> path = path.replace("{" + at.name() + "+}", encode(text(v), true))
             .replace("{" + at.name() + "}", encode(text(v), false));
+        // Query names and values stay raw: the HTTP request encodes them (once).
         case "querystring" -> {
-          if (v.isArray()) v.forEach(x -> query.put(encode(at.name(), false), encode(text(x), false)));
-          else if (v.isObject()) v.fields().forEachRemaining(x -> query.put(encode(x.getKey(), false), encode(text(x.getValue()), false)));
-          else query.put(encode(at.name(), false), encode(text(v), false));
+          if (v.isArray()) v.forEach(x -> query.put(at.name(), text(x)));
+          else if (v.isObject()) v.fields().forEachRemaining(x -> query.put(x.getKey(), text(x.getValue())));
+          else query.put(at.name(), text(v));
         }
         case "header" -> headers.put(at.name(), text(v));
         case "headers" -> v.fields().forEachRemaining(x -> headers.put(at.name() + x.getKey(), text(x.getValue())));

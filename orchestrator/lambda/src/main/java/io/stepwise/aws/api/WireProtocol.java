@@ -8,7 +8,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 
 /** One of AWS's wire protocols: writes a request from PascalCase parameters and reads the answer back. */
 interface WireProtocol {
-  /** @param encodedPath the path, already percent-encoded; query values likewise */
+  /** @param encodedPath the path, already percent-encoded; {@code query} raw (the HTTP request encodes it) */
   record Request(SdkHttpMethod method, String encodedPath, Map<String, String> query, Map<String, String> headers, byte[] body) {}
 
   Request request(AwsService service, AwsOperation operation, JsonNode parameters);

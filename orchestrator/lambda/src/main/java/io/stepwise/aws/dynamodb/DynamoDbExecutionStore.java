@@ -116,25 +116,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
 
   @Override
   public void createAll(List<ExecutionRecord> records) {
-    List<WriteRequest> writes = new ArrayList<>();
-    for (ExecutionRecord record : records) {
-      writes.add(WriteRequest.builder().putRequest(p -> p.item(recordItem(record))).build());
-      if (writes.size() == 25) {
-        batchWrite(writes);
-        writes = new ArrayList<>();
-      }
-    }
-    if (!writes.isEmpty()) batchWrite(writes);
-  }
-
-  /** BatchWriteItem until DynamoDB has taken every item (it may hand some back when throttled). */
-  private void batchWrite(List<WriteRequest> writes) {
-    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-    for (int attempt = 0; !pending.isEmpty(); attempt++) {
-      if (attempt == 10) throw new IllegalStateException("DynamoDB kept " + pending + " unprocessed");
-      Map<String, List<WriteRequest>> request = pending;
-      pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>(records.size());
+    for (ExecutionRecord record : records) items.add(recordItem(record));
+    BatchWrites.putAll(dynamo, table, items);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsApiException;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.api.AwsResponse;
+import io.stepwise.aws.http.HttpTaskInvoker;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.driver.UnsupportedTaskException;
@@ -29,16 +30,18 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   private final Integrations registry;
   private final AwsServiceCatalog catalog;
   private final TaskInvoker lambda;
+  private final HttpTaskInvoker http;
   private final AwsApiCaller aws;
   private final TaskCredentials credentials;
   private final OwnResources own;
   private final String region;
 
-  public IntegrationTaskInvoker(Integrations registry, AwsServiceCatalog catalog, TaskInvoker lambda, AwsApiCaller aws,
-      TaskCredentials credentials, OwnResources own, String region) {
+  public IntegrationTaskInvoker(Integrations registry, AwsServiceCatalog catalog, TaskInvoker lambda, HttpTaskInvoker http,
+      AwsApiCaller aws, TaskCredentials credentials, OwnResources own, String region) {
     this.registry = registry;
     this.catalog = catalog;
     this.lambda = lambda;
+    this.http = http;
     this.aws = aws;
     this.credentials = credentials;
     this.own = own;
@@ -53,11 +56,21 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     }
     Integration integration = ((Integrations.Lookup.Found) lookup).target().integration();
     if (integration.call() instanceof Integration.LambdaInvoke) return lambda.invoke(call);
+    if (integration.call() instanceof Integration.Http h) return http.invoke(call, h);
     if (integration.call() instanceof Integration.AwsCall api) {
       return call(call, api, api.sdkAction(), api.request().apply(call.payload()), true);
     }
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + integration.service() + ":"
         + integration.action() + " does not run through this invoker");
+  }
+
+  /** The HTTP exchange of an HTTP integration's call (TestState's TRACE), or empty for any other resource. */
+  public java.util.Optional<HttpTaskInvoker.Exchange> exchange(Command.InvokeTask call) {
+    if (registry.lookup(call.resource()) instanceof Integrations.Lookup.Found found
+        && found.target().integration().call() instanceof Integration.Http h) {
+      return java.util.Optional.of(http.exchange(call, h));
+    }
+    return java.util.Optional.empty();
   }
 
   /**

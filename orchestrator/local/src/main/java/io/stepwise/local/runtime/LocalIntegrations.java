@@ -42,9 +42,14 @@ public final class LocalIntegrations {
       return TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
           TaskCredentials.fixed(DefaultCredentialsProvider.builder().build()), own, region);
     }
-    URI fallback = awsEndpoint == null ? null : URI.create(awsEndpoint);
-    return TaskInvokers.create(TaskInvokers.httpClient(),
-        AwsEndpoints.local(new HashMap<>(servers), fallback, HOW), TaskCredentials.fixed(AwsClients.DUMMY_CREDENTIALS),
-        own, region);
+    AwsEndpoints endpoints = AwsEndpoints.local(new HashMap<>(servers), awsEndpoint == null ? null : URI.create(awsEndpoint),
+        HOW);
+    var http = TaskInvokers.httpClient();
+    // IAM is not enforced by the local servers: without an endpoint, Tasks sign with dummy keys.
+    // An endpoint (moto_server, LocalStack) serves STS, so Tasks assume the machine's role there,
+    // as on AWS.
+    TaskCredentials credentials = awsEndpoint == null ? TaskCredentials.fixed(AwsClients.DUMMY_CREDENTIALS)
+        : TaskInvokers.machineRoles(http, endpoints, AwsClients.DUMMY_CREDENTIALS, region);
+    return TaskInvokers.create(http, endpoints, credentials, own, region);
   }
 }

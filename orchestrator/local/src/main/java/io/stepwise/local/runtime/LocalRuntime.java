@@ -1,12 +1,14 @@
 package io.stepwise.local.runtime;
 
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
+import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.aws.sqs.SqsStepQueue;
 import io.stepwise.runtime.Resumption;
 import java.time.InstantSource;
 import io.stepwise.driver.TaskInvoker;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
 import io.stepwise.lambda.StepHandler;
@@ -63,6 +65,12 @@ public final class LocalRuntime implements AutoCloseable {
    * running executions are put back from their records. A kept queue still holds them.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
+  }
+
+  /** @param storage where Distributed Maps read items and write results (s3rver, say) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options) {
     boolean tableExisted;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -81,11 +89,12 @@ public final class LocalRuntime implements AutoCloseable {
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config);
+    Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config);
     StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
-          runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
+          new DynamoDbReaderCursors(dynamo, name), storage, runtime.machines(), new SqsStepQueue(sqs, queue),
+          InstantSource.system()).resumeAll();
     }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());

@@ -25,6 +25,10 @@ public final class AwsClients {
   public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"));
 
+  /** s3rver checks signatures against its one built-in account. */
+  public static final AwsCredentialsProvider S3RVER_CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
+
   /** Which synchronous HTTP client the SDK uses. */
   public enum Http {
     /** Apache HttpClient 5: pooled keep-alive connections, 2-3x faster per call; for tests. */
@@ -32,7 +36,7 @@ public final class AwsClients {
     /** The JDK's HttpURLConnection: no extra jars, fastest cold start; what Lambda jars ship. */
     URL_CONNECTION;
 
-    SdkHttpClient.Builder<?> builder() {
+    public SdkHttpClient.Builder<?> builder() {
       return this == APACHE5 ? Apache5HttpClient.builder() : UrlConnectionHttpClient.builder();
     }
   }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import io.stepwise.runtime.Pause;
 
@@ -38,11 +39,17 @@ public final class MotoServer implements AutoCloseable {
   }
 
   public static MotoServer start() {
+    return start(Map.of());
+  }
+
+  /** @param environment moto's settings, e.g. {@code INITIAL_NO_AUTH_ACTION_COUNT=0} to check every request's keys */
+  public static MotoServer start(Map<String, String> environment) {
     Path executable = locate().orElseThrow(() -> new IllegalStateException(
         "moto_server is not installed: pip install 'moto[server]'"));
     int port = DynaliteServer.freePort();
     ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(environment);
     Process process;
     try {
       process = builder.start();

@@ -1,0 +1,83 @@
+package io.stepwise.aws.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsApiException;
+import io.stepwise.integrations.aws.AwsOperation;
+import io.stepwise.integrations.aws.AwsService;
+import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.items.ObjectStorage;
+import io.stepwise.json.Json;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * {@link ObjectStorage} on S3 through the protocol-level caller (no S3 SDK in the jar): a
+ * GetObject streamed from a byte offset (a ranged GET), ListObjectsV2 with StartAfter, PutObject.
+ */
+public final class S3ObjectStorage implements ObjectStorage {
+  private static final AwsService S3 = AwsServiceCatalog.standard().service("s3").orElseThrow();
+  private static final AwsOperation GET_OBJECT = S3.operation("getObject").orElseThrow();
+  private static final AwsOperation LIST_OBJECTS = S3.operation("listObjectsV2").orElseThrow();
+  private static final AwsOperation PUT_OBJECT = S3.operation("putObject").orElseThrow();
+
+  private final AwsApiCaller aws;
+  private final AwsCredentialsProvider credentials;
+  private final String region;
+
+  /** @param credentials the orchestrator's own (a Map's reads and writes run with them) */
+  public S3ObjectStorage(AwsApiCaller aws, AwsCredentialsProvider credentials, String region) {
+    this.aws = aws;
+    this.credentials = credentials;
+    this.region = region;
+  }
+
+  @Override
+  public InputStream read(String bucket, String key, long fromByte) {
+    ObjectNode request = Json.object().put("Bucket", bucket).put("Key", key);
+    if (fromByte > 0) request.put("Range", "bytes=" + fromByte + "-");
+    try {
+      return aws.stream(S3, GET_OBJECT, request, credentials.resolveCredentials(), region);
+    } catch (AwsApiException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public ObjectPage list(String bucket, String prefix, String startAfter, int maxKeys) {
+    ObjectNode request = Json.object().put("Bucket", bucket).put("MaxKeys", maxKeys);
+    if (prefix != null) request.put("Prefix", prefix);
+    if (startAfter != null) request.put("StartAfter", startAfter);
+    JsonNode page = call(LIST_OBJECTS, request);
+    List<StoredObject> objects = new ArrayList<>();
+    for (JsonNode o : page.path("Contents")) {
+      objects.add(new StoredObject(o.path("Key").asText(), o.path("ETag").asText(null),
+          Instant.parse(o.path("LastModified").asText()), o.path("Size").asLong(), o.path("StorageClass").asText(null)));
+    }
+    return new ObjectPage(objects, page.path("IsTruncated").asBoolean(false));
+  }
+
+  @Override
+  public void write(String bucket, String key, byte[] body) {
+    call(PUT_OBJECT, Json.object().put("Bucket", bucket).put("Key", key).put("ContentType", "application/json")
+        .put("Body", new String(body, StandardCharsets.UTF_8)));
+  }
+
+  private JsonNode call(AwsOperation operation, ObjectNode request) {
+    try {
+      return aws.call(S3, operation, request, credentials.resolveCredentials(), region).body();
+    } catch (AwsApiException e) {
+      throw failed(e);
+    }
+  }
+
+  /** S3's errors by their code (NoSuchKey, NoSuchBucket, AccessDenied, ...); no answer at all is SdkClientException. */
+  private static StorageException failed(AwsApiException e) {
+    return new StorageException(e.code() == null ? "SdkClientException" : e.code(), e.serviceMessage());
+  }
+}
