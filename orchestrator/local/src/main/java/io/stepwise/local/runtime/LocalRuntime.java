@@ -80,8 +80,9 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * When the table exists already (the local stack restarted on its data directory), the queue
-   * is new and empty: the messages of the running executions are put back from their records.
+   * When the table exists already (the local stack restarted on its data directory) but the
+   * queue does not (it was kept in memory, or its store was removed), the messages of the
+   * running executions are put back from their records. A kept queue still holds them.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
     return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
@@ -107,13 +108,15 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
       TaskInvoker tasks, Options options, Observability observability, ExpressHistory expressHistory) {
-    boolean resuming;
+    boolean tableExisted;
     try {
       dynamo.createTable(Table.createRequest(name));
-      resuming = false;
+      tableExisted = false;
     } catch (ResourceInUseException exists) {
-      resuming = true;
+      tableExisted = true;
     }
+    boolean resuming = tableExisted && !sqs.listQueues(r -> r.queueNamePrefix(name)).queueUrls().stream()
+        .anyMatch(url -> url.endsWith("/" + name));
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -45,9 +45,8 @@ public final class LocalStack implements AutoCloseable {
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
    * @param accessKeys null for an API open to local callers; else the keys that must sign every request
-   * @param dataDir where the tables live ({@code dynamodb/} under it), kept across restarts; null
-   *     for in memory. The queue is not kept: on a restart the runtime puts the running
-   *     executions' messages back from their records (see {@code Resumption})
+   * @param dataDir where the tables ({@code dynamodb/}) and the queues with their messages
+   *     ({@code sqs/}) live, kept across restarts, a SIGKILL included; null for in memory
    */
   public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
       AccessKeys.Source accessKeys, Path dataDir) {
@@ -73,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
       return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value, dataDir);
     }
 
-    /** Keeps the tables under {@code dir} and resumes from them on the next start; null for in memory. */
+    /** Keeps the tables and queues under {@code dir} and resumes from them on the next start; null for in memory. */
     public Options withDataDir(Path dir) {
       return new Options(stackName, scheduleTimeScale, log, awsEndpoint, accessKeys, dir);
     }
@@ -134,7 +133,8 @@ public final class LocalStack implements AutoCloseable {
   private void startAll(List<Path> paths, List<StackTemplate> templates, Path dynaliteCli, int apiPort,
       Options options) {
     StackTemplate system = templates.get(0);
-    ElasticMqServer sqsServer = own(ElasticMqServer.start());
+    ElasticMqServer sqsServer = own(ElasticMqServer.start(ElasticMqServer.DEFAULT_REGION,
+        ElasticMqServer.DEFAULT_ACCOUNT_ID, options.dataDir() == null ? null : options.dataDir().resolve("sqs")));
     DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null,
         options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
     dynalitePid = dynalite.pid();
