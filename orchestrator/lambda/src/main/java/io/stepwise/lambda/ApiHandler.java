@@ -72,6 +72,7 @@ public final class ApiHandler implements RequestStreamHandler {
     this.observability = orchestrator.observability();
     String secret = System.getenv(KEYS_SECRET_ENV);
     this.keys = secret == null || secret.isBlank() ? null : LambdaEnvironment.accessKeys(secret);
+    Priming.register();
   }
 
   /** Direct invokes only: Function URL requests are refused, as no access keys are known. */

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The runtime as a Lambda container builds it: clients on url-connection, settings from the environment. */
 final class LambdaEnvironment {
   static final String METRICS_NAMESPACE_ENV = "STEPWISE_METRICS_NAMESPACE";
+  /** The queue of Express executions' messages (template.yml's ExpressQueue); unset: the step queue. */
+  static final String EXPRESS_QUEUE_ENV = "STEPWISE_EXPRESS_QUEUE_URL";
 
   private LambdaEnvironment() {}
 
@@ -49,7 +51,9 @@ final class LambdaEnvironment {
         TaskCredentials.fixed(credentials), OwnResources.of(config.table(), config.queueUrl()), region);
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),
         new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials);
-    return new Orchestrator(Runtime.onAws(dynamo, sqs, tasks, config, observability), observability, config);
+    String expressQueue = env.get(EXPRESS_QUEUE_ENV);
+    return new Orchestrator(Runtime.onAws(dynamo, sqs, tasks, config, observability,
+        expressQueue == null || expressQueue.isBlank() ? null : expressQueue, observability.expressHistory()), observability, config);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.logs.ExecutionLogWriter;
+import io.stepwise.express.ExpressHistory;
 import io.stepwise.observability.JsonLog;
 import io.stepwise.observability.LoggingConfiguration;
 import io.stepwise.observability.MachineLogging;
@@ -44,6 +45,17 @@ public record Observability(StepMetrics metrics, Consumer<String> emf, JsonLog l
       var info = t.after().state().info();
       writer.add(config, info.stateMachineName(), info.executionArn(), info.redriveCount(), t.events());
     }
+  }
+
+  /** Express executions' histories to their machines' log groups, sent at the end of each run. */
+  public ExpressHistory expressHistory() {
+    if (logging == null || writer == null) return ExpressHistory.NONE;
+    return (execution, events) -> {
+      LoggingConfiguration config = logging.of(execution.stateMachineArn());
+      if (!config.enabled()) return;
+      writer.add(config, execution.stateMachineName(), execution.executionArn(), 0, events);
+      writer.flush();
+    };
   }
 
   /** One step message is being handled, {@code lateMillis} after it fell due. */

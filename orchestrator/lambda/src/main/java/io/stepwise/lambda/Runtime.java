@@ -1,5 +1,8 @@
 package io.stepwise.lambda;
 
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.express.ExpressHistory;
+import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
@@ -49,6 +52,7 @@ public final class Runtime {
   private final Activities activities;
   private final TaskInvoker tasks;
   private final JoinStore joins;
+  private final ExpressRunner express;
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
@@ -64,6 +68,16 @@ public final class Runtime {
   /** @param observer told of every committed transition (metrics, logs) */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, TransitionObserver observer) {
+    this(store, tokens, joins, machines, documents, queue, tasks, clock, lease, maxEvents, observer, queue, ExpressHistory.NONE);
+  }
+
+  /**
+   * @param expressQueue where StartExecution sends an Express execution's one message
+   * @param expressHistory where Express executions' histories go
+   */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents, TransitionObserver observer,
+      StepQueue expressQueue, ExpressHistory expressHistory) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
@@ -72,13 +86,14 @@ public final class Runtime {
     this.aliases = new MachineAliases(documents);
     Engine engine = new Engine(Entropy.secure(), maxEvents);
     this.executions = new Executions(store, machines, queue, clock,
-        new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
+        new StartTargets(machines.store(), versions, aliases, new SecureRandom()), expressQueue);
     TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.callbacks = taskCallbacks;
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
     this.worker = new StepWorker(store, tokens, joins, machines, queue, allTasks, engine, clock, lease, Pause::millis, observer);
+    this.express = new ExpressRunner(machines, engine, allTasks, VirtualClock.sleeping(clock), expressHistory);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}. */
@@ -88,11 +103,22 @@ public final class Runtime {
 
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config,
       TransitionObserver observer) {
+    return onAws(dynamo, sqs, tasks, config, observer, null, ExpressHistory.NONE);
+  }
+
+  /**
+   * @param expressQueueUrl the queue of Express executions' messages, whose consumer may run
+   *     for 5 minutes; null for the step queue
+   */
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, TaskInvoker tasks, RuntimeConfig config,
+      TransitionObserver observer, String expressQueueUrl, ExpressHistory expressHistory) {
+    SqsStepQueue steps = new SqsStepQueue(sqs, config.queueUrl());
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()),
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents(), observer);
+        steps, tasks, InstantSource.system(), config.lease(), config.maxEvents(), observer,
+        expressQueueUrl == null ? steps : new SqsStepQueue(sqs, expressQueueUrl), expressHistory);
   }
 
   public ExecutionStore store() {
@@ -105,6 +131,11 @@ public final class Runtime {
 
   public StepWorker worker() {
     return worker;
+  }
+
+  /** Runs Express executions whole: StartSyncExecution, and StartExecution's message. */
+  public ExpressRunner express() {
+    return express;
   }
 
   public Executions executions() {

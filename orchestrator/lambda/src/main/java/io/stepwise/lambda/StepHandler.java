@@ -1,5 +1,6 @@
 package io.stepwise.lambda;
 
+import io.stepwise.express.ExpressRunner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -9,24 +10,44 @@ import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.StepWorker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
  * transition. Messages not done (early, contended, failing) are reported as batch item failures
- * and come back; the queue's redrive policy parks the ones that never succeed.
+ * and come back; the queue's redrive policy parks the ones that never succeed. On the Express
+ * queue, each message is a whole Express execution, run side by side with its batch's others
+ * ({@link ExpressBatch}).
+ *
+ * <p>A batch's step messages are handled at once, each on a thread of its own: a transition
+ * mostly waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten
+ * one after another bills that waiting ten times. Concurrent messages are safe for the same
+ * reason concurrent invocations are: every transition is guarded by its conditional writes.
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  /** Lambda's SQS batches hold at most 10 messages unless a batching window is set. */
+  public static final int PARALLELISM = 10;
+
   private final StepWorker worker;
+  private final ExpressBatch express;
   private final int maxReceiveCount;
   private final Observability observability;
+  private final ExecutorService pool;
 
   /** Lambda's constructor: real clients from the environment, built once per container. */
   public StepHandler() {
     this(LambdaEnvironment.orchestrator());
+    Priming.register();
   }
 
   private StepHandler(LambdaEnvironment.Orchestrator orchestrator) {
-    this(orchestrator.runtime().worker(), orchestrator.config().maxReceiveCount(), orchestrator.observability());
+    this(orchestrator.runtime().worker(), orchestrator.runtime().express(), orchestrator.config().maxReceiveCount(),
+        orchestrator.observability());
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
@@ -36,24 +57,71 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   /** @param maxReceiveCount the queue's redrive maxReceiveCount */
   public StepHandler(StepWorker worker, int maxReceiveCount) {
-    this(worker, maxReceiveCount, Observability.off());
+    this(worker, null, maxReceiveCount, Observability.off());
   }
 
-  /** @param observability the worker's observer: flushed once per invocation */
-  public StepHandler(StepWorker worker, int maxReceiveCount, Observability observability) {
+  /**
+   * @param express runs the messages of Express executions; null when none can come
+   * @param maxReceiveCount the queue's redrive maxReceiveCount
+   * @param observability the worker's observer: flushed once per invocation
+   */
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability) {
+    this(worker, express, maxReceiveCount, observability, PARALLELISM);
+  }
+
+  /** @param parallelism how many of a batch's step messages are worked on at once; 1 for one after another */
+  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability,
+      int parallelism) {
     this.worker = worker;
+    this.express = express == null ? null : new ExpressBatch(express);
     this.maxReceiveCount = maxReceiveCount;
     this.observability = observability;
+    this.pool = parallelism > 1 ? pool(parallelism) : null;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSEvent.SQSMessage> messages = event.getRecords();
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      if (!process(message, context)) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    List<String> expressFailed = new ArrayList<>();
+    List<SQSEvent.SQSMessage> steps = express == null ? messages : express.runAll(messages, expressFailed);
+    expressFailed.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    List<Future<Boolean>> handled = new ArrayList<>(steps.size());
+    if (pool != null && steps.size() > 1) {
+      for (SQSEvent.SQSMessage message : steps) handled.add(pool.submit(() -> process(message, context)));
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      SQSEvent.SQSMessage message = steps.get(i);
+      boolean done = handled.isEmpty() ? process(message, context) : outcome(handled.get(i));
+      if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
     observability.flush();
     return new SQSBatchResponse(failures);
+  }
+
+  /** Threads that end when idle, so handlers built and dropped (tests, the local stack) leave none behind. */
+  private static ExecutorService pool(int parallelism) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "stepwise-step");
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** A message's outcome; an Error (a JVM in trouble) fails the whole invocation, as it would inline. */
+  private static boolean outcome(Future<Boolean> handled) {
+    try {
+      return handled.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) throw error;
+      return false;
+    }
   }
 
   private boolean process(SQSEvent.SQSMessage message, Context context) {

@@ -1,5 +1,6 @@
 package io.stepwise.tests.api;
 
+import io.stepwise.express.ExpressHistory;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.StepFunctionsApi;
 import io.stepwise.driver.TaskInvoker;
@@ -42,6 +43,13 @@ public final class ApiStack implements AutoCloseable {
 
   static ApiStack start(DynamoDbClient dynamo, SqsClient sqs, String name) {
     LocalRuntime local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName(name), ECHO, new LocalRuntime.Options(1, 2, 2, 10));
+    return new ApiStack(local, LocalApiServer.start(0, local.runtime()));
+  }
+
+  /** @param expressHistory where the runtime writes Express executions' histories */
+  static ApiStack start(DynamoDbClient dynamo, SqsClient sqs, String name, ExpressHistory expressHistory) {
+    LocalRuntime local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName(name), ECHO, new LocalRuntime.Options(1, 2, 2, 10),
+        expressHistory);
     return new ApiStack(local, LocalApiServer.start(0, local.runtime()));
   }
 

@@ -1,5 +1,7 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.express.ExpressHistory;
+import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.aws.dynamodb.Table;
@@ -31,23 +33,40 @@ public final class LocalRuntime implements AutoCloseable {
    *     second less, so a redelivered transition is never still held by a live worker
    * @param maxReceiveCount deliveries before the dead-letter queue parks a message
    * @param maxEvents the most history events one execution may have
+   * @param handlerParallelism how many of a batch's messages the handler works on at once
    */
-  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents,
+      int handlerParallelism) {
     public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
+
+    public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+      this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, StepHandler.PARALLELISM);
+    }
 
     public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
       this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, Engine.DEFAULT_MAX_EVENTS);
     }
+
+    /** The same, with the handler working on one message at a time (the bench's comparison). */
+    public Options sequential() {
+      return new Options(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, 1);
+    }
   }
+
+  /** The Express queue's visibility timeout: a whole run (5 minutes) and a margin. */
+  static final Duration EXPRESS_VISIBILITY = ExpressRunner.LIMIT.plusSeconds(30);
 
   private final Runtime runtime;
   private final LocalEventSourceMapping mapping;
+  private final LocalEventSourceMapping expressMapping;
   private final String queueUrl;
   private final String deadLetterQueueUrl;
 
-  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, String queueUrl, String deadLetterQueueUrl) {
+  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, LocalEventSourceMapping expressMapping,
+      String queueUrl, String deadLetterQueueUrl) {
     this.runtime = runtime;
     this.mapping = mapping;
+    this.expressMapping = expressMapping;
     this.queueUrl = queueUrl;
     this.deadLetterQueueUrl = deadLetterQueueUrl;
   }
@@ -69,6 +88,17 @@ public final class LocalRuntime implements AutoCloseable {
   /** @param observability the handler's metrics and logs, flushed after each batch as on Lambda */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
       Observability observability) {
+    return start(dynamo, sqs, name, tasks, options, observability, observability.expressHistory());
+  }
+
+  /** @param expressHistory where Express executions' histories go (tests watch them here) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      ExpressHistory expressHistory) {
+    return start(dynamo, sqs, name, tasks, options, Observability.off(), expressHistory);
+  }
+
+  private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      Observability observability, ExpressHistory expressHistory) {
     boolean resuming;
     try {
       dynamo.createTable(Table.createRequest(name));
@@ -83,17 +113,26 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
+    // Express executions run whole from one message, for up to 5 minutes: their own queue, whose
+    // visibility outlasts a run, so a redelivery (and rerun) follows only a crash, as on AWS.
+    String express = sqs.createQueue(r -> r.queueName(name + "-express").attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(EXPRESS_VISIBILITY.toSeconds()),
+        QueueAttributeName.REDRIVE_POLICY,
+        "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability);
-    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount(), observability);
+    Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability, express, expressHistory);
+    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability,
+        options.handlerParallelism());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
     }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
-    return new LocalRuntime(runtime, mapping, queue, dlq);
+    LocalEventSourceMapping expressMapping = new LocalEventSourceMapping(sqs, express,
+        event -> handler.handleRequest(event, null), options.batchSize(), options.pollers());
+    return new LocalRuntime(runtime, mapping, expressMapping, queue, dlq);
   }
 
   public Runtime runtime() {
@@ -102,6 +141,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalEventSourceMapping.Stats mappingStats() {
     return mapping.stats();
+  }
+
+  /** The Express queue's mapping: one message per invocation, each a whole Express execution. */
+  public LocalEventSourceMapping.Stats expressMappingStats() {
+    return expressMapping.stats();
   }
 
   public String queueUrl() {
@@ -114,6 +158,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    expressMapping.close();
     mapping.close();
   }
 }
