@@ -3,39 +3,24 @@ package io.stepwise.tests.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.logs.ExecutionLogWriter;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
-import io.stepwise.local.servers.MotoServer;
 import io.stepwise.observability.LoggingConfiguration;
 import io.stepwise.observability.LoggingConfiguration.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The execution log writer against CloudWatch Logs on moto_server, read back with FilterLogEvents. */
 class ExecutionLogWriterTest {
   private static final String EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:orders:e-1";
-  private static MotoServer moto;
-  private static LogsOnMoto logs;
-
-  @BeforeAll
-  static void startMoto() {
-    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
-    moto = MotoServer.start();
-    logs = new LogsOnMoto(moto);
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (moto != null) moto.close();
-  }
+  @RegisterExtension
+  static final LogsOnMoto logs = new LogsOnMoto();
 
   private static List<HistoryEvent> history() {
     Instant t = Instant.parse("2026-12-01T10:00:00Z");

@@ -1,5 +1,7 @@
 package io.stepwise.tests.logs;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsApiException;
@@ -16,15 +18,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** CloudWatch Logs on moto_server, called through the protocol-level caller: groups, and reading events back. */
-final class LogsOnMoto {
+/**
+ * CloudWatch Logs on a moto_server of its own, called through the protocol-level caller: groups,
+ * and reading events back.
+ */
+final class LogsOnMoto implements BeforeAllCallback, AfterAllCallback {
   static final String REGION = "us-east-1";
-  private final AwsApiCaller aws;
   private final AwsService logs = AwsServiceCatalog.standard().service("cloudwatchlogs").orElseThrow();
+  private MotoServer moto;
+  private AwsApiCaller aws;
 
-  LogsOnMoto(MotoServer moto) {
-    this.aws = new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of(), moto.endpoint(), "moto"));
+  /** Starts moto_server before the class's tests, which are skipped where it is not installed. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
+    moto = MotoServer.start();
+    aws = new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of(), moto.endpoint(), "moto"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (moto != null) moto.close();
   }
 
   ExecutionLogWriter writer(Consumer<String> problems) {

@@ -3,7 +3,6 @@ package io.stepwise.tests.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
@@ -12,7 +11,6 @@ import io.stepwise.json.Json;
 import io.stepwise.lambda.Observability;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.local.servers.MotoServer;
 import io.stepwise.observability.JsonLog;
 import io.stepwise.observability.MachineLogging;
 import io.stepwise.observability.StepMetrics;
@@ -27,11 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -53,26 +50,14 @@ class ObservabilityTest {
         "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "End": true}}}""";
   private static final String BAD = """
       {"StartAt": "P", "States": {"P": {"Type": "Pass", "Next": "F"}, "F": {"Type": "Fail", "Error": "Bad", "Cause": "bad"}}}""";
-  private static MotoServer moto;
-  private static LogsOnMoto logs;
+  @RegisterExtension
+  static final LogsOnMoto logs = new LogsOnMoto();
   private final List<String> emf = Collections.synchronizedList(new ArrayList<>());
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
   private LocalRuntime local;
   private LocalApiServer server;
   private SfnClient sfn;
-
-  @BeforeAll
-  static void startMoto() {
-    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
-    moto = MotoServer.start();
-    logs = new LogsOnMoto(moto);
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (moto != null) moto.close();
-  }
 
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs) {
