@@ -1,6 +1,7 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.driver.TaskInvoker;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.logs.ExecutionLogWriter;
@@ -47,8 +48,9 @@ final class LambdaEnvironment {
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-    var tasks = TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
-        TaskCredentials.fixed(credentials), OwnResources.of(config.table(), config.queueUrl()), region);
+    // Built on the first Task call: the integrations' catalog is not the first transition's to load.
+    TaskInvoker tasks = TaskInvoker.lazy(() -> TaskInvokers.create(TaskInvokers.httpClient(), AwsEndpoints.aws(),
+        TaskCredentials.fixed(credentials), OwnResources.of(config.table(), config.queueUrl()), region));
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),
         new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials);
     String expressQueue = env.get(EXPRESS_QUEUE_ENV);
