@@ -50,26 +50,14 @@ public final class RuntimeBench {
             .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
             .httpClientBuilder(Apache5HttpClient.builder())
             .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
-        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
-        LocalRuntime local = LocalRuntime.start(counted, countedSqs, "stepwise-bench", TaskInvoker.NONE,
-            new LocalRuntime.Options(5, 10, 4, BATCH_SIZE))) {
-      ExecutionStore watch = new DynamoDbExecutionStore(observer, "stepwise-bench");
-      String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
-      local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
-          Workloads.passChain(STATES), "role", "STANDARD"));
-      String input = Json.write(Workloads.oneKilobyteDocument());
-      runRound(local, watch, machineArn, input, "warmup", 5);
+        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint())) {
+      LocalRuntime.Options options = new LocalRuntime.Options(5, 10, 4, BATCH_SIZE);
       ObjectNode runtime = Json.object();
       ArrayNode rounds = runtime.putArray("rounds");
       ObjectNode last = null;
-      for (int n : concurrencies) {
-        List<Long> before = counter.snapshot();
-        LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
-        Round round = runRound(local, watch, machineArn, input, "c" + n, n);
-        List<Long> after = counter.snapshot();
-        LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
-        last = report(n, round, before, after, statsBefore, statsAfter);
-        rounds.add(last);
+      for (ObjectNode round : rounds(counted, countedSqs, observer, counter, "stepwise-bench", options, concurrencies)) {
+        rounds.add(round);
+        last = round;
       }
       // The headline keys are those of the largest round.
       runtime.setAll(last);
@@ -77,9 +65,44 @@ public final class RuntimeBench {
       runtime.put("batch_size", BATCH_SIZE);
       runtime.put("memory_mb", MEMORY_MB);
       runtime.put("states_per_execution", STATES);
-      runtime.put("payload_bytes", input.length());
+      runtime.put("payload_bytes", input().length());
+      // The same largest round in the same run, with the handler taking a batch's messages one
+      // after another: what handling them at once saves.
+      int largest = concurrencies[concurrencies.length - 1];
+      ObjectNode sequential = rounds(counted, countedSqs, observer, counter, "stepwise-bench-sequential",
+          options.sequential(), new int[] {largest}).get(0);
+      sequential.put("method", "as the headline round, handler_parallelism 1 instead of " + options.handlerParallelism());
+      runtime.putObject("levers").set("sequential_batch", sequential);
+      runtime.put("handler_parallelism", options.handlerParallelism());
       return runtime;
     }
+  }
+
+  private static String input() {
+    return Json.write(Workloads.oneKilobyteDocument());
+  }
+
+  /** One local runtime, warmed up, then a round per concurrency; closed before the next one polls. */
+  private List<ObjectNode> rounds(DynamoDbClient dynamo, SqsClient sqs, DynamoDbClient observer, AwsCallCounter counter,
+      String name, LocalRuntime.Options options, int[] concurrencies) {
+    List<ObjectNode> reports = new ArrayList<>();
+    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, name, TaskInvoker.NONE, options)) {
+      ExecutionStore watch = new DynamoDbExecutionStore(observer, name);
+      String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
+      local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
+          Workloads.passChain(STATES), "role", "STANDARD"));
+      String input = input();
+      runRound(local, watch, machineArn, input, "warmup", 5);
+      for (int n : concurrencies) {
+        List<Long> before = counter.snapshot();
+        LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
+        Round round = runRound(local, watch, machineArn, input, "c" + n, n);
+        List<Long> after = counter.snapshot();
+        LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
+        reports.add(report(n, round, before, after, statsBefore, statsAfter));
+      }
+    }
+    return reports;
   }
 
   private record Round(long transitions, double seconds, List<Long> latenciesMillis) {}

@@ -33,12 +33,23 @@ public final class LocalRuntime implements AutoCloseable {
    *     second less, so a redelivered transition is never still held by a live worker
    * @param maxReceiveCount deliveries before the dead-letter queue parks a message
    * @param maxEvents the most history events one execution may have
+   * @param handlerParallelism how many of a batch's messages the handler works on at once
    */
-  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents,
+      int handlerParallelism) {
     public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
+
+    public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+      this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, StepHandler.PARALLELISM);
+    }
 
     public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
       this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, Engine.DEFAULT_MAX_EVENTS);
+    }
+
+    /** The same, with the handler working on one message at a time (the bench's comparison). */
+    public Options sequential() {
+      return new Options(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, 1);
     }
   }
 
@@ -111,7 +122,8 @@ public final class LocalRuntime implements AutoCloseable {
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
     Runtime runtime = Runtime.onAws(dynamo, sqs, tasks, config, observability, express, expressHistory);
-    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability);
+    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability,
+        options.handlerParallelism());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           runtime.machines(), new SqsStepQueue(sqs, queue), InstantSource.system()).resumeAll();
