@@ -66,10 +66,11 @@ class TemplateIamTest {
   }
 
   @Test
-  void givenOtherInvokeGrants_thenOnlyTheRandomErrorFunctionMayInvokeItself() {
+  void givenOtherInvokeGrants_thenOnlyTheRandomErrorFunctionMayInvokeItself_andTheApiTheTasksItRunsForExpress() {
+    // StartSyncExecution runs an Express machine's tasks in the API function: the orchestrator's task functions, no more.
     Set<String> others = invokeGrants().stream().filter(g -> !g.owner().equals("OrchestratorRole"))
         .map(g -> g.owner() + "->" + g.resources().stream().map(this::function).toList()).collect(Collectors.toSet());
-    assertEquals(Set.of("RandomErrorSelfInvokePolicy->[RandomErrorFunction]"), others);
+    assertEquals(Set.of("RandomErrorSelfInvokePolicy->[RandomErrorFunction]", "ApiFunction->[RandomErrorFunction]"), others);
     assertEquals(Map.of("Ref", "RandomErrorFunctionRole"), template.properties("RandomErrorSelfInvokePolicy").get("RoleName"));
   }
 
