@@ -72,10 +72,21 @@ public final class ColdStartBench {
       String defaultJit = "-XX:+TieredCompilation";
       List<String> getItem = List.of("getitem", table);
 
-      double transition = median(probe, templateOptions, freshExecution, "transition");
-      double floor = median(probe, templateOptions, i -> null, null, getItem);
-      double transitionDefault = median(probe, defaultJit, freshExecution, "transition");
-      double floorDefault = median(probe, defaultJit, i -> null, null, getItem);
+      // Interleaved, so that a transition and its floor meet the same load on a shared machine.
+      List<Long> transitions = new ArrayList<>();
+      List<Long> floors = new ArrayList<>();
+      List<Long> transitionsDefault = new ArrayList<>();
+      List<Long> floorsDefault = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        transitions.add(probe.run(templateOptions, List.of("transition", freshExecution.apply(i))).wall());
+        floors.add(probe.run(templateOptions, getItem).wall());
+        transitionsDefault.add(probe.run(defaultJit, List.of("transition", freshExecution.apply(i))).wall());
+        floorsDefault.add(probe.run(defaultJit, getItem).wall());
+      }
+      double transition = medianOf(transitions);
+      double floor = medianOf(floors);
+      double transitionDefault = medianOf(transitionsDefault);
+      double floorDefault = medianOf(floorsDefault);
       List<Long> primed = new ArrayList<>();
       for (int i = 0; i < runs; i++) primed.add(probe.run(templateOptions, List.of("primed-transition", freshExecution.apply(i))).reported());
       int classesTransition = probe.classesLoaded(templateOptions, List.of("transition", freshExecution.apply(0)));
@@ -94,7 +105,7 @@ public final class ColdStartBench {
       r.put("classes_loaded_first_transition", classesTransition);
       r.put("classes_loaded_sdk_floor", classesFloor);
       r.put("lambda_jar_bytes", jar.toFile().length());
-      r.put("method", "Each figure is the median of " + runs + " fresh JVMs (java " + System.getProperty("java.version")
+      r.put("method", "Each figure is the median of " + runs + " fresh JVMs, the four kinds interleaved run by run (java " + System.getProperty("java.version")
           + ", classpath: the Lambda jar alone) timed from process start to exit. first_transition: the orchestrator's "
           + "handler built from the environment (as Lambda's init does) and given one step message of a 20-state Pass "
           + "machine over 1 KB, read, stepped, written and sent on local dynalite and ElasticMQ. sdk_floor: one "
@@ -103,16 +114,6 @@ public final class ColdStartBench {
           + "classes_loaded: -Xlog:class+load lines of one run. Lambda runs java21 on arm64: compare ratios.");
       return r;
     }
-  }
-
-  private double median(Probe probe, String options, IntFunction<String> body, String mode) {
-    return median(probe, options, body, mode, null);
-  }
-
-  private double median(Probe probe, String options, IntFunction<String> body, String mode, List<String> fixed) {
-    List<Long> millis = new ArrayList<>();
-    for (int i = 0; i < runs; i++) millis.add(probe.run(options, fixed != null ? fixed : List.of(mode, body.apply(i))).wall());
-    return medianOf(millis);
   }
 
   private static double medianOf(List<Long> values) {

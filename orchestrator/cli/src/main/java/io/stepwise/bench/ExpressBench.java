@@ -9,14 +9,12 @@ import io.stepwise.express.ExpressStart;
 import io.stepwise.json.Json;
 import io.stepwise.local.runtime.LocalEventSourceMapping;
 import io.stepwise.local.runtime.LocalRuntime;
-import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
 import io.stepwise.local.servers.ElasticMqServer;
 import io.stepwise.runtime.Pause;
 import io.stepwise.runtime.StateMachineStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,14 +35,8 @@ public final class ExpressBench {
     ExpressHistory counting = (ExpressStart execution, List<HistoryEvent> events) -> ended.incrementAndGet();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
         DynaliteServer dynamoServer = DynaliteServer.start();
-        DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
-        SqsClient sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint())
-            .region(AwsClients.DEFAULT_REGION).credentialsProvider(AwsClients.DUMMY_CREDENTIALS)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+        DynamoDbClient dynamo = counter.dynamoDb(dynamoServer.endpoint());
+        SqsClient sqs = counter.sqs(sqsServer.endpoint());
         LocalRuntime local = LocalRuntime.start(dynamo, sqs, "stepwise-express-bench", TaskInvoker.NONE,
             new LocalRuntime.Options(5, 10, 2, RuntimeBench.BATCH_SIZE), counting)) {
       String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:express-bench";

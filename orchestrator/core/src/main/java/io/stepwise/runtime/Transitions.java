@@ -52,6 +52,7 @@ final class Transitions {
     this.engine = engine;
     this.clock = clock;
     this.lease = lease;
+    this.observer = observer;
   }
 
   /** Decides the transition {@code event} makes on {@code record} and commits it. */

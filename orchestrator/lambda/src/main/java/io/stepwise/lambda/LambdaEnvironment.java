@@ -1,6 +1,7 @@
 package io.stepwise.lambda;
 
 import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.driver.TaskInvoker;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.logs.ExecutionLogWriter;
@@ -49,11 +50,14 @@ final class LambdaEnvironment {
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     // Tasks run as their state machine's role, never with the orchestrator's own rights, which
-    // serve only to assume that role
-    var http = TaskInvokers.httpClient();
-    TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region);
-    var tasks = TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
-        region);
+    // serve only to assume that role. Built on the first Task call: the integrations' catalog is
+    // not the first transition's to load.
+    TaskInvoker tasks = TaskInvoker.lazy(() -> {
+      var http = TaskInvokers.httpClient();
+      TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region);
+      return TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
+          region);
+    });
     // Distributed Maps read items and write results with the orchestrator's own credentials.
     var storage = new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials, region);
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),

@@ -34,7 +34,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   public static final int PARALLELISM = 10;
 
   private final StepWorker worker;
-  private final ExpressBatch express;
+  private final ExpressRunner express;
   private final int maxReceiveCount;
   private final Observability observability;
   private final ExecutorService pool;
@@ -47,7 +47,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   private StepHandler(LambdaEnvironment.Orchestrator orchestrator) {
     this(orchestrator.runtime().worker(), orchestrator.runtime().express(), orchestrator.config().maxReceiveCount(),
-        orchestrator.observability());
+        orchestrator.observability(), PARALLELISM);
   }
 
   /** A handler that never treats a delivery as the last (for queues without a redrive policy). */
@@ -64,6 +64,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
    * @param express runs the messages of Express executions; null when none can come
    * @param maxReceiveCount the queue's redrive maxReceiveCount
    * @param observability the worker's observer: flushed once per invocation
+   * @param parallelism how many of a batch's messages are worked on at once; 1 for one after another
    */
   public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability) {
     this(worker, express, maxReceiveCount, observability, PARALLELISM);
@@ -73,7 +74,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability,
       int parallelism) {
     this.worker = worker;
-    this.express = express == null ? null : new ExpressBatch(express);
+    this.express = express;
     this.maxReceiveCount = maxReceiveCount;
     this.observability = observability;
     this.pool = parallelism > 1 ? pool(parallelism) : null;
@@ -127,6 +128,10 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   private boolean process(SQSEvent.SQSMessage message, Context context) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
+      if (step.kind() == StepMessage.Kind.EXPRESS && express != null) {
+        express.process(step); // the whole execution, now; a redelivery runs it again (at-least-once)
+        return true;
+      }
       observability.messageHandled(late(step, message));
       return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {

@@ -48,9 +48,10 @@ public final class ExecutionLogWriter {
   private final AwsCredentialsProvider credentials;
   private final InstantSource clock;
   private final Consumer<String> problems;
-  private final AwsService logs = AwsServiceCatalog.standard().service("cloudwatchlogs").orElseThrow();
-  private final AwsOperation createLogStream = logs.operation("createLogStream").orElseThrow();
-  private final AwsOperation putLogEvents = logs.operation("putLogEvents").orElseThrow();
+  /** Looked up on the first send: a cold start that writes no log does not load the service catalog. */
+  private AwsService logs;
+  private AwsOperation createLogStream;
+  private AwsOperation putLogEvents;
   /** Streams by group ARN and machine name; a stream is created once, before its first events. */
   private final Map<Destination, String> streams = new LinkedHashMap<>();
   private final Set<Destination> created = new HashSet<>();
@@ -99,6 +100,11 @@ public final class ExecutionLogWriter {
       if (pending.isEmpty()) return 0;
       sending = new LinkedHashMap<>(pending);
       pending.clear();
+      if (logs == null) {
+        logs = AwsServiceCatalog.standard().service("cloudwatchlogs").orElseThrow();
+        createLogStream = logs.operation("createLogStream").orElseThrow();
+        putLogEvents = logs.operation("putLogEvents").orElseThrow();
+      }
     }
     int failed = 0;
     for (Map.Entry<Destination, List<Entry>> e : sending.entrySet()) failed += send(e.getKey(), e.getValue());
