@@ -126,22 +126,4 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   List<Long> snapshot() {
     return List.of(dynamoReads.get(), dynamoWrites.get(), writeUnits.get(), readUnits.get(), sqsRequests.get());
   }
-
-  /** A DynamoDB client on {@code endpoint} whose calls this counts (Apache 5, as the benches' other clients). */
-  software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb(java.net.URI endpoint) {
-    return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(endpoint)
-        .region(io.stepwise.local.servers.AwsClients.DEFAULT_REGION)
-        .credentialsProvider(io.stepwise.local.servers.AwsClients.DUMMY_CREDENTIALS)
-        .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
-        .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
-  }
-
-  /** An SQS client on {@code endpoint} whose calls this counts. */
-  software.amazon.awssdk.services.sqs.SqsClient sqs(java.net.URI endpoint) {
-    return software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(endpoint)
-        .region(io.stepwise.local.servers.AwsClients.DEFAULT_REGION)
-        .credentialsProvider(io.stepwise.local.servers.AwsClients.DUMMY_CREDENTIALS)
-        .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
-        .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
-  }
 }

@@ -41,7 +41,6 @@ final class Transitions {
       StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease,
       TransitionObserver observer) {
     this.readers = readers;
-    this.observer = observer;
     this.store = store;
     this.tokens = tokens;
     this.children = children;

@@ -20,14 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The orchestrator: an SQS event source mapping delivers step messages; each becomes one state
  * transition. Messages not done (early, contended, failing) are reported as batch item failures
- * and come back; the queue's redrive policy parks the ones that never succeed. On the Express
- * queue, each message is a whole Express execution, run side by side with its batch's others
- * ({@link ExpressBatch}).
+ * and come back; the queue's redrive policy parks the ones that never succeed.
  *
- * <p>A batch's step messages are handled at once, each on a thread of its own: a transition
- * mostly waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten
- * one after another bills that waiting ten times. Concurrent messages are safe for the same
- * reason concurrent invocations are: every transition is guarded by its conditional writes.
+ * <p>A batch's messages are handled at once, each on a thread of its own: a transition mostly
+ * waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten one
+ * after another bills that waiting ten times. Concurrent messages are safe for the same reason
+ * concurrent invocations are: every transition is guarded by its conditional writes.
+ * On the Express queue, each message is a whole Express execution, run to its end on its thread.
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   /** Lambda's SQS batches hold at most 10 messages unless a batching window is set. */
@@ -57,7 +56,12 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
   /** @param maxReceiveCount the queue's redrive maxReceiveCount */
   public StepHandler(StepWorker worker, int maxReceiveCount) {
-    this(worker, null, maxReceiveCount, Observability.off());
+    this(worker, maxReceiveCount, PARALLELISM);
+  }
+
+  /** @param parallelism how many of a batch's messages are worked on at once; 1 for one after another */
+  public StepHandler(StepWorker worker, int maxReceiveCount, int parallelism) {
+    this(worker, null, maxReceiveCount, Observability.off(), parallelism);
   }
 
   /**
@@ -66,11 +70,6 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
    * @param observability the worker's observer: flushed once per invocation
    * @param parallelism how many of a batch's messages are worked on at once; 1 for one after another
    */
-  public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability) {
-    this(worker, express, maxReceiveCount, observability, PARALLELISM);
-  }
-
-  /** @param parallelism how many of a batch's step messages are worked on at once; 1 for one after another */
   public StepHandler(StepWorker worker, ExpressRunner express, int maxReceiveCount, Observability observability,
       int parallelism) {
     this.worker = worker;
@@ -83,16 +82,13 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSEvent.SQSMessage> messages = event.getRecords();
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    List<String> expressFailed = new ArrayList<>();
-    List<SQSEvent.SQSMessage> steps = express == null ? messages : express.runAll(messages, expressFailed);
-    expressFailed.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
-    List<Future<Boolean>> handled = new ArrayList<>(steps.size());
-    if (pool != null && steps.size() > 1) {
-      for (SQSEvent.SQSMessage message : steps) handled.add(pool.submit(() -> process(message, context)));
+    List<Future<Boolean>> handled = new ArrayList<>(messages.size());
+    if (pool != null && messages.size() > 1) {
+      for (SQSEvent.SQSMessage message : messages) handled.add(pool.submit(() -> process(message, context)));
     }
-    for (int i = 0; i < steps.size(); i++) {
-      SQSEvent.SQSMessage message = steps.get(i);
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      SQSEvent.SQSMessage message = messages.get(i);
       boolean done = handled.isEmpty() ? process(message, context) : outcome(handled.get(i));
       if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }

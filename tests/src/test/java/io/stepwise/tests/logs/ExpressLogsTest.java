@@ -1,7 +1,6 @@
 package io.stepwise.tests.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
@@ -10,7 +9,6 @@ import io.stepwise.lambda.Observability;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
-import io.stepwise.local.servers.MotoServer;
 import io.stepwise.observability.JsonLog;
 import io.stepwise.observability.MachineLogging;
 import io.stepwise.tests.LocalAws;
@@ -18,6 +16,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -32,12 +31,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Express executions' histories in their machine's log group (CloudWatch Logs on moto_server), not in the table. */
 @ExtendWith(LocalAws.class)
 class ExpressLogsTest {
+  @RegisterExtension
+  static final LogsOnMoto logs = new LogsOnMoto();
+
   @Test
   void givenExpressMachineLoggingAll_whenStartedSyncAndAsync_thenEachRunsHistoryIsInItsLogGroup(DynamoDbClient dynamo, SqsClient sqs) {
-    assumeTrue(MotoServer.locate().isPresent(), "moto_server is not installed (pip install 'moto[server]'): skipped");
     String name = LocalAws.uniqueName("express-logs");
-    try (MotoServer moto = MotoServer.start()) {
-      LogsOnMoto logs = new LogsOnMoto(moto);
+    {
       String group = logs.createGroup("/aws/vendedlogs/states/express");
       Observability observability = new Observability(null, line -> {}, new JsonLog(JsonLog.Level.WARN, System.err::println,
           InstantSource.system()), new MachineLogging(new DynamoDbDocumentStore(dynamo, name), InstantSource.system()),
