@@ -96,6 +96,7 @@ public final class EngineBench {
     return List.of(
         new Workload("pass", Definitions.load(Json.parse(Workloads.passChain(100))), Workloads.oneKilobyteDocument()),
         new Workload("choice", Definitions.load(Json.parse(Workloads.choiceLoop(50))), Workloads.oneKilobyteDocument()),
-        new Workload("intrinsic", Definitions.load(Json.parse(Workloads.intrinsicChain(50))), Workloads.oneKilobyteDocument()));
+        new Workload("intrinsic", Definitions.load(Json.parse(Workloads.intrinsicChain(50))), Workloads.oneKilobyteDocument()),
+        new Workload("jsonata", Definitions.load(Json.parse(Workloads.jsonataChain(50))), Workloads.oneKilobyteDocument()));
   }
 }

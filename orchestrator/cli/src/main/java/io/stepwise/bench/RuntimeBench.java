@@ -3,7 +3,19 @@ package io.stepwise.bench;
 import io.stepwise.runtime.Pause;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.aws.api.AwsApiCaller;
+import io.stepwise.aws.api.AwsEndpoints;
+import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
+import io.stepwise.aws.integrations.TaskInvokers;
+import io.stepwise.aws.logs.ExecutionLogWriter;
+import io.stepwise.lambda.Observability;
+import io.stepwise.observability.JsonLog;
+import io.stepwise.observability.MachineLogging;
+import io.stepwise.observability.StepMetrics;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
@@ -41,27 +53,16 @@ public final class RuntimeBench {
     AwsCallCounter counter = new AwsCallCounter();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
         DynaliteServer dynamoServer = DynaliteServer.start();
-        DynamoDbClient counted = counter.dynamoDb(dynamoServer.endpoint());        SqsClient countedSqs = counter.sqs(sqsServer.endpoint());
-        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint());
-        LocalRuntime local = LocalRuntime.start(counted, countedSqs, "stepwise-bench", TaskInvoker.NONE,
-            new LocalRuntime.Options(5, 10, 4, BATCH_SIZE))) {
-      ExecutionStore watch = new DynamoDbExecutionStore(observer, "stepwise-bench");
-      String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
-      local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
-          Workloads.passChain(STATES), "role", "STANDARD"));
-      String input = Json.write(Workloads.oneKilobyteDocument());
-      runRound(local, watch, machineArn, input, "warmup", 5);
+        DynamoDbClient counted = counter.dynamoDb(dynamoServer.endpoint());
+        SqsClient countedSqs = counter.sqs(sqsServer.endpoint());
+        DynamoDbClient observer = AwsClients.dynamoDb(dynamoServer.endpoint())) {
+      LocalRuntime.Options options = new LocalRuntime.Options(5, 10, 4, BATCH_SIZE);
       ObjectNode runtime = Json.object();
       ArrayNode rounds = runtime.putArray("rounds");
       ObjectNode last = null;
-      for (int n : concurrencies) {
-        List<Long> before = counter.snapshot();
-        LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
-        Round round = runRound(local, watch, machineArn, input, "c" + n, n);
-        List<Long> after = counter.snapshot();
-        LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
-        last = report(n, round, before, after, statsBefore, statsAfter);
-        rounds.add(last);
+      for (ObjectNode round : rounds(counted, countedSqs, observer, counter, "stepwise-bench", options, concurrencies)) {
+        rounds.add(round);
+        last = round;
       }
       // The headline keys are those of the largest round.
       runtime.setAll(last);
@@ -69,9 +70,63 @@ public final class RuntimeBench {
       runtime.put("batch_size", BATCH_SIZE);
       runtime.put("memory_mb", MEMORY_MB);
       runtime.put("states_per_execution", STATES);
-      runtime.put("payload_bytes", input.length());
+      runtime.put("payload_bytes", input().length());
+      // The same largest round in the same run, with the handler taking a batch's messages one
+      // after another: what handling them at once saves.
+      int largest = concurrencies[concurrencies.length - 1];
+      ObjectNode sequential = rounds(counted, countedSqs, observer, counter, "stepwise-bench-sequential",
+          options.sequential(), new int[] {largest}).get(0);
+      sequential.put("method", "as the headline round, handler_parallelism 1 instead of " + options.handlerParallelism());
+      runtime.putObject("levers").set("sequential_batch", sequential);
+      runtime.put("handler_parallelism", options.handlerParallelism());
       return runtime;
     }
+  }
+
+  private static String input() {
+    return Json.write(Workloads.oneKilobyteDocument());
+  }
+
+  /** One local runtime, warmed up, then a round per concurrency; closed before the next one polls. */
+  private List<ObjectNode> rounds(DynamoDbClient dynamo, SqsClient sqs, DynamoDbClient observer, AwsCallCounter counter,
+      String name, LocalRuntime.Options options, int[] concurrencies) {
+    List<ObjectNode> reports = new ArrayList<>();
+    try (LocalRuntime local = LocalRuntime.start(dynamo, sqs, name, TaskInvoker.NONE, options, observed(dynamo, name))) {
+      ExecutionStore watch = new DynamoDbExecutionStore(observer, name);
+      String machineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
+      local.runtime().machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "bench", 0,
+          Workloads.passChain(STATES), "role", "STANDARD"));
+      String input = input();
+      runRound(local, watch, machineArn, input, "warmup", 5);
+      for (int n : concurrencies) {
+        List<Long> before = counter.snapshot();
+        LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
+        long emfBefore = emfLines.get();
+        Round round = runRound(local, watch, machineArn, input, "c" + n, n);
+        List<Long> after = counter.snapshot();
+        LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
+        ObjectNode report = report(n, round, before, after, statsBefore, statsAfter);
+        report.put("emf_lines_per_transition", round3((emfLines.get() - emfBefore) / (double) round.transitions()));
+        reports.add(report);
+      }
+    }
+    return reports;
+  }
+
+  private final AtomicLong emfLines = new AtomicLong();
+
+  /**
+   * What the orchestrator observes on Lambda, so its cost is in the numbers: EMF metrics (the
+   * lines counted, not printed), INFO logging, and each machine's logging configuration looked up
+   * (the bench's machine logs nothing, so no log group is written).
+   */
+  private Observability observed(DynamoDbClient dynamo, String table) {
+    InstantSource clock = InstantSource.system();
+    JsonLog log = new JsonLog(JsonLog.Level.INFO, System.err::println, clock);
+    return new Observability(new StepMetrics(StepMetrics.DEFAULT_NAMESPACE), line -> emfLines.incrementAndGet(), log,
+        new MachineLogging(new DynamoDbDocumentStore(dynamo, table), clock),
+        new ExecutionLogWriter(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.local(Map.of(), null, "none")),
+            AwsClients.DUMMY_CREDENTIALS, clock, problem -> log.log(JsonLog.Level.WARN, problem, null)), clock);
   }
 
   private record Round(long transitions, double seconds, List<Long> latenciesMillis) {}

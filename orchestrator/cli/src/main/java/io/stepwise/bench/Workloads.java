@@ -74,4 +74,23 @@ final class Workloads {
     }
     return "{\"StartAt\": \"I0\", \"States\": {" + states + "}}";
   }
+
+  /**
+   * {@code n} JSONata Pass states, each reading the document through paths, a filter, string
+   * functions and an aggregate: the evaluator's everyday work.
+   */
+  static String jsonataChain(int n) {
+    StringBuilder states = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      states.append(i == 0 ? "" : ",").append('"').append("J").append(i).append("\": {\"Type\": \"Pass\",")
+          .append("\"Output\": \"{% $merge([$states.input, {'derived': {")
+          .append("'greeting': 'Hello ' & $states.input.customer.name & ' of tier ' & $states.input.customer.tier,")
+          .append("'parts': $split($states.input.orderId, '-'),")
+          .append("'big': $count($states.input.lines[qty > 1]) + ").append(i).append(",")
+          .append("'total': $sum($states.input.lines.qty),")
+          .append("'tags': $join($states.input.tags, ',')}}]) %}\",")
+          .append(i == n - 1 ? "\"End\": true}" : "\"Next\": \"J" + (i + 1) + "\"}");
+    }
+    return "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"J0\", \"States\": {" + states + "}}";
+  }
 }

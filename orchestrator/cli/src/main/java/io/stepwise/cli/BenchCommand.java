@@ -1,8 +1,10 @@
 package io.stepwise.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.bench.ColdStartBench;
 import io.stepwise.bench.AwsSdkTaskBench;
 import io.stepwise.bench.EngineBench;
+import io.stepwise.bench.ExpressBench;
 import io.stepwise.bench.FanOutBench;
 import io.stepwise.bench.RuntimeBench;
 import io.stepwise.json.Json;
@@ -13,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code stepwise bench [--report-json FILE] [--only engine|runtime|fanout|awssdk] [--rounds N] [--round-ms MS]}:
+ * {@code stepwise bench [--report-json FILE] [--only engine|runtime|express|fanout|coldstart|awssdk] [--rounds N] [--round-ms MS]}:
  * in-memory engine throughput, the Lambda runtime end to end on local servers, and durable fan-out.
  */
 final class BenchCommand {
@@ -38,6 +40,14 @@ final class BenchCommand {
     if (only == null || only.equals("runtime")) {
       err.println("stepwise bench: the Lambda runtime on local ElasticMQ and dynalite, 1, 10 and 100 concurrent executions");
       report.set("runtime", new RuntimeBench().run(new int[] {1, 10, 100}));
+    }
+    if (only == null || only.equals("express")) {
+      err.println("stepwise bench: Express executions on local servers, 100 from StartExecution's message and 100 in process");
+      report.set("express", new ExpressBench().run(100));
+    }
+    if (only == null || only.equals("coldstart")) {
+      err.println("stepwise bench: cold start, fresh JVMs on the Lambda jar against local servers");
+      report.set("coldstart", new ColdStartBench(repoRoot(), 5).run());
     }
     if (only == null || only.equals("fanout")) {
       err.println("stepwise bench: durable fan-out on local servers, a Map over 10,000 items and a 20-branch Parallel");
@@ -64,6 +74,12 @@ final class BenchCommand {
       }
     }
     return 0;
+  }
+
+  /** The repository: node_modules' parent as the launcher gives it, else the working directory. */
+  private static Path repoRoot() {
+    String modules = System.getProperty("stepwise.node.modules");
+    return modules == null ? Path.of("").toAbsolutePath() : Path.of(modules).toAbsolutePath().getParent();
   }
 
   private static int intOption(Args args, String name, int fallback) {

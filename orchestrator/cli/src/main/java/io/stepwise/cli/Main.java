@@ -23,7 +23,7 @@ public final class Main {
             unless --aws-endpoint, the task functions, state machines, schedules) with the Step Functions API and the
             web console on the port (http://localhost:8083/);
             with --keys, only requests signed with one of the file's access keys; with --data,
-            the tables and buckets live in DIR and a restart resumes where it stopped
+            the tables, queues and buckets live in DIR and a restart resumes where it stopped
         keys create|list|revoke [KEY_ID] (--secret-id SECRET | --file FILE)
              [--actions A,B --resources ARN,ARN] [--description TEXT] [--region R] [--endpoint-url URL]
             issue, list or revoke the API's access keys (SigV4, with IAM-style statements)

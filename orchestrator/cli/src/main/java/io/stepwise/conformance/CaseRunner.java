@@ -14,9 +14,11 @@ import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
 import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /** Runs one conformance case file in memory, with its mocks, and judges it by the README's rules. */
 public final class CaseRunner {
@@ -41,7 +43,7 @@ public final class CaseRunner {
       mocksUsed = mocks;
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);
-      result = driver.run(machine, info(name, caseFile.path("input"), start));
+      result = driver.run(machine, info(name, caseFile.path("input"), start, caseFile.path("machine_type").asText()));
     } catch (InvalidDefinitionException e) {
       return CaseResult.notRun(name, file.toString(), caseFile, "INVALID", e.getMessage());
     } catch (UnsupportedTaskException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
@@ -66,13 +68,24 @@ public final class CaseRunner {
         result.error(), result.cause(), mismatch, history, historyExact);
   }
 
-  static ExecutionInfo info(String name, JsonNode input, Instant start) {
+  static ExecutionInfo info(String name, JsonNode input, Instant start, String machineType) {
     String machineName = "case";
     String executionName = name.length() > 80 ? name.substring(0, 80) : name;
-    return new ExecutionInfo(
-        "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machineName + ":" + executionName,
-        executionName, "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + machineName, machineName,
-        input, start, "arn:aws:iam::" + ACCOUNT + ":role/stepwise", 0, false);
+    String machineArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + machineName;
+    return new ExecutionInfo(executionArn(machineArn, machineType, executionName), executionName, machineArn,
+        machineName, input, start, "arn:aws:iam::" + ACCOUNT + ":role/stepwise", 0, false);
+  }
+
+  /**
+   * As Step Functions names executions: {@code ...:execution:MACHINE:NAME}, and for an Express
+   * machine {@code ...:express:MACHINE:NAME:ID}, the id telling apart runs that share a name.
+   */
+  static String executionArn(String machineArn, String machineType, String executionName) {
+    if ("EXPRESS".equals(machineType)) {
+      String id = UUID.nameUUIDFromBytes(executionName.getBytes(StandardCharsets.UTF_8)).toString();
+      return machineArn.replace(":stateMachine:", ":express:") + ":" + executionName + ":" + id;
+    }
+    return machineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
   }
 
   /** Null when the result is what AWS recorded, else what differs. */

@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class RuntimeSuite implements AutoCloseable {
   private static final Duration PER_RUN_TIMEOUT = Duration.ofMinutes(3);
+  /** The budget grows with the work: each array element in a case's input may become a Map iteration. */
+  private static final Duration PER_INPUT_ITEM = Duration.ofMillis(20);
 
   private final ElasticMqServer sqsServer;
   private final DynaliteServer dynamoServer;
@@ -95,16 +97,25 @@ public final class RuntimeSuite implements AutoCloseable {
       runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
       started.put(file, new Started(name, caseFile, executionArn, mocks));
     }
-    Instant deadline = Instant.now().plus(PER_RUN_TIMEOUT);
+    long items = started.values().stream().mapToLong(st -> arrayElements(st.caseFile().path("input"))).sum();
+    Duration budget = PER_RUN_TIMEOUT.plus(PER_INPUT_ITEM.multipliedBy(items));
+    Instant deadline = Instant.now().plus(budget);
     for (Map.Entry<Path, Started> e : started.entrySet()) {
-      results.add(await(runtime.store(), e.getKey(), e.getValue(), deadline));
+      results.add(await(runtime.store(), e.getKey(), e.getValue(), deadline, budget));
     }
     return results;
   }
 
+  /** Every element of every array in {@code node}, however deep. */
+  static long arrayElements(JsonNode node) {
+    long count = node.isArray() ? node.size() : 0;
+    for (JsonNode child : node) count += arrayElements(child);
+    return count;
+  }
+
   private record Started(String name, JsonNode caseFile, String executionArn, CaseMocks mocks) {}
 
-  private CaseResult await(ExecutionStore store, Path file, Started s, Instant deadline) {
+  private CaseResult await(ExecutionStore store, Path file, Started s, Instant deadline, Duration budget) {
     while (true) {
       String setupError = setupErrors.get(s.executionArn());
       if (setupError != null) {
@@ -119,7 +130,7 @@ public final class RuntimeSuite implements AutoCloseable {
       }
       if (Instant.now().isAfter(deadline)) {
         return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "TIMEOUT",
-            "did not finish on the local runtime within " + PER_RUN_TIMEOUT.toSeconds() + " s");
+            "did not finish on the local runtime within " + budget.toSeconds() + " s");
       }
       Pause.millis(50);
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +35,16 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** @throws PortInUseException when {@code port} cannot be listened on now */
   public static void checkFree(int port) {
-    if (port != 0) bind(port).stop(0);
+    if (port == 0) return;
+    // A plain socket: an HttpServer that was bound but never started keeps its port after stop(0)
+    // (JDK 17), so the real server could then never bind it.
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (BindException e) {
+      throw new PortInUseException(port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    }
   }
 
   /**

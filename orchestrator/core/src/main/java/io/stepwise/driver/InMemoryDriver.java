@@ -51,8 +51,21 @@ public final class InMemoryDriver {
 
   /** Starts an execution of {@code machine} with {@code info.input()} and runs it to its end. */
   public ExecutionResult run(StateMachine machine, ExecutionInfo info) {
+    return run(machine, info, null);
+  }
+
+  /**
+   * As {@link #run(StateMachine, ExecutionInfo)}, ending the execution TIMED_OUT at {@code limit}
+   * after its start if its own TimeoutSeconds has not ended it sooner (an Express workflow's 5 minutes).
+   *
+   * @param limit null for none
+   */
+  public ExecutionResult run(StateMachine machine, ExecutionInfo info, java.time.Duration limit) {
     List<HistoryEvent> history = new ArrayList<>();
     Instant deadline = machine.timeoutSeconds() == null ? null : info.startTime().plusSeconds(machine.timeoutSeconds());
+    if (limit != null && (deadline == null || info.startTime().plus(limit).isBefore(deadline))) {
+      deadline = info.startTime().plus(limit);
+    }
     ExecutionState state = run(machine, ExecutionState.start(info, machine.startAt()), history, deadline, true);
     return new ExecutionResult(state.status(), state.output(), state.error(), state.cause(), List.copyOf(history),
         state.transitions());

@@ -6,6 +6,28 @@ import io.stepwise.engine.Command;
 public interface TaskInvoker {
   TaskOutcome invoke(Command.InvokeTask call);
 
+  /**
+   * An invoker built on its first call: a handler whose first transitions call no Task does not
+   * pay for loading the integrations' catalog at its cold start.
+   */
+  static TaskInvoker lazy(java.util.function.Supplier<? extends TaskInvoker> build) {
+    return new TaskInvoker() {
+      private volatile TaskInvoker built;
+
+      @Override
+      public TaskOutcome invoke(Command.InvokeTask call) {
+        TaskInvoker invoker = built;
+        if (invoker == null) {
+          synchronized (this) {
+            if (built == null) built = build.get();
+            invoker = built;
+          }
+        }
+        return invoker.invoke(call);
+      }
+    };
+  }
+
   /** The invoker used when none is configured: every Task fails to run, naming what is missing. */
   TaskInvoker NONE = call -> {
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "' has no mock and no way to call resource '"

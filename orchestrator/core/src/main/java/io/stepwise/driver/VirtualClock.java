@@ -10,13 +10,18 @@ public interface VirtualClock {
   void waitUntil(Instant due);
 
   static VirtualClock system() {
+    return sleeping(java.time.InstantSource.system());
+  }
+
+  /** Real time read from {@code source}, waited out by sleeping. */
+  static VirtualClock sleeping(java.time.InstantSource source) {
     return new VirtualClock() {
       public Instant now() {
-        return Instant.now();
+        return source.instant();
       }
 
       public void waitUntil(Instant due) {
-        long millis = due.toEpochMilli() - System.currentTimeMillis();
+        long millis = due.toEpochMilli() - source.millis();
         if (millis <= 0) return;
         try {
           Thread.sleep(millis);

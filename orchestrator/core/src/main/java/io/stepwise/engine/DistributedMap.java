@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
-import io.stepwise.eval.PayloadTemplate;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.integrations.MapResources;
 import io.stepwise.items.ReaderSpec;
 import io.stepwise.items.ResultFiles;
@@ -27,20 +24,14 @@ import java.util.Map;
 public final class DistributedMap {
   private final Transition t;
   private final State.Map map;
-  private final Expressions expressions;
+  private final Flow flow;
   private final FanOut fanOut;
-  private final Scope scope;
-  private final JsonataBindings bindings;
 
-  DistributedMap(Transition t, State.Map map, Expressions expressions) {
+  DistributedMap(Transition t, State.Map map, Flow flow) {
     this.t = t;
     this.map = map;
-    this.expressions = expressions;
-    this.fanOut = new FanOut(t, map, expressions);
-    boolean jsonata = map.base().isJsonata();
-    this.bindings = jsonata ? expressions.bindings(null, null) : null;
-    Scope raw = t.scope(t.stateInput());
-    this.scope = raw.withInput(jsonata ? t.stateInput() : DataFlow.select(map.base().inputPath(), raw));
+    this.flow = flow;
+    this.fanOut = new FanOut(t, map, flow);
   }
 
   /** The plan of the Map that {@code parent} waits in, as it was when the Map started. */
@@ -50,7 +41,7 @@ public final class DistributedMap {
     };
     Transition t = new Transition(machine, parent, parent.stateEnteredTime(), none);
     State.Map map = (State.Map) machine.state(parent.currentState());
-    return new DistributedMap(t, map, new Expressions(t));
+    return new DistributedMap(t, map, Flow.of(map.base(), t, new Expressions(t)));
   }
 
   /** Enters the Map: checks the reader and writer now, so a bad one fails the state at once. */
@@ -65,9 +56,9 @@ public final class DistributedMap {
   }
 
   /** With a ResultWriter, the Map's output: the Map Run and where its manifest is; else null. */
-  static JsonNode writtenResults(Transition t, State.Map map, Expressions expressions) {
+  static JsonNode writtenResults(Transition t, State.Map map, Flow flow) {
     if (map.itemReader() == null && map.resultWriter() == null) return null;
-    DistributedMap plan = new DistributedMap(t, map, expressions);
+    DistributedMap plan = new DistributedMap(t, map, flow);
     WriterSpec writer = plan.writer();
     return writer == null ? null : ResultFiles.details(writer, plan.mapRunArn());
   }
@@ -91,12 +82,12 @@ public final class DistributedMap {
 
   /** MaxConcurrency; 0 for unbounded. */
   public int maxConcurrency() {
-    return (int) fanOut.number(map.maxConcurrency(), scope, bindings, 0);
+    return (int) fanOut.number(map.maxConcurrency(), 0);
   }
 
   /** How many of {@code total} children may fail before the Map fails. */
   public long toleratedFailures(int total) {
-    return fanOut.toleratedFailures(map, scope, bindings, total);
+    return fanOut.toleratedFailures(map, total);
   }
 
   /** The ItemReader with its Parameters (or Arguments) and ReaderConfig evaluated. */
@@ -105,7 +96,7 @@ public final class DistributedMap {
     String resource = reader.path("Resource").asText();
     JsonNode params = arguments(reader, "ItemReader");
     JsonNode config = reader.path("ReaderConfig");
-    long maxItems = (long) fanOut.number(maxItemsField(config), scope, bindings, 0);
+    long maxItems = (long) fanOut.number(maxItemsField(config), 0);
     MapResources.Kind kind = MapResources.reader(resource).orElseThrow(() -> new StatesError(
         ErrorNames.ITEM_READER_FAILED, "Stepwise's ItemReader reads from " + MapResources.READERS + ", not " + resource));
     if (kind == MapResources.Kind.LIST_OBJECTS) {
@@ -164,7 +155,7 @@ public final class DistributedMap {
   /** ItemSelector on each item, then ItemBatcher when there is one. */
   public final class ChildInputs {
     private final ItemBatches batches = map.itemBatcher() == null ? null
-        : new ItemBatches(map.itemBatcher(), scope, expressions, bindings);
+        : new ItemBatches(map.itemBatcher(), flow);
 
     /** True with an ItemBatcher: a child's input is complete only once the next item does not fit. */
     public boolean batched() {
@@ -173,7 +164,7 @@ public final class DistributedMap {
 
     /** Adds item {@code index}; returns a completed child input, or null while a batch fills. */
     public JsonNode add(JsonNode item, long index) {
-      JsonNode selected = fanOut.selectItem(map, scope, bindings, (int) index, item);
+      JsonNode selected = flow.item(map, (int) index, item);
       return batches == null ? selected : batches.add(selected);
     }
 
@@ -190,12 +181,7 @@ public final class DistributedMap {
   }
 
   private JsonNode arguments(JsonNode owner, String field) {
-    if (bindings != null) {
-      JsonNode args = owner.get("Arguments");
-      return args == null ? Json.object() : expressions.jsonata(args, bindings, "Arguments");
-    }
-    JsonNode params = owner.get("Parameters");
-    return params == null ? Json.object() : PayloadTemplate.compile(params).evaluate(scope);
+    return flow.resourceArguments(owner);
   }
 
   private static String text(JsonNode params, String field, boolean required) {

@@ -2,16 +2,13 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Assign;
-import io.stepwise.asl.State;
-import io.stepwise.asl.StateBase;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.jsonata.Jsonata;
 import io.stepwise.eval.jsonata.JsonataBindings;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Evaluation of Assign blocks, JSONata fields and result processing for the current state. */
+/** Evaluation of Assign blocks and JSONata fields for the current state. */
 final class Expressions {
   private final Transition t;
 
@@ -27,25 +24,6 @@ final class Expressions {
   /** A JSONata field's value: a {@code {% %}} string evaluated, any other JSON as a template. */
   JsonNode jsonata(JsonNode field, JsonataBindings bindings, String fieldName) {
     return Jsonata.evaluateTemplate(field, bindings, fieldName);
-  }
-
-  /**
-   * Leaves a Task, Parallel or Map with its result: JSONata Output (default: the result), or
-   * JSONPath ResultSelector, ResultPath and OutputPath; Assign sees the (selected) result.
-   */
-  void exitWithResult(State state, JsonNode result) {
-    StateBase base = state.base();
-    if (base.isJsonata()) {
-      JsonataBindings bindings = bindings(result, null);
-      JsonNode output = base.output() == null ? result : jsonata(base.output(), bindings, "Output");
-      t.exit(state, output, assign(base.assign(), null, bindings), base.next());
-      return;
-    }
-    Scope raw = t.scope(t.stateInput());
-    JsonNode selected = base.resultSelector() == null ? result : base.resultSelector().evaluate(raw.withInput(result));
-    Map<String, JsonNode> assigned = assign(base.assign(), selected, null);
-    JsonNode combined = DataFlow.applyResultPath(base.resultPath(), t.stateInput(), selected);
-    t.exit(state, DataFlow.select(base.outputPath(), raw.withInput(combined)), assigned, base.next());
   }
 
   /**

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
-import io.stepwise.eval.PathRef;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.jsonata.Jsonata;
-import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +19,16 @@ import java.util.Map;
 final class FanOut {
   private final Transition t;
   private final State state;
-  private final Expressions expressions;
+  private final Flow flow;
 
-  FanOut(Transition t, State state, Expressions expressions) {
+  FanOut(Transition t, State state, Flow flow) {
     this.t = t;
     this.state = state;
-    this.expressions = expressions;
+    this.flow = flow;
   }
 
   void runParallel(State.Parallel parallel) {
-    JsonNode input;
-    if (parallel.base().isJsonata()) {
-      JsonNode arguments = parallel.base().arguments();
-      input = arguments == null ? t.stateInput() : expressions.jsonata(arguments, expressions.bindings(null, null), "Arguments");
-    } else {
-      input = DataFlow.effectiveInput(parallel.base(), t.scope(t.stateInput()));
-    }
+    JsonNode input = flow.arguments();
     List<Command.Child> children = new ArrayList<>();
     for (StateMachine branch : parallel.branches()) children.add(new Command.Child(branch, input, t.variables()));
     t.history().add("ParallelStateStarted");
@@ -48,22 +38,17 @@ final class FanOut {
 
   void runMap(State.Map map) {
     if (map.itemReader() != null) {
-      new DistributedMap(t, map, expressions).start();
+      new DistributedMap(t, map, flow).start();
       return;
     }
-    boolean jsonata = map.base().isJsonata();
-    JsonataBindings bindings = jsonata ? expressions.bindings(null, null) : null;
-    Scope raw = t.scope(t.stateInput());
-    JsonNode effective = jsonata ? t.stateInput() : DataFlow.select(map.base().inputPath(), raw);
-    Scope scope = raw.withInput(effective);
-    JsonNode items = jsonata ? jsonataItems(map, bindings) : pathItems(map, scope);
+    JsonNode items = flow.items(map);
     List<JsonNode> inputs = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) inputs.add(selectItem(map, scope, bindings, i, items.get(i)));
-    if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, scope, expressions, bindings);
+    for (int i = 0; i < items.size(); i++) inputs.add(flow.item(map, i, items.get(i)));
+    if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, flow);
     List<Command.Child> children = new ArrayList<>();
     for (JsonNode input : inputs) children.add(new Command.Child(map.processor(), input, t.variables()));
-    int maxConcurrency = (int) number(map.maxConcurrency(), scope, bindings, 0);
-    long toleratedFailures = toleratedFailures(map, scope, bindings, children.size());
+    int maxConcurrency = (int) number(map.maxConcurrency(), 0);
+    long toleratedFailures = toleratedFailures(map, children.size());
     t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
     if (map.distributed()) t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
     t.await(Phase.AWAIT_CHILDREN);
@@ -80,7 +65,7 @@ final class FanOut {
     boolean distributed = isMap && ((State.Map) state).distributed();
     // A distributed Map's iterations are executions of their own: the parent shows only the Map Run.
     ChildEvents.Joined joined = distributed ? null
-        : isMap ? ChildEvents.mapIterations(t.history(), state.name(), outcomes, again((State.Map) state).maxConcurrency())
+        : isMap ? ChildEvents.mapIterations(t.history(), state.name(), outcomes, (int) number(((State.Map) state).maxConcurrency(), 0))
         : ChildEvents.parallelBranches(t.history(), outcomes);
     ArrayNode results = Json.array();
     List<ChildOutcome> failures = new ArrayList<>();
@@ -89,7 +74,7 @@ final class FanOut {
       else failures.add(outcome);
     }
     if (!failures.isEmpty()) {
-      long tolerated = isMap ? again((State.Map) state).toleratedFailures(outcomes.size()) : 0;
+      long tolerated = isMap ? toleratedFailures((State.Map) state, outcomes.size()) : 0;
       if (!isMap || failures.size() > tolerated) {
         if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
         else t.history().moveCursor(joined.lastFailure());
@@ -110,14 +95,14 @@ final class FanOut {
       long runStarted = t.history().cursor();
       t.history().add("MapRunSucceeded");
       t.history().aside("MapStateSucceeded");
-      if (selectsItems((State.Map) state)) t.history().moveCursor(runStarted);
+      if (flow.selectsItems((State.Map) state)) t.history().moveCursor(runStarted);
     } else {
       // Written aside: the state's exited event links to what the success links to.
       t.history().moveCursor(joined.lastEnd());
       t.history().aside(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded");
     }
-    JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, expressions) : null;
-    expressions.exitWithResult(state, written != null ? written : results);
+    JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, flow) : null;
+    flow.exitWithResult(state, written != null ? written : results);
   }
 
   /** The Map Run's ARN, as Step Functions names it: the machine, the execution and the Label or state. */
@@ -127,46 +112,20 @@ final class FanOut {
     return t.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.executionName();
   }
 
-  private JsonNode pathItems(State.Map map, Scope scope) {
-    JsonNode items = "$".equals(map.itemsPath()) ? scope.input() : PathRef.compile(map.itemsPath()).find(scope);
-    if (items == null) throw DataFlow.noResults(map.itemsPath());
-    if (!items.isArray()) {
-      throw StatesError.runtime("Invalid path '" + map.itemsPath() + "': The ItemsPath value must be an array, but was '"
-          + Json.typeName(items) + "'");
-    }
-    return items;
-  }
-
-  private JsonNode jsonataItems(State.Map map, JsonataBindings bindings) {
-    // Without Items, a JSONata Map iterates over its input, as if Items were {% $states.input %}.
-    JsonNode items = map.items() == null ? t.stateInput() : expressions.jsonata(map.items(), bindings, "Items");
-    if (items == null || !items.isArray()) {
-      String expression = map.items() == null ? "$states.input"
-          : map.items().isTextual() ? Jsonata.body(map.items().textValue()) : Json.write(map.items());
-      throw StatesError.query("The JSONata expression '" + expression + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-          + Json.typeName(items) + "' for value: " + (items == null ? "null" : Json.write(items)));
-    }
-    return items;
-  }
-
-  /** ItemSelector for item {@code index}: it sees {@code $$.Map.Item.Index} and {@code .Value}. */
-  JsonNode selectItem(State.Map map, Scope scope, JsonataBindings bindings, int index, JsonNode item) {
-    if (map.itemSelector() == null && map.itemSelectorJsonata() == null) return item;
+  /** The context object an ItemSelector sees: {@code $$.Map.Item.Index} and {@code .Value} beside the rest. */
+  static ObjectNode itemContext(Transition t, int index, JsonNode item) {
     ObjectNode context = t.context();
     ObjectNode itemNode = Json.object();
     itemNode.put("Index", index);
     itemNode.set("Value", item);
     context.set("Map", Json.object().set("Item", itemNode));
-    if (bindings != null) {
-      JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, context, bindings.variables(), bindings.sources());
-      return expressions.jsonata(map.itemSelectorJsonata(), withItem, "ItemSelector");
-    }
-    return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables(), scope.sources()));
+    return context;
   }
 
-  long toleratedFailures(State.Map map, Scope scope, JsonataBindings bindings, int total) {
-    long count = (long) number(map.toleratedFailureCount(), scope, bindings, 0);
-    double percentage = number(map.toleratedFailurePercentage(), scope, bindings, 0);
+  /** Evaluated from the same input at the start and again at the join. */
+  long toleratedFailures(State.Map map, int total) {
+    long count = (long) number(map.toleratedFailureCount(), 0);
+    double percentage = number(map.toleratedFailurePercentage(), 0);
     if (map.toleratedFailureCount() == null && map.toleratedFailurePercentage() == null) return 0;
     long byPercentage = map.toleratedFailurePercentage() == null ? 0 : (long) Math.floor(total * percentage / 100.0);
     if (map.toleratedFailureCount() == null) return byPercentage;
@@ -174,55 +133,17 @@ final class FanOut {
     return Math.max(count, byPercentage);
   }
 
-  /** The Map's numbers evaluated again at the join, from the same input as at the start. */
-  private Numbers again(State.Map map) {
-    Scope raw = t.scope(t.stateInput());
-    boolean jsonata = map.base().isJsonata();
-    JsonataBindings bindings = jsonata ? expressions.bindings(null, null) : null;
-    Scope scope = raw.withInput(jsonata ? t.stateInput() : DataFlow.select(map.base().inputPath(), raw));
-    return new Numbers(map, scope, bindings);
-  }
-
-  private final class Numbers {
-    private final State.Map map;
-    private final Scope scope;
-    private final JsonataBindings bindings;
-
-    Numbers(State.Map map, Scope scope, JsonataBindings bindings) {
-      this.map = map;
-      this.scope = scope;
-      this.bindings = bindings;
-    }
-
-    int maxConcurrency() {
-      return (int) number(map.maxConcurrency(), scope, bindings, 0);
-    }
-
-    long toleratedFailures(int total) {
-      return FanOut.this.toleratedFailures(map, scope, bindings, total);
-    }
-  }
-
-  private static boolean selectsItems(State.Map map) {
-    return map.base().isJsonata() ? map.items() != null : !"$".equals(map.itemsPath());
-  }
-
   private static boolean hasTolerance(State.Map map) {
     return map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
   }
 
   /** A count or percentage written literally, through a path, or as JSONata; strings of digits count. */
-  double number(State.Seconds field, Scope scope, JsonataBindings bindings, double absent) {
+  double number(State.Seconds field, double absent) {
     if (field == null) return absent;
-    JsonNode value;
+    JsonNode value = flow.value(field.literal(), field.path(), field.fieldName());
     if (field.path() != null) {
-      value = PathRef.compile(field.path()).find(scope);
       if (value == null) throw DataFlow.noResults(field.path());
       return MapLimits.fromPath(field.fieldName(), field.path(), value);
-    } else if (bindings != null) {
-      value = expressions.jsonata(field.literal(), bindings, field.fieldName());
-    } else {
-      value = field.literal();
     }
     if (value != null && value.isNumber()) return value.asDouble();
     if (value != null && value.isTextual()) {

@@ -3,11 +3,7 @@ package io.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stepwise.eval.PathRef;
-import io.stepwise.eval.PayloadTemplate;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +19,14 @@ final class ItemBatches {
   private ArrayNode current = Json.array();
   private long bytes;
 
-  ItemBatches(JsonNode batcher, Scope scope, Expressions expressions, JsonataBindings bindings) {
-    maxItems = limit(batcher, "MaxItemsPerBatch", scope, expressions, bindings);
-    maxBytes = limit(batcher, "MaxInputBytesPerBatch", scope, expressions, bindings);
-    JsonNode input = null;
-    if (batcher.has("BatchInput")) {
-      input = bindings != null
-          ? expressions.jsonata(batcher.get("BatchInput"), bindings, "BatchInput")
-          : PayloadTemplate.compile(batcher.get("BatchInput")).evaluate(scope);
-    }
-    batchInput = input;
+  ItemBatches(JsonNode batcher, Flow flow) {
+    maxItems = limit(batcher, "MaxItemsPerBatch", flow);
+    maxBytes = limit(batcher, "MaxInputBytesPerBatch", flow);
+    batchInput = batcher.has("BatchInput") ? flow.template(batcher.get("BatchInput"), "BatchInput") : null;
   }
 
-  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Scope scope, Expressions expressions, JsonataBindings bindings) {
-    ItemBatches batches = new ItemBatches(batcher, scope, expressions, bindings);
+  static List<JsonNode> of(JsonNode batcher, List<JsonNode> items, Flow flow) {
+    ItemBatches batches = new ItemBatches(batcher, flow);
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode item : items) {
       JsonNode full = batches.add(item);
@@ -77,12 +67,12 @@ final class ItemBatches {
     return batch;
   }
 
-  private static long limit(JsonNode batcher, String field, Scope scope, Expressions expressions, JsonataBindings bindings) {
+  private static long limit(JsonNode batcher, String field, Flow flow) {
     JsonNode value = batcher.get(field);
-    if (value == null && batcher.has(field + "Path")) {
-      value = PathRef.compile(batcher.get(field + "Path").asText()).find(scope);
-    } else if (value != null && bindings != null) {
-      value = expressions.jsonata(value, bindings, field);
+    if (value != null) {
+      value = flow.value(value, null, field);
+    } else if (batcher.has(field + "Path")) {
+      value = flow.value(null, batcher.get(field + "Path").asText(), field);
     }
     if (value == null) return 0;
     if (!value.canConvertToLong() || value.asLong() < 0) {

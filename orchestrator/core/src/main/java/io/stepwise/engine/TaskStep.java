@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
 import io.stepwise.eval.ErrorNames;
-import io.stepwise.eval.PathRef;
-import io.stepwise.eval.Scope;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.jsonata.JsonataBindings;
 import io.stepwise.json.Json;
 
 /** A Task state: schedule the call, then process its result or its failure. */
 final class TaskStep {
   private final Transition t;
   private final State.Task task;
-  private final Expressions expressions;
+  private final Flow flow;
   private final Resource resource;
 
-  TaskStep(Transition t, State.Task task, Expressions expressions) {
+  TaskStep(Transition t, State.Task task, Flow flow) {
     this.t = t;
     this.task = task;
-    this.expressions = expressions;
+    this.flow = flow;
     this.resource = Resource.parse(task.resource());
   }
 
@@ -28,23 +25,16 @@ final class TaskStep {
     // A .sync task waits like a token task: the runtime answers with the token when the job ends;
     // an activity's worker answers with the token it got from GetActivityTask.
     String token = resource.waitsForTaskToken() || resource.isSync() || resource.isActivity() ? t.newTaskToken() : null;
-    JsonNode payload;
-    Integer timeout;
-    Integer heartbeat;
-    String credentialsRole;
-    if (task.base().isJsonata()) {
-      JsonataBindings bindings = expressions.bindings(null, null);
-      payload = task.base().arguments() == null ? t.stateInput() : expressions.jsonata(task.base().arguments(), bindings, "Arguments");
-      timeout = jsonataSeconds(task.timeout(), bindings);
-      heartbeat = jsonataSeconds(task.heartbeat(), bindings);
-      credentialsRole = TaskCredentialsField.roleArn(task.credentials(), expressions, bindings);
-    } else {
-      Scope raw = t.scope(t.stateInput());
-      payload = DataFlow.effectiveInput(task.base(), raw);
-      timeout = pathSeconds(task.timeout(), raw);
-      heartbeat = pathSeconds(task.heartbeat(), raw);
-      credentialsRole = TaskCredentialsField.roleArn(task.credentials(), raw);
+    JsonNode payload = flow.arguments();
+    // Developer guide, States.DataLimitExceeded: thrown "when, after Parameters processing, the
+    // input of a state is larger than the payload size quota"; terminal, as for the output.
+    if (Json.utf8Size(payload) > Transition.MAX_PAYLOAD_BYTES) {
+      throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + task.name()
+          + "' has an input with a size exceeding the maximum number of bytes service limit.");
     }
+    Integer timeout = flow.seconds(task.timeout());
+    Integer heartbeat = flow.seconds(task.heartbeat());
+    String credentialsRole = flow.credentialsRole(task.credentials());
     scheduled(payload, timeout, heartbeat, credentialsRole);
     t.await(Phase.AWAIT_TASK);
     t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
@@ -56,7 +46,7 @@ final class TaskStep {
     d.set("outputDetails", History.NOT_TRUNCATED);
     started();
     t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
-    expressions.exitWithResult(task, result);
+    flow.exitWithResult(task, result);
   }
 
   /** The call was made and failed (Step Functions shows it started), or ran out of time. */
@@ -107,26 +97,5 @@ final class TaskStep {
 
   private String detailsKey(String what) {
     return (resource.isLegacyLambda() ? "lambdaFunction" : resource.isActivity() ? "activity" : "task") + what + "EventDetails";
-  }
-
-  private static Integer pathSeconds(State.Seconds seconds, Scope scope) {
-    if (seconds == null) return null;
-    if (seconds.literal() != null) return seconds.literal().asInt();
-    JsonNode value = PathRef.compile(seconds.path()).find(scope);
-    if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
-      throw StatesError.runtime("The " + seconds.fieldName() + " parameter does not reference a positive integer: "
-          + seconds.path() + (value == null ? "" : " == " + Json.write(value)));
-    }
-    return value.asInt();
-  }
-
-  private Integer jsonataSeconds(State.Seconds seconds, JsonataBindings bindings) {
-    if (seconds == null) return null;
-    JsonNode value = expressions.jsonata(seconds.literal(), bindings, seconds.fieldName());
-    if (value == null || !value.canConvertToExactIntegral() || value.asInt() <= 0) {
-      throw StatesError.query("The JSONata expression specified for the field '" + seconds.fieldName()
-          + "' returned an unexpected result: " + (value == null ? "null" : Json.write(value)));
-    }
-    return value.asInt();
   }
 }

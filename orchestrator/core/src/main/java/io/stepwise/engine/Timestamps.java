@@ -1,5 +1,8 @@
 package io.stepwise.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.StatesError;
+import io.stepwise.json.Json;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +29,21 @@ public final class Timestamps {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  /**
+   * A Wait timestamp: UTC with a {@code Z}, fractional seconds optional, as Step Functions
+   * accepts (an offset such as {@code +01:00}, or none, fails). The cause names the field as
+   * written ({@code $.start_at}, or the JSONata expression) and the value it gave.
+   */
+  static Instant waitTimestamp(JsonNode value, String field, String written) {
+    Instant parsed = value != null && value.isTextual() ? parseUtc(value.textValue()) : null;
+    if (parsed == null) {
+      String text = value == null ? "null" : value.isTextual() ? value.textValue() : Json.write(value);
+      throw StatesError.runtime("The " + field + " parameter does not reference a valid ISO-8601 extended offset "
+          + "date-time format string: " + written + " == " + text);
+    }
+    return parsed;
   }
 
   public static String format(Instant instant) {

@@ -3,6 +3,8 @@ package io.stepwise.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.express.ExpressArns;
+import io.stepwise.express.ExpressStart;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
@@ -23,6 +25,7 @@ public final class Executions {
   private final StepQueue queue;
   private final InstantSource clock;
   private final StartTargets targets;
+  private final StepQueue expressQueue;
 
   /** Starts by machine ARNs only (no versions or aliases kept). */
   public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock) {
@@ -31,6 +34,13 @@ public final class Executions {
 
   public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock,
       StartTargets targets) {
+    this(store, machines, queue, clock, targets, queue);
+  }
+
+  /** @param expressQueue where an Express execution's one message goes (its own queue on AWS, for the 5 minutes) */
+  public Executions(ExecutionStore store, StateMachines machines, StepQueue queue, InstantSource clock,
+      StartTargets targets, StepQueue expressQueue) {
+    this.expressQueue = expressQueue;
     this.store = store;
     this.machines = machines;
     this.queue = queue;
@@ -58,25 +68,19 @@ public final class Executions {
    */
   public Started start(String targetArn, String name, String inputText, String callbackToken) {
     StartTargets.Target target = targets.resolve(targetArn);
+    if (isExpress(target)) {
+      if (callbackToken != null) {
+        throw new ApiException("StateMachineTypeNotSupported",
+            "Stepwise does not support starting an EXPRESS state machine from a .sync task; use the request-response form");
+      }
+      ExpressStart express = express(target, name, inputText);
+      expressQueue.send(express.toMessage(), 0); // the whole run is this one message (at-least-once)
+      return new Started(express.executionArn(), express.startDate());
+    }
     StateMachineStore.StateMachineRecord machine = target.machine();
     String stateMachineArn = machine.arn();
-    String executionName = name == null ? UUID.randomUUID().toString() : name;
-    if (!NAME.matcher(executionName).matches()) {
-      throw new ApiException("InvalidName", "Invalid Name: '" + executionName + "'");
-    }
-    String text = inputText == null ? "{}" : inputText;
-    if (io.stepwise.json.Json.utf8Length(text) > MAX_INPUT_BYTES) {
-      throw new ApiException("InvalidExecutionInput", "The input exceeds the maximum size of 262144 bytes.");
-    }
-    JsonNode input;
-    try {
-      input = Json.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
-    }
-    if (Json.tooDeep(input)) {
-      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + Json.TOO_DEEP + "'");
-    }
+    String executionName = checkedName(name);
+    JsonNode input = checkedInput(inputText);
     String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what storage keeps
     ExecutionInfo info = new ExecutionInfo(executionArn, executionName, stateMachineArn, machine.name(), input, now,
@@ -91,6 +95,53 @@ public final class Executions {
     queue.send(first, 0);
     if (!store.create(record)) return existing(executionArn, input);
     return new Started(executionArn, now);
+  }
+
+  /**
+   * An Express execution of the target, checked and named but not yet run (StartSyncExecution
+   * runs it at once); null when the target is not an Express machine.
+   */
+  public ExpressStart expressStart(String targetArn, String name, String inputText) {
+    StartTargets.Target target = targets.resolve(targetArn);
+    return isExpress(target) ? express(target, name, inputText) : null;
+  }
+
+  private static boolean isExpress(StartTargets.Target target) {
+    return "EXPRESS".equals(target.machine().type());
+  }
+
+  private ExpressStart express(StartTargets.Target target, String name, String inputText) {
+    StateMachineStore.StateMachineRecord machine = target.machine();
+    String executionName = checkedName(name);
+    JsonNode input = checkedInput(inputText);
+    String executionArn = ExpressArns.executionArn(machine.arn(), executionName, UUID.randomUUID().toString());
+    return new ExpressStart(executionArn, executionName, machine.arn(), machine.name(), machine.version(),
+        machine.roleArn(), input, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  private static String checkedName(String name) {
+    String executionName = name == null ? UUID.randomUUID().toString() : name;
+    if (!NAME.matcher(executionName).matches()) {
+      throw new ApiException("InvalidName", "Invalid Name: '" + executionName + "'");
+    }
+    return executionName;
+  }
+
+  private static JsonNode checkedInput(String inputText) {
+    String text = inputText == null ? "{}" : inputText;
+    if (io.stepwise.json.Json.utf8Length(text) > MAX_INPUT_BYTES) {
+      throw new ApiException("InvalidExecutionInput", "The input exceeds the maximum size of 262144 bytes.");
+    }
+    JsonNode input;
+    try {
+      input = Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+    }
+    if (Json.tooDeep(input)) {
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + Json.TOO_DEEP + "'");
+    }
+    return input;
   }
 
   private Started existing(String executionArn, JsonNode input) {

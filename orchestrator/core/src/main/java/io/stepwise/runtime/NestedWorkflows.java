@@ -66,4 +66,21 @@ public final class NestedWorkflows implements TaskInvoker {
     if (end.cause() != null) o.put("Cause", end.cause());
     return o;
   }
+
+  /**
+   * An execution started by a parent's {@code .sync} task has ended: the parent's task succeeds
+   * with its description, or fails with {@code States.TaskFailed}. Answering twice is harmless.
+   */
+  static void answerParent(Callbacks callbacks, ExecutionRecord child) {
+    ObjectNode outcome = outcome(child.state());
+    try {
+      if (child.state().status() == io.stepwise.engine.ExecutionStatus.SUCCEEDED) {
+        callbacks.sendTaskSuccess(child.callbackToken(), Json.write(outcome));
+      } else {
+        callbacks.sendTaskFailure(child.callbackToken(), io.stepwise.eval.ErrorNames.TASK_FAILED, Json.write(outcome));
+      }
+    } catch (ApiException alreadyAnswered) {
+      // The parent's task ended some other way (timeout, stop) or was answered already.
+    }
+  }
 }

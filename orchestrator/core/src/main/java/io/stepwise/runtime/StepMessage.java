@@ -45,7 +45,12 @@ public record StepMessage(
      */
     STOP,
     /** Check on the job a {@code .sync} task started ({@link SyncJobs}); the token names the task. */
-    JOB_POLL
+    JOB_POLL,
+    /**
+     * Run a whole Express execution, described by {@code result} ({@code express.ExpressStart});
+     * the handler gives it to the Express runner, never to the step worker.
+     */
+    EXPRESS
   }
 
   /** A STOP for child {@code childKey}, with the error and cause it ends with. */
@@ -82,6 +87,7 @@ public record StepMessage(
       case STOP -> new Event.Stop(error, cause);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
       case JOB_POLL -> throw new IllegalStateException("SyncJobs handles JOB_POLL");
+      case EXPRESS -> throw new IllegalStateException("the Express runner handles EXPRESS");
     };
   }
 

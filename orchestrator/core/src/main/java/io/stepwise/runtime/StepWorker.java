@@ -1,28 +1,14 @@
 package io.stepwise.runtime;
 
-import io.stepwise.asl.State;
-import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.TaskInvoker;
-import io.stepwise.driver.TaskOutcome;
-import io.stepwise.engine.Command;
-import io.stepwise.engine.Decision;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
-import io.stepwise.engine.ExecutionState;
-import io.stepwise.engine.HistoryEvent;
-import io.stepwise.engine.Phase;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.items.ObjectStorage;
-import io.stepwise.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 
 /**
@@ -51,7 +37,11 @@ import java.util.function.LongConsumer;
  * An exception from the engine itself fails the execution with {@code States.Runtime}; one from
  * the infrastructure lets the message come back, and on its last delivery (see
  * {@link #process(StepMessage, String, boolean)}) fails the execution likewise, with a cause
- * that says what to do.
+ * that says what to do ({@link PoisonMessages}).
+ *
+ * <p>This class admits a message (is it current, due, for the waiting task?); {@link Transitions}
+ * makes the transition; {@link ApiTransitions} applies StopExecution and RedriveExecution
+ * straight to the record; {@link SyncJobs} polls {@code .sync} jobs.
  */
 public final class StepWorker {
   /** What to do with the message afterwards. */
@@ -70,50 +60,56 @@ public final class StepWorker {
   private final TokenStore tokens;
   private final Children children;
   private final ReaderChildren readers;
-  private final Callbacks callbacks;
-  private final StateMachines machines;
-  private final StepQueue queue;
-  private final TaskInvoker tasks;
   private final SyncJobs jobs;
-  private final Engine engine;
+  private final Transitions transitions;
+  private final ApiTransitions api;
+  private final PoisonMessages poison;
   private final InstantSource clock;
-  private final Duration lease;
   private final LongConsumer pause;
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
-    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, Pause::millis);
+    this(store, tokens, joins, machines, queue, tasks, engine, clock, lease, Pause::millis);
   }
 
   /** @param pause how the worker waits a moment for a record to catch up (virtual time in tests) */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause) {
-    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause);
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause,
+        TransitionObserver.NONE);
+  }
+
+  /** @param observer told of each committed transition (metrics, logs) */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
+      TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, queue, tasks, engine, clock, lease, pause,
+        observer);
   }
 
   /** @param cursors and {@code storage}: where Distributed Maps read items and write results */
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
       ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
       InstantSource clock, Duration lease) {
-    this(store, tokens, joins, cursors, storage, machines, queue, tasks, engine, clock, lease, Pause::millis);
+    this(store, tokens, joins, cursors, storage, machines, queue, tasks, engine, clock, lease, Pause::millis,
+        TransitionObserver.NONE);
   }
 
-  private StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
+  /** The whole: Distributed Maps' reading and writing, and an observer of each commit. */
+  public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors,
       ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
-      InstantSource clock, Duration lease, LongConsumer pause) {
+      InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
     this.pause = pause;
     this.store = store;
     this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
     this.children = new Children(store, joins, queue, readers);
-    this.callbacks = new TaskCallbacks(store, tokens, queue, clock);
-    this.machines = machines;
-    this.queue = queue;
+    Callbacks callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
-    this.tasks = jobs;
-    this.engine = engine;
+    this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
+        lease, observer);
+    this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
+    this.poison = new PoisonMessages(store, transitions);
     this.clock = clock;
-    this.lease = lease;
   }
 
   /** @param receiptId unique per delivery of the message: the lease owner */
@@ -129,10 +125,10 @@ public final class StepWorker {
   public Outcome process(StepMessage message, String receiptId, boolean lastDelivery) {
     try {
       Outcome outcome = apply(message, receiptId);
-      return outcome == Outcome.RETRY && lastDelivery ? giveUp(message, receiptId, null) : outcome;
+      return outcome == Outcome.RETRY && lastDelivery ? poison.giveUp(message, receiptId, null) : outcome;
     } catch (RuntimeException e) {
       if (!lastDelivery) throw e;
-      return giveUp(message, receiptId, e);
+      return poison.giveUp(message, receiptId, e);
     }
   }
 
@@ -145,7 +141,7 @@ public final class StepWorker {
       // Ahead of an ended record: RedriveExecution's first message, sent before its commit.
       if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
       // A branch or iteration whose last transition's message came back: its report may be lost.
-      if (!message.anySeq() && message.seq() == record.seq() - 1) afterEnd(record);
+      if (!message.anySeq() && message.seq() == record.seq() - 1) transitions.afterEnd(record);
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() < record.seq()) {
@@ -154,11 +150,11 @@ public final class StepWorker {
     }
     Instant now = clock.instant();
     if (message.dueAtMillis() > now.toEpochMilli() + EARLY_TOLERANCE_MILLIS) {
-      send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
+      transitions.send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
-    if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != timeoutDue(record)) {
+    if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != transitions.timeoutDue(record)) {
       return Outcome.ACK; // not this execution's own timeout
     }
     if (message.kind() == StepMessage.Kind.STOP && record.parent() != null && !children.parentMovedOn(record)) {
@@ -169,152 +165,17 @@ public final class StepWorker {
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
       Event.ChildrenFinished finished = children.finished(record);
       if (finished == null) return Outcome.ACK; // a counter ran ahead: the last child's report comes later
-      event = readers.afterJoin(record, machine(record), finished);
+      event = readers.afterJoin(record, transitions.machine(record), finished);
     } else {
       event = message.event();
     }
-    Transitioning t = new Transitioning(record, receiptId);
-    t.decide(machine(record), event);
-    t.commit();
+    transitions.make(record, receiptId, event);
     return Outcome.ACK;
   }
 
-  /**
-   * The last delivery of a message that could not be applied: the execution ends FAILED with
-   * {@code States.Runtime}, unless the message is not its current transition's (then it goes to
-   * the DLQ as before, and the execution goes on without it).
-   */
-  private Outcome giveUp(StepMessage message, String receiptId, RuntimeException failure) {
-    if (message.kind() == StepMessage.Kind.STOP) return Outcome.ACK; // its parent never moved on
-    ExecutionRecord record = store.load(message.executionArn()).orElse(null);
-    if (record == null || record.state().isDone()) return record == null ? Outcome.RETRY : Outcome.ACK;
-    if (!message.anySeq() && message.seq() != record.seq()) return Outcome.RETRY;
-    String reference = UUID.randomUUID().toString();
-    log("giving up on " + message.toJson() + " (reference " + reference + ")", failure);
-    String state = record.state().currentState() == null ? "" : " in state '" + record.state().currentState() + "'";
-    Transitioning t = new Transitioning(record, receiptId);
-    t.decide(machine(record), new Event.RuntimeFailed(ErrorNames.RUNTIME,
-        "Stepwise could not carry out this execution's transition" + state + " on any delivery of its message "
-            + "(reference " + reference + " in the orchestrator's log). Once the cause is fixed, "
-            + "RedriveExecution runs the execution again from where it stopped."));
-    t.commit();
-    return Outcome.ACK;
-  }
-
-  /** When this execution's own timeout is due: its start plus its version's TimeoutSeconds; -1 for none. */
-  private long timeoutDue(ExecutionRecord record) {
-    Integer seconds = record.parent() == null
-        ? machines.get(record.stateMachineArn(), record.machineVersion()).timeoutSeconds() : null;
-    return seconds == null ? -1 : record.state().info().startTime().toEpochMilli() + seconds * 1000L;
-  }
-
-  /**
-   * One transition in the making: the events and the crash-proof messages it gathers while
-   * deciding, then its commit, in the order the class comment gives.
-   */
-  private final class Transitioning {
-    final ExecutionRecord record;
-    final String receiptId;
-    final Instant now = clock.instant();
-    final List<HistoryEvent> events = new ArrayList<>();
-    final List<StepMessage> bound = new ArrayList<>();
-    Event cause;
-    Decision decision;
-    boolean claimed;
-
-    Transitioning(ExecutionRecord record, String receiptId) {
-      this.record = record;
-      this.receiptId = receiptId;
-    }
-
-    /** Steps the engine, carrying out task calls and children within this transition. */
-    void decide(StateMachine machine, Event event) {
-      cause = event;
-      decision = step(machine, record.state(), event);
-      events.addAll(decision.events());
-      while (true) {
-        Event followUp = followUp(this);
-        if (followUp == null) return;
-        decision = step(machine, decision.state(), followUp);
-        events.addAll(decision.events());
-      }
-    }
-
-    /** Takes the transition's lease now, before a side effect two copies of a message must not both make. */
-    void claim() {
-      if (claimed) return;
-      store.writeHistory(record.key(), record.seq(), List.of(), receiptId, now, now.plus(lease));
-      claimed = true;
-    }
-
-    void commit() {
-      StepMessage next = next(record.key(), record.seq() + 1, decision);
-      if (record.seq() == 0 && record.parent() == null) {
-        long due = timeoutDue(record);
-        if (due >= 0) bound.add(new StepMessage(record.key(), 0, StepMessage.Kind.EXECUTION_TIMEOUT, due, null, null, null));
-      }
-      for (StepMessage message : bound) send(message);
-      if (record.state().phase() == Phase.AWAIT_CHILDREN) {
-        boolean joined = cause instanceof Event.ChildrenFinished;
-        children.stopUnfinished(record, joined ? ((Event.ChildrenFinished) cause).outcomes() : null,
-            ErrorNames.BRANCH_FAILED, joined ? "A sibling branch or iteration failed" : "The execution ended");
-      }
-      store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
-      ExecutionRecord committed = record.next(decision.state(), next);
-      store.commit(committed, record.seq());
-      if (next != null) send(next);
-      if (committed.state().isDone()) afterEnd(committed);
-    }
-  }
-
-  /**
-   * The engine's step; an exception from the engine itself (a defect, never an ASL error, which
-   * is a value) fails the execution with {@code States.Runtime} instead of failing every delivery.
-   */
-  private Decision step(StateMachine machine, ExecutionState state, Event event) {
-    try {
-      return engine.step(machine, state, event, clock.instant());
-    } catch (RuntimeException | StackOverflowError defect) {
-      String reference = UUID.randomUUID().toString();
-      log("the engine failed in state " + state.currentState() + " of " + state.info().executionArn()
-          + " (reference " + reference + ")", defect);
-      return engine.step(machine, state, new Event.RuntimeFailed(ErrorNames.RUNTIME,
-          "An internal error occurred in state '" + state.currentState() + "' (reference " + reference
-              + " in the orchestrator's log)."), clock.instant());
-    }
-  }
-
-  /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
-  private void afterEnd(ExecutionRecord ended) {
-    if (ended.parent() != null) children.report(ended);
-    if (ended.callbackToken() != null) answerParent(ended);
-  }
-
-  private static void log(String line, Throwable failure) {
-    System.err.println("stepwise: " + line + (failure == null ? "" : ": " + failure));
-    if (failure != null) failure.printStackTrace();
-  }
-
-  /**
-   * An execution started by a parent's {@code .sync} task has ended: the parent's task succeeds
-   * with its description, or fails with {@code States.TaskFailed}. Answering twice is harmless.
-   */
-  private void answerParent(ExecutionRecord child) {
-    var outcome = NestedWorkflows.outcome(child.state());
-    try {
-      if (child.state().status() == io.stepwise.engine.ExecutionStatus.SUCCEEDED) {
-        callbacks.sendTaskSuccess(child.callbackToken(), Json.write(outcome));
-      } else {
-        callbacks.sendTaskFailure(child.callbackToken(), ErrorNames.TASK_FAILED, Json.write(outcome));
-      }
-    } catch (ApiException alreadyAnswered) {
-      // The parent's task ended some other way (timeout, stop) or was answered already.
-    }
-  }
-
-  private StateMachine machine(ExecutionRecord record) {
-    StateMachine root = machines.get(record.stateMachineArn(), record.machineVersion());
-    return record.parent() == null ? root : Children.machine(root, record.parent().machinePath());
+  /** The machine a record runs; Transitions, made after the readers that ask, knows. */
+  private io.stepwise.asl.StateMachine machine(ExecutionRecord record) {
+    return transitions.machine(record);
   }
 
   /**
@@ -329,7 +190,7 @@ public final class StepWorker {
     if (token == null || token.closed()) return false;
     long due = token.lastHeartbeatMillis() + token.heartbeatSeconds() * 1000L;
     if (due > now.toEpochMilli()) {
-      send(message.dueAt(due)); // a heartbeat came since: check again when it runs out
+      transitions.send(message.dueAt(due)); // a heartbeat came since: check again when it runs out
       return false;
     }
     return true;
@@ -343,7 +204,7 @@ public final class StepWorker {
    */
   private void resendIfLost(StepMessage message, ExecutionRecord record) {
     if (!message.resent() && message.seq() == record.seq() - 1 && record.next() != null) {
-      send(record.next().asResent());
+      transitions.send(record.next().asResent());
     }
   }
 
@@ -354,7 +215,7 @@ public final class StepWorker {
    * @return false when the execution had already ended
    */
   public boolean applyNow(String executionArn, Event event) {
-    return applyDirectly(executionArn, event, (record, decision) -> record.next(decision.state(), record.next())) != null;
+    return api.applyNow(executionArn, event);
   }
 
   /**
@@ -364,49 +225,7 @@ public final class StepWorker {
    * @return false when the execution is not redrivable (running, or succeeded)
    */
   public boolean redrive(String executionArn) {
-    ExecutionRecord redriven = applyDirectly(executionArn, new Event.Redrive(), (record, decision) -> {
-      ExecutionRecord next = record.next(decision.state(), StepMessage.advance(executionArn, record.seq() + 1));
-      // A Parallel or Map that failed at its join keeps the children that succeeded.
-      State stopped = machine(record).state(record.state().currentState());
-      boolean fanOut = stopped instanceof State.Parallel || stopped instanceof State.Map;
-      return fanOut ? next.reusing(ChildLink.joinKey(executionArn, record.seq() - 1)) : next;
-    });
-    if (redriven == null) return false;
-    send(redriven.next());
-    return true;
-  }
-
-  /**
-   * Applies {@code event} straight to the record, for API calls: the transition is written and
-   * committed like any other, read again and re-applied when a worker's transition lands first.
-   *
-   * @return the committed record, or null when the event changes nothing (the execution ended,
-   *     or is not redrivable)
-   */
-  private ExecutionRecord applyDirectly(String key, Event event,
-      BiFunction<ExecutionRecord, Decision, ExecutionRecord> committed) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      ExecutionRecord record = store.load(key)
-          .orElseThrow(() -> new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + key + "'"));
-      Instant now = clock.instant();
-      Decision decision = step(machine(record), record.state(), event);
-      // A branch's stop adds no events but ends it: the state's status tells whether anything changed.
-      if (decision.events().isEmpty() && decision.state().status() == record.state().status()) return null;
-      ExecutionRecord next = committed.apply(record, decision);
-      try {
-        if (record.state().phase() == Phase.AWAIT_CHILDREN) {
-          children.stopUnfinished(record, null, ErrorNames.BRANCH_FAILED, "The execution ended");
-        }
-        // A redriven execution's first message goes out before the commit, so a crash cannot lose it.
-        if (!next.state().isDone() && next.next() != null) send(next.next());
-        store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
-        store.commit(next, record.seq());
-        return next;
-      } catch (ExecutionStore.ConflictException raced) {
-        pause.accept(20L * (attempt + 1));
-      }
-    }
-    throw new ExecutionStore.ConflictException("could not apply " + event + " to " + key + ": too much contention");
+    return api.redrive(executionArn);
   }
 
   /**
@@ -432,70 +251,4 @@ public final class StepWorker {
   private static boolean raceable(StepMessage message) {
     return message.token() != null || message.kind() == StepMessage.Kind.CHILDREN_DONE;
   }
-
-
-  /** The event that completes a command inside this transition, or null when it waits for later. */
-  private Event followUp(Transitioning t) {
-    for (Command command : t.decision.commands()) {
-      if (command instanceof Command.InvokeTask call) {
-        t.claim();
-        if (call.token() != null) return startWaiting(t.record, call, t.bound);
-        return tasks.invoke(call).event();
-      }
-      if (command instanceof Command.RunChildren run) {
-        children.fanOut(t.record, t.decision.state(), run);
-        return null; // the parent waits for its children's join
-      }
-      if (command instanceof Command.ReadChildren read) {
-        ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
-        if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
-        return started.failed(); // null: the parent waits for its children's join
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A {@code .waitForTaskToken} task: the token is stored before the call, so a callback can
-   * never find it missing; the call's own failure fails the task at once, otherwise the
-   * execution waits (holding no compute) for a callback or one of its timeouts.
-   */
-  private Event startWaiting(ExecutionRecord record, Command.InvokeTask call, List<StepMessage> timeouts) {
-    long waitingSeq = record.seq() + 1;
-    long now = clock.millis();
-    int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
-    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
-    TaskOutcome outcome = tasks.invoke(call);
-    if (!outcome.succeeded()) return new Event.TaskFailed(outcome.error(), outcome.cause());
-    if (call.timeoutSeconds() != null) {
-      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
-          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
-    }
-    if (heartbeat > 0) {
-      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
-          now + heartbeat * 1000L, null, null, null, false, call.token()));
-    }
-    return null;
-  }
-
-  /** The message for the transition after this one, or null when the execution waits or ended. */
-  private static StepMessage next(String executionArn, long seq, Decision decision) {
-    for (Command command : decision.commands()) {
-      if (command instanceof Command.Continue) return StepMessage.advance(executionArn, seq);
-      if (command instanceof Command.StartTimer timer) {
-        return new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(), null, null, null);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Sends with the delay rounded to the nearest second (SQS counts whole seconds); a message that
-   * then arrives up to half a second early counts as due, so timers keep to the second.
-   */
-  private void send(StepMessage message) {
-    long wait = Math.max(0, message.dueAtMillis() - clock.millis());
-    queue.send(message, (int) Math.min(MAX_DELAY_SECONDS, (wait + 500) / 1000));
-  }
-
 }

@@ -210,6 +210,26 @@ class EngineTest {
     assertEquals("States.DataLimitExceeded", caught.output().get("Error").textValue());
   }
 
+  /** Developer guide: States.DataLimitExceeded also when, after Parameters, a state's input is over the quota. */
+  @Test
+  void taskInputOverTheLimitAfterParameters_isTerminalForStatesAll_butCaughtByName_andNoTaskIsCalled() {
+    String half = "\"" + "x".repeat(140 * 1024) + "\"";
+    String definition = """
+        {"StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "f", "Payload": {"a.$": "$.a", "b.$": "$.a"}},
+                "Catch": [{"ErrorEquals": [%s], "Next": "Caught"}], "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}""";
+    String input = "{\"a\": " + half + "}";
+    ExecutionResult uncaught = run(definition.formatted("\"States.ALL\""), input, TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.FAILED, uncaught.status());
+    assertEquals("States.DataLimitExceeded", uncaught.error());
+    assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "ExecutionFailed"), types(uncaught));
+    ExecutionResult caught = run(definition.formatted("\"States.DataLimitExceeded\""), input, TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.SUCCEEDED, caught.status());
+    assertEquals("States.DataLimitExceeded", caught.output().get("Error").textValue());
+  }
+
   @Test
   void stopBeforeTheFirstTransition_stillStartsTheHistoryWithExecutionStarted() {
     var machine = StateMachineParser.parse(Json.parse(RETRYING_TASK));

@@ -3,6 +3,8 @@ package io.stepwise.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.Definitions;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.asl.validate.ExpressChecks;
 import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.Diagnostics;
 import io.stepwise.asl.InvalidDefinitionException;
@@ -19,13 +21,13 @@ final class DefinitionCheck {
 
   private DefinitionCheck() {}
 
-  /** Every problem with {@code definition}; empty when the runtime can run it. */
-  static List<Diagnostic> diagnose(String definition) {
+  /** Every problem with {@code definition} for a machine of {@code type}; empty when the runtime can run it. */
+  static List<Diagnostic> diagnose(String definition, String type) {
     List<Diagnostic> problems = DefinitionValidator.validateText(definition);
     if (!problems.isEmpty()) return problems;
     try {
-      Definitions.load(Json.parse(definition)); // what StateMachines does with it later
-      return List.of();
+      StateMachine machine = Definitions.load(Json.parse(definition)); // what StateMachines does with it later
+      return "EXPRESS".equals(type) ? ExpressChecks.check(machine) : List.of();
     } catch (InvalidDefinitionException e) {
       return e.diagnostics();
     } catch (RuntimeException e) {
@@ -34,16 +36,16 @@ final class DefinitionCheck {
   }
 
   /** @throws ApiException {@code InvalidDefinition}, its message listing every diagnostic */
-  static void require(String definition) {
-    List<Diagnostic> problems = diagnose(definition);
+  static void require(String definition, String type) {
+    List<Diagnostic> problems = diagnose(definition, type);
     if (problems.isEmpty()) return;
     String all = problems.stream().map(DefinitionCheck::describe).collect(Collectors.joining(", "));
     throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + all + "'");
   }
 
   /** ValidateStateMachineDefinition's result: OK or FAIL, the diagnostics, and whether they were cut. */
-  static ObjectNode result(String definition, int maxResults) {
-    List<Diagnostic> problems = diagnose(definition);
+  static ObjectNode result(String definition, String type, int maxResults) {
+    List<Diagnostic> problems = diagnose(definition, type);
     ArrayNode diagnostics = Json.array();
     for (Diagnostic d : problems.subList(0, Math.min(maxResults, problems.size()))) {
       diagnostics.add(Json.object().put("severity", "ERROR").put("code", d.code()).put("message", d.message())

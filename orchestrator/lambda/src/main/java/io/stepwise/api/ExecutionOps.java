@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.express.ExpressStart;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.runtime.ApiException;
@@ -45,13 +46,17 @@ final class ExecutionOps {
   }
 
   /**
-   * Starts the execution and waits for its end, at most the configured bound (60 s by
+   * An EXPRESS machine's execution runs here, whole, and its end is the answer. Otherwise this
+   * starts the execution and waits for its end, at most the configured bound (60 s by
    * default); one still running then is ended TIMED_OUT, as an Express workflow is at its
    * 5-minute limit. Standard machines are accepted too (AWS takes Express ones only). An
    * execution stopped meanwhile is reported FAILED, the statuses of a sync execution being
    * SUCCEEDED, FAILED and TIMED_OUT.
    */
   JsonNode startSync(Request request) {
+    String targetArn = Arns.checkStartable(request.required("stateMachineArn"));
+    ExpressStart express = runtime.executions().expressStart(targetArn, request.string("name"), request.string("input"));
+    if (express != null) return ExpressResponses.startSync(runtime.express().run(express));
     String executionArn = startFrom(request).executionArn();
     long deadline = System.nanoTime() + syncTimeout.toNanos();
     ExecutionRecord record = views.load(executionArn);
@@ -95,9 +100,11 @@ final class ExecutionOps {
     request.oneOf("redriveFilter", Set.of("REDRIVEN", "NOT_REDRIVEN"), null);
     int max = request.maxResults();
     String after = PageTokens.decode("ListExecutions", request.string("nextToken"));
-    if (runtime.machines().store().latest(machineArn).isEmpty()) {
+    var latest = runtime.machines().store().latest(machineArn);
+    if (latest.isEmpty()) {
       throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + given + "'");
     }
+    if ("EXPRESS".equals(latest.get().type())) throw ExpressResponses.notListable();
     ArrayNode executions = Json.array();
     ObjectNode response = Json.object();
     response.set("executions", executions);

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * A machine's {@code loggingConfiguration} and {@code tracingConfiguration}, checked as AWS
- * checks them, kept, and described back. Stepwise does not yet write execution logs to the named
- * CloudWatch Logs group nor send X-Ray traces (see the README's limits).
+ * checks them, kept, and described back. The orchestrator writes execution logs to the named
+ * CloudWatch Logs group ({@code observability.MachineLogging} reads them); X-Ray tracing is
+ * accepted but not honoured (see the README's limits).
  */
 final class MachineSettings {
-  private static final String SETTINGS = "SETTINGS";
+  private static final String SETTINGS = io.stepwise.observability.MachineLogging.SETTINGS;
   private static final Set<String> LEVELS = Set.of("ALL", "ERROR", "FATAL", "OFF");
   private static final Pattern LOG_GROUP = Pattern.compile("arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:[^:]+:\\*");
 

@@ -51,7 +51,7 @@ final class StateMachineOps {
     String versionDescription = versionDescription(request);
     ObjectNode givenTags = tags.checked(request.body().get("tags"));
     ObjectNode givenSettings = MachineSettings.checked(request);
-    DefinitionCheck.require(definition);
+    DefinitionCheck.require(definition, type);
     String arn = arns.stateMachine(name);
     Described existing = store.describe(arn).orElse(null);
     if (existing == null) {
@@ -81,7 +81,9 @@ final class StateMachineOps {
     if (roleArn != null) Arns.checkRole(roleArn);
     String versionDescription = versionDescription(request);
     ObjectNode givenSettings = MachineSettings.checked(request);
-    if (definition != null) DefinitionCheck.require(definition);
+    if (definition != null) {
+      DefinitionCheck.require(definition, store.describe(arn).map(d -> d.machine().type()).orElse("STANDARD"));
+    }
     StateMachineRecord current = existing(arn).machine();
     settings.update(arn, givenSettings);
     StateMachineRecord updated = new StateMachineRecord(arn, current.name(), 0,
@@ -166,9 +168,9 @@ final class StateMachineOps {
 
   JsonNode validate(Request request) {
     String definition = definition(request, true);
-    request.oneOf("type", TYPES, "STANDARD");
+    String type = request.oneOf("type", TYPES, "STANDARD");
     request.oneOf("severity", Set.of("ERROR", "WARNING"), "ERROR");
-    return DefinitionCheck.result(definition, request.maxResults());
+    return DefinitionCheck.result(definition, type, request.maxResults());
   }
 
   private Described existing(String arn) {

@@ -60,15 +60,19 @@ public final class ApiHandler implements RequestStreamHandler {
   static final String KEYS_SECRET_ENV = "STEPWISE_API_KEYS_SECRET";
 
   private final Runtime runtime;
+  private final Observability observability;
   private final AccessKeys.Source keys;
   private volatile StepFunctionsApi api;
   private volatile SecuredApi secured;
 
   /** In a Lambda container: the runtime now, the API on the first request, which names the account. */
   public ApiHandler() {
-    this.runtime = LambdaEnvironment.runtime();
+    LambdaEnvironment.Orchestrator orchestrator = LambdaEnvironment.orchestrator();
+    this.runtime = orchestrator.runtime();
+    this.observability = orchestrator.observability();
     String secret = System.getenv(KEYS_SECRET_ENV);
     this.keys = secret == null || secret.isBlank() ? null : LambdaEnvironment.accessKeys(secret);
+    Priming.register();
   }
 
   /** Direct invokes only: Function URL requests are refused, as no access keys are known. */
@@ -79,6 +83,7 @@ public final class ApiHandler implements RequestStreamHandler {
   /** @param keys the access keys that may sign Function URL requests; null refuses them all */
   public ApiHandler(StepFunctionsApi api, AccessKeys.Source keys, ApiConfig config) {
     this.runtime = null;
+    this.observability = null;
     this.keys = keys;
     this.api = api;
     this.secured = gate(api, keys, config);
@@ -123,6 +128,7 @@ public final class ApiHandler implements RequestStreamHandler {
       response = Json.MAPPER.valueToTree(toJson(handleHttp(functionUrlEvent(event), context)));
     }
     output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
+    if (observability != null) observability.flush(); // StopExecution and RedriveExecution make transitions too
   }
 
   /** A Function URL request: signed, {@code POST} with {@code X-Amz-Target}, headers matched in any case. */

@@ -1,5 +1,8 @@
 package io.stepwise.lambda;
 
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.express.ExpressHistory;
+import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbDocumentStore;
 import io.stepwise.aws.dynamodb.DynamoDbExecutionStore;
 import io.stepwise.aws.dynamodb.DynamoDbStateMachineStore;
@@ -27,6 +30,8 @@ import io.stepwise.runtime.NestedWorkflows;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
 import io.stepwise.runtime.StepWorker;
+import io.stepwise.runtime.Pause;
+import io.stepwise.runtime.TransitionObserver;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.security.SecureRandom;
@@ -51,6 +56,7 @@ public final class Runtime {
   private final TaskInvoker tasks;
   private final TaskInvoker integrations;
   private final JoinStore joins;
+  private final ExpressRunner express;
 
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
       StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease) {
@@ -58,13 +64,32 @@ public final class Runtime {
         Engine.DEFAULT_MAX_EVENTS);
   }
 
+  /** @param maxEvents the most history events one execution may have */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, DocumentStore documents,
+      StepQueue queue, TaskInvoker tasks, InstantSource clock, Duration lease, long maxEvents) {
+    this(store, tokens, joins, ReaderCursors.NONE, ObjectStorage.NONE, machines, documents, queue, tasks, clock, lease,
+        maxEvents);
+  }
+
   /**
-   * @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter 
+   * @param cursors and {@code storage}: for Distributed Maps' ItemReader and ResultWriter
    * @param maxEvents the most history events one execution may have
    */
   public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors, ObjectStorage storage,
       StateMachines machines, DocumentStore documents, StepQueue queue, TaskInvoker tasks, InstantSource clock,
       Duration lease, long maxEvents) {
+    this(store, tokens, joins, cursors, storage, machines, documents, queue, tasks, clock, lease, maxEvents,
+        TransitionObserver.NONE, queue, ExpressHistory.NONE);
+  }
+
+  /**
+   * @param observer told of every committed transition (metrics, logs)
+   * @param expressQueue where StartExecution sends an Express execution's one message
+   * @param expressHistory where Express executions' histories go
+   */
+  public Runtime(ExecutionStore store, TokenStore tokens, JoinStore joins, ReaderCursors cursors, ObjectStorage storage,
+      StateMachines machines, DocumentStore documents, StepQueue queue, TaskInvoker tasks, InstantSource clock,
+      Duration lease, long maxEvents, TransitionObserver observer, StepQueue expressQueue, ExpressHistory expressHistory) {
     this.store = store;
     this.machines = machines;
     this.documents = documents;
@@ -73,14 +98,16 @@ public final class Runtime {
     this.aliases = new MachineAliases(documents);
     Engine engine = new Engine(Entropy.secure(), maxEvents);
     this.executions = new Executions(store, machines, queue, clock,
-        new StartTargets(machines.store(), versions, aliases, new SecureRandom()));
+        new StartTargets(machines.store(), versions, aliases, new SecureRandom()), expressQueue);
     TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.callbacks = taskCallbacks;
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
     TaskInvoker allTasks = new NestedWorkflows(executions, activities);
     this.tasks = allTasks;
     this.integrations = tasks;
-    this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease);
+    this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease,
+        Pause::millis, observer);
+    this.express = new ExpressRunner(machines, engine, allTasks, VirtualClock.sleeping(clock), expressHistory);
   }
 
   /** On DynamoDB and SQS clients, with the settings of {@link RuntimeConfig}; no ItemReader or ResultWriter. */
@@ -91,11 +118,23 @@ public final class Runtime {
   /** On DynamoDB and SQS clients, Distributed Maps reading and writing {@code storage}. */
   public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, TaskInvoker tasks,
       RuntimeConfig config) {
+    return onAws(dynamo, sqs, storage, tasks, config, TransitionObserver.NONE, null, ExpressHistory.NONE);
+  }
+
+  /**
+   * @param observer told of every committed transition (metrics, logs)
+   * @param expressQueueUrl the queue of Express executions' messages, whose consumer may run
+   *     for 5 minutes; null for the step queue
+   */
+  public static Runtime onAws(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, TaskInvoker tasks,
+      RuntimeConfig config, TransitionObserver observer, String expressQueueUrl, ExpressHistory expressHistory) {
+    SqsStepQueue steps = new SqsStepQueue(sqs, config.queueUrl());
     return new Runtime(new DynamoDbExecutionStore(dynamo, config.table(), config.retention()), new DynamoDbTokenStore(dynamo, config.table(), config.retention()),
         new DynamoDbJoinStore(dynamo, config.table()), new DynamoDbReaderCursors(dynamo, config.table()), storage,
         new StateMachines(new DynamoDbStateMachineStore(dynamo, config.table())),
         new DynamoDbDocumentStore(dynamo, config.table()),
-        new SqsStepQueue(sqs, config.queueUrl()), tasks, InstantSource.system(), config.lease(), config.maxEvents());
+        steps, tasks, InstantSource.system(), config.lease(), config.maxEvents(), observer,
+        expressQueueUrl == null ? steps : new SqsStepQueue(sqs, expressQueueUrl), expressHistory);
   }
 
   public ExecutionStore store() {
@@ -108,6 +147,11 @@ public final class Runtime {
 
   public StepWorker worker() {
     return worker;
+  }
+
+  /** Runs Express executions whole: StartSyncExecution, and StartExecution's message. */
+  public ExpressRunner express() {
+    return express;
   }
 
   public Executions executions() {

@@ -16,6 +16,7 @@ public final class StartHandler implements RequestHandler<Map<String, Object>, M
 
   public StartHandler() {
     this(LambdaEnvironment.runtime().executions());
+    Priming.register();
   }
 
   public StartHandler(Executions executions) {

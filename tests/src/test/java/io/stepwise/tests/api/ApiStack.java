@@ -1,5 +1,6 @@
 package io.stepwise.tests.api;
 
+import io.stepwise.express.ExpressHistory;
 import io.stepwise.api.ApiConfig;
 import io.stepwise.api.StepFunctionsApi;
 import io.stepwise.driver.TaskInvoker;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * A local runtime on ElasticMQ and dynalite, the Step Functions API server in front of it, and
  * the AWS SDK's own {@link SfnClient} pointed at that server with dummy credentials.
  */
-final class ApiStack implements AutoCloseable {
-  static final String ROLE = "arn:aws:iam::000000000000:role/stepwise";
+public final class ApiStack implements AutoCloseable {
+  public static final String ROLE = "arn:aws:iam::000000000000:role/stepwise";
   /** Task calls answer {"Payload": <the Payload parameter>}, like lambda:invoke of an echo function. */
   static final TaskInvoker ECHO = call -> TaskOutcome.success(Json.object().set("Payload", call.payload().path("Payload")));
 
@@ -42,6 +43,13 @@ final class ApiStack implements AutoCloseable {
 
   static ApiStack start(DynamoDbClient dynamo, SqsClient sqs, String name) {
     LocalRuntime local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName(name), ECHO, new LocalRuntime.Options(1, 2, 2, 10));
+    return new ApiStack(local, LocalApiServer.start(0, local.runtime()));
+  }
+
+  /** @param expressHistory where the runtime writes Express executions' histories */
+  static ApiStack start(DynamoDbClient dynamo, SqsClient sqs, String name, ExpressHistory expressHistory) {
+    LocalRuntime local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName(name), ECHO, new LocalRuntime.Options(1, 2, 2, 10),
+        expressHistory);
     return new ApiStack(local, LocalApiServer.start(0, local.runtime()));
   }
 
@@ -61,7 +69,7 @@ final class ApiStack implements AutoCloseable {
    * An SfnClient for {@code endpoint}. Host prefix injection is off, since the SDK sends
    * StartSyncExecution to {@code sync-<host>}, a name that does not resolve locally.
    */
-  static SfnClient client(URI endpoint) {
+  public static SfnClient client(URI endpoint) {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)

@@ -32,8 +32,10 @@ final class JsonFunctions {
     return merged;
   }
 
+  /** AWS reads an empty or all-blank string as JSON null (recorded: "" and " " give null). */
   private static JsonNode stringToJson(Args args) {
     String text = args.string(0);
+    if (text.isBlank()) return Json.NODES.nullNode();
     try {
       JsonNode parsed = Json.parse(text);
       if (parsed == null || parsed.isMissingNode()) throw args.invalid();

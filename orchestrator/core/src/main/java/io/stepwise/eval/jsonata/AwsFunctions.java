@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>Semantics are AWS's: a non-integer number argument is truncated towards zero; some degenerate
  * calls evaluate to undefined rather than failing (an empty array or a zero chunk size to
  * {@code $partition}, a missing or misdirected step to {@code $range}, a missing algorithm to
- * {@code $hash}); a single-element {@code $range} is the bare number. Each signature declares one
+ * {@code $hash}); a single-element {@code $range} is the bare number (AWS: {@code $range(1, 9, 9)} is {@code 1}). Each signature declares one
  * optional slot more than the function takes, so a surplus argument reaches the function and is
  * refused with AWS's {@code T0410} naming it.
  */
@@ -51,7 +51,9 @@ final class AwsFunctions {
       "parse", new JFunction((input, args) -> parse(args), "<x?x?:x>"),
       // The library would read the wall clock; these read the step's time.
       "millis", new JFunction((input, args) -> SOURCES.get().now().toEpochMilli(), "<:n>"),
-      "now", new JFunction((input, args) -> now(args), "<s?s?:s>"));
+      "now", new JFunction((input, args) -> now(args), "<s?s?:s>"),
+      // The library counts JSON null as nothing; JSONata (and so AWS) counts it as one value.
+      "count", new JFunction((input, args) -> count(args), "<x?x?:n>"));
 
   private AwsFunctions() {}
 
@@ -89,13 +91,13 @@ final class AwsFunctions {
     if (arg(args, 2) == null) return null;
     long step = truncated(args, 2, "range");
     if (step == 0 || (step > 0 && start > end) || (step < 0 && start < end)) return null;
-    if (start == end) return start;
     long count;
     try {
       count = Math.addExact(Math.subtractExact(end, start) / step, 1); // signs agree: positive
     } catch (ArithmeticException e) {
       count = Long.MAX_VALUE;
     }
+    if (count == 1) return start; // a sequence of one, which JSONata unwraps: $range(1, 9, 9) is 1
     if (count > MAX_RANGE) throw new JsonataFunctionError(null, "Expression evaluation memory limit exceeded");
     List<Object> values = new ArrayList<>((int) count);
     for (long i = 0, value = start; i < count; i++, value += step) values.add(value);
@@ -145,6 +147,13 @@ final class AwsFunctions {
     }
     if (parsed == null || parsed.isMissingNode()) throw JsonataFunctionError.invalid("Invalid JSON");
     return JsonataValues.toJava(parsed);
+  }
+
+  private static Object count(List<?> args) {
+    refuseSurplus(args, 1, "count");
+    Object value = arg(args, 0);
+    if (value == null) return 0;
+    return value instanceof List<?> items ? items.size() : 1;
   }
 
   private static Object now(List<?> args) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * expression per thread. Each evaluation gets a fresh frame; the shared environment is never bound.
  *
  * <p>Evaluation is bounded as AWS bounds it: {@value #MAX_DEPTH} levels of nesting and, so a
- * runaway expression cannot pin a thread, {@value #TIMEOUT_MILLIS} ms.
+ * runaway expression cannot pin a thread, {@value #TIMEOUT_MILLIS} ms; and in memory, so it cannot
+ * exhaust the heap either ({@link MemoryBound}).
  */
 final class JsonataRuntime {
   static final int CACHE_SIZE = 4096;
@@ -56,6 +57,8 @@ final class JsonataRuntime {
       com.dashjoin.jsonata.Jsonata expression = compile(body);
       Frame frame = new Frame(null);
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+      MemoryBound.install(frame);
+      BoundedFunctions.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return expression.evaluate(null, frame);

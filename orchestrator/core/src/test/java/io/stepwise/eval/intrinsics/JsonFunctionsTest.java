@@ -66,8 +66,14 @@ class JsonFunctionsTest {
   @Test
   void stringToJson_rejectsTextThatIsNotJson() {
     assertInvalidArguments("States.StringToJson", "States.StringToJson($.v)", "{\"v\":\"{oops\"}");
-    assertInvalidArguments("States.StringToJson", "States.StringToJson($.v)", "{\"v\":\"\"}");
     assertInvalidArguments("States.StringToJson", "States.StringToJson($.v)", "{\"v\":\"1 2\"}");
+  }
+
+  /** AWS recorded "" and " " giving null (test_json_manipulation.snapshot.json, test_string_to_json 0 and 1). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"''", "' '", "'   '"})
+  void stringToJson_readsBlankTextAsNull(String text) {
+    assertResult("null", "States.StringToJson($.v)", "{\"v\":" + Json.write(Json.text(text)) + "}");
   }
 
   @Test

@@ -52,7 +52,10 @@ class AwsFunctionsTest {
       "0; 10; 3; [0,3,6,9]", // intrinsics/array_jsonata__array_range_exec_hist_resp_1
       "9; 1; -2; [9,7,5,3,1]",
       "-1.7; 2; 1; [-1,0,1,2]",
-      "3; 3; 1; 3"})
+      "3; 3; 1; 3",
+      // A sequence of one item is unwrapped: AWS recorded $range(1, 9, 9) as 1
+      // (test_array_jsonata.snapshot.json, test_array_range exec_hist_resp_2; resp_3 is [1,3,5,7,9])
+      "1; 9; 9; 1", "1; 9; 20; 1", "1; 9; 2; [1,3,5,7,9]"})
   void range_stepsFromStartToEnd(String start, String end, String step, String expected) {
     // given
     var bindings = input("{\"FunctionInput\": {\"fst\": " + start + ", \"snd\": " + end + ", \"trd\": " + step + "}}");
@@ -61,6 +64,16 @@ class AwsFunctionsTest {
         + "$states.input.FunctionInput.trd)", bindings);
     // then
     assertPrints(expected, result);
+  }
+
+  /** JSONata counts JSON null as one value; only undefined counts as none. */
+  @Test
+  void count_countsNullAsOneValue() {
+    assertPrints("1", eval("$count(null)"));
+    assertPrints("1", eval("$count($states.input.n)", input("{\"n\": null}")));
+    assertPrints("0", eval("$count($states.input.absent)", input("{}")));
+    assertPrints("2", eval("$count([null, 1])"));
+    assertPrints("1", eval("$count('text')"));
   }
 
   @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.DefinitionSubstitutions;
 import io.stepwise.asl.Diagnostic;
 import io.stepwise.asl.validate.DefinitionValidator;
+import io.stepwise.asl.validate.ExpressChecks;
+import io.stepwise.asl.Definitions;
 import io.stepwise.json.Json;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachineStore.StateMachineRecord;
@@ -65,6 +67,9 @@ public final class StateMachineDeployer {
         DefinitionSubstitutions.apply(properties.definition(), properties.substitutions());
     List<Diagnostic> problems = new ArrayList<>(substituted.problems());
     problems.addAll(DefinitionValidator.validate(substituted.definition()));
+    if (problems.isEmpty() && "EXPRESS".equals(properties.type())) {
+      problems.addAll(ExpressChecks.check(Definitions.load(substituted.definition())));
+    }
     if (!problems.isEmpty()) {
       return CustomResourceResponse.failed(request, fallbackId(request),
           reason(problems) + (properties.definitionIsObject() ? OBJECT_HINT : ""));

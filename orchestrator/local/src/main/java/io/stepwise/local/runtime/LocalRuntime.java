@@ -1,5 +1,7 @@
 package io.stepwise.local.runtime;
 
+import io.stepwise.express.ExpressHistory;
+import io.stepwise.express.ExpressRunner;
 import io.stepwise.aws.dynamodb.DynamoDbJoinStore;
 import io.stepwise.aws.dynamodb.DynamoDbReaderCursors;
 import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
@@ -11,6 +13,7 @@ import io.stepwise.driver.TaskInvoker;
 import io.stepwise.items.ObjectStorage;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.lambda.RuntimeConfig;
+import io.stepwise.lambda.Observability;
 import io.stepwise.lambda.StepHandler;
 import io.stepwise.engine.Engine;
 import java.time.Duration;
@@ -32,23 +35,40 @@ public final class LocalRuntime implements AutoCloseable {
    *     second less, so a redelivered transition is never still held by a live worker
    * @param maxReceiveCount deliveries before the dead-letter queue parks a message
    * @param maxEvents the most history events one execution may have
+   * @param handlerParallelism how many of a batch's messages the handler works on at once
    */
-  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+  public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents,
+      int handlerParallelism) {
     public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
+
+    public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents) {
+      this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, StepHandler.PARALLELISM);
+    }
 
     public Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize) {
       this(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, Engine.DEFAULT_MAX_EVENTS);
     }
+
+    /** The same, with the handler working on one message at a time (the bench's comparison). */
+    public Options sequential() {
+      return new Options(visibilityTimeoutSeconds, maxReceiveCount, pollers, batchSize, maxEvents, 1);
+    }
   }
+
+  /** The Express queue's visibility timeout: a whole run (5 minutes) and a margin. */
+  static final Duration EXPRESS_VISIBILITY = ExpressRunner.LIMIT.plusSeconds(30);
 
   private final Runtime runtime;
   private final LocalEventSourceMapping mapping;
+  private final LocalEventSourceMapping expressMapping;
   private final String queueUrl;
   private final String deadLetterQueueUrl;
 
-  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, String queueUrl, String deadLetterQueueUrl) {
+  private LocalRuntime(Runtime runtime, LocalEventSourceMapping mapping, LocalEventSourceMapping expressMapping,
+      String queueUrl, String deadLetterQueueUrl) {
     this.runtime = runtime;
     this.mapping = mapping;
+    this.expressMapping = expressMapping;
     this.queueUrl = queueUrl;
     this.deadLetterQueueUrl = deadLetterQueueUrl;
   }
@@ -60,8 +80,9 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * When the table exists already (the local stack restarted on its data directory), the queue
-   * is new and empty: the messages of the running executions are put back from their records.
+   * When the table exists already (the local stack restarted on its data directory) but the
+   * queue does not (it was kept in memory, or its store was removed), the messages of the
+   * running executions are put back from their records. A kept queue still holds them.
    */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options) {
     return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options);
@@ -70,13 +91,38 @@ public final class LocalRuntime implements AutoCloseable {
   /** @param storage where Distributed Maps read items and write results (s3rver, say) */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
       TaskInvoker tasks, Options options) {
-    boolean resuming;
+    return start(dynamo, sqs, storage, name, tasks, options, Observability.off(), ExpressHistory.NONE);
+  }
+
+  /** @param observability the handler's metrics and logs, flushed after each batch as on Lambda */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      Observability observability) {
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options, observability, observability.expressHistory());
+  }
+
+  /** @param expressHistory where Express executions' histories go (tests watch them here) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, String name, TaskInvoker tasks, Options options,
+      ExpressHistory expressHistory) {
+    return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options, Observability.off(), expressHistory);
+  }
+
+  /** @param storage where Distributed Maps read items and write results (s3rver, say) */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options, Observability observability) {
+    return start(dynamo, sqs, storage, name, tasks, options, observability, observability.expressHistory());
+  }
+
+  private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options, Observability observability, ExpressHistory expressHistory) {
+    boolean tableExisted;
     try {
       dynamo.createTable(Table.createRequest(name));
-      resuming = false;
+      tableExisted = false;
     } catch (ResourceInUseException exists) {
-      resuming = true;
+      tableExisted = true;
     }
+    boolean resuming = tableExisted && !sqs.listQueues(r -> r.queueNamePrefix(name)).queueUrls().stream()
+        .anyMatch(url -> url.endsWith("/" + name));
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -84,10 +130,17 @@ public final class LocalRuntime implements AutoCloseable {
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(options.visibilityTimeoutSeconds()),
         QueueAttributeName.REDRIVE_POLICY,
         "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
+    // Express executions run whole from one message, for up to 5 minutes: their own queue, whose
+    // visibility outlasts a run, so a redelivery (and rerun) follows only a crash, as on AWS.
+    String express = sqs.createQueue(r -> r.queueName(name + "-express").attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(EXPRESS_VISIBILITY.toSeconds()),
+        QueueAttributeName.REDRIVE_POLICY,
+        "{\"maxReceiveCount\":\"" + options.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
     RuntimeConfig config = new RuntimeConfig(name, queue, Duration.ofMillis(options.visibilityTimeoutSeconds() * 1000L - 500))
         .withLimits(options.maxEvents(), options.maxReceiveCount());
-    Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config);
-    StepHandler handler = new StepHandler(runtime.worker(), options.maxReceiveCount());
+    Runtime runtime = Runtime.onAws(dynamo, sqs, storage, tasks, config, observability, express, expressHistory);
+    StepHandler handler = new StepHandler(runtime.worker(), runtime.express(), options.maxReceiveCount(), observability,
+        options.handlerParallelism());
     if (resuming) {
       new Resumption(runtime.store(), new DynamoDbJoinStore(dynamo, name), new DynamoDbTokenStore(dynamo, name),
           new DynamoDbReaderCursors(dynamo, name), storage, runtime.machines(), new SqsStepQueue(sqs, queue),
@@ -95,7 +148,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
-    return new LocalRuntime(runtime, mapping, queue, dlq);
+    LocalEventSourceMapping expressMapping = new LocalEventSourceMapping(sqs, express,
+        event -> handler.handleRequest(event, null), options.batchSize(), options.pollers());
+    return new LocalRuntime(runtime, mapping, expressMapping, queue, dlq);
   }
 
   public Runtime runtime() {
@@ -104,6 +159,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalEventSourceMapping.Stats mappingStats() {
     return mapping.stats();
+  }
+
+  /** The Express queue's mapping: one message per invocation, each a whole Express execution. */
+  public LocalEventSourceMapping.Stats expressMappingStats() {
+    return expressMapping.stats();
   }
 
   public String queueUrl() {
@@ -116,6 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    expressMapping.close();
     mapping.close();
   }
 }

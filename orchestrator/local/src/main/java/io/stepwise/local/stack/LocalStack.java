@@ -6,6 +6,7 @@ import io.stepwise.lambda.Runtime;
 import io.stepwise.local.api.LocalApiServer;
 import io.stepwise.local.lambda.LocalLambdaHost;
 import io.stepwise.local.runtime.LocalIntegrations;
+import io.stepwise.local.runtime.LocalObservability;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
@@ -49,9 +50,9 @@ public final class LocalStack implements AutoCloseable {
    * @param awsEndpoint where Tasks reach AWS services other than SQS and DynamoDB (LocalStack,
    *     moto_server), {@code aws} for AWS itself, or null for nowhere
    * @param accessKeys null for an API open to local callers; else the keys that must sign every request
-   * @param dataDir where the tables and buckets live ({@code dynamodb/}, {@code s3/} under it), kept across restarts; null
-   *     for in memory. The queue is not kept: on a restart the runtime puts the running
-   *     executions' messages back from their records (see {@code Resumption})
+   * @param dataDir where the tables ({@code dynamodb/}), the queues with their messages
+   *     ({@code sqs/}) and the buckets ({@code s3/}) live, kept across restarts, a SIGKILL included;
+   *     null for in memory
    */
   public record Options(String stackName, double scheduleTimeScale, Consumer<String> log, String awsEndpoint,
       AccessKeys.Source accessKeys, Path dataDir) {
@@ -77,7 +78,7 @@ public final class LocalStack implements AutoCloseable {
       return new Options(stackName, scheduleTimeScale, log, awsEndpoint, value, dataDir);
     }
 
-    /** Keeps the tables under {@code dir} and resumes from them on the next start; null for in memory. */
+    /** Keeps the tables and queues under {@code dir} and resumes from them on the next start; null for in memory. */
     public Options withDataDir(Path dir) {
       return new Options(stackName, scheduleTimeScale, log, awsEndpoint, accessKeys, dir);
     }
@@ -140,7 +141,8 @@ public final class LocalStack implements AutoCloseable {
   private void startAll(List<Path> paths, List<StackTemplate> templates, Path dynaliteCli, Path s3rverCli, int apiPort,
       Options options) {
     StackTemplate system = templates.get(0);
-    ElasticMqServer sqsServer = own(ElasticMqServer.start());
+    ElasticMqServer sqsServer = own(ElasticMqServer.start(ElasticMqServer.DEFAULT_REGION,
+        ElasticMqServer.DEFAULT_ACCOUNT_ID, options.dataDir() == null ? null : options.dataDir().resolve("sqs")));
     DynaliteServer dynalite = own(DynaliteServer.start(dynaliteCli, null,
         options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
     dynalitePid = dynalite.pid();
@@ -168,7 +170,8 @@ public final class LocalStack implements AutoCloseable {
     LocalRuntime local = own(LocalRuntime.start(dynamo, sqs,
         LocalIntegrations.storage(servers.get("s3"), options.awsEndpoint(), host.region()), options.stackName(),
         LocalIntegrations.invoker(servers, options.awsEndpoint(), host.region(), options.stackName()),
-        OrchestratorSettings.runtimeOptions(system, values.get(0))));
+        OrchestratorSettings.runtimeOptions(system, values.get(0)),
+        LocalObservability.of(dynamo, options.stackName(), options.awsEndpoint(), options.log())));
     runtime = local.runtime();
     OrchestratorSettings.defineStorage(system, values.get(0), local, options.stackName());
     LocalApiServer api = own(options.accessKeys() == null ? LocalApiServer.start(apiPort, runtime)

@@ -1,0 +1,95 @@
+package io.stepwise.eval.jsonata;
+
+import com.dashjoin.jsonata.Jsonata.EntryCallback;
+import com.dashjoin.jsonata.Jsonata.ExitCallback;
+import com.dashjoin.jsonata.Jsonata.Frame;
+import com.dashjoin.jsonata.Parser.Symbol;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bounds what one JSONata evaluation may hold, so a hostile expression fails with AWS's
+ * {@code Expression evaluation memory limit exceeded} instead of the JVM's OutOfMemoryError.
+ *
+ * <p>Two checks, at the exit of every step of the evaluation (the hook the library's own time
+ * and depth bound uses, which still runs first):
+ * <ul>
+ *   <li>No value is larger than {@value #MAX_VALUE_SIZE} units, counting a string's characters,
+ *       a number, boolean or null as one, and an array or object as the sum of what it holds, the
+ *       way its JSON would print. Arrays and objects are measured once each (by identity), so a
+ *       value built by sharing one big array many times is measured as it would print, and no
+ *       value is measured twice.</li>
+ *   <li>No evaluation takes more than {@value #MAX_STEPS} steps. A sequence the library builds
+ *       item by item (a path over a range, {@code $map}) is only seen once it is whole; each of its
+ *       items is a step, so this bounds it while it grows.</li>
+ * </ul>
+ * Functions that make a big value from small arguments in one call are checked before they run
+ * (see {@link BoundedFunctions}).
+ */
+final class MemoryBound implements EntryCallback, ExitCallback {
+  /** 2 Mi units: eight times the 256 KiB payload limit; at most some 64 MiB of heap. */
+  static final long MAX_VALUE_SIZE = 2L << 20;
+  static final long MAX_STEPS = 4_000_000;
+
+  private final EntryCallback timeboxEntry;
+  private final ExitCallback timeboxExit;
+  private final long maxSteps;
+  private final IdentityHashMap<Object, Long> measured = new IdentityHashMap<>();
+  private long steps;
+
+  MemoryBound(EntryCallback timeboxEntry, ExitCallback timeboxExit, long maxSteps) {
+    this.timeboxEntry = timeboxEntry;
+    this.timeboxExit = timeboxExit;
+    this.maxSteps = maxSteps;
+  }
+
+  /** Installs the bound on {@code frame}, after {@link Frame#setRuntimeBounds}, whose checks it keeps. */
+  static void install(Frame frame) {
+    MemoryBound bound = new MemoryBound((EntryCallback) frame.lookup("__evaluate_entry"),
+        (ExitCallback) frame.lookup("__evaluate_exit"), MAX_STEPS);
+    frame.setEvaluateEntryCallback(bound);
+    frame.setEvaluateExitCallback(bound);
+  }
+
+  @Override
+  public void callback(Symbol expression, Object input, Frame environment) {
+    if (timeboxEntry != null) timeboxEntry.callback(expression, input, environment);
+  }
+
+  @Override
+  public void callback(Symbol expression, Object input, Frame environment, Object result) {
+    if (timeboxExit != null) timeboxExit.callback(expression, input, environment, result);
+    if (++steps > maxSteps) throw exceeded();
+    if (result instanceof String || result instanceof List || result instanceof Map) {
+      if (size(result) > MAX_VALUE_SIZE) throw exceeded();
+    }
+  }
+
+  static JsonataFunctionError exceeded() {
+    return new JsonataFunctionError(null, "Expression evaluation memory limit exceeded");
+  }
+
+  /** The value's size in units, up to just past the maximum (measuring stops there). */
+  private long size(Object value) {
+    if (value instanceof String text) return Math.max(1, text.length());
+    if (!(value instanceof List) && !(value instanceof Map)) return 1;
+    Long known = measured.get(value);
+    if (known != null) return known;
+    long total = 1;
+    if (value instanceof List<?> items) {
+      if (items.size() > MAX_VALUE_SIZE) return MAX_VALUE_SIZE + 1; // a range is not walked item by item
+      for (Object item : items) {
+        total += size(item);
+        if (total > MAX_VALUE_SIZE) break;
+      }
+    } else {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        total += size(entry.getKey()) + size(entry.getValue());
+        if (total > MAX_VALUE_SIZE) break;
+      }
+    }
+    measured.put(value, total);
+    return total;
+  }
+}

@@ -1,0 +1,236 @@
+package io.stepwise.runtime;
+
+import io.stepwise.asl.StateMachine;
+import io.stepwise.driver.TaskInvoker;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.engine.Command;
+import io.stepwise.engine.Decision;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Event;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.HistoryEvent;
+import io.stepwise.engine.Phase;
+import io.stepwise.eval.ErrorNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The making of one transition, once {@link StepWorker} has found its message current: the
+ * engine's step with the task calls and fan-outs it asks for, then the durable writes and sends
+ * in the order {@link StepWorker}'s comment gives.
+ */
+final class Transitions {
+  private final ExecutionStore store;
+  private final TokenStore tokens;
+  private final Children children;
+  private final ReaderChildren readers;
+  private final Callbacks callbacks;
+  private final StateMachines machines;
+  private final StepQueue queue;
+  private final TaskInvoker tasks;
+  private final Engine engine;
+  private final InstantSource clock;
+  private final Duration lease;
+  private final TransitionObserver observer;
+
+  Transitions(ExecutionStore store, TokenStore tokens, Children children, ReaderChildren readers, Callbacks callbacks,
+      StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease,
+      TransitionObserver observer) {
+    this.readers = readers;
+    this.store = store;
+    this.tokens = tokens;
+    this.children = children;
+    this.callbacks = callbacks;
+    this.machines = machines;
+    this.queue = queue;
+    this.tasks = tasks;
+    this.engine = engine;
+    this.clock = clock;
+    this.lease = lease;
+    this.observer = observer;
+  }
+
+  /** Decides the transition {@code event} makes on {@code record} and commits it. */
+  void make(ExecutionRecord record, String receiptId, Event event) {
+    Transitioning t = new Transitioning(record, receiptId);
+    t.decide(machine(record), event);
+    t.commit();
+  }
+
+  /**
+   * One transition in the making: the events and the crash-proof messages it gathers while
+   * deciding, then its commit.
+   */
+  private final class Transitioning {
+    final ExecutionRecord record;
+    final String receiptId;
+    final Instant now = clock.instant();
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<StepMessage> bound = new ArrayList<>();
+    Event cause;
+    Decision decision;
+    boolean claimed;
+
+    Transitioning(ExecutionRecord record, String receiptId) {
+      this.record = record;
+      this.receiptId = receiptId;
+    }
+
+    /** Steps the engine, carrying out task calls and children within this transition. */
+    void decide(StateMachine machine, Event event) {
+      cause = event;
+      decision = step(machine, record.state(), event);
+      events.addAll(decision.events());
+      while (true) {
+        Event followUp = followUp(this);
+        if (followUp == null) return;
+        decision = step(machine, decision.state(), followUp);
+        events.addAll(decision.events());
+      }
+    }
+
+    /** Takes the transition's lease now, before a side effect two copies of a message must not both make. */
+    void claim() {
+      if (claimed) return;
+      store.writeHistory(record.key(), record.seq(), List.of(), receiptId, now, now.plus(lease));
+      claimed = true;
+    }
+
+    void commit() {
+      StepMessage next = next(record.key(), record.seq() + 1, decision);
+      if (record.seq() == 0 && record.parent() == null) {
+        long due = timeoutDue(record);
+        if (due >= 0) bound.add(new StepMessage(record.key(), 0, StepMessage.Kind.EXECUTION_TIMEOUT, due, null, null, null));
+      }
+      for (StepMessage message : bound) send(message);
+      if (record.state().phase() == Phase.AWAIT_CHILDREN) {
+        boolean joined = cause instanceof Event.ChildrenFinished;
+        children.stopUnfinished(record, joined ? ((Event.ChildrenFinished) cause).outcomes() : null,
+            ErrorNames.BRANCH_FAILED, joined ? "A sibling branch or iteration failed" : "The execution ended");
+      }
+      store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
+      ExecutionRecord committed = record.next(decision.state(), next);
+      store.commit(committed, record.seq());
+      observe(new CommittedTransition(record, committed, events, now));
+      if (next != null) send(next);
+      if (committed.state().isDone()) afterEnd(committed);
+    }
+  }
+
+  /**
+   * The engine's step; an exception from the engine itself (a defect, never an ASL error, which
+   * is a value) fails the execution with {@code States.Runtime} instead of failing every delivery.
+   */
+  Decision step(StateMachine machine, ExecutionState state, Event event) {
+    try {
+      return engine.step(machine, state, event, clock.instant());
+    } catch (RuntimeException | StackOverflowError defect) {
+      String reference = UUID.randomUUID().toString();
+      log("the engine failed in state " + state.currentState() + " of " + state.info().executionArn()
+          + " (reference " + reference + ")", defect);
+      return engine.step(machine, state, new Event.RuntimeFailed(ErrorNames.RUNTIME,
+          "An internal error occurred in state '" + state.currentState() + "' (reference " + reference
+              + " in the orchestrator's log)."), clock.instant());
+    }
+  }
+
+  /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
+  void afterEnd(ExecutionRecord ended) {
+    if (ended.parent() != null) children.report(ended);
+    if (ended.callbackToken() != null) NestedWorkflows.answerParent(callbacks, ended);
+  }
+
+  /** Observers run after the commit point: what they throw must not bring the message back. */
+  void observe(CommittedTransition transition) {
+    try {
+      observer.committed(transition);
+    } catch (RuntimeException e) {
+      log("an observer failed on " + transition.after().key(), e);
+    }
+  }
+
+  static void log(String line, Throwable failure) {
+    System.err.println("stepwise: " + line + (failure == null ? "" : ": " + failure));
+    if (failure != null) failure.printStackTrace();
+  }
+
+  StateMachine machine(ExecutionRecord record) {
+    StateMachine root = machines.get(record.stateMachineArn(), record.machineVersion());
+    return record.parent() == null ? root : Children.machine(root, record.parent().machinePath());
+  }
+
+  /** When this execution's own timeout is due: its start plus its version's TimeoutSeconds; -1 for none. */
+  long timeoutDue(ExecutionRecord record) {
+    Integer seconds = record.parent() == null
+        ? machines.get(record.stateMachineArn(), record.machineVersion()).timeoutSeconds() : null;
+    return seconds == null ? -1 : record.state().info().startTime().toEpochMilli() + seconds * 1000L;
+  }
+
+  /** The event that completes a command inside this transition, or null when it waits for later. */
+  private Event followUp(Transitioning t) {
+    for (Command command : t.decision.commands()) {
+      if (command instanceof Command.InvokeTask call) {
+        t.claim();
+        if (call.token() != null) return startWaiting(t.record, call, t.bound);
+        return tasks.invoke(call).event();
+      }
+      if (command instanceof Command.RunChildren run) {
+        children.fanOut(t.record, t.decision.state(), run);
+        return null; // the parent waits for its children's join
+      }
+      if (command instanceof Command.ReadChildren read) {
+        ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
+        if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
+        return started.failed(); // null: the parent waits for its children's join
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A {@code .waitForTaskToken} task: the token is stored before the call, so a callback can
+   * never find it missing; the call's own failure fails the task at once, otherwise the
+   * execution waits (holding no compute) for a callback or one of its timeouts.
+   */
+  private Event startWaiting(ExecutionRecord record, Command.InvokeTask call, List<StepMessage> timeouts) {
+    long waitingSeq = record.seq() + 1;
+    long now = clock.millis();
+    int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
+    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
+    TaskOutcome outcome = tasks.invoke(call);
+    if (!outcome.succeeded()) return new Event.TaskFailed(outcome.error(), outcome.cause());
+    if (call.timeoutSeconds() != null) {
+      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
+          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
+    }
+    if (heartbeat > 0) {
+      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
+          now + heartbeat * 1000L, null, null, null, false, call.token()));
+    }
+    return null;
+  }
+
+  /** The message for the transition after this one, or null when the execution waits or ended. */
+  private static StepMessage next(String executionArn, long seq, Decision decision) {
+    for (Command command : decision.commands()) {
+      if (command instanceof Command.Continue) return StepMessage.advance(executionArn, seq);
+      if (command instanceof Command.StartTimer timer) {
+        return new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(), null, null, null);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Sends with the delay rounded to the nearest second (SQS counts whole seconds); a message that
+   * then arrives up to half a second early counts as due, so timers keep to the second.
+   */
+  void send(StepMessage message) {
+    long wait = Math.max(0, message.dueAtMillis() - clock.millis());
+    queue.send(message, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, (wait + 500) / 1000));
+  }
+}

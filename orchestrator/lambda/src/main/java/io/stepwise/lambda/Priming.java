@@ -1,0 +1,90 @@
+package io.stepwise.lambda;
+
+import io.stepwise.asl.Definitions;
+import io.stepwise.asl.StateMachine;
+import io.stepwise.driver.ExecutionResult;
+import io.stepwise.driver.InMemoryDriver;
+import io.stepwise.driver.TaskOutcome;
+import io.stepwise.driver.VirtualClock;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.Entropy;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.json.Json;
+import io.stepwise.runtime.ExecutionStateCodec;
+import io.stepwise.runtime.HistoryCodec;
+import io.stepwise.runtime.StepMessage;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * SnapStart priming: before Lambda snapshots a published version, a dummy execution runs through
+ * the engine (parsing, data flow, intrinsics, Choice, Map, the codecs of the record and the
+ * history) and the SDK's request classes load, so a restored container's first transition finds
+ * them loaded and initialised. Nothing calls AWS: a snapshot must not hold connections or
+ * credentials it fetched. Elsewhere (no CRaC runtime) registering is a no-op.
+ */
+final class Priming implements Resource {
+  // CRaC keeps only weak references to its resources: this one must stay reachable.
+  private static final Priming INSTANCE = new Priming();
+  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+  private static final String DEFINITION = """
+      {"StartAt": "Shape", "States": {
+        "Shape": {"Type": "Pass", "Parameters": {"id.$": "States.Format('o-{}', $.n)", "n.$": "$.n",
+                  "items.$": "States.ArrayRange(1, 3, 1)", "ctx.$": "$$.Execution.Id"}, "ResultPath": "$.shaped", "Next": "Route"},
+        "Route": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 1, "Next": "Call"}], "Default": "Call"},
+        "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$"},
+                 "ResultSelector": {"ok.$": "$.Payload.n"}, "ResultPath": "$.called",
+                 "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}], "Next": "Each"},
+        "Each": {"Type": "Map", "ItemsPath": "$.shaped.items", "ItemProcessor": {"StartAt": "One", "States": {
+                  "One": {"Type": "Pass", "End": true}}}, "ResultPath": "$.each", "Next": "Pause"},
+        "Pause": {"Type": "Wait", "Seconds": 1, "End": true}}}""";
+
+  private Priming() {}
+
+  /** Registers the hook once per container (every handler's no-argument constructor calls this). */
+  static void register() {
+    if (REGISTERED.compareAndSet(false, true)) Core.getGlobalContext().register(INSTANCE);
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> context) {
+    exercise();
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> context) {
+    // Nothing to renew: no connection or credentials were made before the snapshot.
+  }
+
+  /** The dummy execution and the request classes; returns how the execution ended (SUCCEEDED). */
+  static ExecutionStatus exercise() {
+    StateMachine machine = Definitions.load(Json.parse(DEFINITION));
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    ExecutionInfo info = new ExecutionInfo("arn:aws:states:us-east-1:000000000000:execution:prime:prime", "prime",
+        "arn:aws:states:us-east-1:000000000000:stateMachine:prime", "prime", Json.parse("{\"n\": 2}"), start, "role", 0, false);
+    ExecutionResult result = new InMemoryDriver(new Engine(Entropy.secure()),
+        call -> TaskOutcome.success(Json.object().set("Payload", call.payload().path("Payload"))), VirtualClock.fast(start), null)
+        .run(machine, info);
+    ExecutionStateCodec.decode(ExecutionStateCodec.encode(ExecutionState.start(info, machine.startAt())));
+    HistoryCodec.decode(HistoryCodec.encode(result.history()));
+    StepMessage.fromJson(StepMessage.advance(info.executionArn(), 1).toJson());
+    AttributeValue key = AttributeValue.fromS("prime");
+    GetItemRequest.builder().tableName("t").key(java.util.Map.of("pk", key)).consistentRead(true).build();
+    PutItemRequest.builder().tableName("t").item(java.util.Map.of("pk", key)).conditionExpression("attribute_not_exists(pk)").build();
+    UpdateItemRequest.builder().tableName("t").key(java.util.Map.of("pk", key)).updateExpression("SET a = :a").build();
+    QueryRequest.builder().tableName("t").keyConditionExpression("pk = :pk").build();
+    SendMessageRequest.builder().queueUrl("q").messageBody("{}").delaySeconds(0).build();
+    return result.status();
+  }
+}

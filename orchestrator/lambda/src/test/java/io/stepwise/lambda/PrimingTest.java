@@ -1,0 +1,17 @@
+package io.stepwise.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stepwise.engine.ExecutionStatus;
+
+import org.junit.jupiter.api.Test;
+
+class PrimingTest {
+  @Test
+  void givenNoCracRuntime_whenPrimed_thenTheDummyExecutionRunsEveryKindOfStateWithoutAws() {
+    Priming.register(); // a no-op outside a CRaC (SnapStart) runtime
+    Priming.register();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, Priming.exercise()); // Pass, Choice, Task, Map and Wait, none calling AWS
+  }
+}
