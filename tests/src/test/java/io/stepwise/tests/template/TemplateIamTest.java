@@ -67,19 +67,23 @@ class TemplateIamTest {
     }
   }
 
-  /** The orchestrator invokes nothing itself; it may only assume machine roles, which trust it. */
+  /**
+   * The orchestrator invokes nothing itself; it, and the API function (where StartSyncExecution
+   * runs an Express machine's tasks), may only assume machine roles, which trust exactly those two.
+   */
   @Test
-  void givenOrchestrator_thenItMayOnlyAssumeMachineRoles_andTheSeedsRoleTrustsOnlyIt() {
-    assertTrue(grants.stream().filter(g -> g.owner().equals("OrchestratorRole"))
-        .noneMatch(g -> g.allows("lambda:InvokeFunction")), "the orchestrator's own rights never run a Task");
+  void givenOrchestratorAndApi_thenTheyMayOnlyAssumeMachineRoles_andTheSeedsRoleTrustsOnlyThem() {
+    assertTrue(grants.stream().filter(g -> g.owner().equals("OrchestratorRole") || g.owner().equals("ApiFunction"))
+        .noneMatch(g -> g.allows("lambda:InvokeFunction")), "Stepwise's own rights never run a Task");
     List<Grant> assume = grants.stream().filter(g -> g.allows("sts:AssumeRole")).toList();
-    assertEquals(1, assume.size(), assume.toString());
-    assertEquals("OrchestratorRole", assume.get(0).owner());
-    assertEquals(List.of(Map.of("Fn::Sub", MACHINE_ROLES)), assume.get(0).resources());
+    assertEquals(Set.of("OrchestratorRole", "ApiFunction"), assume.stream().map(Grant::owner).collect(Collectors.toSet()),
+        assume.toString());
+    for (Grant grant : assume) assertEquals(List.of(Map.of("Fn::Sub", MACHINE_ROLES)), grant.resources());
 
     Map<String, Object> trust = map(template.properties("RandomErrorStateMachineRole").get("AssumeRolePolicyDocument"));
     Map<String, Object> statement = map(list(trust.get("Statement")).get(0));
-    assertEquals(Map.of("AWS", Map.of("Fn::GetAtt", List.of("OrchestratorRole", "Arn"))), statement.get("Principal"));
+    assertEquals(Map.of("AWS", List.of(Map.of("Fn::GetAtt", List.of("OrchestratorRole", "Arn")),
+        Map.of("Fn::GetAtt", List.of("ApiFunctionRole", "Arn")))), statement.get("Principal"));
   }
 
   @Test
