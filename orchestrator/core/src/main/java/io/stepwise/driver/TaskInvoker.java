@@ -28,6 +28,21 @@ public interface TaskInvoker {
     };
   }
 
+  /**
+   * An invoker whose Step Functions errors ({@link io.stepwise.eval.StatesError}, say a parameter
+   * the API does not have) fail the Task at once: they would be the same on every delivery, so
+   * retrying the message only delays the failure until the message counts as poison.
+   */
+  static TaskInvoker failingOnStatesErrors(TaskInvoker inner) {
+    return call -> {
+      try {
+        return inner.invoke(call);
+      } catch (io.stepwise.eval.StatesError e) {
+        return TaskOutcome.failure(e.error(), e.cause());
+      }
+    };
+  }
+
   /** The invoker used when none is configured: every Task fails to run, naming what is missing. */
   TaskInvoker NONE = call -> {
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "' has no mock and no way to call resource '"

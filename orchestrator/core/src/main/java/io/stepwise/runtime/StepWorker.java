@@ -104,7 +104,7 @@ public final class StepWorker {
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
     this.children = new Children(store, joins, queue, readers);
     Callbacks callbacks = new TaskCallbacks(store, tokens, queue, clock);
-    this.jobs = new SyncJobs(tasks, Integrations.standard(), tokens, store, callbacks, queue, clock);
+    this.jobs = new SyncJobs(TaskInvoker.failingOnStatesErrors(tasks), Integrations.standard(), tokens, store, callbacks, queue, clock);
     this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
         lease, observer);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);

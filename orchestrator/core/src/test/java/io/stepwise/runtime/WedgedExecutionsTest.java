@@ -61,6 +61,23 @@ class WedgedExecutionsTest {
   }
 
   @Test
+  void statesErrorFromTheInvoker_failsTheTaskOnTheFirstDelivery_notAsAPoisonMessage() {
+    AtomicInteger calls = new AtomicInteger();
+    VirtualRuntime runtime = new VirtualRuntime(call -> {
+      calls.incrementAndGet();
+      throw new io.stepwise.eval.StatesError("States.Runtime", "The parameter 'Bogus' is not a member of Invoke's request");
+    });
+    String arn = runtime.start(runtime.machine("bad-parameter", CALLS_A_TASK), "bad", "{}");
+    runtime.runUntilDone(List.of(arn));
+    ExecutionState end = runtime.record(arn).state();
+    assertEquals(ExecutionStatus.FAILED, end.status());
+    assertEquals("States.Runtime", end.error());
+    assertEquals("The parameter 'Bogus' is not a member of Invoke's request", end.cause());
+    assertEquals(1, calls.get(), "one call: the same error on every delivery is not retried as a message");
+    assertTrue(runtime.history(arn).stream().anyMatch(e -> e.contains("TaskFailed")), runtime.history(arn).toString());
+  }
+
+  @Test
   void poisonMessage_onItsLastDelivery_failsTheExecutionWithStatesRuntime_andACauseToActOn() {
     AtomicInteger calls = new AtomicInteger();
     VirtualRuntime runtime = new VirtualRuntime(call -> {
