@@ -14,6 +14,14 @@ public interface ObjectStorage {
 
   void write(String bucket, String key, byte[] body);
 
+  /**
+   * This storage as the execution's state machine role, which Step Functions reads items and
+   * writes results with; storage without roles (local servers, tests) stays as it is.
+   */
+  default ObjectStorage as(String executionArn, String roleArn) {
+    return this;
+  }
+
   /** One listed object, with the metadata ListObjectsV2 gives. */
   record StoredObject(String key, String etag, Instant lastModified, long size, String storageClass) {}
 

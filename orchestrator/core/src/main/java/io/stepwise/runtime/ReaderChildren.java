@@ -67,7 +67,7 @@ final class ReaderChildren {
     List<String> groups = new ArrayList<>();
     int total;
     try {
-      total = read(plan, ItemCursor.START, 0, Integer.MAX_VALUE, (index, start, input) -> {
+      total = read(storageOf(parent), plan, ItemCursor.START, 0, Integer.MAX_VALUE, (index, start, input) -> {
         if (index % GROUP == 0) groups.add(start.encode());
       });
     } catch (StatesError e) {
@@ -80,7 +80,7 @@ final class ReaderChildren {
       cursors.put(joinKey, groups);
       // No child has started yet, so the first wave's records are written in batches, unconditionally.
       List<ExecutionRecord> first = new ArrayList<>(wave);
-      read(plan, ItemCursor.START, 0, wave, (index, start, input) ->
+      read(storageOf(parent), plan, ItemCursor.START, 0, wave, (index, start, input) ->
           first.add(record(parent, parent.seq() + 1, parentState, plan, index, input, wave, total)));
       store.createAll(first);
       joins.markCreated(joinKey);
@@ -109,7 +109,7 @@ final class ReaderChildren {
     JoinStore.Join join = joins.get(link.joinKey());
     int group = index / GROUP;
     ItemCursor from = ItemCursor.decode(cursors.get(link.joinKey(), group));
-    read(plan, from, group * GROUP, index - group * GROUP + 1, (i, start, input) -> {
+    read(storageOf(parent), plan, from, group * GROUP, index - group * GROUP + 1, (i, start, input) -> {
       if (i == index) store.create(record(parent, link.parentSeq(), parent.state(), plan, i, input, join.wave(), join.total()));
     });
     return true;
@@ -131,7 +131,7 @@ final class ReaderChildren {
    * Reads up to {@code max} children from {@code from} (child {@code first} begins there),
    * handing each to {@code sink}; returns the index after the last one read.
    */
-  private int read(DistributedMap plan, ItemCursor from, int first, int max, Sink sink) {
+  private int read(ObjectStorage storage, DistributedMap plan, ItemCursor from, int first, int max, Sink sink) {
     DistributedMap.ChildInputs inputs = plan.childInputs();
     int child = first;
     ItemCursor pendingStart = null;
@@ -165,11 +165,16 @@ final class ReaderChildren {
   Event afterJoin(ExecutionRecord parent, StateMachine machine, Event.ChildrenFinished finished) {
     String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
     try {
-      MapRunResults.write(storage, machine, parent.state(), finished.outcomes(), joins.get(joinKey).total(),
+      MapRunResults.write(storageOf(parent), machine, parent.state(), finished.outcomes(), joins.get(joinKey).total(),
           i -> ChildLink.childKey(joinKey, i));
       return finished;
     } catch (StatesError e) {
       return new Event.TaskFailed(e.error(), e.cause());
     }
+  }
+
+  /** The storage as the Map's execution's role: a Map reads and writes with its machine's rights. */
+  private ObjectStorage storageOf(ExecutionRecord execution) {
+    return storage.as(execution.state().info().executionArn(), execution.state().info().roleArn());
   }
 }

@@ -57,8 +57,10 @@ final class LambdaEnvironment {
       return TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
           region);
     });
-    // Distributed Maps read items and write results with the orchestrator's own credentials.
-    var storage = new S3ObjectStorage(new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials, region);
+    // Distributed Maps read items and write results as their state machine's role, as Tasks call.
+    var storageHttp = TaskInvokers.httpClient();
+    var storage = new S3ObjectStorage(new AwsApiCaller(storageHttp, AwsEndpoints.aws()),
+        TaskInvokers.machineRoles(storageHttp, AwsEndpoints.aws(), credentials, region), region);
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),
         new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials);
     String expressQueue = env.get(EXPRESS_QUEUE_ENV);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsApiException;
+import io.stepwise.aws.integrations.TaskCredentials;
+import io.stepwise.engine.Command;
 import io.stepwise.integrations.aws.AwsOperation;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * {@link ObjectStorage} on S3 through the protocol-level caller (no S3 SDK in the jar): a
@@ -27,14 +30,41 @@ public final class S3ObjectStorage implements ObjectStorage {
   private static final AwsOperation PUT_OBJECT = S3.operation("putObject").orElseThrow();
 
   private final AwsApiCaller aws;
-  private final AwsCredentialsProvider credentials;
+  private final TaskCredentials roles;
+  private final Command.InvokeTask as;
   private final String region;
 
-  /** @param credentials the orchestrator's own (a Map's reads and writes run with them) */
+  /** @param credentials always these (local servers and tests, where no role is assumed) */
   public S3ObjectStorage(AwsApiCaller aws, AwsCredentialsProvider credentials, String region) {
+    this(aws, TaskCredentials.fixed(credentials), null, region);
+  }
+
+  /** @param roles what a Map's reads and writes run as: its state machine's role, as its Tasks do */
+  public S3ObjectStorage(AwsApiCaller aws, TaskCredentials roles, String region) {
+    this(aws, roles, null, region);
+  }
+
+  private S3ObjectStorage(AwsApiCaller aws, TaskCredentials roles, Command.InvokeTask as, String region) {
     this.aws = aws;
-    this.credentials = credentials;
+    this.roles = roles;
+    this.as = as;
     this.region = region;
+  }
+
+  @Override
+  public ObjectStorage as(String executionArn, String roleArn) {
+    return new S3ObjectStorage(aws, roles, new Command.InvokeTask(executionArn, "ItemReader", "arn:aws:states:::s3:getObject",
+        null, null, null, null, new Command.TaskRole(roleArn, null)), region);
+  }
+
+  /** The role's credentials; without {@link #as}, there is no execution and so no role (fixed credentials only). */
+  private AwsCredentialsIdentity credentials() {
+    try {
+      return roles.forTask(as == null ? new Command.InvokeTask(null, "ItemReader", "arn:aws:states:::s3:getObject",
+          null, null, null, null, Command.TaskRole.NONE) : as, region);
+    } catch (TaskCredentials.AccessDenied e) {
+      throw new StorageException("AccessDenied", e.getMessage());
+    }
   }
 
   @Override
@@ -42,7 +72,7 @@ public final class S3ObjectStorage implements ObjectStorage {
     ObjectNode request = Json.object().put("Bucket", bucket).put("Key", key);
     if (fromByte > 0) request.put("Range", "bytes=" + fromByte + "-");
     try {
-      return aws.stream(S3, GET_OBJECT, request, credentials.resolveCredentials(), region);
+      return aws.stream(S3, GET_OBJECT, request, credentials(), region);
     } catch (AwsApiException e) {
       throw failed(e);
     }
@@ -70,7 +100,7 @@ public final class S3ObjectStorage implements ObjectStorage {
 
   private JsonNode call(AwsOperation operation, ObjectNode request) {
     try {
-      return aws.call(S3, operation, request, credentials.resolveCredentials(), region).body();
+      return aws.call(S3, operation, request, credentials(), region).body();
     } catch (AwsApiException e) {
       throw failed(e);
     }
