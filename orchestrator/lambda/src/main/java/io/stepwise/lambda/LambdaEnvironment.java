@@ -54,7 +54,7 @@ final class LambdaEnvironment {
     TaskInvoker tasks = TaskInvoker.lazy(() -> {
       var http = TaskInvokers.httpClient();
       TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region);
-      return TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl()),
+      return TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl(), env.get(EXPRESS_QUEUE_ENV)),
           region);
     });
     // Distributed Maps read items and write results as their state machine's role, as Tasks call.

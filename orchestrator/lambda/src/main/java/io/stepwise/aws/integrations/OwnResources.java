@@ -6,20 +6,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stepwise's own table and step queue (and its dead-letter queue): no Task may reach them, so a
+ * Stepwise's own table, step queue and Express queue (and their dead-letter queues): no Task may reach them, so a
  * definition cannot rewrite executions or forge step messages. A call that names one fails with
  * {@code States.TaskFailed} (access denied) before anything is sent.
  *
  * @param table the table's name
  * @param queue the step queue's name (its dead-letter queue is {@code queue + "-dlq"} or any name starting so)
+ * @param expressQueue the Express queue's name, or null when there is none
  */
-public record OwnResources(String table, String queue) {
+public record OwnResources(String table, String queue, String expressQueue) {
   /** Nothing is off limits (tests of the caller alone). */
   public static final OwnResources NONE = new OwnResources(null, null);
 
-  /** From the runtime's settings: the table's name and the step queue's URL. */
-  public static OwnResources of(String table, String queueUrl) {
-    return new OwnResources(table, queueUrl.substring(queueUrl.lastIndexOf('/') + 1));
+  public OwnResources(String table, String queue) {
+    this(table, queue, null);
+  }
+
+  /** From the runtime's settings: the table's name, the step queue's URL and the Express queue's (or null). */
+  public static OwnResources of(String table, String queueUrl, String expressQueueUrl) {
+    return new OwnResources(table, name(queueUrl), expressQueueUrl == null || expressQueueUrl.isBlank() ? null
+        : name(expressQueueUrl));
+  }
+
+  private static String name(String queueUrl) {
+    return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
   }
 
   /** @return why the call is refused, or empty when it touches none of them */
@@ -28,8 +38,10 @@ public record OwnResources(String table, String queue) {
     if (table != null && (service.equals("dynamodb") || service.equals("dynamodbstreams")) && namesTable(parameters)) {
       return Optional.of("Access denied: a Task may not call DynamoDB on Stepwise's own table '" + table + "'");
     }
-    if (queue != null && service.equals("sqs") && namesQueue(parameters)) {
-      return Optional.of("Access denied: a Task may not call SQS on Stepwise's own queue '" + queue + "'");
+    for (String own : new String[] {queue, expressQueue}) {
+      if (own != null && service.equals("sqs") && namesQueue(parameters, own)) {
+        return Optional.of("Access denied: a Task may not call SQS on Stepwise's own queue '" + own + "'");
+      }
     }
     return Optional.empty();
   }
@@ -59,7 +71,7 @@ public record OwnResources(String table, String queue) {
     return name.equals(table) || name.endsWith(":table/" + table) || name.contains(":table/" + table + "/");
   }
 
-  private boolean namesQueue(JsonNode parameters) {
+  private static boolean namesQueue(JsonNode parameters, String queue) {
     for (String field : new String[] {"QueueUrl", "QueueName", "QueueArn"}) {
       JsonNode v = parameters.get(field);
       if (v == null || !v.isTextual()) continue;
