@@ -48,19 +48,14 @@ final class LambdaEnvironment {
     SqsClient sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     String region = env.getOrDefault("AWS_REGION", "us-east-1");
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-    // Tasks run as their state machine's role, never with the orchestrator's own rights, which
-    // serve only to assume that role. Built on the first Task call: the integrations' catalog is
-    // not the first transition's to load.
-    TaskInvoker tasks = TaskInvoker.lazy(() -> {
-      var http = TaskInvokers.httpClient();
-      TaskCredentials roles = TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region);
-      return TaskInvokers.create(http, AwsEndpoints.aws(), roles, OwnResources.of(config.table(), config.queueUrl(), env.get(EXPRESS_QUEUE_ENV)),
-          region);
-    });
-    // Distributed Maps read items and write results as their state machine's role, as Tasks call.
-    var storageHttp = TaskInvokers.httpClient();
-    var storage = new S3ObjectStorage(new AwsApiCaller(storageHttp, AwsEndpoints.aws()),
-        TaskInvokers.machineRoles(storageHttp, AwsEndpoints.aws(), credentials, region), region);
+    // Tasks, and Distributed Maps' reads and writes, run as their state machine's role, never with
+    // the orchestrator's own rights, which serve only to assume that role: one session cache for
+    // both. Built on first use: the integrations' catalog is not the first transition's to load.
+    var http = TaskInvokers.httpClient();
+    TaskCredentials roles = TaskCredentials.lazy(() -> TaskInvokers.machineRoles(http, AwsEndpoints.aws(), credentials, region));
+    TaskInvoker tasks = TaskInvoker.lazy(() -> TaskInvokers.create(http, AwsEndpoints.aws(), roles,
+        OwnResources.of(config.table(), config.queueUrl(), env.get(EXPRESS_QUEUE_ENV)), region));
+    var storage = new S3ObjectStorage(new AwsApiCaller(http, AwsEndpoints.aws()), roles, region);
     Observability observability = observability(env, new DynamoDbDocumentStore(dynamo, config.table()),
         new AwsApiCaller(TaskInvokers.httpClient(), AwsEndpoints.aws()), credentials);
     String expressQueue = env.get(EXPRESS_QUEUE_ENV);

@@ -24,10 +24,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * GetObject streamed from a byte offset (a ranged GET), ListObjectsV2 with StartAfter, PutObject.
  */
 public final class S3ObjectStorage implements ObjectStorage {
-  private static final AwsService S3 = AwsServiceCatalog.standard().service("s3").orElseThrow();
-  private static final AwsOperation GET_OBJECT = S3.operation("getObject").orElseThrow();
-  private static final AwsOperation LIST_OBJECTS = S3.operation("listObjectsV2").orElseThrow();
-  private static final AwsOperation PUT_OBJECT = S3.operation("putObject").orElseThrow();
+  /** S3's model, loaded on the first call rather than with the handler (a holder class). */
+  private static final class Api {
+    static final AwsService S3 = AwsServiceCatalog.standard().service("s3").orElseThrow();
+    static final AwsOperation GET_OBJECT = S3.operation("getObject").orElseThrow();
+    static final AwsOperation LIST_OBJECTS = S3.operation("listObjectsV2").orElseThrow();
+    static final AwsOperation PUT_OBJECT = S3.operation("putObject").orElseThrow();
+  }
 
   private final AwsApiCaller aws;
   private final TaskCredentials roles;
@@ -72,7 +75,7 @@ public final class S3ObjectStorage implements ObjectStorage {
     ObjectNode request = Json.object().put("Bucket", bucket).put("Key", key);
     if (fromByte > 0) request.put("Range", "bytes=" + fromByte + "-");
     try {
-      return aws.stream(S3, GET_OBJECT, request, credentials(), region);
+      return aws.stream(Api.S3, Api.GET_OBJECT, request, credentials(), region);
     } catch (AwsApiException e) {
       throw failed(e);
     }
@@ -83,7 +86,7 @@ public final class S3ObjectStorage implements ObjectStorage {
     ObjectNode request = Json.object().put("Bucket", bucket).put("MaxKeys", maxKeys);
     if (prefix != null) request.put("Prefix", prefix);
     if (startAfter != null) request.put("StartAfter", startAfter);
-    JsonNode page = call(LIST_OBJECTS, request);
+    JsonNode page = call(Api.LIST_OBJECTS, request);
     List<StoredObject> objects = new ArrayList<>();
     for (JsonNode o : page.path("Contents")) {
       objects.add(new StoredObject(o.path("Key").asText(), o.path("ETag").asText(null),
@@ -94,13 +97,13 @@ public final class S3ObjectStorage implements ObjectStorage {
 
   @Override
   public void write(String bucket, String key, byte[] body) {
-    call(PUT_OBJECT, Json.object().put("Bucket", bucket).put("Key", key).put("ContentType", "application/json")
+    call(Api.PUT_OBJECT, Json.object().put("Bucket", bucket).put("Key", key).put("ContentType", "application/json")
         .put("Body", new String(body, StandardCharsets.UTF_8)));
   }
 
   private JsonNode call(AwsOperation operation, ObjectNode request) {
     try {
-      return aws.call(S3, operation, request, credentials(), region).body();
+      return aws.call(Api.S3, operation, request, credentials(), region).body();
     } catch (AwsApiException e) {
       throw failed(e);
     }
