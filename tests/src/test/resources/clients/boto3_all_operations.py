@@ -136,11 +136,40 @@ runs = sfn.list_map_runs(executionArn=execution)["mapRuns"]
 ok("ListMapRuns", len(runs) == 1, runs)
 run = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])
 ok("DescribeMapRun", run["status"] == "SUCCEEDED" and run["itemCounts"]["succeeded"] == 2, run)
+# UpdateMapRun on a running Map Run: MaxConcurrency 1 raised to 2 lets the second item run beside the first.
+waiting = sfn.create_activity(name="boto3-map-item")["activityArn"]
+raised = sfn.create_state_machine(name="boto3-map-raised", roleArn=ROLE, definition=json.dumps(
+    {"StartAt": "M", "States": {"M": {"Type": "Map", "End": True, "MaxConcurrency": 1, "ItemProcessor": {
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+        "StartAt": "I", "States": {"I": {"Type": "Task", "Resource": waiting, "End": True}}}}}}))["stateMachineArn"]
+execution = sfn.start_execution(stateMachineArn=raised, input="[1, 2, 3]")["executionArn"]
+
+
+def item_task():
+    for _ in range(30):
+        task = sfn.get_activity_task(activityArn=waiting, workerName="boto3")
+        if task.get("taskToken"):
+            return task
+    raise AssertionError("no item task came")
+
+
+first = item_task()
+running = sfn.list_map_runs(executionArn=execution)["mapRuns"][0]["mapRunArn"]
+sfn.update_map_run(mapRunArn=running, maxConcurrency=2)
+second = item_task()  # while the first still runs
+ok("UpdateMapRun", sfn.describe_map_run(mapRunArn=running)["maxConcurrency"] == 2 and second["input"] != first["input"],
+   second)
+for task in [first, second]:
+    sfn.send_task_success(taskToken=task["taskToken"], output=task["input"])
+third = item_task()
+sfn.send_task_success(taskToken=third["taskToken"], output=third["input"])
+ok("UpdateMapRun", await_end(execution)["status"] == "SUCCEEDED")
 try:
-    sfn.update_map_run(mapRunArn=runs[0]["mapRunArn"], maxConcurrency=3)
-    ok("UpdateMapRun", False, "expected a ValidationException naming what is not supported")
+    sfn.update_map_run(mapRunArn=running, maxConcurrency=3)
+    ok("UpdateMapRun", False, "expected a ValidationException for a finished Map Run")
 except sfn.exceptions.ValidationException as e:
-    ok("UpdateMapRun", "Map Run" in str(e), e)
+    ok("UpdateMapRun", "has already completed" in str(e), e)
+sfn.delete_activity(activityArn=waiting)
 
 tested = sfn.test_state(definition=json.dumps({"Type": "Pass", "Parameters": {"x.$": "$.a"}, "Next": "N"}),
                         input='{"a": 5}', inspectionLevel="DEBUG")
