@@ -48,6 +48,7 @@ class AwsCallCounterTest {
       before = counter.snapshot();
       dynamo.deleteItem(r -> r.tableName(TABLE).key(key("a")));
       assertEquals(List.of(0L, 1L, 2L, 0L), delta(before, counter.snapshot())); // the item and its index entry
+      assertEquals(0L, counter.unreported.get());
     }
   }
 
