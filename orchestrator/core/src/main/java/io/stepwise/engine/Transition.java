@@ -11,6 +11,7 @@ import io.stepwise.eval.Scope;
 import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
+import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class Transition {
   private Phase phase;
   private String current;
   private JsonNode stateInput;
-  private String stateInputJson;
+  private JsonText stateInputJson;
   private Instant enteredTime;
   private long enteredEventId;
   private int retryCount;
@@ -171,7 +172,10 @@ final class Transition {
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
     // Written aside: the first state's entered event links to 0, as in Step Functions.
-    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
+    JsonText input = JsonText.of(info.input());
+    // The first state's input is the execution's: its entered event and output reuse this text.
+    if (stateInput == info.input() && stateInputJson == null) stateInputJson = input;
+    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", input.text());
   }
 
   private void enter(State state) {
@@ -180,8 +184,8 @@ final class Transition {
     retryCount = 0;
     retrierAttempts = List.of();
     taskToken = null;
-    if (stateInputJson == null) stateInputJson = Json.write(stateInput);
-    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson);
+    if (stateInputJson == null) stateInputJson = JsonText.of(stateInput);
+    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson.text());
   }
 
   /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
@@ -281,14 +285,15 @@ final class Transition {
    * when next is null. {@code assigned} variables take effect now, after output processing.
    */
   void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
-    // Checked before printing: past the depth every record shares, the text could not be read back.
-    if (Json.tooDeep(stateOutput)) {
+    // Serialized once: the size check, the exited event, the next state's entered event and the
+    // runtime's stored record all use this text. The subtrees it shares with the input are copied.
+    JsonText outputText = JsonText.write(stateOutput, stateInputJson);
+    // Past the depth every record shares, the text could not be read back.
+    if (outputText == null) {
       throw StatesError.runtime("The state/task '" + state.name() + "' returned a result nested deeper than "
           + Json.MAX_PAYLOAD_DEPTH + " levels.");
     }
-    // Serialized once: the size check, the exited event, the next state's entered event and the
-    // runtime's stored record all use this text.
-    String outputJson = Json.write(stateOutput);
+    String outputJson = outputText.text();
     // A char is at most 3 UTF-8 bytes, so only long texts need counting.
     if ((long) outputJson.length() * 3 > MAX_PAYLOAD_BYTES && Json.utf8Length(outputJson) > MAX_PAYLOAD_BYTES) {
       throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
@@ -313,7 +318,7 @@ final class Transition {
     } else {
       current = next;
       stateInput = stateOutput;
-      stateInputJson = outputJson;
+      stateInputJson = outputText;
       phase = Phase.ENTER;
       command(Command.CONTINUE);
     }
