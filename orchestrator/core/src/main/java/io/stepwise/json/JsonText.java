@@ -16,6 +16,7 @@ public final class JsonText {
   private static final int[] NONE = {};
 
   private final String text;
+  private final boolean latin1;
   // One entry per larger subtree, in the order they start in the text.
   private final JsonNode[] nodes;
   private final int[] starts;
@@ -26,8 +27,9 @@ public final class JsonText {
   private final int[] index;
   private static final int SCANNED = 16;
 
-  JsonText(String text, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count) {
+  JsonText(String text, boolean latin1, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count) {
     this.text = text;
+    this.latin1 = latin1;
     this.nodes = nodes;
     this.starts = starts;
     this.ends = ends;
@@ -38,7 +40,7 @@ public final class JsonText {
 
   /** Text read from storage: nothing to share until a document is written from its parsed tree. */
   public static JsonText of(String text) {
-    return new JsonText(text, NO_NODES, NONE, NONE, NONE, 0);
+    return new JsonText(text, false, NO_NODES, NONE, NONE, NONE, 0);
   }
 
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
@@ -92,6 +94,11 @@ public final class JsonText {
 
   int count() {
     return count;
+  }
+
+  /** True when every character is Latin-1 (unknown, so false, for text read from storage). */
+  boolean isLatin1() {
+    return latin1;
   }
 
   String rawText() {

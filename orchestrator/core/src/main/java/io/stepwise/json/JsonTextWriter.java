@@ -15,9 +15,7 @@ final class JsonTextWriter {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final JsonText previous;
-  // A char buffer, not a StringBuilder: copying a span is then one getChars, not a loop per char.
-  private char[] out;
-  private int length;
+  private final TextBuffer out;
   private JsonNode[] nodes;
   private int[] starts;
   private int[] ends;
@@ -29,7 +27,7 @@ final class JsonTextWriter {
   JsonTextWriter(JsonText previous) {
     this.previous = previous;
     int entries = previous == null ? 8 : previous.count() + 8;
-    out = new char[previous == null ? 128 : previous.rawText().length() + 128];
+    out = new TextBuffer(previous == null ? 128 : previous.rawText().length() + 128);
     nodes = new JsonNode[entries];
     starts = new int[entries];
     ends = new int[entries];
@@ -39,7 +37,7 @@ final class JsonTextWriter {
   JsonText write(JsonNode node) {
     value(node, 0);
     if (tooDeep) return null;
-    return new JsonText(new String(out, 0, length), nodes, starts, ends, heights, count);
+    return new JsonText(out.toString(), out.isLatin1(), nodes, starts, ends, heights, count);
   }
 
   /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */
@@ -69,24 +67,24 @@ final class JsonTextWriter {
     int entry = open(node);
     int height = 0;
     if (object) {
-      append('{');
+      out.append('{');
       boolean first = true;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (!first) append(',');
+        if (!first) out.append(',');
         first = false;
         string(field.getKey());
-        append(':');
+        out.append(':');
         height = Math.max(height, value(field.getValue(), depth + 1));
       }
-      append('}');
+      out.append('}');
     } else {
-      append('[');
+      out.append('[');
       for (int i = 0, n = node.size(); i < n; i++) {
-        if (i > 0) append(',');
+        if (i > 0) out.append(',');
         height = Math.max(height, value(node.get(i), depth + 1));
       }
-      append(']');
+      out.append(']');
     }
     close(entry, height + 1);
     return height + 1;
@@ -99,8 +97,8 @@ final class JsonTextWriter {
       tooDeep = true;
       return 0;
     }
-    int shift = length - previous.start(k);
-    append(previous.rawText(), previous.start(k), previous.end(k));
+    int shift = out.length() - previous.start(k);
+    out.append(previous.rawText(), previous.start(k), previous.end(k), previous.isLatin1());
     for (int j = k, last = previous.lastWithin(k); j <= last; j++) {
       int entry = open(previous.node(j));
       starts[entry] = previous.start(j) + shift;
@@ -119,75 +117,70 @@ final class JsonTextWriter {
       heights = Arrays.copyOf(heights, size);
     }
     nodes[count] = node;
-    starts[count] = length;
+    starts[count] = out.length();
     return count++;
   }
 
   /** Keeps the entry if its text is long enough; a short one has no kept entries after it. */
   private void close(int entry, int height) {
-    if (length - starts[entry] < MIN_SPAN) {
+    if (out.length() - starts[entry] < MIN_SPAN) {
       nodes[entry] = null;
       count = entry;
       return;
     }
-    ends[entry] = length;
+    ends[entry] = out.length();
     heights[entry] = height;
   }
 
   private void scalar(JsonNode node) {
     switch (node.getNodeType()) {
-      case NULL -> append("null");
-      case BOOLEAN -> append(node.booleanValue() ? "true" : "false");
+      case NULL -> out.appendAscii("null");
+      case BOOLEAN -> out.appendAscii(node.booleanValue() ? "true" : "false");
       case NUMBER -> {
-        if (node.isInt() || node.isLong() || node.isShort()) append(Long.toString(node.longValue()));
-        else if (node.isBigDecimal()) append(node.decimalValue().toString());
-        else append(Json.write(node));
+        if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
+        else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
+        else appendText(Json.write(node));
       }
-      default -> append(Json.write(node));
+      default -> appendText(Json.write(node));
     }
   }
 
   /** A quoted string with Jackson's default escapes: quote, backslash and control characters. */
   private void string(String s) {
-    append('"');
+    out.append('"');
     int from = 0;
+    boolean latin1 = true;
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      append(s, from, i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        latin1 &= c <= 0xFF;
+        continue;
+      }
+      out.append(s, from, i, latin1);
       from = i + 1;
-      append('\\');
+      out.append('\\');
       switch (c) {
-        case '"', '\\' -> append(c);
-        case '\b' -> append('b');
-        case '\t' -> append('t');
-        case '\n' -> append('n');
-        case '\f' -> append('f');
-        case '\r' -> append('r');
+        case '"', '\\' -> out.append(c);
+        case '\b' -> out.append('b');
+        case '\t' -> out.append('t');
+        case '\n' -> out.append('n');
+        case '\f' -> out.append('f');
+        case '\r' -> out.append('r');
         default -> {
-          append("u00");
-          append(HEX[c >> 4]);
-          append(HEX[c & 0xF]);
+          out.appendAscii("u00");
+          out.append(HEX[c >> 4]);
+          out.append(HEX[c & 0xF]);
         }
       }
     }
-    append(s, from, s.length());
-    append('"');
+    out.append(s, from, s.length(), latin1);
+    out.append('"');
   }
 
-  private void append(char c) {
-    if (length == out.length) out = Arrays.copyOf(out, length * 2);
-    out[length++] = c;
-  }
-
-  private void append(String s) {
-    append(s, 0, s.length());
-  }
-
-  private void append(String s, int from, int to) {
-    int n = to - from;
-    if (length + n > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, length + n));
-    s.getChars(from, to, out, length);
-    length += n;
+  /** Text from Jackson (an odd scalar): its characters are not known to be Latin-1. */
+  private void appendText(String s) {
+    boolean latin1 = true;
+    for (int i = 0; i < s.length() && latin1; i++) latin1 = s.charAt(i) <= 0xFF;
+    out.append(s, 0, s.length(), latin1);
   }
 }
