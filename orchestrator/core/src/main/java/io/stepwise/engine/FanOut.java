@@ -82,6 +82,9 @@ final class FanOut {
         boolean thresholdSet = isMap && hasTolerance((State.Map) state);
         if (thresholdSet) {
           t.fail(state, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
+        } else if (ErrorNames.DATA_LIMIT_EXCEEDED.equals(first.error())) {
+          // A branch's or iteration's output over the limit stays terminal in the parent.
+          t.failOverLimit(state, first.cause());
         } else {
           t.fail(state, first.error(), first.cause());
         }

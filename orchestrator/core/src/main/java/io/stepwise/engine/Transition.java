@@ -113,10 +113,13 @@ final class Transition {
       // A state's own output over the limit is terminal for States.ALL (developer guide: "a
       // terminal error that can't be caught by the States.ALL error type"); a task's result over
       // the limit arrives as an ordinary task failure instead.
-      boolean ownLimit = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED);
-      String located = ownLimit ? e.cause() : locate(e.cause());
-      if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
-      new Recovery(this, state).fail(e.error(), located, !ownLimit);
+      if (e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED)) {
+        failOverLimit(state, e.cause());
+      } else {
+        String located = locate(e.cause());
+        if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+        fail(state, e.error(), located);
+      }
     }
     return decision();
   }
@@ -289,6 +292,14 @@ final class Transition {
    */
   void fail(State state, String failError, String failCause) {
     new Recovery(this, state).fail(failError, failCause, true);
+  }
+
+  /**
+   * A payload over the size limit in the state itself or in one of its branches or iterations:
+   * terminal for States.ALL, so only an ErrorEquals naming States.DataLimitExceeded handles it.
+   */
+  void failOverLimit(State state, String failCause) {
+    new Recovery(this, state).fail(ErrorNames.DATA_LIMIT_EXCEEDED, failCause, false);
   }
 
   /** Retries the current state after its interval: the retriers' attempts so far, and the timer. */
