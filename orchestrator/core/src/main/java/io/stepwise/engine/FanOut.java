@@ -112,7 +112,7 @@ final class FanOut {
   String mapRunArn() {
     State.Map map = (State.Map) state;
     String label = map.label() != null ? map.label() : state.name();
-    return t.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.executionName();
+    return t.info().stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.info().name();
   }
 
   /** The context object an ItemSelector sees: {@code $$.Map.Item.Index} and {@code .Value} beside the rest. */
