@@ -347,6 +347,7 @@ final class Transition {
   /** As {@link #fail(State, String, String)}; without {@code wildcards} only an ErrorEquals naming the error matches. */
   private void fail(State state, String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
+    failError = ErrorNames.recorded(failError);
     // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
     if (!retries(state, name, wildcards)) {
       if (state instanceof State.Map) history.add("MapStateFailed");
