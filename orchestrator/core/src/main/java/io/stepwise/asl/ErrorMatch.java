@@ -12,8 +12,11 @@ final class ErrorMatch {
     if (ErrorNames.RUNTIME.equals(error)) return false;
     for (String name : errorEquals) {
       if (name.equals(error) || name.equals(ErrorNames.ALL)) return true;
+      boolean timeout = error.equals(ErrorNames.TIMEOUT) || error.equals(ErrorNames.HEARTBEAT_TIMEOUT);
+      // A missed heartbeat is a States.Timeout too; States.HeartbeatTimeout names only that one.
+      if (name.equals(ErrorNames.TIMEOUT) && timeout) return true;
       // States.TaskFailed is a wildcard for every error except States.Timeout.
-      if (name.equals(ErrorNames.TASK_FAILED) && !error.equals(ErrorNames.TIMEOUT)) return true;
+      if (name.equals(ErrorNames.TASK_FAILED) && !timeout) return true;
     }
     return false;
   }

@@ -5,6 +5,7 @@ import io.stepwise.asl.Catcher;
 import io.stepwise.asl.Retrier;
 import io.stepwise.asl.State;
 import io.stepwise.eval.StatesError;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class Recovery {
   /** Without {@code wildcards} only an ErrorEquals naming the error matches (not States.ALL). */
   void fail(String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
+    failError = ErrorNames.recorded(failError);
     // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
     if (!retries(name, wildcards)) {
       if (state instanceof State.Map) t.history().add("MapStateFailed");

@@ -52,7 +52,7 @@ final class TaskStep {
   /** The call was made and failed (Step Functions shows it started), or ran out of time. */
   void failed(String error, String cause) {
     ObjectNode d = resourceDetails();
-    if (error != null) d.put("error", error);
+    if (error != null) d.put("error", ErrorNames.recorded(error));
     if (cause != null) d.put("cause", cause);
     started();
     String outcome = ErrorNames.TIMEOUT.equals(error) || ErrorNames.HEARTBEAT_TIMEOUT.equals(error) ? "TimedOut" : "Failed";
@@ -81,7 +81,8 @@ final class TaskStep {
       d.put("resource", task.resource());
     } else {
       d.put("resourceType", resource.service());
-      d.put("resource", resource.action());
+      // AWS names the integration pattern too: "sendMessage.waitForTaskToken", "startExecution.sync:2".
+      d.put("resource", resource.pattern().isEmpty() ? resource.action() : resource.action() + "." + resource.pattern());
     }
     return d;
   }

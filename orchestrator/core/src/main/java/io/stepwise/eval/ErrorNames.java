@@ -19,5 +19,15 @@ public final class ErrorNames {
   public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
   public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
 
+  /**
+   * The name an error is recorded and reported under. A missed heartbeat is States.Timeout in
+   * the history, the execution's error and a catcher's output (as AWS records it); only an
+   * ErrorEquals can tell it apart as States.HeartbeatTimeout (developer guide: "only available
+   * inside the Catch and Retry fields").
+   */
+  public static String recorded(String error) {
+    return HEARTBEAT_TIMEOUT.equals(error) ? TIMEOUT : error;
+  }
+
   private ErrorNames() {}
 }

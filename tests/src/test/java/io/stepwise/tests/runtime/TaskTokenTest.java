@@ -103,12 +103,12 @@ class TaskTokenTest {
   }
 
   @Test
-  void noHeartbeat_failsWithHeartbeatTimeout_butHeartbeatsKeepTheTaskAlive() throws Exception {
+  void noHeartbeat_failsWithStatesTimeout_butHeartbeatsKeepTheTaskAlive() throws Exception {
     String silent = run("silent", "\"HeartbeatSeconds\": 1,");
     nextToken();
     ExecutionState end = await(silent);
     assertEquals(ExecutionStatus.FAILED, end.status());
-    assertEquals("States.HeartbeatTimeout", end.error());
+    assertEquals("States.Timeout", end.error(), "AWS records a missed heartbeat as States.Timeout");
 
     String beating = run("beating", "\"HeartbeatSeconds\": 2,");
     String token = nextToken();
