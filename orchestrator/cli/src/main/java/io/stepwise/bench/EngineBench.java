@@ -2,6 +2,7 @@ package io.stepwise.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.ThreadMXBean;
 import io.stepwise.asl.Definitions;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.ExecutionResult;
@@ -13,6 +14,7 @@ import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.StoredEvent;
 import io.stepwise.json.Json;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,9 +23,10 @@ import java.util.List;
 /**
  * In-memory engine throughput on one thread: executions of fixed workloads, run repeatedly, with
  * every history event encoded as the runtime stores it ({@link StoredEvent}). Warm-up rounds, then measured
- * rounds; the median round is reported.
+ * rounds, each beside a round of the Jackson floor ({@link JacksonFloor}); medians are reported.
  */
 public final class EngineBench {
+  private static final ThreadMXBean ALLOCATION = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int warmupRounds;
   private final int measuredRounds;
   private final long roundMillis;
@@ -37,23 +40,44 @@ public final class EngineBench {
   /** One workload: a machine, its input, and how many transitions one execution takes. */
   public record Workload(String key, StateMachine machine, JsonNode input) {}
 
-  /** Measured transitions per second for each workload, keyed as the report names them. */
+  /** Measured transitions per second, the Jackson floor and allocation for each workload, keyed as the report names them. */
   public ObjectNode run(List<Workload> workloads) {
     ObjectNode engine = Json.object();
+    engine.put("method", "Per workload, " + warmupRounds + " warm-up and " + measuredRounds + " measured rounds of "
+        + roundMillis + " ms on one thread, each measured round an engine round next to a floor round. The floor is"
+        + " the issue's naive Jackson floor: one operation is a deep copy and two serialisations of the same 1 KB"
+        + " document with a plain ObjectMapper. ratio_to_jackson_floor = engine transitions per second / floor"
+        + " operations per second of the adjacent round; bytes_allocated_per_transition = the thread's allocated"
+        + " bytes (ThreadMXBean.getThreadAllocatedBytes) over the engine round / its transitions. Each key is the"
+        + " median over the measured rounds.");
     for (Workload workload : workloads) {
       Measurement m = measure(workload);
-      engine.put(workload.key() + "_transitions_per_second", Math.round(m.median()));
+      engine.put(workload.key() + "_transitions_per_second", Math.round(m.rates().median()));
+      engine.put(workload.key() + "_ratio_to_jackson_floor", Math.round(m.ratios().median() * 100) / 100.0);
+      engine.put(workload.key() + "_bytes_allocated_per_transition", Math.round(m.bytes().median()));
       ObjectNode detail = engine.putObject(workload.key() + "_detail");
       detail.put("transitions_per_execution", m.transitionsPerExecution());
       detail.put("rounds", measuredRounds);
       detail.put("round_ms", roundMillis);
-      detail.put("min", Math.round(m.min()));
-      detail.put("max", Math.round(m.max()));
+      detail.put("min", Math.round(m.rates().min()));
+      detail.put("max", Math.round(m.rates().max()));
+      detail.put("jackson_floor_operations_per_second", Math.round(m.floor().median()));
+      detail.put("ratio_min", Math.round(m.ratios().min() * 100) / 100.0);
+      detail.put("ratio_max", Math.round(m.ratios().max() * 100) / 100.0);
     }
     return engine;
   }
 
-  record Measurement(double median, double min, double max, long transitionsPerExecution) {}
+  record Measurement(Spread rates, Spread floor, Spread ratios, Spread bytes, long transitionsPerExecution) {}
+
+  /** The median and extremes of one figure over the measured rounds. */
+  record Spread(double median, double min, double max) {
+    static Spread of(List<Double> values) {
+      List<Double> sorted = new ArrayList<>(values);
+      Collections.sort(sorted);
+      return new Spread(sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+  }
 
   private Measurement measure(Workload workload) {
     long[] bytesSink = new long[1];
@@ -65,16 +89,33 @@ public final class EngineBench {
     if (probe.status() != io.stepwise.engine.ExecutionStatus.SUCCEEDED) {
       throw new IllegalStateException(workload.key() + " workload did not succeed: " + probe.error() + " " + probe.cause());
     }
-    for (int i = 0; i < warmupRounds; i++) round(driver, workload, info);
+    JacksonFloor floor = new JacksonFloor(Workloads.oneKilobyteDocument());
+    for (int i = 0; i < warmupRounds; i++) {
+      floor.round(roundMillis);
+      round(driver, workload, info);
+    }
     List<Double> rates = new ArrayList<>();
-    for (int i = 0; i < measuredRounds; i++) rates.add(round(driver, workload, info));
-    Collections.sort(rates);
-    return new Measurement(rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1), probe.transitions());
+    List<Double> floors = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    List<Double> bytes = new ArrayList<>();
+    for (int i = 0; i < measuredRounds; i++) {
+      double floorRate = floor.round(roundMillis);
+      Round r = round(driver, workload, info);
+      rates.add(r.transitionsPerSecond());
+      floors.add(floorRate);
+      ratios.add(r.transitionsPerSecond() / floorRate);
+      bytes.add(r.bytesPerTransition());
+    }
+    if (floor.sink() == 0 || bytesSink[0] == 0) throw new IllegalStateException("the bench measured no work");
+    return new Measurement(Spread.of(rates), Spread.of(floors), Spread.of(ratios), Spread.of(bytes), probe.transitions());
   }
 
-  /** Runs executions for one round; returns transitions per second. */
-  private double round(InMemoryDriver driver, Workload workload, ExecutionInfo info) {
+  record Round(double transitionsPerSecond, double bytesPerTransition) {}
+
+  /** Runs executions for one round: transitions per second and bytes allocated per transition. */
+  private Round round(InMemoryDriver driver, Workload workload, ExecutionInfo info) {
     long transitions = 0;
+    long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
     long start = System.nanoTime();
     long end = start + roundMillis * 1_000_000;
     long now;
@@ -82,7 +123,8 @@ public final class EngineBench {
       transitions += driver.run(workload.machine(), info).transitions();
       now = System.nanoTime();
     } while (now < end);
-    return transitions / ((now - start) / 1e9);
+    long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore;
+    return new Round(transitions / ((now - start) / 1e9), (double) allocated / transitions);
   }
 
   /** Encodes the event as the runtime stores it; returns a size so the work cannot be elided. */

@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
  *
  * @param currentState the state being run (null once done)
  * @param stateInput the current state's raw input
- * @param stateInputJson the same as JSON text, once serialized (history and storage reuse it)
+ * @param stateInputJson the same as JSON text, once serialized (history and storage reuse it, and
+ *     the state's output copies the spans of the subtrees it shares with it)
  * @param enteredEventId the id of the current state's StateEntered event, cited in error causes
  * @param lastEventId the id of the last history event written
  * @param previousEventId the event the next one links to: usually the last, not always (see History)
@@ -22,7 +24,7 @@ import java.util.Map;
  */
 public record ExecutionState(
     ExecutionInfo info, ExecutionStatus status, Phase phase, String currentState, JsonNode stateInput,
-    String stateInputJson,
+    JsonText stateInputJson,
     Instant stateEnteredTime, long enteredEventId, long lastEventId, long previousEventId, int retryCount,
     List<Integer> retrierAttempts, Map<String, JsonNode> variables, String taskToken,
     JsonNode output, String error, String cause, long transitions) {

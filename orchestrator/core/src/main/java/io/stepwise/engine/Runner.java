@@ -1,7 +1,7 @@
 package io.stepwise.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.State;
+import io.stepwise.json.Json;
 
 /** Runs the current state's own work, per state type, and routes later events to it. */
 final class Runner {
@@ -29,20 +29,43 @@ final class Runner {
     else if (state instanceof State.Map map) new FanOut(t, state, flow).runMap(map);
   }
 
-  void taskSucceeded(JsonNode result) {
-    new TaskStep(t, (State.Task) state, flow).succeeded(result);
-  }
-
-  void taskFailed(String error, String cause) {
-    new TaskStep(t, (State.Task) state, flow).failed(error, cause);
-  }
-
-  void timerFired() {
-    new WaitStep(t, (State.Wait) state, flow).finish();
-  }
-
-  void childrenFinished(Event.ChildrenFinished done) {
-    new FanOut(t, state, flow).finished(done);
+  /**
+   * Routes an event to the state waiting in {@code phase} for it: a task's outcome, a timer, the
+   * children's end. False when the event is not what the state waits for (stale or duplicate).
+   */
+  boolean resume(Phase phase, Event event) {
+    switch (phase) {
+      case AWAIT_TASK -> {
+        if (event instanceof Event.TaskSucceeded ok) new TaskStep(t, (State.Task) state, flow).succeeded(ok.result());
+        else if (event instanceof Event.TaskFailed failed) new TaskStep(t, (State.Task) state, flow).failed(failed.error(), failed.cause());
+        else return false;
+      }
+      case AWAIT_TIMER -> {
+        if (!(event instanceof Event.TimerFired)) return false;
+        new WaitStep(t, (State.Wait) state, flow).finish();
+      }
+      case AWAIT_RETRY -> {
+        if (!(event instanceof Event.TimerFired)) return false;
+        run();
+      }
+      case AWAIT_CHILDREN -> {
+        if (event instanceof Event.TaskFailed failed) {
+          // The runtime could not read the items or write the results: the Map Run fails first.
+          if (state instanceof State.Map map && map.distributed()) {
+            t.history().add("MapRunFailed", "mapRunFailedEventDetails",
+                Json.object().put("error", failed.error()).put("cause", failed.cause()));
+          }
+          t.fail(state, failed.error(), failed.cause());
+          return true;
+        }
+        if (!(event instanceof Event.ChildrenFinished done)) return false;
+        new FanOut(t, state, flow).finished(done);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void fail(State.Fail fail) {

@@ -37,8 +37,8 @@ final class TaskStep {
     String credentialsRole = flow.credentialsRole(task.credentials());
     scheduled(payload, timeout, heartbeat, credentialsRole);
     t.await(Phase.AWAIT_TASK);
-    t.command(new Command.InvokeTask(t.executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
-        new Command.TaskRole(t.roleArn(), credentialsRole)));
+    t.command(new Command.InvokeTask(t.info().executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
+        new Command.TaskRole(t.info().roleArn(), credentialsRole)));
   }
 
   void succeeded(JsonNode result) {

@@ -2,8 +2,6 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stepwise.asl.Catcher;
-import io.stepwise.asl.Retrier;
 import io.stepwise.asl.State;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
@@ -11,6 +9,7 @@ import io.stepwise.eval.Scope;
 import io.stepwise.eval.Sources;
 import io.stepwise.eval.StatesError;
 import io.stepwise.json.Json;
+import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ final class Transition {
   private Phase phase;
   private String current;
   private JsonNode stateInput;
-  private String stateInputJson;
+  private JsonText stateInputJson;
   private Instant enteredTime;
   private long enteredEventId;
   private int retryCount;
@@ -103,31 +102,8 @@ final class Transition {
           enter(state);
           runner.run();
         }
-        case AWAIT_TASK -> {
-          if (event instanceof Event.TaskSucceeded ok) runner.taskSucceeded(ok.result());
-          else if (event instanceof Event.TaskFailed failed) runner.taskFailed(failed.error(), failed.cause());
-          else return unchanged();
-        }
-        case AWAIT_TIMER -> {
-          if (!(event instanceof Event.TimerFired)) return unchanged();
-          runner.timerFired();
-        }
-        case AWAIT_RETRY -> {
-          if (!(event instanceof Event.TimerFired)) return unchanged();
-          runner.run();
-        }
-        case AWAIT_CHILDREN -> {
-          if (event instanceof Event.TaskFailed failed) {
-            // The runtime could not read the items or write the results: the Map Run fails first.
-            if (state instanceof State.Map map && map.distributed()) {
-              history.add("MapRunFailed", "mapRunFailedEventDetails",
-                  Json.object().put("error", failed.error()).put("cause", failed.cause()));
-            }
-            fail(state, failed.error(), failed.cause());
-            return decision();
-          }
-          if (!(event instanceof Event.ChildrenFinished done)) return unchanged();
-          runner.childrenFinished(done);
+        case AWAIT_TASK, AWAIT_TIMER, AWAIT_RETRY, AWAIT_CHILDREN -> {
+          if (!runner.resume(phase, event)) return unchanged();
         }
         case DONE -> {
           return unchanged();
@@ -137,10 +113,13 @@ final class Transition {
       // A state's own output over the limit is terminal for States.ALL (developer guide: "a
       // terminal error that can't be caught by the States.ALL error type"); a task's result over
       // the limit arrives as an ordinary task failure instead.
-      boolean ownLimit = e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED);
-      String located = ownLimit ? e.cause() : locate(e.cause());
-      if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
-      fail(state, e.error(), located, !ownLimit);
+      if (e.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED)) {
+        failOverLimit(state, e.cause());
+      } else {
+        String located = locate(e.cause());
+        if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+        fail(state, e.error(), located);
+      }
     }
     return decision();
   }
@@ -171,7 +150,10 @@ final class Transition {
     d.put("roleArn", info.roleArn());
     d.put("stateMachineArn", info.stateMachineArn());
     // Written aside: the first state's entered event links to 0, as in Step Functions.
-    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", Json.write(info.input()));
+    JsonText input = JsonText.of(info.input());
+    // The first state's input is the execution's: its entered event and output reuse this text.
+    if (stateInput == info.input() && stateInputJson == null) stateInputJson = input;
+    history.aside("ExecutionStarted", "executionStartedEventDetails", d, "input", input.text());
   }
 
   private void enter(State state) {
@@ -180,8 +162,8 @@ final class Transition {
     retryCount = 0;
     retrierAttempts = List.of();
     taskToken = null;
-    if (stateInputJson == null) stateInputJson = Json.write(stateInput);
-    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson);
+    if (stateInputJson == null) stateInputJson = JsonText.of(stateInput);
+    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson.text());
   }
 
   /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
@@ -191,23 +173,6 @@ final class Transition {
   }
 
   // ---- what the state runner calls ----------------------------------------------------------
-
-  String executionArn() {
-    return info.executionArn();
-  }
-
-  /** The state machine's roleArn, which every Task call runs with. */
-  String roleArn() {
-    return info.roleArn();
-  }
-
-  String stateMachineArn() {
-    return info.stateMachineArn();
-  }
-
-  String executionName() {
-    return info.name();
-  }
 
   History history() {
     return history;
@@ -248,23 +213,8 @@ final class Transition {
 
   /** The context object ({@code $$}) as the current state sees it. */
   ObjectNode context() {
-    ObjectNode context = Json.object();
-    context.set("Execution", info.contextExecution());
-    ObjectNode stateNode = Json.object();
-    stateNode.put("EnteredTime", Timestamps.format(enteredTime == null ? now : enteredTime));
-    stateNode.put("Name", current);
-    // AWS gives RetryCount only to the states that can retry.
-    if (current != null && canRetry(machine.state(current))) {
-      stateNode.put("RetryCount", retryCount);
-    }
-    context.set("State", stateNode);
-    context.set("StateMachine", info.contextStateMachine());
-    if (taskToken != null) context.set("Task", Json.object().put("Token", taskToken));
-    return context;
-  }
-
-  private static boolean canRetry(State state) {
-    return state instanceof State.Task || state instanceof State.Parallel || state instanceof State.Map;
+    return ContextObject.of(info, current == null ? null : machine.state(current), current,
+        enteredTime == null ? now : enteredTime, retryCount, taskToken);
   }
 
   Scope scope(JsonNode input) {
@@ -281,14 +231,15 @@ final class Transition {
    * when next is null. {@code assigned} variables take effect now, after output processing.
    */
   void exit(State state, JsonNode stateOutput, Map<String, JsonNode> assigned, String next) {
-    // Checked before printing: past the depth every record shares, the text could not be read back.
-    if (Json.tooDeep(stateOutput)) {
+    // Serialized once: the size check, the exited event, the next state's entered event and the
+    // runtime's stored record all use this text. The subtrees it shares with the input are copied.
+    JsonText outputText = JsonText.write(stateOutput, stateInputJson);
+    // Past the depth every record shares, the text could not be read back.
+    if (outputText == null) {
       throw StatesError.runtime("The state/task '" + state.name() + "' returned a result nested deeper than "
           + Json.MAX_PAYLOAD_DEPTH + " levels.");
     }
-    // Serialized once: the size check, the exited event, the next state's entered event and the
-    // runtime's stored record all use this text.
-    String outputJson = Json.write(stateOutput);
+    String outputJson = outputText.text();
     // A char is at most 3 UTF-8 bytes, so only long texts need counting.
     if ((long) outputJson.length() * 3 > MAX_PAYLOAD_BYTES && Json.utf8Length(outputJson) > MAX_PAYLOAD_BYTES) {
       throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
@@ -313,7 +264,7 @@ final class Transition {
     } else {
       current = next;
       stateInput = stateOutput;
-      stateInputJson = outputJson;
+      stateInputJson = outputText;
       phase = Phase.ENTER;
       command(Command.CONTINUE);
     }
@@ -337,64 +288,44 @@ final class Transition {
   }
 
   /**
-   * An error in the current state: retried, caught, or failing the execution. Only Task,
-   * Parallel and Map states have Retry and Catch.
+   * An error in the current state: retried, caught, or failing the execution (see {@link Recovery}).
    */
   void fail(State state, String failError, String failCause) {
-    fail(state, failError, failCause, true);
+    new Recovery(this, state).fail(failError, failCause, true);
   }
 
-  /** As {@link #fail(State, String, String)}; without {@code wildcards} only an ErrorEquals naming the error matches. */
-  private void fail(State state, String failError, String failCause, boolean wildcards) {
-    String name = failError == null ? "" : failError;
-    failError = ErrorNames.recorded(failError);
-    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
-    if (!retries(state, name, wildcards)) {
-      if (state instanceof State.Map) history.add("MapStateFailed");
-      else if (state instanceof State.Parallel) history.add("ParallelStateFailed");
-    }
-    List<Retrier> retriers = state.base().retry();
-    for (int i = 0; i < retriers.size(); i++) {
-      Retrier retrier = retriers.get(i);
-      if (wildcards ? !retrier.matches(name) : !retrier.errorEquals().contains(name)) continue;
-      int attempts = i < retrierAttempts.size() ? retrierAttempts.get(i) : 0;
-      if (attempts >= retrier.maxAttempts()) break;
-      List<Integer> updated = new ArrayList<>(retrierAttempts);
-      while (updated.size() <= i) updated.add(0);
-      updated.set(i, attempts + 1);
-      retrierAttempts = List.copyOf(updated);
-      retryCount++;
-      phase = Phase.AWAIT_RETRY;
-      commands.clear();
-      command(new Command.StartTimer(now.plusMillis(RetryDelay.millis(retrier, attempts, info.executionArn(), current, retryCount))));
-      return;
-    }
-    for (Catcher catcher : state.base().catchers()) {
-      if (wildcards ? !catcher.matches(name) : !catcher.errorEquals().contains(name)) continue;
-      commands.clear();
-      ObjectNode errorOutput = Json.object();
-      errorOutput.put("Error", failError);
-      errorOutput.put("Cause", failCause);
-      try {
-        Caught caught = ErrorOutput.apply(this, state, catcher, errorOutput);
-        exit(state, caught.output(), caught.assigned(), catcher.next());
-      } catch (StatesError e) {
-        failExecution(e.error(), locate(e.cause()));
-      }
-      return;
-    }
-    failExecution(failError, failCause);
+  /**
+   * A payload over the size limit in the state itself or in one of its branches or iterations:
+   * terminal for States.ALL, so only an ErrorEquals naming States.DataLimitExceeded handles it.
+   */
+  void failOverLimit(State state, String failCause) {
+    new Recovery(this, state).fail(ErrorNames.DATA_LIMIT_EXCEEDED, failCause, false);
   }
 
-  /** Whether a retrier of {@code state} takes {@code error} and has attempts left. */
-  private boolean retries(State state, String error, boolean wildcards) {
-    List<Retrier> retriers = state.base().retry();
-    for (int i = 0; i < retriers.size(); i++) {
-      Retrier retrier = retriers.get(i);
-      if (wildcards ? !retrier.matches(error) : !retrier.errorEquals().contains(error)) continue;
-      return (i < retrierAttempts.size() ? retrierAttempts.get(i) : 0) < retriers.get(i).maxAttempts();
-    }
-    return false;
+  /** Retries the current state after its interval: the retriers' attempts so far, and the timer. */
+  void retry(List<Integer> attempts, Instant due) {
+    retrierAttempts = attempts;
+    retryCount++;
+    phase = Phase.AWAIT_RETRY;
+    commands.clear();
+    command(new Command.StartTimer(due));
+  }
+
+  List<Integer> retrierAttempts() {
+    return retrierAttempts;
+  }
+
+  String currentState() {
+    return current;
+  }
+
+  ExecutionInfo info() {
+    return info;
+  }
+
+  /** Drops what the state asked for so far: a Catch takes the execution elsewhere. */
+  void clearCommands() {
+    commands.clear();
   }
 
   /** What a catcher makes of the error: the next state's input and the variables it assigns. */

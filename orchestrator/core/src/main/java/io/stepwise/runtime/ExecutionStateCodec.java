@@ -8,6 +8,7 @@ import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.Phase;
 import io.stepwise.json.Json;
+import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ public final class ExecutionStateCodec {
     // it is not copied into every child record; stores fill it in from the execution's.
     if (!info.isChild()) i.set("input", info.input());
     n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
-    n.put("input", s.stateInputJson() != null ? s.stateInputJson() : s.stateInput() == null ? null : Json.write(s.stateInput()));
+    n.put("input", s.stateInputJson() != null ? s.stateInputJson().text() : s.stateInput() == null ? null : Json.write(s.stateInput()));
     if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
     n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("prevId", s.previousEventId()).put("retries", s.retryCount());
     ArrayNode attempts = n.putArray("attempts");
@@ -64,7 +65,7 @@ public final class ExecutionStateCodec {
     }
     JsonNode output = n.get("output");
     return new ExecutionState(info, ExecutionStatus.valueOf(n.get("status").asText()), Phase.valueOf(n.get("phase").asText()),
-        text(n.get("current")), inputJson == null ? null : Json.parse(inputJson), inputJson,
+        text(n.get("current")), inputJson == null ? null : Json.parse(inputJson), inputJson == null ? null : JsonText.of(inputJson),
         n.has("entered") ? Instant.ofEpochMilli(n.get("entered").asLong()) : null,
         n.get("enteredId").asLong(), n.get("lastId").asLong(), n.path("prevId").asLong(n.get("lastId").asLong()),
         n.get("retries").asInt(), List.copyOf(attempts),

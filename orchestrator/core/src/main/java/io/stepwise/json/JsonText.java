@@ -1,0 +1,151 @@
+package io.stepwise.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * JSON text exactly as {@link Json#write} prints it, with the spans its larger subtrees take in
+ * it. Writing a document that shares subtrees with one written before copies their spans
+ * instead of rendering them again: the engine's outputs are copy-on-write, so a state's output
+ * shares most of its input, whose text the state's entered event already holds.
+ *
+ * <p>Sharing is recognised by identity. That is sound because a node, once part of a state's
+ * input or output, is never changed (paths and templates build new nodes around old ones).
+ */
+public final class JsonText {
+  private static final JsonNode[] NO_NODES = {};
+  private static final int[] NONE = {};
+
+  private final String text;
+  private final boolean latin1;
+  // One entry per larger subtree, in the order they start in the text.
+  private final JsonNode[] nodes;
+  private final int[] starts;
+  private final int[] ends;
+  private final int[] heights;
+  private final int count;
+  // Open addressing by identity hash: entry + 1, 0 for empty; a few entries are scanned instead.
+  private final int[] index;
+  private static final int SCANNED = 16;
+
+  JsonText(String text, boolean latin1, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count) {
+    this.text = text;
+    this.latin1 = latin1;
+    this.nodes = nodes;
+    this.starts = starts;
+    this.ends = ends;
+    this.heights = heights;
+    this.count = count;
+    this.index = count <= SCANNED ? NONE : indexOf(nodes, count);
+  }
+
+  /** Text read from storage: nothing to share until a document is written from its parsed tree. */
+  public static JsonText of(String text) {
+    return new JsonText(text, false, NO_NODES, NONE, NONE, NONE, 0);
+  }
+
+  /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
+  public static JsonText of(JsonNode node) {
+    JsonText text = write(node, null);
+    return text != null ? text : of(Json.write(node));
+  }
+
+  /**
+   * Writes {@code node}, copying the spans of subtrees {@code previous} holds; null when it nests
+   * deeper than {@link Json#MAX_PAYLOAD_DEPTH} (checked as it is written, without recursing past it).
+   *
+   * @param previous the text of a document {@code node} may share subtrees with, or null
+   */
+  public static JsonText write(JsonNode node, JsonText previous) {
+    return new JsonTextWriter(previous).write(node);
+  }
+
+  /** {@link #write} with nothing to share; the text of a node known to be within the depth limit. */
+  public static String print(JsonNode node) {
+    JsonText text = write(node, null);
+    if (text == null) throw new IllegalStateException(Json.TOO_DEEP);
+    return text.text;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** The entry of {@code node} (by identity), or -1. */
+  int find(JsonNode node) {
+    if (count <= SCANNED) {
+      for (int k = 0; k < count; k++) if (nodes[k] == node) return k;
+      return -1;
+    }
+    int mask = index.length - 1;
+    for (int slot = System.identityHashCode(node) & mask; ; slot = (slot + 1) & mask) {
+      int entry = index[slot] - 1;
+      if (entry < 0) return -1;
+      if (nodes[entry] == node) return entry;
+    }
+  }
+
+  /** The entries inside entry {@code k}'s span, which follow it. */
+  int lastWithin(int k) {
+    int end = ends[k];
+    int last = k;
+    while (last + 1 < count && starts[last + 1] < end) last++;
+    return last;
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** True when every character is Latin-1 (unknown, so false, for text read from storage). */
+  boolean isLatin1() {
+    return latin1;
+  }
+
+  String rawText() {
+    return text;
+  }
+
+  JsonNode node(int k) {
+    return nodes[k];
+  }
+
+  int start(int k) {
+    return starts[k];
+  }
+
+  int end(int k) {
+    return ends[k];
+  }
+
+  int height(int k) {
+    return heights[k];
+  }
+
+  private static int[] indexOf(JsonNode[] nodes, int count) {
+    int size = Integer.highestOneBit(count * 2 + 1) << 1;
+    int[] index = new int[size];
+    int mask = size - 1;
+    for (int k = 0; k < count; k++) {
+      int slot = System.identityHashCode(nodes[k]) & mask;
+      // A node shared twice in one document keeps its first span: the text is the same.
+      while (index[slot] != 0 && nodes[index[slot] - 1] != nodes[k]) slot = (slot + 1) & mask;
+      if (index[slot] == 0) index[slot] = k + 1;
+    }
+    return index;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JsonText other && other.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

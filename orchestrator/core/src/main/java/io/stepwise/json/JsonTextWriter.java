@@ -1,0 +1,186 @@
+package io.stepwise.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Prints a tree as Jackson's compact writer does (same escapes, same numbers), recording the
+ * spans of larger subtrees for {@link JsonText} and copying those a previous text holds.
+ */
+final class JsonTextWriter {
+  /** Subtrees shorter than this are cheaper to print than to record and look up. */
+  private static final int MIN_SPAN = 32;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private final JsonText previous;
+  private final TextBuffer out;
+  private JsonNode[] nodes;
+  private int[] starts;
+  private int[] ends;
+  private int[] heights;
+  private int count;
+  private boolean tooDeep;
+
+  /** Sized for a document about as large as {@code previous}, which outputs usually are. */
+  JsonTextWriter(JsonText previous) {
+    this.previous = previous;
+    int entries = previous == null ? 8 : previous.count() + 8;
+    out = new TextBuffer(previous == null ? 128 : previous.rawText().length() + 128);
+    nodes = new JsonNode[entries];
+    starts = new int[entries];
+    ends = new int[entries];
+    heights = new int[entries];
+  }
+
+  JsonText write(JsonNode node) {
+    value(node, 0);
+    if (tooDeep) return null;
+    return new JsonText(out.toString(), out.isLatin1(), nodes, starts, ends, heights, count);
+  }
+
+  /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */
+  private int value(JsonNode node, int depth) {
+    if (tooDeep) return 0;
+    if (previous != null && (node.isContainerNode() || node.isTextual())) {
+      int k = previous.find(node);
+      if (k >= 0) return copy(k, depth);
+    }
+    if (node.isObject()) return container(node, depth, true);
+    if (node.isArray()) return container(node, depth, false);
+    if (node.isTextual()) {
+      int entry = open(node);
+      string(node.textValue());
+      close(entry, 0);
+      return 0;
+    }
+    scalar(node);
+    return 0;
+  }
+
+  private int container(JsonNode node, int depth, boolean object) {
+    if (depth >= Json.MAX_PAYLOAD_DEPTH) {
+      tooDeep = true;
+      return 0;
+    }
+    int entry = open(node);
+    int height = 0;
+    if (object) {
+      out.append('{');
+      boolean first = true;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!first) out.append(',');
+        first = false;
+        string(field.getKey());
+        out.append(':');
+        height = Math.max(height, value(field.getValue(), depth + 1));
+      }
+      out.append('}');
+    } else {
+      out.append('[');
+      for (int i = 0, n = node.size(); i < n; i++) {
+        if (i > 0) out.append(',');
+        height = Math.max(height, value(node.get(i), depth + 1));
+      }
+      out.append(']');
+    }
+    close(entry, height + 1);
+    return height + 1;
+  }
+
+  /** Copies entry {@code k} of the previous text, with the entries inside it. */
+  private int copy(int k, int depth) {
+    int height = previous.height(k);
+    if (depth + height > Json.MAX_PAYLOAD_DEPTH) {
+      tooDeep = true;
+      return 0;
+    }
+    int shift = out.length() - previous.start(k);
+    out.append(previous.rawText(), previous.start(k), previous.end(k), previous.isLatin1());
+    for (int j = k, last = previous.lastWithin(k); j <= last; j++) {
+      int entry = open(previous.node(j));
+      starts[entry] = previous.start(j) + shift;
+      ends[entry] = previous.end(j) + shift;
+      heights[entry] = previous.height(j);
+    }
+    return height;
+  }
+
+  private int open(JsonNode node) {
+    if (count == nodes.length) {
+      int size = count * 2;
+      nodes = Arrays.copyOf(nodes, size);
+      starts = Arrays.copyOf(starts, size);
+      ends = Arrays.copyOf(ends, size);
+      heights = Arrays.copyOf(heights, size);
+    }
+    nodes[count] = node;
+    starts[count] = out.length();
+    return count++;
+  }
+
+  /** Keeps the entry if its text is long enough; a short one has no kept entries after it. */
+  private void close(int entry, int height) {
+    if (out.length() - starts[entry] < MIN_SPAN) {
+      nodes[entry] = null;
+      count = entry;
+      return;
+    }
+    ends[entry] = out.length();
+    heights[entry] = height;
+  }
+
+  private void scalar(JsonNode node) {
+    switch (node.getNodeType()) {
+      case NULL -> out.appendAscii("null");
+      case BOOLEAN -> out.appendAscii(node.booleanValue() ? "true" : "false");
+      case NUMBER -> {
+        if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
+        else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
+        else appendText(Json.write(node));
+      }
+      default -> appendText(Json.write(node));
+    }
+  }
+
+  /** A quoted string with Jackson's default escapes: quote, backslash and control characters. */
+  private void string(String s) {
+    out.append('"');
+    int from = 0;
+    boolean latin1 = true;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        latin1 &= c <= 0xFF;
+        continue;
+      }
+      out.append(s, from, i, latin1);
+      from = i + 1;
+      out.append('\\');
+      switch (c) {
+        case '"', '\\' -> out.append(c);
+        case '\b' -> out.append('b');
+        case '\t' -> out.append('t');
+        case '\n' -> out.append('n');
+        case '\f' -> out.append('f');
+        case '\r' -> out.append('r');
+        default -> {
+          out.appendAscii("u00");
+          out.append(HEX[c >> 4]);
+          out.append(HEX[c & 0xF]);
+        }
+      }
+    }
+    out.append(s, from, s.length(), latin1);
+    out.append('"');
+  }
+
+  /** Text from Jackson (an odd scalar): its characters are not known to be Latin-1. */
+  private void appendText(String s) {
+    boolean latin1 = true;
+    for (int i = 0; i < s.length() && latin1; i++) latin1 = s.charAt(i) <= 0xFF;
+    out.append(s, 0, s.length(), latin1);
+  }
+}

@@ -1,0 +1,67 @@
+package io.stepwise.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class JsonTextTest {
+  @Test
+  void escapesEveryCharacterAsJackson() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x3000; c++) all.append(c);
+    all.append("\ud83d\ude00\ud800 lone \udfff");
+    JsonNode node = Json.object().put(all.toString(), all.toString());
+    assertEquals(Json.write(node), JsonText.print(node));
+  }
+
+  @Test
+  void printsNumbersAsJackson() {
+    ArrayNode numbers = Json.array();
+    for (String n : new String[] {"0", "-0", "0.0", "1.50", "1e400", "-1E-7", "123456789012345678901234567890", "9.99"}) {
+      numbers.add(Json.parse(n));
+      numbers.add(new BigDecimal(n));
+    }
+    numbers.add(0.1).add(1e300).add(Double.NaN).add(Float.MAX_VALUE).add(Long.MIN_VALUE).add((short) 7).add(true).addNull();
+    assertEquals(Json.write(numbers), JsonText.print(numbers));
+  }
+
+  @Test
+  void refusesWhatNestsDeeperThanAPayloadMay() {
+    assertNotNull(JsonText.write(nested(Json.MAX_PAYLOAD_DEPTH), null));
+    assertNull(JsonText.write(nested(Json.MAX_PAYLOAD_DEPTH + 1), null));
+  }
+
+  @Test
+  void aCopiedSpanCountsTowardsTheDepth() {
+    JsonNode deep = nested(Json.MAX_PAYLOAD_DEPTH - 1);
+    JsonText before = JsonText.write(deep, null);
+    assertNotNull(JsonText.write(Json.object().set("a", deep), before));
+    JsonNode deeper = Json.object().set("a", Json.object().set("b", deep));
+    assertNull(JsonText.write(deeper, before));
+    assertEquals(Json.tooDeep(deeper), true);
+  }
+
+  @Test
+  void aSharedNodeIsCopiedWhereverItAppears() {
+    ObjectNode customer = Json.object().put("name", "Ada Lovelace, Countess of Lovelace").put("tier", "gold");
+    ObjectNode input = Json.object().put("id", 1);
+    input.set("customer", customer);
+    JsonText before = JsonText.write(input, null);
+    ObjectNode output = input.deepCopy();
+    output.set("customer", customer);
+    output.set("again", Json.object().set("customer", customer));
+    assertEquals(Json.write(output), JsonText.write(output, before).text());
+  }
+
+  private static JsonNode nested(int depth) {
+    JsonNode node = Json.array();
+    for (int i = 1; i < depth; i++) node = Json.array().add(node);
+    return node;
+  }
+}
