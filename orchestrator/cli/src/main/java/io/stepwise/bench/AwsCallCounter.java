@@ -2,10 +2,10 @@ package io.stepwise.bench;
 
 import io.stepwise.local.servers.AwsClients;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -14,22 +14,34 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsRequest;
 
 /**
  * Counts what the runtime asks of AWS, from inside the SDK: DynamoDB reads and writes with the
- * capacity units they are billed (writes 1 per KB of item, strongly consistent reads 1 per 4 KB),
- * and SQS requests.
+ * capacity units they are billed, and SQS requests.
+ *
+ * <p>Table units are the ones DynamoDB (here dynalite) reports with {@code ReturnConsumedCapacity}:
+ * a write is the larger of the item before and after, 1 unit per KB; a strongly consistent read 1
+ * per 4 KB of the items read (a Query sums its items first). A conditional write that fails is
+ * billed too, by the size of the item it carried. The table's index is billed on top
+ * ({@link IndexWrites}), which dynalite does not report.
  */
 public final class AwsCallCounter implements ExecutionInterceptor {
   final AtomicLong dynamoReads = new AtomicLong();
@@ -37,6 +49,11 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   final AtomicLong writeUnits = new AtomicLong();
   final AtomicLong readUnits = new AtomicLong();
   final AtomicLong sqsRequests = new AtomicLong();
+  final AtomicLong failedConditionalWrites = new AtomicLong();
+  /** Calls answered without ConsumedCapacity (dynalite always reports it; a test checks this stays 0). */
+  final AtomicLong unreported = new AtomicLong();
+  private final Map<String, AtomicLong> sqsByAction = new ConcurrentHashMap<>();
+  private final IndexWrites index = new IndexWrites();
 
   /** A DynamoDB client on {@code endpoint} whose calls this counter counts. */
   public DynamoDbClient dynamoDb(URI endpoint) {
@@ -52,21 +69,33 @@ public final class AwsCallCounter implements ExecutionInterceptor {
         .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
   }
 
+  /** Asks every DynamoDB call for the capacity it consumed (the answer is all that changes). */
+  @Override
+  public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+    SdkRequest r = context.request();
+    ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
+    if (r instanceof PutItemRequest put) return put.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof UpdateItemRequest update) return update.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof DeleteItemRequest delete) return delete.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof BatchWriteItemRequest batch) return batch.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof GetItemRequest get) return get.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof QueryRequest query) return query.toBuilder().returnConsumedCapacity(total).build();
+    if (r instanceof BatchGetItemRequest get) return get.toBuilder().returnConsumedCapacity(total).build();
+    return r;
+  }
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     SdkRequest request = context.request();
     if (request instanceof SqsRequest) {
       sqsRequests.incrementAndGet();
-    } else if (request instanceof PutItemRequest put) {
-      write(put.item());
-    } else if (request instanceof UpdateItemRequest || request instanceof DeleteItemRequest) {
+      String action = request.getClass().getSimpleName().replace("Request", "");
+      sqsByAction.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+    } else if (request instanceof PutItemRequest || request instanceof UpdateItemRequest
+        || request instanceof DeleteItemRequest) {
       dynamoWrites.incrementAndGet();
-      writeUnits.incrementAndGet();
     } else if (request instanceof BatchWriteItemRequest batch) {
-      batch.requestItems().values().forEach(writes -> writes.forEach(w -> {
-        if (w.putRequest() != null) write(w.putRequest().item());
-        else write(Map.of());
-      }));
+      batch.requestItems().values().forEach(writes -> dynamoWrites.addAndGet(writes.size()));
     } else if (request instanceof GetItemRequest || request instanceof QueryRequest) {
       dynamoReads.incrementAndGet();
     }
@@ -75,55 +104,52 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     SdkResponse response = context.response();
-    if (response instanceof GetItemResponse get) {
-      readUnits.addAndGet(readUnits(get.hasItem() ? size(get.item()) : 0));
+    SdkRequest request = context.request();
+    if (response instanceof PutItemResponse put) {
+      writeUnits.addAndGet(units(put.consumedCapacity()) + index.put(((PutItemRequest) request).item()));
+    } else if (response instanceof UpdateItemResponse update) {
+      writeUnits.addAndGet(units(update.consumedCapacity())); // no update sets an index key
+    } else if (response instanceof DeleteItemResponse delete) {
+      writeUnits.addAndGet(units(delete.consumedCapacity()) + index.delete(((DeleteItemRequest) request).key()));
+    } else if (response instanceof BatchWriteItemResponse batch) {
+      writeUnits.addAndGet(batch.consumedCapacity().stream().mapToLong(this::units).sum());
+      ((BatchWriteItemRequest) request).requestItems().values().forEach(writes -> writes.forEach(w -> {
+        writeUnits.addAndGet(w.putRequest() != null ? index.put(w.putRequest().item()) : index.delete(w.deleteRequest().key()));
+      }));
+    } else if (response instanceof GetItemResponse get) {
+      readUnits.addAndGet(units(get.consumedCapacity()));
     } else if (response instanceof QueryResponse query) {
-      long bytes = 0;
-      for (Map<String, AttributeValue> item : query.items()) bytes += size(item);
-      readUnits.addAndGet(readUnits(bytes));
+      readUnits.addAndGet(units(query.consumedCapacity()));
     }
   }
 
-  private void write(Map<String, AttributeValue> item) {
-    dynamoWrites.incrementAndGet();
-    writeUnits.addAndGet(Math.max(1, (size(item) + 1023) / 1024));
+  /** A conditional write that fails consumes write units too: at least one, or its item's size. */
+  @Override
+  public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    if (!(context.exception() instanceof ConditionalCheckFailedException)) return;
+    failedConditionalWrites.incrementAndGet();
+    SdkRequest request = context.request();
+    writeUnits.addAndGet(request instanceof PutItemRequest put ? Math.max(1, (ItemSize.of(put.item()) + 1023) / 1024) : 1);
   }
 
-  private static long readUnits(long bytes) {
-    return Math.max(1, (bytes + 4095) / 4096);
-  }
-
-  /** DynamoDB's item size: attribute names plus values, as its capacity accounting counts them. */
-  static long size(Map<String, AttributeValue> item) {
-    long bytes = 0;
-    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-      bytes += utf8(e.getKey()) + size(e.getValue());
+  /** Whole units, as billed; a server that does not report them is counted as the 1-unit minimum. */
+  private long units(ConsumedCapacity capacity) {
+    if (capacity == null || capacity.capacityUnits() == null) {
+      unreported.incrementAndGet();
+      return 1;
     }
-    return bytes;
+    return (long) Math.ceil(capacity.capacityUnits());
   }
 
-  private static long size(AttributeValue v) {
-    if (v.s() != null) return utf8(v.s());
-    if (v.n() != null) return (v.n().length() + 1) / 2 + 1;
-    if (v.b() != null) return v.b().asByteArray().length;
-    if (v.bool() != null || Boolean.TRUE.equals(v.nul())) return 1;
-    if (v.hasM()) return 3 + size(v.m());
-    if (v.hasL()) return 3 + sizes(v.l());
-    if (v.hasSs()) return v.ss().stream().mapToLong(AwsCallCounter::utf8).sum();
-    return 1;
-  }
-
-  private static long sizes(Collection<AttributeValue> values) {
-    long bytes = 0;
-    for (AttributeValue v : values) bytes += 1 + size(v);
-    return bytes;
-  }
-
-  private static long utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+  /** SQS requests so far by action (SendMessage, ReceiveMessage, DeleteMessageBatch...). */
+  Map<String, Long> sqsActions() {
+    Map<String, Long> counts = new TreeMap<>();
+    sqsByAction.forEach((action, count) -> counts.put(action, count.get()));
+    return counts;
   }
 
   List<Long> snapshot() {
-    return List.of(dynamoReads.get(), dynamoWrites.get(), writeUnits.get(), readUnits.get(), sqsRequests.get());
+    return List.of(dynamoReads.get(), dynamoWrites.get(), writeUnits.get(), readUnits.get(), sqsRequests.get(),
+        failedConditionalWrites.get());
   }
 }

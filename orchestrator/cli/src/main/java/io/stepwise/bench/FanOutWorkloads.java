@@ -13,6 +13,18 @@ public final class FanOutWorkloads {
           "End": true}}}""".formatted(maxConcurrency);
   }
 
+  /**
+   * The same Map whose iteration calls a Task (the bench's invoker answers at once): its children
+   * cannot run inline, so this measures the durable fan-out, one execution per item.
+   */
+  public static String mapWithTask(int maxConcurrency) {
+    return """
+        {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": %d,
+          "ItemProcessor": {"StartAt": "Double", "States": {
+            "Double": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:000000000000:function:double", "End": true}}},
+          "End": true}}}""".formatted(maxConcurrency);
+  }
+
   /** A Parallel of {@code n} branches, each a Pass that names its branch. */
   public static String parallel(int n) {
     StringBuilder branches = new StringBuilder();

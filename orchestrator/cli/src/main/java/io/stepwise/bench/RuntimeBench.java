@@ -49,6 +49,14 @@ public final class RuntimeBench {
   static final double LAMBDA_PER_REQUEST = 0.20e-6;
   static final double LAMBDA_PER_GB_SECOND_ARM64 = 0.0000133334;
 
+  static final String METHOD = "Per transition, counted inside the SDK of the runtime's own clients: DynamoDB write"
+      + " and read units as dynalite reports them with ReturnConsumedCapacity (a write the larger of the item"
+      + " before and after, 1 per KB; a strongly consistent read 1 per 4 KB, a Query summing its items), plus"
+      + " failed conditional writes (billed by their item) and the KEYS_ONLY index's entry writes; SQS requests"
+      + " of every kind, the event source mapping's receives and deletes included. Lambda: the handler"
+      + " invocation's wall time (the batch's messages share it, handled " + "concurrently), as GB-s at memory_mb,"
+      + " arm64 price, plus the request fee per batch of " + BATCH_SIZE + ". us-east-1 on-demand prices.";
+
   public ObjectNode run(int[] concurrencies) {
     AwsCallCounter counter = new AwsCallCounter();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
@@ -79,6 +87,7 @@ public final class RuntimeBench {
       sequential.put("method", "as the headline round, handler_parallelism 1 instead of " + options.handlerParallelism());
       runtime.putObject("levers").set("sequential_batch", sequential);
       runtime.put("handler_parallelism", options.handlerParallelism());
+      runtime.put("method", METHOD);
       return runtime;
     }
   }
@@ -100,12 +109,16 @@ public final class RuntimeBench {
       runRound(local, watch, machineArn, input, "warmup", 5);
       for (int n : concurrencies) {
         List<Long> before = counter.snapshot();
+        Map<String, Long> sqsBefore = counter.sqsActions();
         LocalEventSourceMapping.Stats statsBefore = local.mappingStats();
         long emfBefore = emfLines.get();
         Round round = runRound(local, watch, machineArn, input, "c" + n, n);
         List<Long> after = counter.snapshot();
         LocalEventSourceMapping.Stats statsAfter = local.mappingStats();
         ObjectNode report = report(n, round, before, after, statsBefore, statsAfter);
+        ObjectNode byAction = report.putObject("sqs_requests_by_action");
+        counter.sqsActions().forEach((action, count) ->
+            byAction.put(action, round3((count - sqsBefore.getOrDefault(action, 0L)) / (double) round.transitions())));
         report.put("emf_lines_per_transition", round3((emfLines.get() - emfBefore) / (double) round.transitions()));
         reports.add(report);
       }
@@ -171,10 +184,12 @@ public final class RuntimeBench {
     double readUnits = (after.get(3) - before.get(3)) / t;
     double sqs = (after.get(4) - before.get(4)) / t;
     long messages = statsAfter.messages() - statsBefore.messages();
-    double handlerSecondsPerMessage = (statsAfter.handlerNanos() - statsBefore.handlerNanos()) / 1e9 / Math.max(1, messages);
+    long invocations = statsAfter.invocations() - statsBefore.invocations();
+    double handlerSeconds = (statsAfter.handlerNanos() - statsBefore.handlerNanos()) / 1e9;
+    // Lambda bills each invocation's wall time, however many of its batch's messages ran at once.
     double perMillion = 1e6 * (writeUnits * DYNAMODB_PER_WRITE_UNIT + readUnits * DYNAMODB_PER_READ_UNIT
-        + sqs * SQS_PER_REQUEST + LAMBDA_PER_REQUEST / BATCH_SIZE
-        + handlerSecondsPerMessage * (MEMORY_MB / 1024.0) * LAMBDA_PER_GB_SECOND_ARM64);
+        + sqs * SQS_PER_REQUEST + invocations / t * LAMBDA_PER_REQUEST
+        + handlerSeconds / t * (MEMORY_MB / 1024.0) * LAMBDA_PER_GB_SECOND_ARM64);
     ObjectNode r = Json.object();
     r.put("concurrent_executions", n);
     r.put("transitions", round.transitions());
@@ -185,10 +200,18 @@ public final class RuntimeBench {
     r.put("dynamodb_read_units", round3(readUnits));
     r.put("dynamodb_writes", round3(writes));
     r.put("write_units", round3(writeUnits));
+    r.put("failed_conditional_writes", round3((after.get(5) - before.get(5)) / t));
     r.put("sqs_requests", round3(sqs));
-    r.put("handler_ms_per_transition", round3(handlerSecondsPerMessage * 1000));
-    r.put("messages_per_handler_invocation", round3((double) messages / Math.max(1, statsAfter.invocations() - statsBefore.invocations())));
+    r.put("handler_ms_per_transition", round3(handlerSeconds * 1000 / t));
+    r.put("messages_per_transition", round3(messages / t));
+    r.put("messages_per_handler_invocation", round3((double) messages / Math.max(1, invocations)));
     r.put("cost_per_million_transitions_usd", round3(perMillion));
+    ObjectNode parts = r.putObject("cost_parts_per_million_usd");
+    parts.put("dynamodb_writes", round3(1e6 * writeUnits * DYNAMODB_PER_WRITE_UNIT));
+    parts.put("dynamodb_reads", round3(1e6 * readUnits * DYNAMODB_PER_READ_UNIT));
+    parts.put("sqs", round3(1e6 * sqs * SQS_PER_REQUEST));
+    parts.put("lambda", round3(1e6 * (invocations / t * LAMBDA_PER_REQUEST
+        + handlerSeconds / t * (MEMORY_MB / 1024.0) * LAMBDA_PER_GB_SECOND_ARM64)));
     return r;
   }
 

@@ -50,7 +50,7 @@ final class BenchCommand {
       report.set("coldstart", new ColdStartBench(repoRoot(), 5).run());
     }
     if (only == null || only.equals("fanout")) {
-      err.println("stepwise bench: durable fan-out on local servers, a Map over 10,000 items and a 20-branch Parallel");
+      err.println("stepwise bench: fan-out on local servers: a Map over 10,000 items (inline), the same with a Task per item over 1,000 (durable), a 20-branch Parallel");
       report.set("fanout", new FanOutBench().run(10_000));
     }
     if (only == null || only.equals("awssdk")) {

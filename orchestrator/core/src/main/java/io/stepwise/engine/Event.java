@@ -21,8 +21,13 @@ public sealed interface Event {
    * @param outcomes in branch / item order, each with its own history; children that never ran
    *     are absent. The engine writes their events into the parent's history, as Step Functions
    *     orders them.
+   * @param tolerated the failures tolerated as UpdateMapRun set them, or null for the definition's
    */
-  record ChildrenFinished(List<ChildOutcome> outcomes) implements Event {}
+  record ChildrenFinished(List<ChildOutcome> outcomes, Long tolerated) implements Event {
+    public ChildrenFinished(List<ChildOutcome> outcomes) {
+      this(outcomes, null);
+    }
+  }
 
   /** StopExecution: the execution ends ABORTED. */
   record Stop(String error, String cause) implements Event {}

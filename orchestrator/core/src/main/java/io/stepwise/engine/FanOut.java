@@ -74,12 +74,12 @@ final class FanOut {
       else failures.add(outcome);
     }
     if (!failures.isEmpty()) {
-      long tolerated = isMap ? toleratedFailures((State.Map) state, outcomes.size()) : 0;
+      long tolerated = !isMap ? 0 : done.tolerated() != null ? done.tolerated() : toleratedFailures((State.Map) state, outcomes.size());
       if (!isMap || failures.size() > tolerated) {
         if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
         else t.history().moveCursor(joined.lastFailure());
         ChildOutcome first = failures.get(0);
-        boolean thresholdSet = isMap && hasTolerance((State.Map) state);
+        boolean thresholdSet = isMap && (done.tolerated() != null || hasTolerance((State.Map) state));
         if (thresholdSet) {
           t.fail(state, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
         } else if (ErrorNames.DATA_LIMIT_EXCEEDED.equals(first.error())) {
@@ -127,13 +127,9 @@ final class FanOut {
 
   /** Evaluated from the same input at the start and again at the join. */
   long toleratedFailures(State.Map map, int total) {
-    long count = (long) number(map.toleratedFailureCount(), 0);
-    double percentage = number(map.toleratedFailurePercentage(), 0);
-    if (map.toleratedFailureCount() == null && map.toleratedFailurePercentage() == null) return 0;
-    long byPercentage = map.toleratedFailurePercentage() == null ? 0 : (long) Math.floor(total * percentage / 100.0);
-    if (map.toleratedFailureCount() == null) return byPercentage;
-    if (map.toleratedFailurePercentage() == null) return count;
-    return Math.max(count, byPercentage);
+    Long count = map.toleratedFailureCount() == null ? null : (long) number(map.toleratedFailureCount(), 0);
+    Double percentage = map.toleratedFailurePercentage() == null ? null : number(map.toleratedFailurePercentage(), 0);
+    return Tolerance.failures(count, percentage, total);
   }
 
   private static boolean hasTolerance(State.Map map) {

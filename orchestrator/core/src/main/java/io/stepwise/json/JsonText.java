@@ -1,6 +1,7 @@
 package io.stepwise.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * JSON text exactly as {@link Json#write} prints it, with the spans its larger subtrees take in
@@ -25,10 +26,15 @@ public final class JsonText {
   private final int count;
   // Open addressing by identity hash: entry + 1, 0 for empty; a few entries are scanned instead.
   private final int[] index;
+  // The buffer this text was printed in, for the next text printed from it to reuse: whoever
+  // takes it owns it, so one state decided twice (a duplicate) never shares a buffer.
+  private final AtomicReference<TextBuffer> scratch;
   private static final int SCANNED = 16;
 
-  JsonText(String text, boolean latin1, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count) {
+  JsonText(String text, boolean latin1, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count,
+      TextBuffer scratch) {
     this.text = text;
+    this.scratch = new AtomicReference<>(scratch);
     this.latin1 = latin1;
     this.nodes = nodes;
     this.starts = starts;
@@ -40,7 +46,7 @@ public final class JsonText {
 
   /** Text read from storage: nothing to share until a document is written from its parsed tree. */
   public static JsonText of(String text) {
-    return new JsonText(text, false, NO_NODES, NONE, NONE, NONE, 0);
+    return new JsonText(text, false, NO_NODES, NONE, NONE, NONE, 0, null);
   }
 
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
@@ -94,6 +100,12 @@ public final class JsonText {
 
   int count() {
     return count;
+  }
+
+  /** The buffer this text was printed in, emptied, or null when another write took it first. */
+  TextBuffer takeScratch() {
+    TextBuffer buffer = scratch.getAndSet(null);
+    return buffer == null ? null : buffer.reset();
   }
 
   /** True when every character is Latin-1 (unknown, so false, for text read from storage). */

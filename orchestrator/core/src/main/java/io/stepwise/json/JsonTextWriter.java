@@ -27,7 +27,8 @@ final class JsonTextWriter {
   JsonTextWriter(JsonText previous) {
     this.previous = previous;
     int entries = previous == null ? 8 : previous.count() + 8;
-    out = new TextBuffer(previous == null ? 128 : previous.rawText().length() + 128);
+    TextBuffer reused = previous == null ? null : previous.takeScratch();
+    out = reused != null ? reused : new TextBuffer(previous == null ? 128 : previous.rawText().length() + 128);
     nodes = new JsonNode[entries];
     starts = new int[entries];
     ends = new int[entries];
@@ -37,7 +38,7 @@ final class JsonTextWriter {
   JsonText write(JsonNode node) {
     value(node, 0);
     if (tooDeep) return null;
-    return new JsonText(out.toString(), out.isLatin1(), nodes, starts, ends, heights, count);
+    return new JsonText(out.toString(), out.isLatin1(), nodes, starts, ends, heights, count, out);
   }
 
   /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */

@@ -17,6 +17,16 @@ final class TextBuffer {
     narrow = new byte[capacity];
   }
 
+  /** Empty again, narrow, keeping its capacity. */
+  TextBuffer reset() {
+    if (wide != null) {
+      narrow = new byte[wide.length / 2];
+      wide = null;
+    }
+    length = 0;
+    return this;
+  }
+
   int length() {
     return length;
   }

@@ -104,13 +104,21 @@ final class Children {
     boolean failing = progress.failed() > progress.tolerated();
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
-    int successor = child.parent().successor();
-    boolean startable = successor >= 0 && !failing
-        && (!child.parent().read() || readers.ensureCreated(child.parent(), successor));
-    if (startable) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, successor), 0), 0);
+    MapRunSchedule schedule = progress.schedule();
+    if (!failing) {
+      start(child.parent(), schedule.original() ? child.parent().successor() : schedule.successor(index));
+      int raised = schedule.handsOverTo(index);
+      if (raised > 0) schedule.addedRoots(raised).forEach(root -> start(child.parent(), root));
+    }
     if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }
+  }
+
+  /** Starts child {@code index} of {@code sibling}'s join (none for -1), creating its record first if it is read. */
+  void start(ChildLink sibling, int index) {
+    if (index < 0 || sibling.read() && !readers.ensureCreated(sibling, index)) return;
+    queue.send(StepMessage.advance(ChildLink.childKey(sibling.joinKey(), index), 0), 0);
   }
 
   /**
@@ -124,18 +132,19 @@ final class Children {
   void stopUnfinished(ExecutionRecord parent, List<ChildOutcome> known, String error, String cause) {
     String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
     List<ChildOutcome> outcomes = known != null ? known : joins.outcomes(joinKey);
-    int total = joins.get(joinKey).total();
+    JoinStore.Join join = joins.get(joinKey);
+    int total = join.total();
     if (outcomes.size() >= total) return;
     Set<Integer> done = new HashSet<>();
     outcomes.forEach(o -> done.add(o.index()));
     boolean read = readers.reads(parent);
-    int wave = read ? joins.get(joinKey).wave() : 0;
+    MapRunSchedule schedule = join.schedule();
     for (int i = 0; i < total; i++) {
       if (done.contains(i)) continue;
       String childKey = ChildLink.childKey(joinKey, i);
       // An ItemReader's child has a record only once the one before it in its slot ended (see
       // ReaderChildren); one never created needs no STOP, and would wait for a record forever.
-      if (read && (i >= wave && !done.contains(i - wave) || store.load(childKey).isEmpty())) continue;
+      if (read && (!schedule.due(i, done) || store.load(childKey).isEmpty())) continue;
       queue.send(StepMessage.stop(childKey, error, cause), 0);
     }
   }
@@ -146,7 +155,8 @@ final class Children {
     return parent == null || parent.seq() > child.parent().parentSeq() || parent.state().isDone();
   }
 
-  private void notifyParent(String parentKey, long parentSeq) {
+  /** Wakes the parent at its join, which then checks whether it is complete or failed. */
+  void notifyParent(String parentKey, long parentSeq) {
     queue.send(new StepMessage(parentKey, parentSeq, StepMessage.Kind.CHILDREN_DONE, 0, null, null, null), 0);
   }
 
@@ -160,7 +170,10 @@ final class Children {
     List<ChildOutcome> outcomes = joins.outcomes(joinKey);
     long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
     if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
-    return new Event.ChildrenFinished(histories.attach(joinKey, outcomes));
+    // UpdateMapRun's tolerance, once set, is the Map's: the definition's is not evaluated again.
+    boolean changed = join.changes() != null && (join.changes().toleratedCount() != null
+        || join.changes().toleratedPercentage() != null);
+    return new Event.ChildrenFinished(histories.attach(joinKey, outcomes), changed ? join.tolerated() : null);
   }
 
   /** The branch or item processor a child runs, by its path from the root machine. */

@@ -13,11 +13,30 @@ public interface JoinStore {
    * @param wave how many children run at once (MaxConcurrency): the first wave starts at once,
    *     and each child that ends starts its successor
    * @param created false until every child record exists; no child is started before
+   * @param done and {@code failed}: the counters, which may run over
+   * @param changes what UpdateMapRun changed, or null
    */
-  record Join(String key, int total, int wave, long tolerated, boolean created) {}
+  record Join(String key, int total, int wave, long tolerated, boolean created, long done, long failed, Changes changes) {
+    /** Which child starts which: MaxConcurrency as it began and as UpdateMapRun changed it. */
+    public MapRunSchedule schedule() {
+      return MapRunSchedule.of(total, wave, changes == null ? "" : changes.generations());
+    }
+  }
 
-  /** What one report leaves the join at. */
-  record Progress(int total, int wave, long done, long failed, long tolerated) {}
+  /**
+   * A Map Run's limits as UpdateMapRun last set them (each null until set): shown by
+   * DescribeMapRun; the join acts on {@code tolerated} and {@code generations}.
+   *
+   * @param generations {@link MapRunSchedule#encodeLater()}
+   */
+  record Changes(String generations, Integer maxConcurrency, Long toleratedCount, Double toleratedPercentage) {}
+
+  /** What one report leaves the join at; {@code generations} as in {@link Changes} ("" for none). */
+  record Progress(int total, int wave, long done, long failed, long tolerated, String generations) {
+    public MapRunSchedule schedule() {
+      return MapRunSchedule.of(total, wave, generations);
+    }
+  }
 
   /** Creates the join; false when it exists (a retried fan-out). */
   boolean create(String joinKey, int total, int wave, long tolerated);
@@ -30,6 +49,13 @@ public interface JoinStore {
   /** Stores child {@code index}'s outcome and counts it done (and failed). */
   // A child whose outcome is kept from a failed run (redrive) is reported once by the fan-out.
   Progress report(String joinKey, ChildOutcome outcome);
+
+  /**
+   * UpdateMapRun: stores {@code changes} and the failures now tolerated, unless the join has
+   * already failed (more failures than it tolerates) or, when {@code doneSeen >= 0}, a child
+   * reported since the caller read {@code done} (the caller then reads again).
+   */
+  boolean change(String joinKey, long doneSeen, Changes changes, long tolerated);
 
   /** Every outcome reported so far, in index order. */
   List<ChildOutcome> outcomes(String joinKey);

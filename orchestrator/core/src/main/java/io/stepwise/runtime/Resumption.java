@@ -113,10 +113,11 @@ public final class Resumption {
     Set<Integer> reported = new HashSet<>();
     for (ChildOutcome outcome : joins.outcomes(joinKey)) reported.add(outcome.index());
     boolean read = readers.reads(parent);
+    MapRunSchedule schedule = join.schedule();
     int records = 0;
     for (int i = 0; i < join.total(); i++) {
       if (reported.contains(i)) continue;
-      boolean due = i < join.wave() || reported.contains(i - join.wave());
+      boolean due = schedule.due(i, reported);
       // An ItemReader's child gets its record only when its turn comes; a lost turn is made again.
       if (read && !due) continue;
       if (read) readers.ensureCreated(new ChildLink(parent.key(), parent.seq(), i, "", -1, true), i);

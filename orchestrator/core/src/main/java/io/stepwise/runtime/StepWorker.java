@@ -59,6 +59,7 @@ public final class StepWorker {
   private final ExecutionStore store;
   private final TokenStore tokens;
   private final Children children;
+  private final MapRunUpdates mapRuns;
   private final ReaderChildren readers;
   private final SyncJobs jobs;
   private final Transitions transitions;
@@ -103,6 +104,7 @@ public final class StepWorker {
     this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
     this.children = new Children(store, joins, queue, readers);
+    this.mapRuns = new MapRunUpdates(store, joins, children, readers);
     Callbacks callbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.jobs = new SyncJobs(TaskInvoker.failingOnStatesErrors(tasks), Integrations.standard(), tokens, store, callbacks, queue, clock);
     this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
@@ -110,6 +112,11 @@ public final class StepWorker {
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
     this.poison = new PoisonMessages(store, transitions);
     this.clock = clock;
+  }
+
+  /** UpdateMapRun on the Map Runs this worker's children belong to. */
+  public MapRunUpdates mapRuns() {
+    return mapRuns;
   }
 
   /** @param receiptId unique per delivery of the message: the lease owner */

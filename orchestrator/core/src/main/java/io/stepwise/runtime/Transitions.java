@@ -36,6 +36,7 @@ final class Transitions {
   private final InstantSource clock;
   private final Duration lease;
   private final TransitionObserver observer;
+  private final InlineChildren inline = new InlineChildren(this::step);
 
   Transitions(ExecutionStore store, TokenStore tokens, Children children, ReaderChildren readers, Callbacks callbacks,
       StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease,
@@ -71,6 +72,7 @@ final class Transitions {
     final Instant now = clock.instant();
     final List<HistoryEvent> events = new ArrayList<>();
     final List<StepMessage> bound = new ArrayList<>();
+    StateMachine machine;
     Event cause;
     Decision decision;
     boolean claimed;
@@ -82,6 +84,7 @@ final class Transitions {
 
     /** Steps the engine, carrying out task calls and children within this transition. */
     void decide(StateMachine machine, Event event) {
+      this.machine = machine;
       cause = event;
       decision = step(machine, record.state(), event);
       events.addAll(decision.events());
@@ -179,6 +182,8 @@ final class Transitions {
         return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren run) {
+        Event.ChildrenFinished joined = inline.run(t.machine, t.record, t.decision.state(), run);
+        if (joined != null) return joined; // pure children: joined within this transition
         children.fanOut(t.record, t.decision.state(), run);
         return null; // the parent waits for its children's join
       }

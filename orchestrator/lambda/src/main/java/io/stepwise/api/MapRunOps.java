@@ -12,6 +12,7 @@ import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.ExecutionStore.TransitionEvents;
 import io.stepwise.runtime.JoinStore;
+import io.stepwise.runtime.MapRunUpdates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,12 @@ final class MapRunOps {
   private final ExecutionStore store;
   private final JoinStore joins;
   private final ExecutionViews views;
+  private final MapRunUpdates updates;
 
-  MapRunOps(ExecutionStore store, JoinStore joins) {
+  MapRunOps(ExecutionStore store, JoinStore joins, MapRunUpdates updates) {
     this.store = store;
     this.joins = joins;
+    this.updates = updates;
     this.views = new ExecutionViews(store);
   }
 
@@ -61,7 +64,7 @@ final class MapRunOps {
     long failed = outcomes.size() - succeeded;
     boolean running = run.status().equals("RUNNING");
     long open = total - outcomes.size();
-    long runningNow = running && join != null ? Math.min(join.wave(), open) : 0;
+    long runningNow = running && join != null ? Math.min(join.schedule().wave(), open) : 0;
     long pending = running ? open - runningNow : 0;
     long aborted = running ? 0 : open;
     ObjectNode counts = Json.object().put("pending", pending).put("running", runningNow).put("succeeded", succeeded)
@@ -71,9 +74,12 @@ final class MapRunOps {
         .put("status", run.status());
     Shapes.putTime(response, "startDate", run.startDate());
     Shapes.putTime(response, "stopDate", run.stopDate());
-    response.put("maxConcurrency", join == null ? 0 : join.wave());
-    response.put("toleratedFailurePercentage", 0.0);
-    response.put("toleratedFailureCount", join == null ? 0 : join.tolerated());
+    // As UpdateMapRun last set them; until then, the run's own (its tolerance counted in items).
+    JoinStore.Changes changed = join == null || join.changes() == null ? new JoinStore.Changes("", null, null, null) : join.changes();
+    response.put("maxConcurrency", changed.maxConcurrency() != null ? changed.maxConcurrency() : join == null ? 0 : join.wave());
+    response.put("toleratedFailurePercentage", changed.toleratedPercentage() != null ? changed.toleratedPercentage() : 0.0);
+    response.put("toleratedFailureCount", changed.toleratedCount() != null ? changed.toleratedCount()
+        : changed.toleratedPercentage() != null || join == null ? 0 : join.tolerated());
     response.set("itemCounts", counts);
     response.set("executionCounts", counts.deepCopy());
     return response.put("redriveCount", 0);
@@ -81,14 +87,15 @@ final class MapRunOps {
 
   /**
    * Checked as AWS checks it (the values' ranges, at least one of them, a Map Run that has not
-   * ended); then refused: a running fan-out starts each item's successor at a fixed slot and the
-   * parent checks the definition's tolerance at the join, so neither can change mid-run yet.
+   * ended), then applied to the running fan-out: see {@link MapRunUpdates}.
    */
   JsonNode update(Request request) {
     String arn = Arns.checkMapRun(request.required("mapRunArn"));
-    atLeast(request.body().get("maxConcurrency"), "maxConcurrency", 0);
-    atLeast(request.body().get("toleratedFailureCount"), "toleratedFailureCount", 0);
+    JsonNode concurrency = request.body().get("maxConcurrency");
+    JsonNode count = request.body().get("toleratedFailureCount");
     JsonNode percentage = request.body().get("toleratedFailurePercentage");
+    atLeast(concurrency, "maxConcurrency", 0);
+    atLeast(count, "toleratedFailureCount", 0);
     atLeast(percentage, "toleratedFailurePercentage", 0);
     if (percentage != null && percentage.isNumber() && percentage.asDouble() > 100) {
       throw ApiErrors.validation("1 validation error detected: Value '" + percentage.asText() + "' at "
@@ -103,8 +110,17 @@ final class MapRunOps {
       throw new ApiException("ValidationException", "Map Run " + run.arn() + " has already completed (" + run.status()
           + ") and cannot be updated");
     }
-    throw new ApiException("ValidationException", "Stepwise does not support changing a Map Run while it runs ("
-        + run.arn() + "): set MaxConcurrency and ToleratedFailureCount/Percentage in the definition");
+    updates.update(run.executionArn(), run.seq() + 1, run.arn(), new MapRunUpdates.Request(
+        number(concurrency) == null ? null : number(concurrency).intValue(),
+        number(count) == null ? null : number(count).longValue(),
+        number(percentage) == null ? null : number(percentage).doubleValue()));
+    return Json.object();
+  }
+
+  private static Number number(JsonNode value) {
+    if (value == null || value.isNull()) return null;
+    if (!value.isNumber()) throw ApiErrors.validation("Value '" + value.asText() + "' is not a number");
+    return value.numberValue();
   }
 
   private static void atLeast(JsonNode value, String field, int min) {

@@ -38,7 +38,7 @@ public final class StepFunctionsApi {
     StateMachineOps machines = new StateMachineOps(store, arns, versions, runtime.aliases(), tags,
         new MachineSettings(runtime.documents()));
     ActivityOps activities = new ActivityOps(runtime.activities(), tags, arns, config.syncTimeout());
-    MapRunOps mapRuns = new MapRunOps(runtime.store(), runtime.joins());
+    MapRunOps mapRuns = new MapRunOps(runtime.store(), runtime.joins(), runtime.worker().mapRuns());
     TestStateOps testState = new TestStateOps(runtime.tasks(), runtime.integrations() instanceof IntegrationTaskInvoker http
         ? http::exchange : TestStateOps.HttpTrace.NONE, clock);
     ExecutionOps executions = new ExecutionOps(runtime, config.syncTimeout());

@@ -163,6 +163,8 @@ class RuntimeFaultTest {
     Outcome baseline = baseline(FAN_OUT_ARN, "base");
     assertEquals(Json.parse("[{\"v\":2},{\"v\":4},{\"v\":6},{\"v\":8}]"), baseline.output().get("doubled"));
     assertEquals(Json.parse("[\"a\",\"b recovered\",\"c\"]"), baseline.output().get("branches"));
+    // The last Map's iterations only move data: they run inside the parent's transition.
+    assertEquals(Json.parse("[{\"l\":\"v2\"},{\"l\":\"v4\"},{\"l\":\"v6\"},{\"l\":\"v8\"}]"), baseline.output().get("labels"));
     int sideEffects = plan.sideEffects(FAN_OUT_ARN.replace(":stateMachine:", ":execution:") + ":base");
     SqsStepQueue queue = new SqsStepQueue(sqs, queueUrl);
     List<String> arns = new ArrayList<>();

@@ -13,7 +13,8 @@ public final class InMemoryJoinStore implements JoinStore {
   private static final class Counters {
     final int total;
     final int wave;
-    final long tolerated;
+    long tolerated;
+    Changes changes;
     boolean created;
     long done;
     long failed;
@@ -36,7 +37,7 @@ public final class InMemoryJoinStore implements JoinStore {
   @Override
   public synchronized Join get(String joinKey) {
     Counters c = counters(joinKey);
-    return new Join(joinKey, c.total, c.wave, c.tolerated, c.created);
+    return new Join(joinKey, c.total, c.wave, c.tolerated, c.created, c.done, c.failed, c.changes);
   }
 
   @Override
@@ -50,7 +51,16 @@ public final class InMemoryJoinStore implements JoinStore {
     c.outcomes.put(outcome.index(), outcome);
     c.done++;
     if (!outcome.succeeded()) c.failed++;
-    return new Progress(c.total, c.wave, c.done, c.failed, c.tolerated);
+    return new Progress(c.total, c.wave, c.done, c.failed, c.tolerated, c.changes == null ? "" : c.changes.generations());
+  }
+
+  @Override
+  public synchronized boolean change(String joinKey, long doneSeen, Changes changes, long tolerated) {
+    Counters c = counters(joinKey);
+    if (c.failed > c.tolerated || doneSeen >= 0 && c.done != doneSeen) return false;
+    c.changes = changes;
+    c.tolerated = tolerated;
+    return true;
   }
 
   @Override

@@ -82,6 +82,12 @@ public final class FaultyParts {
         return progress;
       }
 
+      public boolean change(String joinKey, long doneSeen, Changes changes, long tolerated) {
+        boolean changed = real.change(joinKey, doneSeen, changes, tolerated);
+        plan.after(joinKey, "changeJoin");
+        return changed;
+      }
+
       public List<ChildOutcome> outcomes(String joinKey) {
         return real.outcomes(joinKey);
       }

@@ -32,15 +32,16 @@ public final class FlakyTasks implements TaskInvoker {
 
   /** Map and Parallel with the same tasks: children that run, fail, recover and wait on their own. */
   public static final String FAN_OUT = """
-      {"Comment": "Durable fan-out and fan-in: the join fault tests' machine",
+      {"Comment": "Durable fan-out and fan-in: the join fault tests' machine (a Wait keeps the Map's iterations out of line)",
        "StartAt": "Prepare",
        "States": {
          "Prepare": {"Type": "Pass", "Parameters": {"order.$": "$.order", "items": [1, 2, 3, 4]}, "Next": "Fan"},
          "Fan": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ResultPath": "$.doubled",
            "ItemProcessor": {"StartAt": "Double", "States": {
-             "Double": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, $)"}, "End": true}}},
+             "Double": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, $)"}, "Next": "Settle"},
+             "Settle": {"Type": "Wait", "Seconds": 0, "End": true}}},
            "Next": "Both"},
-         "Both": {"Type": "Parallel", "ResultPath": "$.branches", "Next": "Done", "Branches": [
+         "Both": {"Type": "Parallel", "ResultPath": "$.branches", "Next": "Label", "Branches": [
            {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "a", "End": true}}},
            {"StartAt": "B", "States": {
              "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -50,6 +51,9 @@ public final class FlakyTasks implements TaskInvoker {
            {"StartAt": "C", "States": {
              "C": {"Type": "Wait", "Seconds": 1, "Next": "CDone"},
              "CDone": {"Type": "Pass", "Result": "c", "End": true}}}]},
+         "Label": {"Type": "Map", "ItemsPath": "$.doubled", "ResultPath": "$.labels", "Next": "Done",
+           "ItemProcessor": {"StartAt": "L", "States": {
+             "L": {"Type": "Pass", "Parameters": {"l.$": "States.Format('v{}', $.v)"}, "End": true}}}},
          "Done": {"Type": "Succeed"}}}""";
 
   public final AtomicInteger calls = new AtomicInteger();

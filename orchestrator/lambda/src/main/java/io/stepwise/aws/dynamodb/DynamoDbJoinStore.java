@@ -55,7 +55,49 @@ public final class DynamoDbJoinStore implements JoinStore {
   public Join get(String joinKey) {
     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(joinKey, "J"))).item();
     return new Join(joinKey, Integer.parseInt(item.get("total").n()), Integer.parseInt(item.get("wave").n()),
-        Long.parseLong(item.get("tolerated").n()), item.containsKey("created"));
+        Long.parseLong(item.get("tolerated").n()), item.containsKey("created"), Long.parseLong(item.get("done").n()),
+        Long.parseLong(item.get("failed").n()), changes(item));
+  }
+
+  /** UpdateMapRun's values, in attributes the counters' item carries only once a Map Run was changed. */
+  private static Changes changes(Map<String, AttributeValue> item) {
+    if (!item.containsKey("gens")) return null;
+    return new Changes(item.get("gens").s(), item.containsKey("mc") ? Integer.valueOf(item.get("mc").n()) : null,
+        item.containsKey("tc") ? Long.valueOf(item.get("tc").n()) : null,
+        item.containsKey("tp") ? Double.valueOf(item.get("tp").n()) : null);
+  }
+
+  @Override
+  public boolean change(String joinKey, long doneSeen, Changes changes, long tolerated) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    StringBuilder set = new StringBuilder("SET gens = :gens, tolerated = :tolerated");
+    values.put(":gens", s(changes.generations()));
+    values.put(":tolerated", n(tolerated));
+    if (changes.maxConcurrency() != null) {
+      set.append(", mc = :mc");
+      values.put(":mc", n(changes.maxConcurrency()));
+    }
+    if (changes.toleratedCount() != null) {
+      set.append(", tc = :tc");
+      values.put(":tc", n(changes.toleratedCount()));
+    }
+    if (changes.toleratedPercentage() != null) {
+      set.append(", tp = :tp");
+      values.put(":tp", AttributeValue.fromN(changes.toleratedPercentage().toString()));
+    }
+    String condition = "failed <= tolerated";
+    if (doneSeen >= 0) {
+      condition += " AND done = :seen";
+      values.put(":seen", n(doneSeen));
+    }
+    String check = condition;
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(joinKey, "J")).updateExpression(set.toString())
+          .conditionExpression(check).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException moved) {
+      return false;
+    }
   }
 
   @Override
@@ -79,7 +121,7 @@ public final class DynamoDbJoinStore implements JoinStore {
         .returnValues(ReturnValue.ALL_NEW)).attributes();
     return new Progress(Integer.parseInt(after.get("total").n()), Integer.parseInt(after.get("wave").n()),
         Long.parseLong(after.get("done").n()), Long.parseLong(after.get("failed").n()),
-        Long.parseLong(after.get("tolerated").n()));
+        Long.parseLong(after.get("tolerated").n()), after.containsKey("gens") ? after.get("gens").s() : "");
   }
 
   @Override
