@@ -28,6 +28,8 @@ public final class ExpressBench {
   static final double SFN_EXPRESS_PER_REQUEST = 1.00e-6;
   /** Step Functions Express duration, first tier: $0.06 per GB-hour. */
   static final double SFN_EXPRESS_PER_GB_SECOND = 0.06 / 3600;
+  /** Clients calling StartExecution side by side. */
+  static final int CLIENTS = 10;
 
   public ObjectNode run(int executions) {
     AwsCallCounter counter = new AwsCallCounter();
@@ -82,6 +84,8 @@ public final class ExpressBench {
       r.put("memory_mb", RuntimeBench.MEMORY_MB);
       r.put("async_executions_per_second", Math.round(executions / asyncSeconds * 10) / 10.0);
       r.put("async_sqs_requests_per_execution", round3(sqsPerExecution));
+      // One send, and a tenth each of the full batch's receive and delete
+      r.put("async_sqs_floor_per_execution", round3(1 + 2.0 / RuntimeBench.BATCH_SIZE));
       r.put("async_dynamodb_requests_per_execution", round3(dynamoPerExecution));
       r.put("async_invocations_per_execution", round3(invocationsPerExecution));
       r.put("async_handler_ms_per_invocation", round3(handlerSeconds * 1000));
@@ -89,8 +93,9 @@ public final class ExpressBench {
       r.put("sync_handler_ms_per_execution", round3(syncSeconds * 1000));
       r.put("sync_cost_per_million_executions_usd", round3(syncCost));
       r.put("step_functions_express_cost_per_million_usd", round3(sfnCost));
-      r.put("method", "Async: N StartExecution calls on an EXPRESS machine, each one message on the Express queue "
-          + "(batches of up to 10 per invocation, run side by side, as template.yml sets it); SQS requests counted inside the SDK during the round (send, receive, delete, "
+      r.put("method", "Async: N StartExecution calls from " + CLIENTS + " client threads on an EXPRESS machine, each one message on the Express queue "
+          + "(batches of up to 10 per invocation gathered for up to " + LocalRuntime.EXPRESS_BATCH_WINDOW.toSeconds()
+          + " s, run side by side, as template.yml sets it); SQS requests counted inside the SDK during the round (send, receive, delete, "
           + "and the pollers' empty long polls), handler time measured around each invocation, priced per execution at its share of "
           + "the invocations' requests and handler time at memory_mb on arm64 + SQS requests. Sync: the same run in process, as "
           + "StartSyncExecution does it in the API function: 1 Lambda request + its time (the Function URL adds nothing). "
@@ -103,7 +108,17 @@ public final class ExpressBench {
 
   private static void runAsync(LocalRuntime local, String machineArn, String input, AtomicLong ended, int n) {
     long target = ended.get() + n;
-    for (int i = 0; i < n; i++) local.runtime().executions().start(machineArn, null, input);
+    // Ten clients calling StartExecution at once, as a service under load would
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<java.util.concurrent.Future<?>> starts = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) starts.add(clients.submit(() -> local.runtime().executions().start(machineArn, null, input)));
+      for (java.util.concurrent.Future<?> start : starts) start.get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("StartExecution failed in the bench", e);
+    } finally {
+      clients.shutdown();
+    }
     long deadline = System.currentTimeMillis() + 300_000;
     while (ended.get() < target) {
       if (System.currentTimeMillis() > deadline) throw new IllegalStateException("Express executions did not end in 5 minutes");

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 /**
  * Runs an execution to its end in this process: steps the engine, carries out its commands
  * (tasks through a {@link TaskInvoker}, timers on a {@link VirtualClock}, children one after the
- * other), and keeps the history.
+ * other unless {@link #withConcurrentChildren} says otherwise), and keeps the history.
  */
 public final class InMemoryDriver {
   private final Engine engine;
@@ -34,6 +34,7 @@ public final class InMemoryDriver {
   private final VirtualClock clock;
   private final Consumer<HistoryEvent> listener;
   private final ObjectStorage storage;
+  private final ChildThreads childThreads;
 
   public InMemoryDriver(Engine engine, TaskInvoker tasks, VirtualClock clock, Consumer<HistoryEvent> listener) {
     this(engine, tasks, clock, listener, ObjectStorage.NONE);
@@ -42,11 +43,26 @@ public final class InMemoryDriver {
   /** @param storage where Distributed Maps read items (ItemReader) and write results (ResultWriter) */
   public InMemoryDriver(Engine engine, TaskInvoker tasks, VirtualClock clock, Consumer<HistoryEvent> listener,
       ObjectStorage storage) {
+    this(engine, tasks, clock, listener, storage, new ChildThreads(0));
+  }
+
+  private InMemoryDriver(Engine engine, TaskInvoker tasks, VirtualClock clock, Consumer<HistoryEvent> listener,
+      ObjectStorage storage, ChildThreads childThreads) {
     this.engine = engine;
     this.tasks = tasks;
     this.clock = clock;
     this.listener = listener;
     this.storage = storage;
+    this.childThreads = childThreads;
+  }
+
+  /**
+   * The same driver, running one execution's Parallel branches and Map iterations side by side as
+   * Step Functions does (Map's MaxConcurrency honoured, at most 40 at once in all). The clock and
+   * the task invoker must then be safe to share between threads: a real clock, not {@link VirtualClock#fast}.
+   */
+  public InMemoryDriver withConcurrentChildren() {
+    return new InMemoryDriver(engine, tasks, clock, listener, storage, new ChildThreads(ChildThreads.EXPRESS - 1));
   }
 
   /** Starts an execution of {@code machine} with {@code info.input()} and runs it to its end. */
@@ -113,13 +129,12 @@ public final class InMemoryDriver {
   }
 
   /**
-   * Runs each child in order, stopping early once more children failed than are tolerated. Each
-   * child keeps its own history, which the engine writes into the parent's when it joins.
+   * Runs the children (side by side when {@link #withConcurrentChildren}), stopping early once more
+   * failed than are tolerated. Each child keeps its own history, which the engine writes into the
+   * parent's when it joins, in index order as the sequential run would.
    */
   private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline) {
-    List<ChildOutcome> outcomes = new ArrayList<>();
-    int failures = 0;
-    for (int i = 0; i < run.children().size(); i++) {
+    List<ChildOutcome> outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), run.toleratedFailures(), i -> {
       Command.Child child = run.children().get(i);
       ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(), child.variables());
       List<HistoryEvent> events = new ArrayList<>();
@@ -127,9 +142,8 @@ public final class InMemoryDriver {
       ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
           ? ChildOutcome.success(i, end.output())
           : ChildOutcome.failure(i, end.error(), end.cause());
-      outcomes.add(outcome.withEvents(events));
-      if (!outcome.succeeded() && ++failures > run.toleratedFailures()) break;
-    }
+      return outcome.withEvents(events);
+    });
     return new Event.ChildrenFinished(outcomes);
   }
 

@@ -33,16 +33,19 @@ public interface VirtualClock {
     };
   }
 
-  /** A clock that starts at {@code start} and moves only when waited on. */
+  /**
+   * A clock that starts at {@code start} and moves only when waited on. Safe to share between
+   * threads (side-by-side children), where it jumps to the latest time any of them waited for.
+   */
   static VirtualClock fast(Instant start) {
     return new VirtualClock() {
       private Instant now = start;
 
-      public Instant now() {
+      public synchronized Instant now() {
         return now;
       }
 
-      public void waitUntil(Instant due) {
+      public synchronized void waitUntil(Instant due) {
         if (due.isAfter(now)) now = due;
       }
     };

@@ -51,7 +51,8 @@ public final class ExpressRunner {
     StateMachine machine = machines.get(start.stateMachineArn(), start.machineVersion());
     ExecutionResult result;
     try {
-      result = new InMemoryDriver(engine, tasks, clock, null).run(machine, start.info(), LIMIT);
+      // Parallel branches and Map iterations side by side, as Step Functions runs them
+      result = new InMemoryDriver(engine, tasks, clock, null).withConcurrentChildren().run(machine, start.info(), LIMIT);
     } catch (RuntimeException | StackOverflowError defect) {
       // A defect or an infrastructure failure: the caller gets States.Runtime, the log the detail.
       String reference = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
 import io.stepwise.templates.StepwiseMacro;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public final class MacroHandler implements RequestHandler<Map<String, Object>, M
 
   public MacroHandler() {
     this(new StepwiseMacro(new StepwiseMacro.Settings(required("STEPWISE_STATE_MACHINE_SERVICE_TOKEN"),
-        required("STEPWISE_START_FUNCTION_ARN"), required("STEPWISE_TASK_ROLE_TRUST_ARN"))));
+        required("STEPWISE_START_FUNCTION_ARN"), List.of(required("STEPWISE_TASK_ROLE_TRUST_ARNS").split(",")))));
   }
 
   public MacroHandler(StepwiseMacro macro) {

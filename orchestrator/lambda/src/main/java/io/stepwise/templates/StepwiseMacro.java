@@ -24,9 +24,15 @@ public final class StepwiseMacro {
    *
    * @param serviceToken the state machine custom resource function's ARN
    * @param startFunctionArn the function rules and schedules invoke to start executions
-   * @param taskRoleTrustArn the principal that assumes a state machine's role to run its tasks
+   * @param taskRoleTrustArns the principals that assume a state machine's role to run its tasks:
+   *     the orchestrator's role, and the API function's (StartSyncExecution runs Express tasks there)
    */
-  public record Settings(String serviceToken, String startFunctionArn, String taskRoleTrustArn) {}
+  public record Settings(String serviceToken, String startFunctionArn, List<String> taskRoleTrustArns) {
+    public Settings {
+      taskRoleTrustArns = List.copyOf(taskRoleTrustArns);
+      if (taskRoleTrustArns.isEmpty()) throw new IllegalArgumentException("a machine role must trust at least one principal");
+    }
+  }
 
   /** The rewritten fragment, or the problems that stop the deploy (then the fragment is the input, untouched). */
   public record Result(ObjectNode fragment, List<String> problems) {
@@ -109,8 +115,9 @@ public final class StepwiseMacro {
     ObjectNode properties = role.putObject("Properties");
     // The orchestrator may assume only roles under this path (template.yml's MachineRoles grant)
     properties.put("Path", MACHINE_ROLE_PATH);
-    properties.set("AssumeRolePolicyDocument", trust("AWS", Json.NODES.textNode(settings.taskRoleTrustArn()),
-        "sts:AssumeRole", "sts:TagSession"));
+    ArrayNode principals = Json.NODES.arrayNode();
+    settings.taskRoleTrustArns().forEach(principals::add);
+    properties.set("AssumeRolePolicyDocument", trust("AWS", principals, "sts:AssumeRole", "sts:TagSession"));
     if (!policies.managedPolicyArns().isEmpty()) {
       properties.putArray("ManagedPolicyArns").addAll(policies.managedPolicyArns());
     }

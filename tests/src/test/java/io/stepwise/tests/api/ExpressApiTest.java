@@ -9,6 +9,7 @@ import io.stepwise.engine.HistoryEvent;
 import io.stepwise.express.ExpressStart;
 import io.stepwise.json.Json;
 import io.stepwise.tests.LocalAws;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,15 @@ class ExpressApiTest {
   private static final String CALLBACK = """
       {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
         "Parameters": {"FunctionName": "echo", "Payload": {"token.$": "$$.Task.Token"}}, "End": true}}}""";
+  /** One child, its states named after {@code n} (names are unique machine-wide): when it started and ended, 1 s of Wait apart. */
+  private static String timedChild(String n) {
+    return """
+        {"StartAt": "From%1$s", "States": {
+          "From%1$s": {"Type": "Pass", "Parameters": {"from.$": "$$.State.EnteredTime"}, "Next": "Hold%1$s"},
+          "Hold%1$s": {"Type": "Wait", "Seconds": 1, "Next": "To%1$s"},
+          "To%1$s": {"Type": "Pass", "Parameters": {"from.$": "$.from", "to.$": "$$.State.EnteredTime"}, "End": true}}}""".formatted(n);
+  }
+
   private final Map<String, List<HistoryEvent>> logged = new ConcurrentHashMap<>();
   private ApiStack stack;
   private SfnClient sfn;
@@ -125,6 +135,51 @@ class ExpressApiTest {
     HistoryEvent end = history.get(history.size() - 1);
     assertEquals("ExecutionSucceeded", end.type());
     assertEquals(Json.parse("{\"doubled\": 8, \"id\": \"" + started.executionArn() + "\"}"), Json.parse(end.payload()));
+  }
+
+  /**
+   * Step Functions runs an Express machine's Parallel branches and Map iterations side by side;
+   * so does the one invocation, within Map's MaxConcurrency. Each child reports the time it
+   * started and ended: the intervals overlap, never more than MaxConcurrency at once.
+   */
+  @Test
+  void givenParallelAndMapWithMaxConcurrency_whenStartedSync_thenChildrenRunSideBySideWithinTheBound() {
+    String machine = express("express-side-by-side", """
+        {"StartAt": "Branches", "States": {
+          "Branches": {"Type": "Parallel", "ResultPath": "$.branches", "Next": "Items",
+                       "Branches": [%s, %s, %s]},
+          "Items": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ResultPath": "$.iterations", "End": true,
+                    "ItemProcessor": %s}}}""".formatted(timedChild("A"), timedChild("B"), timedChild("C"), timedChild("I")));
+
+    StartSyncExecutionResponse done = sfn.startSyncExecution(r -> r.stateMachineArn(machine).input("{\"items\": [1, 2, 3, 4]}"));
+
+    assertEquals(SyncExecutionStatus.SUCCEEDED, done.status(), done.toString());
+    var output = Json.parse(done.output());
+    List<Instant[]> branches = intervals(output.get("branches"));
+    assertEquals(3, branches.size());
+    assertEquals(3, mostAtOnce(branches), "all three branches waited at once");
+    assertEquals(2, mostAtOnce(intervals(output.get("iterations"))), "two iterations at once, as MaxConcurrency says");
+    List<HistoryEvent> history = logged.get(done.executionArn());
+    assertEquals(4, history.stream().filter(e -> e.type().equals("MapIterationSucceeded")).count());
+  }
+
+  private static List<Instant[]> intervals(com.fasterxml.jackson.databind.JsonNode children) {
+    List<Instant[]> intervals = new java.util.ArrayList<>();
+    for (var child : children) {
+      intervals.add(new Instant[] {Instant.parse(child.get("from").asText()), Instant.parse(child.get("to").asText())});
+    }
+    return intervals;
+  }
+
+  /** The most intervals open at one instant (an interval is open from its start, up to its end). */
+  private static int mostAtOnce(List<Instant[]> intervals) {
+    int most = 0;
+    for (Instant[] at : intervals) {
+      int open = 0;
+      for (Instant[] other : intervals) if (!other[0].isAfter(at[0]) && other[1].isAfter(at[0])) open++;
+      most = Math.max(most, open);
+    }
+    return most;
   }
 
   @Test

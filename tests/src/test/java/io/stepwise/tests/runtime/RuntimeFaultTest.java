@@ -178,7 +178,7 @@ class RuntimeFaultTest {
     for (int i = 0; i < arns.size(); i++) {
       Outcome outcome = outcome(arns.get(i));
       assertSameAsBaseline(baseline, "base", outcome, "join" + (i + 1));
-      assertEquals(1, outcome.history().stream().filter(h -> h.contains(" MapStateSucceeded ")).count());
+      assertEquals(2, outcome.history().stream().filter(h -> h.contains(" MapStateSucceeded ")).count(), "one per Map");
       assertEquals(1, outcome.history().stream().filter(h -> h.contains(" ParallelStateSucceeded ")).count());
     }
     System.out.println("join crash scenarios run: " + arns.size());

@@ -23,7 +23,8 @@ class StepwiseMacroTest {
   private static final StepwiseMacro.Settings SETTINGS = new StepwiseMacro.Settings(
       "arn:aws:lambda:us-east-1:123456789012:function:stepwise-StateMachineResourceFunction",
       "arn:aws:lambda:us-east-1:123456789012:function:stepwise-StartFunction:live",
-      "arn:aws:iam::123456789012:role/stepwise-OrchestratorRole");
+      List.of("arn:aws:iam::123456789012:role/stepwise-OrchestratorRole",
+          "arn:aws:iam::123456789012:role/stepwise-ApiFunctionRole"));
   private static final StepwiseMacro MACRO = new StepwiseMacro(SETTINGS);
 
   static ObjectNode load(Path file) {
@@ -68,7 +69,9 @@ class StepwiseMacroTest {
 
     JsonNode role = resources.get("statemachineRole");
     assertEquals("AWS::IAM::Role", role.get("Type").asText());
-    assertEquals(SETTINGS.taskRoleTrustArn(), role.at("/Properties/AssumeRolePolicyDocument/Statement/0/Principal/AWS").asText());
+    // Both Stepwise roles that run Tasks: the orchestrator, and the API function (StartSyncExecution)
+    assertEquals(Json.MAPPER.valueToTree(SETTINGS.taskRoleTrustArns()),
+        role.at("/Properties/AssumeRolePolicyDocument/Statement/0/Principal/AWS"));
     assertEquals("/stepwise/", role.at("/Properties/Path").asText(), "the path the orchestrator may assume roles under");
     assertEquals("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaRole",
         role.at("/Properties/ManagedPolicyArns/0/Fn::Sub").asText());

@@ -86,6 +86,14 @@ class TemplateIamTest {
         Map.of("Fn::GetAtt", List.of("ApiFunctionRole", "Arn")))), statement.get("Principal"));
   }
 
+  /** The macro's generated machine roles trust the same two, or StartSyncExecution's Express Tasks could not run. */
+  @Test
+  void givenTheMacro_thenItsMachineRolesTrustTheOrchestratorAndTheApiFunction() {
+    Map<String, Object> variables = map(map(template.properties("MacroFunction").get("Environment")).get("Variables"));
+    assertEquals(Map.of("Fn::Join", List.of(",", List.of(Map.of("Fn::GetAtt", List.of("OrchestratorRole", "Arn")),
+        Map.of("Fn::GetAtt", List.of("ApiFunctionRole", "Arn"))))), variables.get("STEPWISE_TASK_ROLE_TRUST_ARNS"));
+  }
+
   @Test
   void givenOtherInvokeGrants_thenOnlyTheRandomErrorFunctionMayInvokeItself() {
     Set<String> others = invokeGrants().stream()

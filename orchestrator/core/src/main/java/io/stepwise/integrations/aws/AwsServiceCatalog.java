@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -19,24 +20,29 @@ import java.util.zip.GZIPInputStream;
 public final class AwsServiceCatalog {
   static final String RESOURCES = "/io/stepwise/integrations/aws/";
 
-  private final Map<String, AwsService> services;
+  private static final AwsServiceCatalog STANDARD = new AwsServiceCatalog(() -> Holder.SERVICES);
 
-  private AwsServiceCatalog(Map<String, AwsService> services) {
+  private final Supplier<Map<String, AwsService>> services;
+
+  private AwsServiceCatalog(Supplier<Map<String, AwsService>> services) {
     this.services = services;
   }
 
-  /** The catalog in this jar (read once: it is immutable data). */
+  /**
+   * The catalog in this jar (read once: it is immutable data). Its 3.6 MB are parsed on the first
+   * lookup, not here, so wiring a handler up costs nothing until a Task needs a service.
+   */
   public static AwsServiceCatalog standard() {
-    return Holder.STANDARD;
+    return STANDARD;
   }
 
   /** @param name as in {@code arn:aws:states:::aws-sdk:NAME:action}, e.g. {@code dynamodb}, {@code sfn} */
   public Optional<AwsService> service(String name) {
-    return Optional.ofNullable(services.get(name));
+    return Optional.ofNullable(services.get().get(name));
   }
 
   public int size() {
-    return services.size();
+    return services.get().size();
   }
 
   static JsonNode read(String name) {
@@ -49,16 +55,16 @@ public final class AwsServiceCatalog {
   }
 
   private static final class Holder {
-    static final AwsServiceCatalog STANDARD = load();
+    static final Map<String, AwsService> SERVICES = load();
 
-    private static AwsServiceCatalog load() {
+    private static Map<String, AwsService> load() {
       Map<String, AwsService> services = new TreeMap<>();
       JsonNode all = read("services.json.gz");
       for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         services.put(e.getKey(), AwsService.fromCatalog(e.getKey(), e.getValue()));
       }
-      return new AwsServiceCatalog(services);
+      return services;
     }
   }
 }

@@ -26,13 +26,12 @@ final class Connections {
   private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:events:([a-z0-9-]+):(\\d{12}):connection/([^/]+)(/.*)?");
 
   private final AwsApiCaller aws;
-  private final AwsService events;
-  private final AwsService secrets;
+  private final AwsServiceCatalog catalog;
 
+  /** Services are looked up per call, so wiring this up never parses the catalog (cold start). */
   Connections(AwsApiCaller aws, AwsServiceCatalog catalog) {
     this.aws = aws;
-    this.events = catalog.service("eventbridge").orElseThrow();
-    this.secrets = catalog.service("secretsmanager").orElseThrow();
+    this.catalog = catalog;
   }
 
   Connection read(String arn, AwsCredentialsIdentity credentials, String callRegion) throws HttpTaskFailure {
@@ -41,7 +40,7 @@ final class Connections {
       throw new HttpTaskFailure(ConnectionAuth.PREFIX + "ResourceNotFound", "'" + arn + "' is not an EventBridge connection ARN");
     }
     String region = m.group(1);
-    JsonNode described = call(events, "describeConnection", Json.object().put("Name", m.group(3)), credentials, region, arn);
+    JsonNode described = call(catalog.service("eventbridge").orElseThrow(), "describeConnection", Json.object().put("Name", m.group(3)), credentials, region, arn);
     String state = described.path("ConnectionState").asText();
     if (!state.equals("AUTHORIZED")) {
       throw new HttpTaskFailure(ConnectionAuth.PREFIX + "InvalidConnectionState",
@@ -51,7 +50,7 @@ final class Connections {
     if (secretArn.isEmpty()) {
       throw new HttpTaskFailure(ConnectionAuth.PREFIX + "InternalError", "The connection '" + arn + "' has no secret");
     }
-    JsonNode value = call(secrets, "getSecretValue", Json.object().put("SecretId", secretArn), credentials, region, arn);
+    JsonNode value = call(catalog.service("secretsmanager").orElseThrow(), "getSecretValue", Json.object().put("SecretId", secretArn), credentials, region, arn);
     JsonNode secret;
     try {
       secret = Json.parse(value.path("SecretString").asText("{}"));

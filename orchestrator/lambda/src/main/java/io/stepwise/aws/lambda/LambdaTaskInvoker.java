@@ -43,18 +43,20 @@ public final class LambdaTaskInvoker implements TaskInvoker {
   public static final Duration MAX_INVOKE_DURATION = Duration.ofMinutes(15).plusSeconds(30);
 
   private final AwsApiCaller aws;
-  private final AwsService service;
-  private final AwsOperation invoke;
   private final TaskCredentials credentials;
   private final String region;
 
   /** @param aws a caller whose HTTP client's socket timeout is at least {@link #MAX_INVOKE_DURATION} */
   public LambdaTaskInvoker(AwsApiCaller aws, TaskCredentials credentials, String region) {
     this.aws = aws;
-    this.service = AwsServiceCatalog.standard().service("lambda").orElseThrow();
-    this.invoke = service.operation("invoke").orElseThrow();
     this.credentials = credentials;
     this.region = region;
+  }
+
+  /** Lambda's API model, read on the first Invoke: a cold start that runs no Task never parses the catalog. */
+  private static final class Model {
+    static final AwsService LAMBDA = AwsServiceCatalog.standard().service("lambda").orElseThrow();
+    static final AwsOperation INVOKE = LAMBDA.operation("invoke").orElseThrow();
   }
 
   /** Whether this invoker runs {@code resource}, so composite invokers can route to it. */
@@ -84,9 +86,9 @@ public final class LambdaTaskInvoker implements TaskInvoker {
     try {
       Duration timeout = call.timeoutSeconds() != null && call.timeoutSeconds() > 0
           ? Duration.ofSeconds(call.timeoutSeconds()) : null;
-      response = aws.call(service, invoke, request(parameters), credentials.forTask(call, region), region, timeout);
+      response = aws.call(Model.LAMBDA, Model.INVOKE, request(parameters), credentials.forTask(call, region), region, timeout);
     } catch (AwsApiException e) {
-      return LambdaErrors.fromApi(service, e);
+      return LambdaErrors.fromApi(Model.LAMBDA, e);
     } catch (TaskCredentials.AccessDenied e) {
       return TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage());
     }

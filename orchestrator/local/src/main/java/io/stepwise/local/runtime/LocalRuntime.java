@@ -37,6 +37,12 @@ public final class LocalRuntime implements AutoCloseable {
    * @param maxEvents the most history events one execution may have
    * @param handlerParallelism how many of a batch's messages the handler works on at once
    */
+  /**
+   * The Express queue's MaximumBatchingWindowInSeconds in template.yml: an Express execution's
+   * message waits up to this for others, so one receive, invocation and delete serve up to ten.
+   */
+  public static final Duration EXPRESS_BATCH_WINDOW = Duration.ofSeconds(1);
+
   public record Options(int visibilityTimeoutSeconds, int maxReceiveCount, int pollers, int batchSize, long maxEvents,
       int handlerParallelism) {
     public static final Options DEFAULT = new Options(5, 10, 4, 10, Engine.DEFAULT_MAX_EVENTS);
@@ -149,7 +155,7 @@ public final class LocalRuntime implements AutoCloseable {
     LocalEventSourceMapping mapping = new LocalEventSourceMapping(sqs, queue, event -> handler.handleRequest(event, null),
         options.batchSize(), options.pollers());
     LocalEventSourceMapping expressMapping = new LocalEventSourceMapping(sqs, express,
-        event -> handler.handleRequest(event, null), options.batchSize(), options.pollers());
+        event -> handler.handleRequest(event, null), options.batchSize(), EXPRESS_BATCH_WINDOW, options.pollers());
     return new LocalRuntime(runtime, mapping, expressMapping, queue, dlq);
   }
 
