@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.Catcher;
 import io.stepwise.asl.Retrier;
 import io.stepwise.asl.State;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.json.Json;
