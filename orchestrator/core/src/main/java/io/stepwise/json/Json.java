@@ -30,15 +30,16 @@ public final class Json {
   /** What a payload nested too deeply is told, in place of Jackson's own words. */
   public static final String TOO_DEEP = "The JSON nests deeper than " + MAX_PAYLOAD_DEPTH + " levels.";
 
-  // Parsed decimals become doubles, as Step Functions' own Jackson reads them (see
-  // ParsedNumbers); integers of any size stay exact.
+  // Decimals stay BigDecimal: exact as written, and their text is cached, so the many
+  // re-serializations of a payload do not re-run double-to-text conversion.
+  // Exact: 0.0 stays 0.0 and 1.50 stays 1.50, as the payload was written.
   public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(new ParsedNumbers());
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   /** For values the engine builds: decimals it computes stay exactly as computed. */
   public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 

@@ -22,8 +22,9 @@ import java.util.Set;
  * it once: the parent's one conditional commit keeps the join exactly-once, and a fan-out of
  * 10,000 items costs one transition instead of 10,000 records, histories and reports.
  *
- * <p>They run one after another in index order and stop once more failed than tolerated, as the
- * in-memory runner runs them, so the history is the one a durable fan-out writes. Their own
+ * <p>They run one after another in index order, as the in-memory runner runs them, so the history
+ * is the one a durable fan-out writes. Once more fail than tolerated, the fan-out is handed to
+ * the durable path instead, whose child records a redrive needs. Their own
  * events are copied into the parent's under the same limits as durable children's
  * ({@link ChildHistories}).
  */
@@ -78,7 +79,9 @@ final class InlineChildren {
           ? ChildOutcome.success(i, state.output())
           : ChildOutcome.failure(i, state.error(), state.cause());
       outcomes.add(copying ? outcome.withEvents(events) : outcome);
-      if (!outcome.succeeded() && ++failures > run.toleratedFailures()) break;
+      // A fan-out that fails runs again durably (pure children give the same outcome there), so
+      // a redrive finds the child records that succeeded and reruns only the ones that failed.
+      if (!outcome.succeeded() && ++failures > run.toleratedFailures()) return null;
     }
     // Past the copy limit no child's events are copied, as with durable children.
     if (!copying) outcomes.replaceAll(o -> o.withEvents(List.of()));

@@ -91,7 +91,7 @@ class InlineFanOutTest {
   }
 
   @Test
-  void pureMap_failingPastItsTolerance_stopsAtTheFailure_asADurableOneDoes() {
+  void pureMap_failingPastItsTolerance_runsDurably_soARedriveKeepsItsSuccesses() {
     String execution = run("failing", """
         {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "ToleratedFailureCount": 1,
           "ItemProcessor": {"StartAt": "Odd", "States": {
@@ -103,9 +103,8 @@ class InlineFanOutTest {
     assertEquals(ExecutionStatus.FAILED, end.status());
     assertEquals("States.ExceedToleratedFailureThreshold", end.error());
     List<String> types = history(execution).stream().map(h -> h.substring(h.indexOf(' ') + 1)).toList();
-    assertEquals(3, types.stream().filter("MapIterationStarted"::equals).count(), "the fourth item never starts");
-    assertEquals(2, types.stream().filter("MapIterationFailed"::equals).count());
-    assertTrue(!childExecutionExists(execution));
+    assertTrue(types.stream().filter("MapIterationFailed"::equals).count() >= 2);
+    assertTrue(childExecutionExists(execution), "a failing fan-out keeps child records for a redrive");
   }
 
   @Test
