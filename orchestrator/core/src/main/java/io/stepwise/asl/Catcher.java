@@ -14,4 +14,9 @@ public record Catcher(List<String> errorEquals, String next, PathField resultPat
   public boolean matches(String error) {
     return ErrorMatch.matches(errorEquals, error);
   }
+
+  /** As {@link #matches(String)}; without {@code wildcards}, only when ErrorEquals names the error. */
+  public boolean matches(String error, boolean wildcards) {
+    return ErrorMatch.matches(errorEquals, error, wildcards);
+  }
 }

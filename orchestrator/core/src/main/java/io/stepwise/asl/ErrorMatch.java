@@ -7,6 +7,14 @@ import java.util.List;
 final class ErrorMatch {
   private ErrorMatch() {}
 
+  /**
+   * Without {@code wildcards} only an ErrorEquals naming the error takes it: an error that is
+   * terminal where it arose (a branch's output over the size limit), which States.ALL must not catch.
+   */
+  static boolean matches(List<String> errorEquals, String error, boolean wildcards) {
+    return wildcards ? matches(errorEquals, error) : errorEquals.contains(error);
+  }
+
   static boolean matches(List<String> errorEquals, String error) {
     // States.Runtime "will always cause the execution to fail" (developer guide): nothing retries or catches it.
     if (ErrorNames.RUNTIME.equals(error)) return false;

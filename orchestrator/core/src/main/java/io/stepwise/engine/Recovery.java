@@ -29,28 +29,16 @@ final class Recovery {
   void fail(String failError, String failCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
     failError = ErrorNames.recorded(failError);
-    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
-    if (!retries(name, wildcards)) {
-      if (state instanceof State.Map) t.history().add("MapStateFailed");
-      else if (state instanceof State.Parallel) t.history().add("ParallelStateFailed");
-    }
-    List<Retrier> retriers = state.base().retry();
-    List<Integer> attemptsSoFar = t.retrierAttempts();
-    for (int i = 0; i < retriers.size(); i++) {
-      Retrier retrier = retriers.get(i);
-      if (wildcards ? !retrier.matches(name) : !retrier.errorEquals().contains(name)) continue;
-      int attempts = i < attemptsSoFar.size() ? attemptsSoFar.get(i) : 0;
-      if (attempts >= retrier.maxAttempts()) break;
-      List<Integer> updated = new ArrayList<>(attemptsSoFar);
-      while (updated.size() <= i) updated.add(0);
-      updated.set(i, attempts + 1);
-      int retryCount = t.retryCount() + 1;
-      t.retry(List.copyOf(updated), t.now().plusMillis(
-          RetryDelay.millis(retrier, attempts, t.info().executionArn(), t.currentState(), retryCount)));
+    int retrier = retrierWithAttemptsLeft(name, wildcards);
+    if (retrier >= 0) {
+      retry(retrier);
       return;
     }
+    // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
+    if (state instanceof State.Map) t.history().add("MapStateFailed");
+    else if (state instanceof State.Parallel) t.history().add("ParallelStateFailed");
     for (Catcher catcher : state.base().catchers()) {
-      if (wildcards ? !catcher.matches(name) : !catcher.errorEquals().contains(name)) continue;
+      if (!catcher.matches(name, wildcards)) continue;
       t.clearCommands();
       ObjectNode errorOutput = Json.object();
       errorOutput.put("Error", failError);
@@ -66,15 +54,29 @@ final class Recovery {
     t.failExecution(failError, failCause);
   }
 
-  /** Whether a retrier of the state takes {@code error} and has attempts left. */
-  private boolean retries(String error, boolean wildcards) {
+  /** The first retrier that takes {@code error}, if it has attempts left; else -1. */
+  private int retrierWithAttemptsLeft(String error, boolean wildcards) {
     List<Retrier> retriers = state.base().retry();
-    List<Integer> attemptsSoFar = t.retrierAttempts();
     for (int i = 0; i < retriers.size(); i++) {
-      Retrier retrier = retriers.get(i);
-      if (wildcards ? !retrier.matches(error) : !retrier.errorEquals().contains(error)) continue;
-      return (i < attemptsSoFar.size() ? attemptsSoFar.get(i) : 0) < retrier.maxAttempts();
+      if (!retriers.get(i).matches(error, wildcards)) continue;
+      return attempts(i) < retriers.get(i).maxAttempts() ? i : -1;
     }
-    return false;
+    return -1;
+  }
+
+  private void retry(int i) {
+    Retrier retrier = state.base().retry().get(i);
+    int attempts = attempts(i);
+    List<Integer> updated = new ArrayList<>(t.retrierAttempts());
+    while (updated.size() <= i) updated.add(0);
+    updated.set(i, attempts + 1);
+    int retryCount = t.retryCount() + 1;
+    t.retry(List.copyOf(updated), t.now().plusMillis(
+        RetryDelay.millis(retrier, attempts, t.info().executionArn(), t.currentState(), retryCount)));
+  }
+
+  private int attempts(int retrier) {
+    List<Integer> attemptsSoFar = t.retrierAttempts();
+    return retrier < attemptsSoFar.size() ? attemptsSoFar.get(retrier) : 0;
   }
 }
