@@ -18,10 +18,10 @@ final class ErrorMatch {
   static boolean matches(List<String> errorEquals, String error) {
     // States.Runtime "will always cause the execution to fail" (developer guide): nothing retries or catches it.
     if (ErrorNames.RUNTIME.equals(error)) return false;
+    // A missed heartbeat is a States.Timeout too; States.HeartbeatTimeout names only that one.
+    boolean timeout = ErrorNames.TIMEOUT.equals(ErrorNames.recorded(error));
     for (String name : errorEquals) {
       if (name.equals(error) || name.equals(ErrorNames.ALL)) return true;
-      boolean timeout = error.equals(ErrorNames.TIMEOUT) || error.equals(ErrorNames.HEARTBEAT_TIMEOUT);
-      // A missed heartbeat is a States.Timeout too; States.HeartbeatTimeout names only that one.
       if (name.equals(ErrorNames.TIMEOUT) && timeout) return true;
       // States.TaskFailed is a wildcard for every error except States.Timeout.
       if (name.equals(ErrorNames.TASK_FAILED) && !timeout) return true;

@@ -55,7 +55,7 @@ final class TaskStep {
     if (error != null) d.put("error", ErrorNames.recorded(error));
     if (cause != null) d.put("cause", cause);
     started();
-    String outcome = ErrorNames.TIMEOUT.equals(error) || ErrorNames.HEARTBEAT_TIMEOUT.equals(error) ? "TimedOut" : "Failed";
+    String outcome = ErrorNames.TIMEOUT.equals(ErrorNames.recorded(error)) ? "TimedOut" : "Failed";
     t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
     t.fail(task, error, cause);
   }
