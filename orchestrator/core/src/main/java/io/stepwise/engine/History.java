@@ -81,14 +81,14 @@ final class History {
     d.put("name", name);
     d.set("inputDetails", NOT_TRUNCATED);
     enteredPrevious = cursor;
-    return add(type + "StateEntered", "stateEnteredEventDetails", d, "input", inputJson);
+    return add(EventTypes.entered(type), "stateEnteredEventDetails", d, "input", inputJson);
   }
 
   void stateExited(String type, String name, String outputJson) {
     ObjectNode d = Json.object();
     d.put("name", name);
     d.set("outputDetails", NOT_TRUNCATED);
-    add(type + "StateExited", "stateExitedEventDetails", d, "output", outputJson);
+    add(EventTypes.exited(type), "stateExitedEventDetails", d, "output", outputJson);
   }
 
   void failed(String type, String detailsKey, String error, String cause) {

@@ -1,6 +1,8 @@
 package io.stepwise.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSONPath as ASL fields write it: on the state input ({@code $.a}), on the context object
@@ -9,8 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PathRef(String text, Root root, String variable, JsonPath path) {
   public enum Root { INPUT, CONTEXT, VARIABLE }
 
-  /** @throws IllegalArgumentException when malformed */
+  private static final Map<String, PathRef> CACHE = new ConcurrentHashMap<>();
+
+  /** Compiles (and caches: states read the same paths at every transition); throws IllegalArgumentException when malformed. */
   public static PathRef compile(String text) {
+    PathRef cached = CACHE.get(text);
+    if (cached != null) return cached;
+    PathRef ref = parse(text);
+    if (CACHE.size() < 10_000) CACHE.put(text, ref);
+    return ref;
+  }
+
+  private static PathRef parse(String text) {
     if (text.startsWith("$$")) return new PathRef(text, Root.CONTEXT, null, JsonPath.compile(text.substring(1)));
     if (text.length() > 1 && isNameStart(text.charAt(1))) {
       int end = 1;

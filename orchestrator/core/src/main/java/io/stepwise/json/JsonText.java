@@ -18,6 +18,9 @@ public final class JsonText {
 
   private final String text;
   private final boolean latin1;
+  // The tree this text was printed from (null for text read from storage): a state whose output
+  // is its input passes this text on as it is.
+  private final JsonNode root;
   // One entry per larger subtree, in the order they start in the text.
   private final JsonNode[] nodes;
   private final int[] starts;
@@ -31,9 +34,10 @@ public final class JsonText {
   private final AtomicReference<TextBuffer> scratch;
   private static final int SCANNED = 16;
 
-  JsonText(String text, boolean latin1, JsonNode[] nodes, int[] starts, int[] ends, int[] heights, int count,
-      TextBuffer scratch) {
+  JsonText(String text, boolean latin1, JsonNode root, JsonNode[] nodes, int[] starts, int[] ends, int[] heights,
+      int count, TextBuffer scratch) {
     this.text = text;
+    this.root = root;
     this.scratch = new AtomicReference<>(scratch);
     this.latin1 = latin1;
     this.nodes = nodes;
@@ -46,7 +50,7 @@ public final class JsonText {
 
   /** Text read from storage: nothing to share until a document is written from its parsed tree. */
   public static JsonText of(String text) {
-    return new JsonText(text, false, NO_NODES, NONE, NONE, NONE, 0, null);
+    return new JsonText(text, false, null, NO_NODES, NONE, NONE, NONE, 0, null);
   }
 
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
@@ -62,14 +66,18 @@ public final class JsonText {
    * @param previous the text of a document {@code node} may share subtrees with, or null
    */
   public static JsonText write(JsonNode node, JsonText previous) {
-    return new JsonTextWriter(previous).write(node);
+    // The same tree (a state that leaves with its input): the same text, checked when it was printed.
+    if (previous != null && previous.root == node) return previous;
+    return new JsonTextWriter(previous, true).write(node);
   }
 
-  /** {@link #write} with nothing to share; the text of a node known to be within the depth limit. */
+  /**
+   * The text of a node (as {@link Json#write} prints it), with nothing to share and no spans
+   * kept: documents printed once and dropped, such as event details.
+   */
   public static String print(JsonNode node) {
-    JsonText text = write(node, null);
-    if (text == null) throw new IllegalStateException(Json.TOO_DEEP);
-    return text.text;
+    String text = new JsonTextWriter(null, false).print(node);
+    return text != null ? text : Json.write(node);
   }
 
   public String text() {

@@ -15,6 +15,7 @@ final class JsonTextWriter {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final JsonText previous;
+  private final boolean keepSpans;
   private final TextBuffer out;
   private JsonNode[] nodes;
   private int[] starts;
@@ -23,22 +24,35 @@ final class JsonTextWriter {
   private int count;
   private boolean tooDeep;
 
-  /** Sized for a document about as large as {@code previous}, which outputs usually are. */
-  JsonTextWriter(JsonText previous) {
+  /**
+   * Sized for a document about as large as {@code previous}, which outputs usually are.
+   *
+   * @param keepSpans whether the text records its subtrees' spans for a later write to copy
+   */
+  JsonTextWriter(JsonText previous, boolean keepSpans) {
     this.previous = previous;
+    this.keepSpans = keepSpans;
     int entries = previous == null ? 8 : previous.count() + 8;
     TextBuffer reused = previous == null ? null : previous.takeScratch();
-    out = reused != null ? reused : new TextBuffer(previous == null ? 128 : previous.rawText().length() + 128);
-    nodes = new JsonNode[entries];
-    starts = new int[entries];
-    ends = new int[entries];
-    heights = new int[entries];
+    out = reused != null ? reused : new TextBuffer(previous == null ? (keepSpans ? 128 : 64) : previous.rawText().length() + 128);
+    if (keepSpans) {
+      nodes = new JsonNode[entries];
+      starts = new int[entries];
+      ends = new int[entries];
+      heights = new int[entries];
+    }
   }
 
   JsonText write(JsonNode node) {
     value(node, 0);
     if (tooDeep) return null;
-    return new JsonText(out.toString(), out.isLatin1(), nodes, starts, ends, heights, count, out);
+    return new JsonText(out.toString(), out.isLatin1(), node, nodes, starts, ends, heights, count, out);
+  }
+
+  /** The text alone (spans not kept), or null past the depth limit. */
+  String print(JsonNode node) {
+    value(node, 0);
+    return tooDeep ? null : out.toString();
   }
 
   /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */
@@ -110,6 +124,7 @@ final class JsonTextWriter {
   }
 
   private int open(JsonNode node) {
+    if (!keepSpans) return -1;
     if (count == nodes.length) {
       int size = count * 2;
       nodes = Arrays.copyOf(nodes, size);
@@ -124,6 +139,7 @@ final class JsonTextWriter {
 
   /** Keeps the entry if its text is long enough; a short one has no kept entries after it. */
   private void close(int entry, int height) {
+    if (entry < 0) return;
     if (out.length() - starts[entry] < MIN_SPAN) {
       nodes[entry] = null;
       count = entry;

@@ -3,6 +3,7 @@ package io.stepwise.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,6 +58,24 @@ class JsonTextTest {
     output.set("customer", customer);
     output.set("again", Json.object().set("customer", customer));
     assertEquals(Json.write(output), JsonText.write(output, before).text());
+  }
+
+  @Test
+  void theSameTreeWrittenAgainIsTheSameText() {
+    ObjectNode input = Json.object().put("comment", "x".repeat(100));
+    JsonText before = JsonText.write(input, null);
+    assertSame(before, JsonText.write(input, before));
+    ObjectNode changed = Json.object();
+    changed.setAll(input);
+    changed.put("i", 1);
+    assertEquals(Json.write(changed), JsonText.write(changed, before).text());
+  }
+
+  @Test
+  void printKeepsNoSpansButTheSameText() {
+    ObjectNode details = Json.object().put("name", "Check \"quoted\" \u00e9\u4e2d");
+    details.set("inputDetails", Json.object().put("truncated", false));
+    assertEquals(Json.write(details), JsonText.print(details));
   }
 
   private static JsonNode nested(int depth) {

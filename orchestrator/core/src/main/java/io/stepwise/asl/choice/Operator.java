@@ -109,7 +109,11 @@ public enum Operator {
 
   /** Integers exactly; anything else as IEEE 754 doubles, as Step Functions documents (1 == 1.0, -0.0 == 0). */
   private static int compareNumbers(JsonNode a, JsonNode b) {
-    if (a.isIntegralNumber() && b.isIntegralNumber()) return a.bigIntegerValue().compareTo(b.bigIntegerValue());
+    if (a.isIntegralNumber() && b.isIntegralNumber()) {
+      // Ints and longs compare as they are; only a BigInteger needs the exact, boxed comparison.
+      if (a.canConvertToLong() && b.canConvertToLong()) return Long.compare(a.longValue(), b.longValue());
+      return a.bigIntegerValue().compareTo(b.bigIntegerValue());
+    }
     double x = a.doubleValue();
     double y = b.doubleValue();
     return x < y ? -1 : x > y ? 1 : 0;

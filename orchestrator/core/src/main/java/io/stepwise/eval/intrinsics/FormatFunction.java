@@ -27,7 +27,7 @@ final class FormatFunction {
   private static JsonNode format(Args args) {
     FormatTemplate template;
     try {
-      template = FormatTemplate.parse(templateSource(args));
+      template = FormatTemplate.parseCached(templateSource(args));
     } catch (IllegalArgumentException malformed) {
       throw args.invalid();
     }

@@ -2,6 +2,8 @@ package io.stepwise.eval.intrinsics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@code States.Format} template: literal text around {@code {}} placeholders. A backslash
@@ -12,6 +14,17 @@ import java.util.List;
 record FormatTemplate(List<String> pieces) {
   FormatTemplate {
     pieces = List.copyOf(pieces);
+  }
+
+  private static final Map<String, FormatTemplate> CACHE = new ConcurrentHashMap<>();
+
+  /** {@link #parse}, cached: a literal template is the same at every transition. */
+  static FormatTemplate parseCached(String source) {
+    FormatTemplate cached = CACHE.get(source);
+    if (cached != null) return cached;
+    FormatTemplate template = parse(source);
+    if (CACHE.size() < 10_000) CACHE.put(source, template);
+    return template;
   }
 
   /**

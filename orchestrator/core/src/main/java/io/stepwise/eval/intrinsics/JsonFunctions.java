@@ -19,7 +19,7 @@ final class JsonFunctions {
     return List.of(
         IntrinsicFunction.of("States.JsonMerge", JsonFunctions::merge, OBJECT, OBJECT, BOOLEAN),
         IntrinsicFunction.of("States.StringToJson", JsonFunctions::stringToJson, STRING),
-        IntrinsicFunction.of("States.JsonToString", a -> Json.text(JsonText.of(a.get(0)).text()), ANY));
+        IntrinsicFunction.of("States.JsonToString", a -> Json.text(JsonText.print(a.get(0))), ANY));
   }
 
   /** A shallow merge: the second object's members replace the first's. Step Functions has no deep mode. */

@@ -23,16 +23,17 @@ final class StringFunctions {
     String text = args.string(0);
     String delimiters = args.string(1);
     ArrayNode parts = Json.array();
-    StringBuilder part = new StringBuilder();
-    text.codePoints().forEach(c -> {
+    int start = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
       if (delimiters.indexOf(c) >= 0) {
-        if (part.length() > 0) parts.add(part.toString());
-        part.setLength(0);
-      } else {
-        part.appendCodePoint(c);
+        if (i > start) parts.add(text.substring(start, i));
+        start = i + width;
       }
-    });
-    if (part.length() > 0) parts.add(part.toString());
+      i += width;
+    }
+    if (text.length() > start) parts.add(text.substring(start));
     return parts;
   }
 }
