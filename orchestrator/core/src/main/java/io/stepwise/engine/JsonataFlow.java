@@ -97,7 +97,7 @@ final class JsonataFlow implements Flow {
       return entered.plusSeconds(seconds.asLong());
     }
     JsonNode timestamp = expressions.jsonata(wait.timestamp(), bindings, "Timestamp");
-    return Timestamps.waitTimestamp(timestamp, "Timestamp", wait.timestamp().asText());
+    return Timestamps.jsonataTimestamp(timestamp);
   }
 
   /** The first rule whose Condition is true; its Output, else the state's, else the input. */
