@@ -97,12 +97,13 @@ final class History {
 
   /**
    * EvaluationFailed: an expression of the state failed. Step Functions links it to the event
-   * before the state's entered event when it fails as the state is entered.
+   * before the state's entered event when it fails as the state is entered ({@code beforeEntered},
+   * as a Map's Items does), else to the latest event (a Wait's Timestamp links to WaitStateEntered).
    */
-  void evaluationFailed(String state, String error, String cause) {
+  void evaluationFailed(String state, String error, String cause, boolean beforeEntered) {
     ObjectNode d = errorDetails(error, cause);
     d.put("state", state);
-    if (enteredPrevious >= 0) cursor = enteredPrevious;
+    if (beforeEntered && enteredPrevious >= 0) cursor = enteredPrevious;
     add("EvaluationFailed", "evaluationFailedEventDetails", d);
   }
 

@@ -97,7 +97,7 @@ final class JsonataFlow implements Flow {
       return entered.plusSeconds(seconds.asLong());
     }
     JsonNode timestamp = expressions.jsonata(wait.timestamp(), bindings, "Timestamp");
-    return Timestamps.waitTimestamp(timestamp, "Timestamp", wait.timestamp().asText());
+    return Timestamps.jsonataTimestamp(timestamp);
   }
 
   /** The first rule whose Condition is true; its Output, else the state's, else the input. */
@@ -123,13 +123,17 @@ final class JsonataFlow implements Flow {
     return base.output() != null ? expressions.jsonata(base.output(), bindings, "Output") : t.stateInput();
   }
 
-  /** Without Items, a JSONata Map iterates over its input, as if Items were {% $states.input %}. */
+  /** Without Items, a JSONata Map iterates over its input, which must then be an array (AWS's own cause). */
   @Override
   public JsonNode items(State.Map map) {
-    JsonNode items = map.items() == null ? t.stateInput() : expressions.jsonata(map.items(), bindings(), "Items");
+    if (map.items() == null) {
+      JsonNode input = t.stateInput();
+      if (!input.isArray()) throw StatesError.query("Map state input must be an array but was: " + Json.write(input));
+      return input;
+    }
+    JsonNode items = expressions.jsonata(map.items(), bindings(), "Items");
     if (items == null || !items.isArray()) {
-      String expression = map.items() == null ? "$states.input" : body(map.items());
-      throw StatesError.query("The JSONata expression '" + expression + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+      throw StatesError.query("The JSONata expression '" + body(map.items()) + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
           + Json.typeName(items) + "' for value: " + (items == null ? "null" : Json.write(items)));
     }
     return items;

@@ -34,7 +34,7 @@ public final class Timestamps {
   /**
    * A Wait timestamp: UTC with a {@code Z}, fractional seconds optional, as Step Functions
    * accepts (an offset such as {@code +01:00}, or none, fails). The cause names the field as
-   * written ({@code $.start_at}, or the JSONata expression) and the value it gave.
+   * written ({@code $.start_at}) and the value it gave.
    */
   static Instant waitTimestamp(JsonNode value, String field, String written) {
     Instant parsed = value != null && value.isTextual() ? parseUtc(value.textValue()) : null;
@@ -42,6 +42,20 @@ public final class Timestamps {
       String text = value == null ? "null" : value.isTextual() ? value.textValue() : Json.write(value);
       throw StatesError.runtime("The " + field + " parameter does not reference a valid ISO-8601 extended offset "
           + "date-time format string: " + written + " == " + text);
+    }
+    return parsed;
+  }
+
+  /**
+   * A JSONata {@code Timestamp}'s value: the same format rule, but the failure is a
+   * States.QueryEvaluationError naming the field and the value, as AWS records it.
+   */
+  static Instant jsonataTimestamp(JsonNode value) {
+    Instant parsed = value != null && value.isTextual() ? parseUtc(value.textValue()) : null;
+    if (parsed == null) {
+      String text = value == null ? "null" : value.isTextual() ? value.textValue() : Json.write(value);
+      throw StatesError.query("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "
+          + text);
     }
     return parsed;
   }

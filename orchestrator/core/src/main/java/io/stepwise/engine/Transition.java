@@ -117,7 +117,11 @@ final class Transition {
         failOverLimit(state, e.cause());
       } else {
         String located = locate(e.cause());
-        if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) history.evaluationFailed(state.name(), e.error(), located);
+        if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) {
+          // AWS's recordings: a Wait's failed Timestamp links to WaitStateEntered, a Map's Items
+          // to the event before MapStateEntered; the other states follow the Map's recording.
+          history.evaluationFailed(state.name(), e.error(), located, !(state instanceof State.Wait));
+        }
         fail(state, e.error(), located);
       }
     }

@@ -48,8 +48,8 @@ final class DefinitionCheck {
     List<Diagnostic> problems = diagnose(definition, type);
     ArrayNode diagnostics = Json.array();
     for (Diagnostic d : problems.subList(0, Math.min(maxResults, problems.size()))) {
-      diagnostics.add(Json.object().put("severity", "ERROR").put("code", d.code()).put("message", d.message())
-          .put("location", d.location()));
+      ObjectNode diagnostic = diagnostics.addObject().put("severity", "ERROR").put("code", d.code()).put("message", d.message());
+      if (d.location() != null) diagnostic.put("location", d.location());
     }
     ObjectNode result = Json.object().put("result", problems.isEmpty() ? "OK" : "FAIL");
     result.set("diagnostics", diagnostics);
@@ -57,6 +57,6 @@ final class DefinitionCheck {
   }
 
   private static String describe(Diagnostic d) {
-    return d.code() + ": " + d.message() + (d.location().isEmpty() ? "" : " at " + d.location());
+    return d.code() + ": " + d.message() + (d.location() == null ? "" : " at " + d.location());
   }
 }

@@ -186,7 +186,7 @@ class ExpressApiTest {
   void givenCallbackTask_whenCreatedOrValidatedAsExpress_thenRefusedAsAwsRefusesIt() {
     InvalidDefinitionException refused = assertThrows(InvalidDefinitionException.class, () -> express("express-callback", CALLBACK));
     assertEquals("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support "
-        + "'.sync' service integration at /States/T/Resource'", refused.awsErrorDetails().errorMessage());
+        + "'.waitForTaskToken' service integration  at /States/T/Resource'", refused.awsErrorDetails().errorMessage());
     var validated = sfn.validateStateMachineDefinition(r -> r.definition(CALLBACK).type(StateMachineType.EXPRESS));
     assertEquals(ValidateStateMachineDefinitionResultCode.FAIL, validated.result());
     assertEquals("/States/T/Resource", validated.diagnostics().get(0).location());

@@ -48,7 +48,7 @@ public final class DefinitionValidator {
   public static List<Diagnostic> validate(JsonNode definition) {
     Diagnostics problems = new Diagnostics();
     if (definition == null || definition.isMissingNode()) {
-      problems.add(Diagnostics.INVALID_JSON, "", "The definition is empty");
+      problems.add(Diagnostics.SCHEMA, null, "Definition must be a valid JSON object"); // AWS's words for ""
       return problems.all();
     }
     FieldChecks fields = new FieldChecks(problems);
@@ -64,9 +64,7 @@ public final class DefinitionValidator {
     try {
       definition = json == null ? null : Json.parse(json);
     } catch (IllegalArgumentException e) {
-      Diagnostics problems = new Diagnostics();
-      problems.add(Diagnostics.INVALID_JSON, "", "Invalid JSON: " + e.getMessage());
-      return problems.all();
+      return List.of(JsonSyntax.diagnostic(json, e));
     }
     return validate(definition);
   }
@@ -101,8 +99,9 @@ public final class DefinitionValidator {
   private void body(JsonNode machine, String loc) {
     JsonNode v;
     if ((v = machine.get("Comment")) != null) fields.string(v, at(loc, "Comment"));
-    if (fields.required(machine, loc, "StartAt")) fields.string(machine.get("StartAt"), at(loc, "StartAt"));
-    if (!fields.required(machine, loc, "States")) return;
+    fields.required(machine, loc, "States", "StartAt");
+    if (machine.has("StartAt")) fields.string(machine.get("StartAt"), at(loc, "StartAt"));
+    if (!machine.has("States")) return;
     JsonNode all = machine.get("States");
     String statesLoc = at(loc, "States");
     if (!fields.object(all, statesLoc)) return;

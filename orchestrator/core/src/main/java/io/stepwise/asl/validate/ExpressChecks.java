@@ -48,8 +48,11 @@ public final class ExpressChecks {
       return "Express state machine does not support Activity ARN";
     }
     boolean integration = parts.length > 5 && "states".equals(parts[2]) && parts[3].isEmpty() && parts[4].isEmpty();
-    if (integration && (resource.endsWith(".sync") || resource.endsWith(".sync:2") || resource.endsWith(".waitForTaskToken"))) {
+    if (integration && (resource.endsWith(".sync") || resource.endsWith(".sync:2"))) {
       return "Express state machine does not support '.sync' service integration";
+    }
+    if (integration && resource.endsWith(".waitForTaskToken")) {
+      return "Express state machine does not support '.waitForTaskToken' service integration "; // AWS's trailing space
     }
     return null;
   }

@@ -49,10 +49,12 @@ final class FieldChecks {
     }
   }
 
-  /** Reports a missing field at the object; returns whether it is present. */
-  boolean required(JsonNode obj, String loc, String field) {
-    if (obj.has(field)) return true;
-    problems.schema(loc, "These fields are required: [" + field + "]");
+  /** Reports the missing ones of {@code fields} at the object, in one problem as AWS does; returns whether all are present. */
+  boolean required(JsonNode obj, String loc, String... fields) {
+    List<String> missing = new ArrayList<>();
+    for (String f : fields) if (!obj.has(f)) missing.add(f);
+    if (missing.isEmpty()) return true;
+    problems.schema(loc, "These fields are required: [" + String.join(", ", missing) + "]");
     return false;
   }
 

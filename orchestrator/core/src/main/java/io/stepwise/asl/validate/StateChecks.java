@@ -257,7 +257,7 @@ final class StateChecks {
     } catch (DateTimeParseException e) {
       ok = false;
     }
-    if (!ok) problems.schema(loc, "Timestamp must be an ISO-8601 date-time such as 2016-03-14T01:59:00Z");
+    if (!ok) problems.schema(loc, "String does not match RFC3339 timestamp"); // AWS's own text
   }
 
   private void fail(JsonNode state, String loc, Lang lang) {

@@ -18,16 +18,33 @@ import org.junit.jupiter.api.Test;
 class DefinitionValidatorTest {
   @Test
   void topLevelFields() {
-    assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + "},'Foo':1}", SCHEMA);
-    assertProblems("{'States':{'A':" + PASS_END + "}}", SCHEMA);
-    assertProblems("{'StartAt':'A'}", SCHEMA);
+    assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + "},'Foo':1}", SCHEMA + "/");
+    assertProblems("{'States':{'A':" + PASS_END + "}}", SCHEMA + "/");
+    assertProblems("{'StartAt':'A'}", SCHEMA + "/");
     assertProblems("{'StartAt':'A','States':{}}", SCHEMA + "/States");
     assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt");
     assertProblems("{'StartAt':'A','TimeoutSeconds':0,'States':{'A':" + PASS_END + "}}", SCHEMA + "/TimeoutSeconds");
     assertProblems("{'StartAt':'A','Version':1,'States':{'A':" + PASS_END + "}}", SCHEMA + "/Version");
     assertProblems("{'QueryLanguage':'XPath','StartAt':'A','States':{'A':" + PASS_END + "}}",
         SCHEMA + "/QueryLanguage");
-    assertProblems("[]", SCHEMA);
+    assertProblems("[]", SCHEMA + "/");
+  }
+
+  /** ValidateStateMachineDefinition's recorded answers (AWS, 2025) for text that is no definition. */
+  @Test
+  void givenNoDefinition_whenValidated_thenAwsDiagnosticsToTheLetter() {
+    assertEquals(List.of(new Diagnostic(Diagnostics.SCHEMA, null, "Definition must be a valid JSON object")),
+        DefinitionValidator.validateText(""));
+    String source = "[Source: (String)\"not a definition\"; line: 1, column: 4]";
+    assertEquals(List.of(new Diagnostic(Diagnostics.INVALID_JSON, source, "Unrecognized token 'not': was expecting "
+            + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at " + source)),
+        DefinitionValidator.validateText("not a definition"));
+    assertEquals(List.of(new Diagnostic(Diagnostics.SCHEMA, "/", "These fields are required: [States, StartAt]")),
+        DefinitionValidator.validateText("{}"));
+    assertEquals(List.of(new Diagnostic(Diagnostics.SCHEMA, "/", "These fields are required: [StartAt]")),
+        DefinitionValidator.validateText("{\"States\": {\"A\": {\"Type\": \"Succeed\"}}}"));
+    assertEquals("SCHEMA_VALIDATION_FAILED at /: These fields are required: [StartAt]",
+        DefinitionValidator.validateText("{\"States\": {\"A\": {\"Type\": \"Succeed\"}}}").get(0).toString());
   }
 
   @Test
@@ -45,8 +62,8 @@ class DefinitionValidatorTest {
   void nextAndEnd() {
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B','End':true},'B':" + PASS_END + "}}",
         SCHEMA + "/States/A/Next");
-    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL);
-    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL);
+    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL + "/");
+    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "/");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed','Next':'A'}}}",
         SCHEMA + "/States/B");
   }
@@ -57,10 +74,10 @@ class DefinitionValidatorTest {
         TARGET + "/States/A/Next", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + ",'B':" + PASS_END + "}}", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'}}}",
-        NO_TERMINAL);
+        NO_TERMINAL + "/");
     // As on AWS, a machine with no terminal state is not also walked for unreachable states.
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
-        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL);
+        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL + "/");
     // ... but an unreachable terminal state is still unreachable
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
         + "'C':{'Type':'Succeed'}}}", UNREACHABLE + "/States/C");
@@ -79,7 +96,7 @@ class DefinitionValidatorTest {
             + "'A':{'Type':'Task','Resource':'nope','Next':'Gone','InputPath':'bad','TimeoutSeconds':-5},"
             + "'B':{'Type':'Wait','End':true},"
             + "'C':{'Type':'Pass','Output':1,'End':true,'Parameters':{'p.$':'x'}}}}",
-        SCHEMA, RESOURCE + "/States/A/Resource", TARGET + "/States/A/Next", PATH + "/States/A/InputPath",
+        SCHEMA + "/", RESOURCE + "/States/A/Resource", TARGET + "/States/A/Next", PATH + "/States/A/InputPath",
         SCHEMA + "/States/A/TimeoutSeconds", SCHEMA + "/States/B", SCHEMA + "/States/C",
         PATH + "/States/C/Parameters/p.$", UNREACHABLE + "/States/B", UNREACHABLE + "/States/C");
   }
@@ -120,9 +137,7 @@ class DefinitionValidatorTest {
   @Test
   void validateTextReportsJsonSyntax() {
     List<Diagnostic> problems = DefinitionValidator.validateText("{\"StartAt\": \"A\", \"States\": {");
-    assertEquals(List.of(Diagnostics.INVALID_JSON + "@"),
-        problems.stream().map(d -> d.code() + "@" + d.location()).toList());
-    assertEquals(Diagnostics.INVALID_JSON, DefinitionValidator.validateText("").get(0).code());
+    assertEquals(List.of(Diagnostics.INVALID_JSON), problems.stream().map(Diagnostic::code).toList());
     assertEquals(Diagnostics.INVALID_JSON, DefinitionValidator.validateText("{} {}").get(0).code());
     assertEquals(List.of(), DefinitionValidator.validateText(
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}"));

@@ -2,6 +2,12 @@ package io.stepwise.asl.validate;
 
 import static io.stepwise.asl.validate.ValidatorAssertions.*;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stepwise.asl.Diagnostic;
+import io.stepwise.asl.Diagnostics;
+import io.stepwise.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +22,19 @@ class StateFieldsTest {
     assertValid(one("""
         {"Type": "Pass", "InputPath": "$.[0]", "Parameters": {"b.$": "$.[0].body"}, "ResultPath": "$.[0].r",
          "OutputPath": "$.[0]", "End": true}"""));
+  }
+
+  @Test
+  void waitTimestampLiteral_notUtcIso8601_isRefusedWithAwsText() {
+    // AWS's CreateStateMachine answer, recorded for "2016-12-05 21:29:29Z", a missing Z, month 13,
+    // hour 25, a day-first date and a JSONata expression in a JSONPath state.
+    for (String bad : new String[] {"2021-07-04 10:00:00Z", "2021-07-04T10:00:00", "2021-13-04T10:00:00Z",
+        "2021-07-04T25:00:00Z", "04-07-2021T10:00:00Z", "{% $states.input.t %}"}) {
+      List<Diagnostic> problems = DefinitionValidator.validate(
+          Json.parse(one("{'Type':'Wait','Timestamp':'" + bad + "','End':true}").replace('\'', '"')));
+      assertEquals(List.of(Diagnostics.SCHEMA + ": String does not match RFC3339 timestamp at /States/A/Timestamp"),
+          problems.stream().map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList(), bad);
+    }
   }
 
   @Test

@@ -104,12 +104,7 @@ public final class StateMachineDeployer {
   /** Every problem, one after another, as CloudFormation shows a Reason on one line. */
   public static String reason(List<Diagnostic> problems) {
     return "Invalid state machine definition (" + problems.size() + (problems.size() == 1 ? " problem): " : " problems): ")
-        + problems.stream().map(StateMachineDeployer::describe).collect(Collectors.joining("; "));
-  }
-
-  private static String describe(Diagnostic problem) {
-    String at = problem.location() == null || problem.location().isEmpty() ? "/" : problem.location();
-    return problem.code() + " at " + at + ": " + problem.message();
+        + problems.stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
   }
 
   /** On a failed Update the resource keeps its id; a failed Create needs one CloudFormation can Delete. */
