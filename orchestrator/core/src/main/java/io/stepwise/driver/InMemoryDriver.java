@@ -122,8 +122,10 @@ public final class InMemoryDriver {
    * recorded first, with an empty answer.
    */
   private static boolean submitted(List<Command> commands) {
-    return commands.stream().anyMatch(c -> c instanceof Command.InvokeTask call
-        && Resource.parse(call.resource()).submitsFirst());
+    for (Command c : commands) {
+      if (c instanceof Command.InvokeTask call && Resource.parse(call.resource()).submitsFirst()) return true;
+    }
+    return false;
   }
 
   private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline) {

@@ -35,7 +35,13 @@ final class History {
 
   /** An event whose details carry a JSON payload ({@code input}, {@code output}, {@code parameters}). */
   long add(String type, String detailsKey, JsonNode details, String payloadField, String payload) {
-    long id = aside(type, detailsKey, details, payloadField, payload);
+    return add(type, detailsKey, details, payloadField, payload, null);
+  }
+
+  private long add(String type, String detailsKey, JsonNode details, String payloadField, String payload,
+      String detailsText) {
+    long id = ++lastId;
+    events.add(new HistoryEvent(id, cursor, type, now, detailsKey, details, payloadField, payload, detailsText));
     cursor = id;
     return id;
   }
@@ -59,7 +65,7 @@ final class History {
   long copy(HistoryEvent event, long previous) {
     long id = ++lastId;
     events.add(new HistoryEvent(id, previous, event.type(), event.timestamp(), event.detailsKey(), event.details(),
-        event.payloadField(), event.payload()));
+        event.payloadField(), event.payload(), event.detailsText()));
     return id;
   }
 
@@ -77,18 +83,14 @@ final class History {
 
   /** Payloads are JSON text, as GetExecutionHistory returns them. */
   long stateEntered(String type, String name, String inputJson) {
-    ObjectNode d = Json.object();
-    d.put("name", name);
-    d.set("inputDetails", NOT_TRUNCATED);
+    StateEventDetails d = StateEventDetails.entered(name);
     enteredPrevious = cursor;
-    return add(EventTypes.entered(type), "stateEnteredEventDetails", d, "input", inputJson);
+    return add(EventTypes.entered(type), "stateEnteredEventDetails", d.node(), "input", inputJson, d.text());
   }
 
   void stateExited(String type, String name, String outputJson) {
-    ObjectNode d = Json.object();
-    d.put("name", name);
-    d.set("outputDetails", NOT_TRUNCATED);
-    add(EventTypes.exited(type), "stateExitedEventDetails", d, "output", outputJson);
+    StateEventDetails d = StateEventDetails.exited(name);
+    add(EventTypes.exited(type), "stateExitedEventDetails", d.node(), "output", outputJson, d.text());
   }
 
   void failed(String type, String detailsKey, String error, String cause) {

@@ -1,7 +1,6 @@
 package io.stepwise.engine;
 
 import io.stepwise.json.Json;
-import io.stepwise.json.JsonText;
 import java.time.Instant;
 
 /** A history event as runtimes store it: the small details as JSON text, the payload as it is. */
@@ -11,7 +10,7 @@ public record StoredEvent(
 
   public static StoredEvent of(HistoryEvent event) {
     return new StoredEvent(event.id(), event.previousEventId(), event.type(), event.timestamp().toEpochMilli(),
-        event.detailsKey(), event.details() == null ? null : JsonText.print(event.details()),
+        event.detailsKey(), event.printedDetails(),
         event.payloadField(), event.payload());
   }
 
