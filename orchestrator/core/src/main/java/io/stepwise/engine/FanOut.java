@@ -88,7 +88,7 @@ final class FanOut {
           // A branch's or iteration's output over the limit stays terminal in the parent.
           t.failOverLimit(state, first.cause());
         } else {
-          t.fail(state, first.error(), first.cause());
+          t.fail(state, first.error(), joined == null ? first.cause() : joined.cause(first));
         }
         return;
       }
