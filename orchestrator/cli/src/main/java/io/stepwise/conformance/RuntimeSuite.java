@@ -10,6 +10,7 @@ import io.stepwise.driver.TaskOutcome;
 import io.stepwise.driver.UnsupportedTaskException;
 import io.stepwise.driver.mocks.CaseMocks;
 import io.stepwise.engine.Command;
+import io.stepwise.engine.Resource;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
@@ -18,6 +19,7 @@ import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.local.servers.AwsClients;
 import io.stepwise.local.servers.DynaliteServer;
 import io.stepwise.local.servers.ElasticMqServer;
+import io.stepwise.runtime.Callbacks;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.StateMachineStore;
@@ -67,11 +69,24 @@ public final class RuntimeSuite implements AutoCloseable {
     CaseMocks mocks = mocksByExecution.get(call.executionArn());
     try {
       if (mocks == null) throw new UnsupportedTaskException("no case for execution " + call.executionArn());
-      return mocks.invoke(call);
+      TaskOutcome outcome = mocks.invoke(call);
+      return Resource.parse(call.resource()).waitsForTaskToken() ? answerByCallback(call.token(), outcome) : outcome;
     } catch (UnsupportedTaskException e) {
       setupErrors.putIfAbsent(call.executionArn(), e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * A callback task's mock is what its callback brought, so the send is answered with nothing
+   * (the recordings keep no answer to it) and the mock goes back as the worker's callback would.
+   * The token is stored before the send, so the callback finds it.
+   */
+  private TaskOutcome answerByCallback(String token, TaskOutcome outcome) {
+    Callbacks callbacks = local.runtime().callbacks();
+    if (outcome.succeeded()) callbacks.sendTaskSuccess(token, Json.write(outcome.result()));
+    else callbacks.sendTaskFailure(token, outcome.error(), outcome.cause());
+    return TaskOutcome.success(Json.object());
   }
 
   public List<CaseResult> run(List<Path> files) {

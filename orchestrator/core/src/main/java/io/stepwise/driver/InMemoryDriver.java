@@ -12,12 +12,14 @@ import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
+import io.stepwise.engine.Resource;
 import io.stepwise.eval.StatesError;
 import io.stepwise.items.ItemCursor;
 import io.stepwise.items.ItemStream;
 import io.stepwise.items.ItemStreams;
 import io.stepwise.items.MapRunResults;
 import io.stepwise.items.ObjectStorage;
+import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +94,7 @@ public final class InMemoryDriver {
       boolean live) {
     ExecutionState state = start;
     Event event = Event.ADVANCE;
+    Event outcome = null; // a submitted task's outcome, delivered after its TaskSubmitted
     while (!state.isDone()) {
       if (deadline != null && !clock.now().isBefore(deadline)) event = new Event.TimedOut();
       Decision decision = engine.step(machine, state, event, clock.now());
@@ -99,9 +102,28 @@ public final class InMemoryDriver {
       if (live && listener != null) decision.events().forEach(listener);
       state = decision.state();
       if (state.isDone()) break;
+      if (outcome != null) {
+        event = outcome;
+        outcome = null;
+        continue;
+      }
       event = carryOut(machine, decision.commands(), state, deadline);
+      if (submitted(decision.commands())) {
+        outcome = event;
+        event = new Event.TaskSubmitted(Json.object());
+      }
     }
     return state;
+  }
+
+  /**
+   * Whether the step called a callback or {@code .sync} task. In memory its invoker answers with
+   * the outcome that the callback or the job's end brings (a mock), so the send itself is
+   * recorded first, with an empty answer.
+   */
+  private static boolean submitted(List<Command> commands) {
+    return commands.stream().anyMatch(c -> c instanceof Command.InvokeTask call
+        && Resource.parse(call.resource()).submitsFirst());
   }
 
   private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline) {

@@ -12,6 +12,12 @@ public sealed interface Event {
 
   record TaskFailed(String error, String cause) implements Event {}
 
+  /**
+   * A callback or {@code .sync} Task's call was sent: {@code response} is the service's answer to
+   * it (the message sent, the job or execution started). The outcome follows as TaskSucceeded or TaskFailed.
+   */
+  record TaskSubmitted(JsonNode response) implements Event {}
+
   /** A Wait state's or a Retry interval's timer is due. */
   record TimerFired() implements Event {}
 

@@ -13,5 +13,10 @@ public enum Phase {
   /** Parallel branches or Map iterations are running; ChildrenFinished continues it. */
   AWAIT_CHILDREN,
   /** The execution has ended. */
-  DONE
+  DONE,
+  /**
+   * A callback or {@code .sync} Task's call was sent and answered (TaskSubmitted); a TaskSucceeded
+   * or TaskFailed event brings its outcome. Declared last: the ordinals seed each step's entropy.
+   */
+  AWAIT_OUTCOME
 }

@@ -42,4 +42,12 @@ public record Resource(String arn, String service, String action, String pattern
   public boolean isSync() {
     return pattern.startsWith("sync");
   }
+
+  /**
+   * The call's answer is not the task's outcome, which comes later (a callback, the job's end):
+   * Step Functions records the answer as {@code TaskSubmitted} when the call returns.
+   */
+  public boolean submitsFirst() {
+    return waitsForTaskToken() || isSync();
+  }
 }

@@ -35,9 +35,12 @@ final class Runner {
    */
   boolean resume(Phase phase, Event event) {
     switch (phase) {
-      case AWAIT_TASK -> {
-        if (event instanceof Event.TaskSucceeded ok) new TaskStep(t, (State.Task) state, flow).succeeded(ok.result());
-        else if (event instanceof Event.TaskFailed failed) new TaskStep(t, (State.Task) state, flow).failed(failed.error(), failed.cause());
+      case AWAIT_TASK, AWAIT_OUTCOME -> {
+        TaskStep task = new TaskStep(t, (State.Task) state, flow);
+        boolean started = phase == Phase.AWAIT_OUTCOME;
+        if (event instanceof Event.TaskSucceeded ok) task.succeeded(ok.result(), started);
+        else if (event instanceof Event.TaskFailed failed) task.failed(failed.error(), failed.cause(), started);
+        else if (event instanceof Event.TaskSubmitted sent && !started) task.submitted(sent.response());
         else return false;
       }
       case AWAIT_TIMER -> {

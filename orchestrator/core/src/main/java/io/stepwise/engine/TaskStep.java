@@ -41,20 +41,30 @@ final class TaskStep {
         new Command.TaskRole(t.info().roleArn(), credentialsRole)));
   }
 
-  void succeeded(JsonNode result) {
+  /** The call was sent and answered; the task's outcome comes later (a callback, the job's end). */
+  void submitted(JsonNode response) {
+    started();
     ObjectNode d = resourceDetails();
     d.set("outputDetails", History.NOT_TRUNCATED);
-    started();
+    t.history().add(eventPrefix() + "Submitted", detailsKey("Submitted"), d, "output", Json.write(response));
+    t.await(Phase.AWAIT_OUTCOME);
+  }
+
+  /** @param started whether TaskStarted is written already (the call was submitted first) */
+  void succeeded(JsonNode result, boolean started) {
+    ObjectNode d = resourceDetails();
+    d.set("outputDetails", History.NOT_TRUNCATED);
+    if (!started) started();
     t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
     flow.exitWithResult(task, result);
   }
 
   /** The call was made and failed (Step Functions shows it started), or ran out of time. */
-  void failed(String error, String cause) {
+  void failed(String error, String cause, boolean started) {
     ObjectNode d = resourceDetails();
     if (error != null) d.put("error", ErrorNames.recorded(error));
     if (cause != null) d.put("cause", cause);
-    started();
+    if (!started) started();
     String outcome = ErrorNames.TIMEOUT.equals(ErrorNames.recorded(error)) ? "TimedOut" : "Failed";
     t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
     t.fail(task, error, cause);

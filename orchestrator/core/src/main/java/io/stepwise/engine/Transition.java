@@ -102,7 +102,7 @@ final class Transition {
           enter(state);
           runner.run();
         }
-        case AWAIT_TASK, AWAIT_TIMER, AWAIT_RETRY, AWAIT_CHILDREN -> {
+        case AWAIT_TASK, AWAIT_OUTCOME, AWAIT_TIMER, AWAIT_RETRY, AWAIT_CHILDREN -> {
           if (!runner.resume(phase, event)) return unchanged();
         }
         case DONE -> {

@@ -10,6 +10,7 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.Phase;
+import io.stepwise.engine.Resource;
 import io.stepwise.eval.ErrorNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,9 +198,10 @@ final class Transitions {
   }
 
   /**
-   * A {@code .waitForTaskToken} task: the token is stored before the call, so a callback can
-   * never find it missing; the call's own failure fails the task at once, otherwise the
-   * execution waits (holding no compute) for a callback or one of its timeouts.
+   * A {@code .waitForTaskToken}, {@code .sync} or activity task: the token is stored before the
+   * call, so a callback can never find it missing; the call's own failure fails the task at once,
+   * otherwise the execution waits (holding no compute) for a callback or one of its timeouts. A
+   * sent callback or started job is recorded at once (TaskSubmitted, with the call's answer).
    */
   private Event startWaiting(ExecutionRecord record, Command.InvokeTask call, List<StepMessage> timeouts) {
     long waitingSeq = record.seq() + 1;
@@ -216,7 +218,7 @@ final class Transitions {
       timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
           now + heartbeat * 1000L, null, null, null, false, call.token()));
     }
-    return null;
+    return Resource.parse(call.resource()).submitsFirst() ? new Event.TaskSubmitted(outcome.result()) : null;
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

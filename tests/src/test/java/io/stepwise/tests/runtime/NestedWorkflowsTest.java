@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,10 @@ class NestedWorkflowsTest {
     assertEquals("SUCCEEDED", end.output().get("Status").asText());
     assertEquals(Json.parse("{\"doubled\": 42}"), end.output().get("Output"));
     assertEquals(Json.parse("{\"n\": 21}"), end.output().get("Input"));
+    assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+        "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        runtime.store().history(end.info().executionArn(), 0, 100).events().stream().map(HistoryEvent::type).toList(),
+        "the started child is TaskSubmitted, its end TaskSucceeded");
   }
 
   @Test

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.runtime.ApiException;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.tests.LocalAws;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -82,14 +84,34 @@ class TaskTokenTest {
     throw new AssertionError(execution + " did not finish");
   }
 
+  private List<String> types(String execution) {
+    return runtime.store().history(execution, 0, 1000).events().stream().map(HistoryEvent::type).toList();
+  }
+
+  /** The history's event types once it holds at least {@code count} events. */
+  private List<String> awaitTypes(String execution, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    List<String> types = types(execution);
+    while (types.size() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      types = types(execution);
+    }
+    return types;
+  }
+
   @Test
   void sendTaskSuccess_continuesWithTheWorkersOutput_andARepeatIsTaskTimedOut() throws Exception {
     String execution = run("success", "");
     String token = nextToken();
+    // As on AWS, the send is recorded while the task waits: TaskStarted, then TaskSubmitted with Invoke's answer.
+    List<String> waiting = List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted");
+    assertEquals(waiting, awaitTypes(execution, waiting.size()));
     runtime.callbacks().sendTaskSuccess(token, "{\"done\": 42}");
     ExecutionState end = await(execution);
     assertEquals(ExecutionStatus.SUCCEEDED, end.status());
     assertEquals(Json.parse("{\"done\": 42}"), end.output());
+    assertEquals(List.of("TaskSucceeded", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+        types(execution).subList(waiting.size(), types(execution).size()));
     ApiException repeated = assertThrows(ApiException.class, () -> runtime.callbacks().sendTaskSuccess(token, "{}"));
     assertEquals("TaskTimedOut", repeated.code());
   }
