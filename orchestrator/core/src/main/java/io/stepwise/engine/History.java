@@ -85,12 +85,12 @@ final class History {
   long stateEntered(String type, String name, String inputJson) {
     StateEventDetails d = StateEventDetails.entered(name);
     enteredPrevious = cursor;
-    return add(EventTypes.entered(type), "stateEnteredEventDetails", d.node(), "input", inputJson, d.text());
+    return add(EventTypes.of(type, true), "stateEnteredEventDetails", d.node(), "input", inputJson, d.text());
   }
 
   void stateExited(String type, String name, String outputJson) {
     StateEventDetails d = StateEventDetails.exited(name);
-    add(EventTypes.exited(type), "stateExitedEventDetails", d.node(), "output", outputJson, d.text());
+    add(EventTypes.of(type, false), "stateExitedEventDetails", d.node(), "output", outputJson, d.text());
   }
 
   void failed(String type, String detailsKey, String error, String cause) {
