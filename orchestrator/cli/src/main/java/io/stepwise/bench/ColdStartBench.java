@@ -108,6 +108,8 @@ public final class ColdStartBench {
       r.put("first_transition_ms_default_jit", transitionDefault);
       r.put("sdk_floor_ms_default_jit", floorDefault);
       r.put("ratio_default_jit", Math.round(transitionDefault / floorDefault * 100) / 100.0);
+      r.put("first_transition_cpu_ms_default_jit", medianOf(transitionsDefault, Probe.Result::cpu));
+      r.put("sdk_floor_cpu_ms_default_jit", medianOf(floorsDefault, Probe.Result::cpu));
       r.put("primed_first_transition_ms", medianOf(primed, Probe.Result::reported));
       r.put("load_average", loadAverage());
       r.put("classes_loaded_first_transition", classesTransition);
