@@ -5,8 +5,10 @@ import com.dashjoin.jsonata.Jsonata.Frame;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
  *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
+ *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
  * </ul>
  */
 final class ReferenceBuiltins {
@@ -33,7 +36,8 @@ final class ReferenceBuiltins {
       "toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>"),
       "decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>"),
       "decodeUrlComponent", new JFunction(
-          (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>"));
+          (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>"),
+      "base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>"));
 
   private ReferenceBuiltins() {}
 
@@ -61,6 +65,16 @@ final class ReferenceBuiltins {
       return decode.apply(text);
     } catch (IllegalArgumentException e) {
       throw new JsonataFunctionError("D3140", "Malformed URL passed to $" + function + "(): " + TextNode.valueOf(text));
+    }
+  }
+
+  private static Object base64decode(List<?> args) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    try {
+      return Functions.base64decode(text);
+    } catch (IllegalArgumentException e) {
+      return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
     }
   }
 
