@@ -76,12 +76,10 @@ public final class StateTest {
         }
         if (command instanceof Command.InvokeTask call) {
           TaskOutcome outcome = tasks.invoke(call);
-          if (outcome.succeeded()) {
-            event = new Event.TaskSucceeded(outcome.result());
-          } else {
+          event = outcome.event();
+          if (!outcome.succeeded()) {
             error = outcome.error();
             cause = outcome.cause();
-            event = new Event.TaskFailed(outcome.error(), outcome.cause());
           }
         }
         if (command instanceof Command.RunChildren children) {

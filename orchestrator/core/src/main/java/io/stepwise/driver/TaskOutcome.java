@@ -13,9 +13,9 @@ public record TaskOutcome(JsonNode result, String error, String cause) {
     return new TaskOutcome(null, error, cause);
   }
 
-  /** The engine's event for this outcome: a call with no result failed. */
+  /** The engine's event for this outcome, the one place a call's outcome becomes one: a call with no result failed. */
   public Event event() {
-    return error != null || result == null ? new Event.TaskFailed(error, cause) : new Event.TaskSucceeded(result);
+    return succeeded() ? new Event.TaskSucceeded(result) : new Event.TaskFailed(error, cause);
   }
 
   public boolean succeeded() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the children's own events into the parent's history when a Parallel or inline Map
@@ -24,8 +26,26 @@ final class ChildEvents {
    * @param lastEnd what the Map's or Parallel's success links to: the last iteration's end event,
    *     or the last event of the last branch to finish
    * @param lastFailure what its failure links to: the last event of the last child that failed
+   * @param idsByIndex per child index, its own event ids mapped to the parent's
    */
-  record Joined(long lastEnd, long lastFailure) {}
+  record Joined(long lastEnd, long lastFailure, Map<Integer, Map<Long, Long>> idsByIndex) {
+    private static final Pattern ENTERED = Pattern.compile(
+        "^(An error occurred while executing the state '.*?' \\(entered at the event id #)(\\d+)(\\))");
+
+    /**
+     * A child's failure cause as the parent reports it: Step Functions numbers "entered at the
+     * event id #N" in the parent's history, where the child's events are written.
+     */
+    String cause(ChildOutcome outcome) {
+      String cause = outcome.cause();
+      Map<Long, Long> ids = idsByIndex.get(outcome.index());
+      if (cause == null || ids == null) return cause;
+      Matcher m = ENTERED.matcher(cause);
+      if (!m.find()) return cause;
+      Long parentId = ids.get(Long.parseLong(m.group(2)));
+      return parentId == null ? cause : m.group(1) + parentId + m.group(3) + cause.substring(m.end());
+    }
+  }
 
   private final History history;
   private final List<ChildOutcome> outcomes;
@@ -87,7 +107,9 @@ final class ChildEvents {
         remaining--;
       }
     }
-    return new Joined(lastEnd, lastFailure);
+    Map<Integer, Map<Long, Long>> byIndex = new HashMap<>();
+    ids.forEach((c, local) -> byIndex.put(outcomes.get(c).index(), local));
+    return new Joined(lastEnd, lastFailure, byIndex);
   }
 
   private static int firstNotDone(boolean[] done) {

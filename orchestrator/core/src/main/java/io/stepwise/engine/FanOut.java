@@ -47,9 +47,11 @@ final class FanOut {
     if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, flow);
     List<Command.Child> children = new ArrayList<>();
     for (JsonNode input : inputs) children.add(new Command.Child(map.processor(), input, t.variables()));
+    // AWS records MapStateStarted before it reads the limits: a bad *Path value fails the
+    // execution right after it (AWS-recorded test_map_state_tolerated_failure_*_path).
+    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
     int maxConcurrency = (int) number(map.maxConcurrency(), 0);
     long toleratedFailures = toleratedFailures(map, children.size());
-    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
     if (map.distributed()) t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
     t.await(Phase.AWAIT_CHILDREN);
     t.command(new Command.RunChildren(state.name(), Command.RunChildren.Kind.MAP, children, maxConcurrency, toleratedFailures));
@@ -86,7 +88,7 @@ final class FanOut {
           // A branch's or iteration's output over the limit stays terminal in the parent.
           t.failOverLimit(state, first.cause());
         } else {
-          t.fail(state, first.error(), first.cause());
+          t.fail(state, first.error(), joined == null ? first.cause() : joined.cause(first));
         }
         return;
       }

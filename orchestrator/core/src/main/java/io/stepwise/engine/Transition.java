@@ -117,6 +117,12 @@ final class Transition {
         failOverLimit(state, e.cause());
       } else {
         String located = locate(e.cause());
+        if (e.error().equals(ErrorNames.RUNTIME)) {
+          // Never retried nor caught: the state's own States.Runtime ends the run at once, with no
+          // MapStateFailed (AWS-recorded test_map_state_tolerated_failure_count_path[-1]).
+          failExecution(e.error(), located);
+          return decision();
+        }
         if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) {
           // AWS's recordings: a Wait's failed Timestamp links to WaitStateEntered, a Map's Items
           // to the event before MapStateEntered; the other states follow the Map's recording.

@@ -209,7 +209,7 @@ final class Transitions {
     int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
     tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
     TaskOutcome outcome = tasks.invoke(call);
-    if (!outcome.succeeded()) return new Event.TaskFailed(outcome.error(), outcome.cause());
+    if (!outcome.succeeded()) return outcome.event();
     if (call.timeoutSeconds() != null) {
       timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
           now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
