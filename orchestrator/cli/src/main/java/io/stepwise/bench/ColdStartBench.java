@@ -13,6 +13,7 @@ import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StepMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -73,22 +75,24 @@ public final class ColdStartBench {
       List<String> getItem = List.of("getitem", table);
 
       // Interleaved, so that a transition and its floor meet the same load on a shared machine.
-      List<Long> transitions = new ArrayList<>();
-      List<Long> floors = new ArrayList<>();
-      List<Long> transitionsDefault = new ArrayList<>();
-      List<Long> floorsDefault = new ArrayList<>();
+      List<Probe.Result> transitions = new ArrayList<>();
+      List<Probe.Result> floors = new ArrayList<>();
+      List<Probe.Result> transitionsDefault = new ArrayList<>();
+      List<Probe.Result> floorsDefault = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        transitions.add(probe.run(templateOptions, List.of("transition", freshExecution.apply(i))).wall());
-        floors.add(probe.run(templateOptions, getItem).wall());
-        transitionsDefault.add(probe.run(defaultJit, List.of("transition", freshExecution.apply(i))).wall());
-        floorsDefault.add(probe.run(defaultJit, getItem).wall());
+        transitions.add(probe.run(templateOptions, List.of("transition", freshExecution.apply(i))));
+        floors.add(probe.run(templateOptions, getItem));
+        transitionsDefault.add(probe.run(defaultJit, List.of("transition", freshExecution.apply(i))));
+        floorsDefault.add(probe.run(defaultJit, getItem));
       }
-      double transition = medianOf(transitions);
-      double floor = medianOf(floors);
-      double transitionDefault = medianOf(transitionsDefault);
-      double floorDefault = medianOf(floorsDefault);
-      List<Long> primed = new ArrayList<>();
-      for (int i = 0; i < runs; i++) primed.add(probe.run(templateOptions, List.of("primed-transition", freshExecution.apply(i))).reported());
+      double transition = medianOf(transitions, Probe.Result::wall);
+      double floor = medianOf(floors, Probe.Result::wall);
+      double transitionDefault = medianOf(transitionsDefault, Probe.Result::wall);
+      double floorDefault = medianOf(floorsDefault, Probe.Result::wall);
+      double transitionCpu = medianOf(transitions, Probe.Result::cpu);
+      double floorCpu = medianOf(floors, Probe.Result::cpu);
+      List<Probe.Result> primed = new ArrayList<>();
+      for (int i = 0; i < runs; i++) primed.add(probe.run(templateOptions, List.of("primed-transition", freshExecution.apply(i))));
       int classesTransition = probe.classesLoaded(templateOptions, List.of("transition", freshExecution.apply(0)));
       int classesFloor = probe.classesLoaded(templateOptions, getItem);
 
@@ -98,10 +102,16 @@ public final class ColdStartBench {
       r.put("first_transition_ms", transition);
       r.put("sdk_floor_ms", floor);
       r.put("ratio", Math.round(transition / floor * 100) / 100.0);
+      r.put("first_transition_cpu_ms", transitionCpu);
+      r.put("sdk_floor_cpu_ms", floorCpu);
+      r.put("ratio_cpu", Math.round(transitionCpu / floorCpu * 100) / 100.0);
       r.put("first_transition_ms_default_jit", transitionDefault);
       r.put("sdk_floor_ms_default_jit", floorDefault);
       r.put("ratio_default_jit", Math.round(transitionDefault / floorDefault * 100) / 100.0);
-      r.put("primed_first_transition_ms", medianOf(primed));
+      r.put("first_transition_cpu_ms_default_jit", medianOf(transitionsDefault, Probe.Result::cpu));
+      r.put("sdk_floor_cpu_ms_default_jit", medianOf(floorsDefault, Probe.Result::cpu));
+      r.put("primed_first_transition_ms", medianOf(primed, Probe.Result::reported));
+      r.put("load_average", loadAverage());
       r.put("classes_loaded_first_transition", classesTransition);
       r.put("classes_loaded_sdk_floor", classesFloor);
       r.put("lambda_jar_bytes", jar.toFile().length());
@@ -111,16 +121,23 @@ public final class ColdStartBench {
           + "machine over 1 KB, read, stepped, written and sent on local dynalite and ElasticMQ. sdk_floor: one "
           + "DynamoDB GetItem with the same client setup (url-connection, environment credentials). primed: the "
           + "transition's own time after Priming.exercise() ran in the same JVM, as a SnapStart restore would find it. "
+          + "cpu: the probe's own CPU time at its end, all threads (JIT and GC too), steadier than wall time under load "
+          + "and closer to what a fractional Lambda vCPU pays. load_average: the machine's 1-minute load at the end. "
           + "classes_loaded: -Xlog:class+load lines of one run. Lambda runs java21 on arm64: compare ratios.");
       return r;
     }
   }
 
-  private static double medianOf(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
+  private static double medianOf(List<Probe.Result> results, ToLongFunction<Probe.Result> figure) {
+    List<Long> sorted = new ArrayList<>(results.stream().map(figure::applyAsLong).toList());
     Collections.sort(sorted);
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  /** The 1-minute load average, for reading the figures (a shared machine's load moves them). */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private String templateJvmOptions() {
@@ -134,7 +151,8 @@ public final class ColdStartBench {
 
   /** One fresh JVM on the Lambda jar. */
   private record Probe(Path jar, Map<String, String> env) {
-    record Result(long wall, long reported, String output) {}
+    /** Wall time from process start to exit; the probe's own figures: its milliseconds and its CPU time. */
+    record Result(long wall, long reported, long cpu, String output) {}
 
     Result run(String jvmOptions, List<String> args) {
       return run(jvmOptions, List.of(), args);
@@ -155,9 +173,9 @@ public final class ColdStartBench {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
         long wall = (System.nanoTime() - start) / 1_000_000;
-        Matcher ok = Pattern.compile("(?m)^ok (\\d+)$").matcher(output);
+        Matcher ok = Pattern.compile("(?m)^ok (\\d+) (-?\\d+)$").matcher(output);
         if (exit != 0 || !ok.find()) throw new IllegalStateException("cold-start probe failed (" + exit + "): " + output);
-        return new Result(wall, Long.parseLong(ok.group(1)), output);
+        return new Result(wall, Long.parseLong(ok.group(1)), Long.parseLong(ok.group(2)), output);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

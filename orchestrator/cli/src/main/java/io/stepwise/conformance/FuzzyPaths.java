@@ -16,7 +16,7 @@ final class FuzzyPaths {
 
   FuzzyPaths(JsonNode caseFile) {
     this.paths = caseFile.has("fuzzy_paths")
-        ? Json.MAPPER.convertValue(caseFile.get("fuzzy_paths"), Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class))
+        ? Json.mapper().convertValue(caseFile.get("fuzzy_paths"), Json.mapper().getTypeFactory().constructCollectionType(List.class, String.class))
         : List.of();
   }
 

@@ -30,7 +30,7 @@ final class ManifestItems implements ItemStream {
     this.storage = storage;
     JsonNode manifest;
     try (InputStream in = storage.read(spec.bucket(), spec.key(), 0)) {
-      manifest = Json.MAPPER.readTree(in);
+      manifest = Json.mapper().readTree(in);
     } catch (IOException e) {
       throw new IllegalArgumentException("the manifest is not JSON: " + e.getMessage());
     }

@@ -27,7 +27,7 @@ final class ObjectItems implements ItemStream {
 
   /** Reads one element where the parser stands; the rest of the array follows it. */
   private static final ObjectReader ELEMENT =
-      Json.MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      Json.mapper().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ReaderSpec spec;
   private final ByteInput in;
@@ -121,7 +121,7 @@ final class ObjectItems implements ItemStream {
     boolean atStart = cursor.offset() == 0;
     if (atStart && first != '[') throw new ItemStreams.AwsWorded(NOT_AN_ARRAY);
     if (!atStart && first != ',') {
-      json = Json.MAPPER.getFactory().createParser("[]"); // at ']' (or the end): nothing follows
+      json = Json.mapper().getFactory().createParser("[]"); // at ']' (or the end): nothing follows
       json.nextToken();
       return;
     }
@@ -133,7 +133,7 @@ final class ObjectItems implements ItemStream {
         return in.read();
       }
     };
-    json = Json.MAPPER.getFactory().createParser(new SequenceInputStream(
+    json = Json.mapper().getFactory().createParser(new SequenceInputStream(
         new ByteArrayInputStream(new byte[] {'['}), rest));
     if (json.nextToken() != JsonToken.START_ARRAY) throw new ItemStreams.AwsWorded(NOT_AN_ARRAY);
   }

@@ -1,6 +1,7 @@
 package io.stepwise.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -30,35 +31,49 @@ public final class Json {
   /** What a payload nested too deeply is told, in place of Jackson's own words. */
   public static final String TOO_DEEP = "The JSON nests deeper than " + MAX_PAYLOAD_DEPTH + " levels.";
 
-  // Decimals stay BigDecimal: exact as written, and their text is cached, so the many
-  // re-serializations of a payload do not re-run double-to-text conversion.
-  // Exact: 0.0 stays 0.0 and 1.50 stays 1.50, as the payload was written.
-  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build();
   /** For values the engine builds: decimals it computes stay exactly as computed. */
   public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private Json() {}
 
+  /**
+   * A mapper for Java objects and streams, reading and printing trees as {@link #parse} and
+   * {@link #write} do. Built on first use: the engine's own reads and writes need none (see
+   * {@link JsonTrees}), and building one costs a Lambda cold start about a third of a second.
+   */
+  public static ObjectMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  private static final class Mapper {
+    // Decimals stay BigDecimal: exact as written (0.0 stays 0.0 and 1.50 stays 1.50), and their
+    // text is cached, so the many re-serializations of a payload do not re-run double-to-text conversion.
+    static final ObjectMapper INSTANCE = new ObjectMapper(FACTORY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .setNodeFactory(NODES);
+  }
+
   /** Parses JSON text; throws {@link JsonProcessingException} wrapped as IllegalArgumentException. */
   public static JsonNode parse(String text) {
-    try {
-      return MAPPER.readTree(text);
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      return JsonTrees.read(parser, NODES);
     } catch (StreamConstraintsException e) {
       throw new IllegalArgumentException(TOO_DEEP, e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   public static JsonNode read(Path file) {
-    try {
-      return MAPPER.readTree(file.toFile());
+    try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+      return JsonTrees.read(parser, NODES);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
@@ -66,18 +81,20 @@ public final class Json {
 
   /** Compact JSON text, as Step Functions prints payloads. */
   public static String write(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return write(node, false);
   }
 
   public static String pretty(JsonNode node) {
+    return write(node, true);
+  }
+
+  private static String write(JsonNode node, boolean pretty) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+      return JsonTrees.write(FACTORY, node, pretty);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string writer does not fail
     }
   }
 

@@ -115,7 +115,7 @@ public final class ApiHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     JsonNode event;
     try {
-      event = Json.MAPPER.readTree(input);
+      event = Json.mapper().readTree(input);
     } catch (IOException e) {
       event = null;
     }
@@ -125,7 +125,7 @@ public final class ApiHandler implements RequestStreamHandler {
     } else if (event.has("target")) {
       response = handleDirect(event, context);
     } else {
-      response = Json.MAPPER.valueToTree(toJson(handleHttp(functionUrlEvent(event), context)));
+      response = Json.mapper().valueToTree(toJson(handleHttp(functionUrlEvent(event), context)));
     }
     output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
     if (observability != null) observability.flush(); // StopExecution and RedriveExecution make transitions too

@@ -1,6 +1,7 @@
 package io.stepwise.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       transition's own milliseconds (what a restored snapshot's first invoke costs, roughly);
  *   <li>{@code getitem TABLE}: the floor, one DynamoDB GetItem with the same client setup.
  * </ul>
- * Prints one line, {@code ok <millis>}, and exits 0; any failure exits 1.
+ * Prints one line, {@code ok <millis> <cpu millis>} (the process's CPU time so far, every thread:
+ * JIT and GC included; -1 where the OS does not tell), and exits 0; any failure exits 1.
  */
 public final class ColdStartProbe {
   private ColdStartProbe() {}
@@ -39,7 +41,9 @@ public final class ColdStartProbe {
       }
       default -> throw new IllegalArgumentException("transition BODY | primed-transition BODY | getitem TABLE");
     }
-    System.out.println("ok " + (System.nanoTime() - start) / 1_000_000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    System.out.println("ok " + millis + " " + cpu);
     System.exit(0);
   }
 

@@ -31,7 +31,7 @@ public final class MacroHandler implements RequestHandler<Map<String, Object>, M
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("requestId", event.get("requestId"));
-    JsonNode fragment = Json.MAPPER.valueToTree(event.get("fragment"));
+    JsonNode fragment = Json.mapper().valueToTree(event.get("fragment"));
     if (!(fragment instanceof ObjectNode object)) {
       response.put("status", "failure");
       response.put("errorMessage", "Stepwise macro: the fragment is not a template object");
@@ -39,7 +39,7 @@ public final class MacroHandler implements RequestHandler<Map<String, Object>, M
     }
     StepwiseMacro.Result result = macro.transform(object);
     response.put("status", result.ok() ? "success" : "failure");
-    response.put("fragment", Json.MAPPER.convertValue(result.fragment(), Map.class));
+    response.put("fragment", Json.mapper().convertValue(result.fragment(), Map.class));
     if (!result.ok()) {
       response.put("errorMessage", "Stepwise cannot deploy these state machine properties: "
           + String.join("; ", result.problems()));

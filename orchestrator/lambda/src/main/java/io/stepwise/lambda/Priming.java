@@ -16,23 +16,27 @@ import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.HistoryCodec;
 import io.stepwise.runtime.StepMessage;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SnapStart priming: before Lambda snapshots a published version, a dummy execution runs through
- * the engine (parsing, data flow, intrinsics, Choice, Map, the codecs of the record and the
- * history) and the SDK's request classes load, so a restored container's first transition finds
- * them loaded and initialised. Nothing calls AWS: a snapshot must not hold connections or
- * credentials it fetched. Elsewhere (no CRaC runtime) registering is a no-op.
+ * the engine (parsing, validation, data flow, intrinsics, Choice, Map, the codecs of the record
+ * and the history) and the DynamoDB and SQS clients make a transition's calls against an
+ * in-memory answer, so a restored container's first transition finds that code loaded and
+ * initialised. Nothing calls AWS: a snapshot must not hold connections or credentials it
+ * fetched. Elsewhere (no CRaC runtime) registering is a no-op.
  */
 final class Priming implements Resource {
   // CRaC keeps only weak references to its resources: this one must stay reachable.
@@ -79,12 +83,32 @@ final class Priming implements Resource {
     ExecutionStateCodec.decode(ExecutionStateCodec.encode(ExecutionState.start(info, machine.startAt())));
     HistoryCodec.decode(HistoryCodec.encode(result.history()));
     StepMessage.fromJson(StepMessage.advance(info.executionArn(), 1).toJson());
-    AttributeValue key = AttributeValue.fromS("prime");
-    GetItemRequest.builder().tableName("t").key(java.util.Map.of("pk", key)).consistentRead(true).build();
-    PutItemRequest.builder().tableName("t").item(java.util.Map.of("pk", key)).conditionExpression("attribute_not_exists(pk)").build();
-    UpdateItemRequest.builder().tableName("t").key(java.util.Map.of("pk", key)).updateExpression("SET a = :a").build();
-    QueryRequest.builder().tableName("t").keyConditionExpression("pk = :pk").build();
-    SendMessageRequest.builder().queueUrl("q").messageBody("{}").delaySeconds(0).build();
+    primeClients();
     return result.status();
+  }
+
+  /**
+   * The calls a transition makes, on clients built as the handler's are but answered in memory
+   * ({@link PrimingHttpClient}) with throwaway keys: the SDK's request pipeline, marshallers,
+   * signer and unmarshallers load, and no connection or credential enters the snapshot.
+   * Returns how many calls were answered.
+   */
+  static int primeClients() {
+    PrimingHttpClient http = new PrimingHttpClient();
+    StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("prime", "prime"));
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(keys).region(Region.US_EAST_1).build();
+        SqsClient sqs = SqsClient.builder().httpClient(http).credentialsProvider(keys).region(Region.US_EAST_1).build()) {
+      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("prime"), "sk", AttributeValue.fromN("0"));
+      dynamo.getItem(r -> r.tableName("prime").key(key).consistentRead(true));
+      dynamo.putItem(r -> r.tableName("prime").item(Map.of("pk", AttributeValue.fromS("prime"), "b", AttributeValue.fromB(SdkBytes.fromUtf8String("prime"))))
+          .conditionExpression("attribute_not_exists(pk) OR #s = :s").expressionAttributeNames(Map.of("#s", "seq"))
+          .expressionAttributeValues(Map.of(":s", AttributeValue.fromN("0"))));
+      dynamo.updateItem(r -> r.tableName("prime").key(key).updateExpression("SET a = :a")
+          .expressionAttributeValues(Map.of(":a", AttributeValue.fromL(List.of(AttributeValue.fromBool(true))))));
+      dynamo.query(r -> r.tableName("prime").consistentRead(true).keyConditionExpression("pk = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("prime"))).limit(1));
+      sqs.sendMessage(r -> r.queueUrl("https://sqs.us-east-1.amazonaws.com/000000000000/prime").messageBody("{}").delaySeconds(0));
+    }
+    return http.calls();
   }
 }

@@ -30,7 +30,7 @@ public final class StartHandler implements RequestHandler<Map<String, Object>, M
       throw new IllegalArgumentException("the start request needs \"stateMachineArn\" (and optional \"name\", \"input\")");
     }
     Object input = request.get("input");
-    String inputText = input == null ? null : input instanceof String text ? text : Json.MAPPER.valueToTree(input).toString();
+    String inputText = input == null ? null : input instanceof String text ? text : Json.mapper().valueToTree(input).toString();
     Executions.Started started = executions.start((String) arn, (String) request.get("name"), inputText);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("executionArn", started.executionArn());

@@ -87,7 +87,7 @@ class ApiHandlerTest {
   void givenSignedFunctionUrlEventJson_whenStreamed_thenResponseJsonWithErrorTypeHeader() throws Exception {
     APIGatewayV2HTTPEvent signed = signedEvent("AWSStepFunctions.Nope", "{}", false);
     var event = Json.object().put("version", "2.0").put("rawPath", "/").put("body", "{}").put("isBase64Encoded", false);
-    event.set("headers", Json.MAPPER.valueToTree(signed.getHeaders()));
+    event.set("headers", Json.mapper().valueToTree(signed.getHeaders()));
     event.putObject("requestContext").putObject("http").put("method", "POST").put("path", "/");
     JsonNode response = stream(Json.write(event));
     assertEquals(400, response.get("statusCode").asInt());

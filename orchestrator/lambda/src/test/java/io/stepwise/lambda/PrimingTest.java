@@ -14,4 +14,11 @@ class PrimingTest {
 
     assertEquals(ExecutionStatus.SUCCEEDED, Priming.exercise()); // Pass, Choice, Task, Map and Wait, none calling AWS
   }
+
+  @Test
+  void whenPrimed_thenTheClientsMakeATransitionsCalls_answeredInMemory() {
+    // GetItem, PutItem, UpdateItem, Query and SendMessage, each through the SDK's whole call path
+    // (the SQS client checks the answer's MD5 against the body it sent), none leaving the JVM.
+    assertEquals(5, Priming.primeClients());
+  }
 }

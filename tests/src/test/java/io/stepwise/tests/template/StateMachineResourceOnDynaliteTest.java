@@ -47,7 +47,7 @@ class StateMachineResourceOnDynaliteTest {
     server.createContext("/", exchange -> {
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " type="
           + exchange.getRequestHeaders().getFirst("Content-Type"));
-      responses.add(Json.MAPPER.readTree(exchange.getRequestBody()));
+      responses.add(Json.mapper().readTree(exchange.getRequestBody()));
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });

@@ -28,7 +28,7 @@ class StepwiseMacroTest {
   private static final StepwiseMacro MACRO = new StepwiseMacro(SETTINGS);
 
   static ObjectNode load(Path file) {
-    return (ObjectNode) Json.MAPPER.valueToTree(CfnYaml.parse(Template.read(file)));
+    return (ObjectNode) Json.mapper().valueToTree(CfnYaml.parse(Template.read(file)));
   }
 
   static Path example() {
@@ -70,7 +70,7 @@ class StepwiseMacroTest {
     JsonNode role = resources.get("statemachineRole");
     assertEquals("AWS::IAM::Role", role.get("Type").asText());
     // Both Stepwise roles that run Tasks: the orchestrator, and the API function (StartSyncExecution)
-    assertEquals(Json.MAPPER.valueToTree(SETTINGS.taskRoleTrustArns()),
+    assertEquals(Json.mapper().valueToTree(SETTINGS.taskRoleTrustArns()),
         role.at("/Properties/AssumeRolePolicyDocument/Statement/0/Principal/AWS"));
     assertEquals("/stepwise/", role.at("/Properties/Path").asText(), "the path the orchestrator may assume roles under");
     assertEquals("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaRole",
@@ -172,13 +172,13 @@ class StepwiseMacroTest {
   @Test
   void givenTheMacroEvent_whenHandled_thenItAnswersAsCloudFormationExpects() {
     Map<String, Object> event = Map.of("requestId", "r-1", "region", "us-east-1", "accountId", "123456789012",
-        "fragment", Json.MAPPER.convertValue(load(example()), Map.class), "transformId", "123456789012::Stepwise");
+        "fragment", Json.mapper().convertValue(load(example()), Map.class), "transformId", "123456789012::Stepwise");
 
     Map<String, Object> response = new MacroHandler(MACRO).handleRequest(event, null);
 
     assertEquals("r-1", response.get("requestId"));
     assertEquals("success", response.get("status"));
-    JsonNode fragment = Json.MAPPER.valueToTree(response.get("fragment"));
+    JsonNode fragment = Json.mapper().valueToTree(response.get("fragment"));
     assertEquals("Custom::StepwiseStateMachine", fragment.at("/Resources/statemachine/Type").asText());
 
     Map<String, Object> bad = Map.of("requestId", "r-2", "fragment", Map.of("Resources", Map.of("M",

@@ -37,7 +37,7 @@ final class AwsFunctions {
   /** The longest {@code $range} AWS builds before refusing on its memory bound. */
   private static final long MAX_RANGE = 360_145;
   private static final ObjectReader STRICT_JSON =
-      Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** The sources of the evaluation running on this thread (an evaluation runs on one thread). */
   private static final ThreadLocal<Sources> SOURCES = new ThreadLocal<>();
 

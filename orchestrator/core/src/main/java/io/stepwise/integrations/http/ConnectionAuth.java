@@ -54,7 +54,7 @@ public final class ConnectionAuth {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     oauth.headers.forEach((k, v) -> headers.put(k, List.of(v)));
     headers.put("Authorization", List.of(basic(id, clientSecret)));
-    String form = UrlEncoding.form(Json.MAPPER.valueToTree(oauth.body), UrlEncoding.ArrayFormat.INDICES);
+    String form = UrlEncoding.form(Json.mapper().valueToTree(oauth.body), UrlEncoding.ArrayFormat.INDICES);
     String query = HttpParameters.query(listed(oauth.query));
     String url = query.isEmpty() ? endpoint : endpoint + (endpoint.contains("?") ? "&" : "?") + query;
     if (method.equals("GET")) return new HttpRequest(method, url + (url.contains("?") ? "&" : "?") + form, headers, null);

@@ -112,7 +112,7 @@ public final class DynamoDbJoinStore implements JoinStore {
     o.put("i", outcome.index()).put("ok", outcome.succeeded());
     if (outcome.succeeded()) o.put("out", Json.write(outcome.output()));
     o.put("err", outcome.error()).put("cause", outcome.cause());
-    Map<String, AttributeValue> item = new HashMap<>(key(joinKey, String.format("C#%010d", outcome.index())));
+    Map<String, AttributeValue> item = new HashMap<>(key(joinKey, "C#" + Table.zeroPadded(outcome.index(), 10)));
     item.put("outcome", b(Deflate.deflateText(Json.write(o))));
     dynamo.putItem(r -> r.tableName(table).item(item));
     String add = outcome.succeeded() ? "ADD done :one" : "ADD done :one, failed :one";

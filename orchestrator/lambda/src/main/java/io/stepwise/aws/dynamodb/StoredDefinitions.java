@@ -48,7 +48,7 @@ final class StoredDefinitions {
     for (int i = 0; i < parts; i++) {
       Map<String, AttributeValue> part = new HashMap<>();
       part.put(Table.PK, s(Table.machineKey(arn)));
-      part.put(Table.SK, s(partPrefix(version, writer) + String.format("%03d", i)));
+      part.put(Table.SK, s(partPrefix(version, writer) + Table.zeroPadded(i, 3)));
       part.put("data", b(Arrays.copyOfRange(deflated, i * PART_BYTES, Math.min(deflated.length, (i + 1) * PART_BYTES))));
       dynamo.putItem(r -> r.tableName(table).item(part));
     }
@@ -85,6 +85,6 @@ final class StoredDefinitions {
   }
 
   private static String partPrefix(int version, String writer) {
-    return String.format("D#%010d#", version) + writer + "#";
+    return "D#" + Table.zeroPadded(version, 10) + "#" + writer + "#";
   }
 }

@@ -63,7 +63,7 @@ public final class Table {
   }
 
   static String historyKey(long seq) {
-    return String.format("H#%020d", seq);
+    return "H#" + zeroPadded(seq, 20);
   }
 
   static String machineStatusKey(String machineArn, String status) {
@@ -71,7 +71,7 @@ public final class Table {
   }
 
   static String startNameKey(long startMillis, String name) {
-    return String.format("%015d#%s", startMillis, name);
+    return zeroPadded(startMillis, 15) + "#" + name;
   }
 
   static String machineKey(String arn) {
@@ -83,6 +83,17 @@ public final class Table {
   }
 
   static String versionKey(int version) {
-    return String.format("V#%010d", version);
+    return "V#" + zeroPadded(version, 10);
+  }
+
+  /**
+   * {@code value} in at least {@code width} digits, zeros in front (what {@code %0Nd} prints), so
+   * sort keys order as numbers. Not String.format: its zero padding looks up the locale's digits,
+   * loading the JDK's locale data on a cold start's first transition.
+   */
+  static String zeroPadded(long value, int width) {
+    if (value < 0) return String.format("%0" + width + "d", value);
+    String digits = Long.toString(value);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 }

@@ -18,7 +18,7 @@ final class DefinitionFile {
     } catch (IllegalArgumentException notJson) {
       try {
         Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        if (yaml instanceof java.util.Map<?, ?>) return Json.NODES.textNode(Json.write(Json.MAPPER.valueToTree(yaml)));
+        if (yaml instanceof java.util.Map<?, ?>) return Json.NODES.textNode(Json.write(Json.mapper().valueToTree(yaml)));
       } catch (YAMLException notYaml) {
         // reported below
       }

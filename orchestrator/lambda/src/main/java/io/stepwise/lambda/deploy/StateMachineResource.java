@@ -81,7 +81,7 @@ public final class StateMachineResource implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    JsonNode event = Json.MAPPER.readTree(input);
+    JsonNode event = Json.mapper().readTree(input);
     CustomResourceRequest request = CustomResourceRequest.parse(event);
     log(context, "request " + redacted(event));
     if (request.responseUrl() == null) {

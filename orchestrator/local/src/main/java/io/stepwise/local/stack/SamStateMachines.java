@@ -33,7 +33,7 @@ final class SamStateMachines {
 
   static Created create(StackTemplate template, LocalValues values, StateMachineDeployer deployer, Path templateDir,
       Consumer<String> log) {
-    ObjectNode resources = Json.MAPPER.valueToTree(template.resources());
+    ObjectNode resources = Json.mapper().valueToTree(template.resources());
     Map<String, String> arns = new LinkedHashMap<>();
     List<StartTrigger> triggers = new ArrayList<>();
     for (String id : StateMachineSpec.ids(resources)) {
@@ -74,7 +74,7 @@ final class SamStateMachines {
     Path file = templateDir.resolve(uri.textValue()).normalize();
     try {
       String text = Files.readString(file);
-      return file.toString().endsWith(".json") ? text : Json.write(Json.MAPPER.valueToTree(CfnYaml.parse(text)));
+      return file.toString().endsWith(".json") ? text : Json.write(Json.mapper().valueToTree(CfnYaml.parse(text)));
     } catch (IOException e) {
       throw new UncheckedIOException("state machine " + spec.logicalId() + ": cannot read DefinitionUri " + file, e);
     }
@@ -137,7 +137,7 @@ final class SamStateMachines {
   /** A value as text: intrinsics evaluated, scalars as they read, a literal object or list as its JSON. */
   private static String text(LocalValues values, JsonNode node) {
     if (node.isContainerNode() && !StateMachineSpec.isIntrinsic(node)) return Json.write(resolve(node, values));
-    return values.text(Json.MAPPER.convertValue(node, Object.class));
+    return values.text(Json.mapper().convertValue(node, Object.class));
   }
 
   private static String nullableText(LocalValues values, JsonNode node) {

@@ -48,7 +48,7 @@ final class TemplateRules {
           triggers.add(new StartTrigger.Schedule(id, values.text(expression), arn, input, enabled));
         } else if (pattern != null) {
           String bus = properties.containsKey("EventBusName") ? values.text(properties.get("EventBusName")) : "default";
-          triggers.add(new StartTrigger.Rule(id, bus, SamStateMachines.resolve(Json.MAPPER.valueToTree(pattern), values),
+          triggers.add(new StartTrigger.Rule(id, bus, SamStateMachines.resolve(Json.mapper().valueToTree(pattern), values),
               arn, input, values.text(fields.get("InputPath")), enabled));
         }
       }
