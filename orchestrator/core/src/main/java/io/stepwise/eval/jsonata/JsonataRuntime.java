@@ -59,7 +59,7 @@ final class JsonataRuntime {
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
       MemoryBound.install(frame);
       BoundedFunctions.bind(frame);
-      NumberCast.bind(frame);
+      ReferenceBuiltins.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return expression.evaluate(null, frame);

@@ -1,0 +1,110 @@
+package io.stepwise.eval.jsonata;
+
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.Jsonata.Frame;
+import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The built-ins whose library version lets a Java exception out for a bad argument, as the
+ * reference implementation (jsonata-js, and so AWS) has them: the library's function where it
+ * works, JSONata's own error where it does not.
+ * <ul>
+ *   <li>{@code $number}: decimal, {@code 0x}/{@code 0o}/{@code 0b} strings and booleans become
+ *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
+ *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
+ *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
+ *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
+ * </ul>
+ */
+final class ReferenceBuiltins {
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
+  private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]+");
+  private static final Pattern OCTAL = Pattern.compile("0[oO][0-7]+");
+  private static final Pattern BINARY = Pattern.compile("0[bB][01]+");
+  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+      "number", new JFunction((input, args) -> number(args), "<(nsb)-:n>"),
+      "toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>"),
+      "decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>"),
+      "decodeUrlComponent", new JFunction(
+          (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>"),
+      "base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>"));
+
+  private ReferenceBuiltins() {}
+
+  static void bind(Frame frame) {
+    FUNCTIONS.forEach(frame::bind);
+  }
+
+  private static Object toMillis(List<?> args) {
+    String timestamp = (String) arg(args, 0);
+    String picture = (String) arg(args, 1);
+    if (timestamp == null) return null;
+    try {
+      return Functions.dateTimeToMillis(timestamp, picture);
+    } catch (ParseException | DateTimeException e) {
+      if (picture != null) throw new JsonataFunctionError("D3110", e.getMessage());
+      throw new JsonataFunctionError("D3110", "The argument of the toMillis function must be an ISO 8601 "
+          + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
+    }
+  }
+
+  private static Object decoded(List<?> args, String function, UnaryOperator<String> decode) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    try {
+      return decode.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new JsonataFunctionError("D3140", "Malformed URL passed to $" + function + "(): " + TextNode.valueOf(text));
+    }
+  }
+
+  private static Object base64decode(List<?> args) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    try {
+      return Functions.base64decode(text);
+    } catch (IllegalArgumentException e) {
+      return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Object arg(List<?> args, int index) {
+    return index < args.size() ? args.get(index) : null;
+  }
+
+  private static Object number(List<?> args) {
+    Object value = arg(args, 0);
+    if (value == null || value instanceof Number) return value;
+    if (value instanceof Boolean b) return b ? 1 : 0;
+    if (value instanceof String s) {
+      if (DECIMAL.matcher(s).matches()) {
+        Number parsed = Functions.number(s);
+        if (Double.isFinite(parsed.doubleValue())) return parsed;
+      }
+      if (HEX.matcher(s).matches()) return radix(s, 16);
+      if (OCTAL.matcher(s).matches()) return radix(s, 8);
+      if (BINARY.matcher(s).matches()) return radix(s, 2);
+      throw new JsonataFunctionError("D3030", "Unable to cast value to a number: " + TextNode.valueOf(s));
+    }
+    throw new JsonataFunctionError("D3030", "Unable to cast value to a number");
+  }
+
+  /** The digits after the two-letter prefix, exactly while they fit a long. */
+  private static Number radix(String s, int base) {
+    try {
+      return Long.parseLong(s.substring(2), base);
+    } catch (NumberFormatException tooLong) {
+      return new BigInteger(s.substring(2), base).doubleValue();
+    }
+  }
+}
