@@ -54,7 +54,14 @@ public final class JsonataErrors {
       return StatesError.query(subject + thrown(false, "Stack overflow error"));
     }
     // A defect of the library rather than of the expression; AWS words its own the same way.
-    return StatesError.query(subject + " threw an internal error during evaluation. " + failure);
+    // The innermost message only: Java class names are no part of a Step Functions cause.
+    return StatesError.query(subject + " threw an internal error during evaluation. " + innermostMessage(failure));
+  }
+
+  private static String innermostMessage(Throwable failure) {
+    Throwable inner = failure;
+    while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
+    return inner.getMessage() != null ? inner.getMessage() : "An unexpected error occurred";
   }
 
   private static String thrown(boolean coded, String detail) {

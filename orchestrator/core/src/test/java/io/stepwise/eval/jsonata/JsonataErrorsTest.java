@@ -100,4 +100,13 @@ class JsonataErrorsTest {
     assertQueryError("The JSONata expression 'a[1,2)' specified for the field 'Output' threw an error during "
         + "evaluation. S0202: Expected \"]\", got \",\"", () -> eval("a[1,2)"));
   }
+
+  @Test
+  void libraryDefect_causeCarriesItsMessage_withoutJavaClassNames() {
+    // $parseInteger's unsupported picture reaches us as a RuntimeException wrapping a ParseException
+    assertQueryError("The JSONata expression '$parseInteger(\"x\", \"#\")' specified for the field 'Output' threw an "
+        + "internal error during evaluation. Formatting or parsing an integer as a sequence starting with \"#\" "
+        + "is not supported by this implementation",
+        () -> Jsonata.evaluate("$parseInteger(\"x\", \"#\")", input("{}"), "Output"));
+  }
 }
