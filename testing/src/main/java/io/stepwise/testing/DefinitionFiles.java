@@ -24,7 +24,7 @@ final class DefinitionFiles {
     String name = file.getFileName().toString();
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-      return Json.MAPPER.valueToTree(tree);
+      return Json.mapper().valueToTree(tree);
     }
     return Json.parse(text);
   }
