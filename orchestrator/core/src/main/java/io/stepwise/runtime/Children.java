@@ -47,8 +47,16 @@ final class Children {
    * Starts the children of {@code run} for {@code parent}, which will wait at transition
    * {@code parent.seq() + 1}. Every child record is written before any starts, so a retried
    * fan-out can rewrite them safely; starts are idempotent.
+   *
+   * <p>Children run in chains of MaxConcurrency's stride, each starting the next as it ends, so
+   * a chain's last child ends after all of it: the join counts a chain done once, when its last
+   * child reports, instead of writing its counters at every child ({@link ChildLink#counts()}).
+   * Failures are counted as they come. A Distributed Map's schedule can change while it runs
+   * (UpdateMapRun), so its children count themselves, one each.
+   *
+   * @param changeable true when UpdateMapRun may change the schedule (a Distributed Map)
    */
-  void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run) {
+  void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run, boolean changeable) {
     long waitingSeq = parent.seq() + 1;
     String joinKey = ChildLink.joinKey(parent.key(), waitingSeq);
     int total = run.children().size();
@@ -66,15 +74,18 @@ final class Children {
         int i = toRun.get(k);
         Command.Child child = run.children().get(i);
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
-        int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
-        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
+        boolean last = k + wave >= toRun.size();
+        int successor = last ? -1 : toRun.get(k + wave);
+        int counts = changeable ? 1 : last ? k / wave + 1 : 0;
+        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor,
+            false, counts);
         ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(),
             child.input(), child.variables());
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
             StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
       store.createAll(records);
-      for (ChildOutcome outcome : kept) joins.report(joinKey, outcome); // idempotent per child
+      for (ChildOutcome outcome : kept) joins.report(joinKey, outcome, 1); // idempotent per child
       joins.markCreated(joinKey);
     }
     if (toRun.isEmpty()) notifyParent(parent.key(), waitingSeq);
@@ -99,7 +110,7 @@ final class Children {
         ? ChildOutcome.success(index, end.output())
         : ChildOutcome.failure(index, end.error(), end.cause());
     String joinKey = child.parent().joinKey();
-    JoinStore.Progress progress = joins.report(joinKey, outcome);
+    JoinStore.Progress progress = joins.report(joinKey, outcome, child.parent().counts());
     if (end.status() == ExecutionStatus.ABORTED) return;
     boolean failing = progress.failed() > progress.tolerated();
     // Each child hands its slot to one fixed successor: a repeated report starts the same child

@@ -184,7 +184,7 @@ final class Transitions {
       if (command instanceof Command.RunChildren run) {
         Event.ChildrenFinished joined = inline.run(t.machine, t.record, t.decision.state(), run);
         if (joined != null) return joined; // pure children: joined within this transition
-        children.fanOut(t.record, t.decision.state(), run);
+        children.fanOut(t.record, t.decision.state(), run, InlineChildren.distributed(t.machine, run.stateName()));
         return null; // the parent waits for its children's join
       }
       if (command instanceof Command.ReadChildren read) {
