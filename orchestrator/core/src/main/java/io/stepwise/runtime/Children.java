@@ -40,7 +40,9 @@ final class Children {
   void startWave(String parentKey, long waitingSeq, int total, int wave) {
     if (total == 0) notifyParent(parentKey, waitingSeq);
     String joinKey = ChildLink.joinKey(parentKey, waitingSeq);
-    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, k), 0), 0);
+    List<StepMessage> starts = new ArrayList<>(wave);
+    for (int k = 0; k < wave; k++) starts.add(StepMessage.advance(ChildLink.childKey(joinKey, k), 0));
+    queue.sendAll(starts);
   }
 
   /**
@@ -89,7 +91,9 @@ final class Children {
       joins.markCreated(joinKey);
     }
     if (toRun.isEmpty()) notifyParent(parent.key(), waitingSeq);
-    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, toRun.get(k)), 0), 0);
+    List<StepMessage> starts = new ArrayList<>(wave);
+    for (int k = 0; k < wave; k++) starts.add(StepMessage.advance(ChildLink.childKey(joinKey, toRun.get(k)), 0));
+    queue.sendAll(starts);
   }
 
   /** After a redrive: the children that succeeded in the join that failed, kept as they were. */
