@@ -108,6 +108,11 @@ final class Children {
    * children failed than tolerated, no further child starts.
    */
   void report(ExecutionRecord child) {
+    report(child, queue);
+  }
+
+  /** @param starts where the next children's starts go (a {@link HandOff} keeps one for the worker) */
+  void report(ExecutionRecord child, StepQueue starts) {
     ExecutionState end = child.state();
     int index = child.parent().index();
     ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
@@ -121,9 +126,9 @@ final class Children {
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
     MapRunSchedule schedule = progress.schedule();
     if (!failing) {
-      start(child.parent(), schedule.original() ? child.parent().successor() : schedule.successor(index));
+      start(child.parent(), schedule.original() ? child.parent().successor() : schedule.successor(index), starts);
       int raised = schedule.handsOverTo(index);
-      if (raised > 0) schedule.addedRoots(raised).forEach(root -> start(child.parent(), root));
+      if (raised > 0) schedule.addedRoots(raised).forEach(root -> start(child.parent(), root, starts));
     }
     if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
@@ -132,8 +137,12 @@ final class Children {
 
   /** Starts child {@code index} of {@code sibling}'s join (none for -1), creating its record first if it is read. */
   void start(ChildLink sibling, int index) {
+    start(sibling, index, queue);
+  }
+
+  private void start(ChildLink sibling, int index, StepQueue starts) {
     if (index < 0 || sibling.read() && !readers.ensureCreated(sibling, index)) return;
-    queue.send(StepMessage.advance(ChildLink.childKey(sibling.joinKey(), index), 0), 0);
+    starts.send(StepMessage.advance(ChildLink.childKey(sibling.joinKey(), index), 0), 0);
   }
 
   /**

@@ -57,7 +57,12 @@ final class Transitions {
 
   /** Decides the transition {@code event} makes on {@code record} and commits it. */
   void make(ExecutionRecord record, String receiptId, Event event) {
-    Transitioning t = new Transitioning(record, receiptId);
+    make(record, receiptId, event, queue);
+  }
+
+  /** @param starts where a child that ends here sends its successors' starts */
+  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts) {
+    Transitioning t = new Transitioning(record, receiptId, starts);
     t.decide(machine(record), event);
     t.commit();
   }
@@ -69,6 +74,7 @@ final class Transitions {
   private final class Transitioning {
     final ExecutionRecord record;
     final String receiptId;
+    final StepQueue starts;
     final Instant now = clock.instant();
     final List<HistoryEvent> events = new ArrayList<>();
     final List<StepMessage> bound = new ArrayList<>();
@@ -77,9 +83,10 @@ final class Transitions {
     Decision decision;
     boolean claimed;
 
-    Transitioning(ExecutionRecord record, String receiptId) {
+    Transitioning(ExecutionRecord record, String receiptId, StepQueue starts) {
       this.record = record;
       this.receiptId = receiptId;
+      this.starts = starts;
     }
 
     /** Steps the engine, carrying out task calls and children within this transition. */
@@ -120,7 +127,7 @@ final class Transitions {
       store.commit(committed, record.seq());
       observe(new CommittedTransition(record, committed, events, now));
       if (next != null) send(next);
-      if (committed.state().isDone()) afterEnd(committed);
+      if (committed.state().isDone()) afterEnd(committed, starts);
     }
   }
 
@@ -142,8 +149,8 @@ final class Transitions {
   }
 
   /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
-  void afterEnd(ExecutionRecord ended) {
-    if (ended.parent() != null) children.report(ended);
+  void afterEnd(ExecutionRecord ended, StepQueue starts) {
+    if (ended.parent() != null) children.report(ended, starts);
     if (ended.callbackToken() != null) NestedWorkflows.answerParent(callbacks, ended);
   }
 
