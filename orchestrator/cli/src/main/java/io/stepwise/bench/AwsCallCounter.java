@@ -1,5 +1,6 @@
 package io.stepwise.bench;
 
+import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.local.servers.AwsClients;
 import java.net.URI;
 import java.util.List;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -54,6 +56,7 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   final AtomicLong unreported = new AtomicLong();
   private final Map<String, AtomicLong> sqsByAction = new ConcurrentHashMap<>();
   private final IndexWrites index = new IndexWrites();
+  private final ItemKinds kinds = new ItemKinds();
 
   /** A DynamoDB client on {@code endpoint} whose calls this counter counts. */
   public DynamoDbClient dynamoDb(URI endpoint) {
@@ -106,21 +109,54 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     SdkResponse response = context.response();
     SdkRequest request = context.request();
     if (response instanceof PutItemResponse put) {
-      writeUnits.addAndGet(units(put.consumedCapacity()) + index.put(((PutItemRequest) request).item()));
+      PutItemRequest r = (PutItemRequest) request;
+      long units = units(put.consumedCapacity());
+      boolean create = r.conditionExpression() != null && r.conditionExpression().startsWith("attribute_not_exists");
+      kinds.write(create ? "create" : "put", r.item(), units);
+      writeUnits.addAndGet(units + indexed(index.put(r.item())));
     } else if (response instanceof UpdateItemResponse update) {
-      writeUnits.addAndGet(units(update.consumedCapacity())); // no update sets an index key
+      long units = units(update.consumedCapacity());
+      kinds.write("update", ((UpdateItemRequest) request).key(), units);
+      writeUnits.addAndGet(units); // no update sets an index key
     } else if (response instanceof DeleteItemResponse delete) {
-      writeUnits.addAndGet(units(delete.consumedCapacity()) + index.delete(((DeleteItemRequest) request).key()));
+      long units = units(delete.consumedCapacity());
+      kinds.write("delete", ((DeleteItemRequest) request).key(), units);
+      writeUnits.addAndGet(units + indexed(index.delete(((DeleteItemRequest) request).key())));
     } else if (response instanceof BatchWriteItemResponse batch) {
       writeUnits.addAndGet(batch.consumedCapacity().stream().mapToLong(this::units).sum());
       ((BatchWriteItemRequest) request).requestItems().values().forEach(writes -> writes.forEach(w -> {
-        writeUnits.addAndGet(w.putRequest() != null ? index.put(w.putRequest().item()) : index.delete(w.deleteRequest().key()));
+        if (w.putRequest() != null) {
+          // The batch reports its units per table: each put is billed its own size, 1 per KB.
+          kinds.write("create", w.putRequest().item(), Math.max(1, (ItemSize.of(w.putRequest().item()) + 1023) / 1024));
+          writeUnits.addAndGet(indexed(index.put(w.putRequest().item())));
+        } else {
+          writeUnits.addAndGet(indexed(index.delete(w.deleteRequest().key())));
+        }
       }));
     } else if (response instanceof GetItemResponse get) {
-      readUnits.addAndGet(units(get.consumedCapacity()));
+      long units = units(get.consumedCapacity());
+      Map<String, AttributeValue> key = ((GetItemRequest) request).key();
+      kinds.read("get", key.get(Table.PK).s(), key.get(Table.SK).s(), units);
+      readUnits.addAndGet(units);
     } else if (response instanceof QueryResponse query) {
-      readUnits.addAndGet(units(query.consumedCapacity()));
+      long units = units(query.consumedCapacity());
+      QueryRequest q = (QueryRequest) request;
+      AttributeValue pk = q.expressionAttributeValues().get(":pk");
+      kinds.read(q.indexName() != null ? "index_query" : "query", pk == null ? "" : pk.s(), sortPrefix(q), units);
+      readUnits.addAndGet(units);
     }
+  }
+
+  /** The index's units, counted under their own kind too. */
+  private long indexed(long units) {
+    if (units > 0) kinds.add("index.put", units);
+    return units;
+  }
+
+  /** What a query's sort key condition starts from, so the kind can tell history from outcomes. */
+  private static String sortPrefix(QueryRequest q) {
+    AttributeValue from = q.expressionAttributeValues().getOrDefault(":from", q.expressionAttributeValues().get(":c"));
+    return from == null ? "" : from.s();
   }
 
   /** A conditional write that fails consumes write units too: at least one, or its item's size. */
@@ -129,7 +165,10 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     if (!(context.exception() instanceof ConditionalCheckFailedException)) return;
     failedConditionalWrites.incrementAndGet();
     SdkRequest request = context.request();
-    writeUnits.addAndGet(request instanceof PutItemRequest put ? Math.max(1, (ItemSize.of(put.item()) + 1023) / 1024) : 1);
+    long units = request instanceof PutItemRequest put ? Math.max(1, (ItemSize.of(put.item()) + 1023) / 1024) : 1;
+    if (request instanceof PutItemRequest put) kinds.write("failed_condition", put.item(), units);
+    else kinds.add("other.failed_condition", units);
+    writeUnits.addAndGet(units);
   }
 
   /** Whole units, as billed; a server that does not report them is counted as the 1-unit minimum. */
@@ -146,6 +185,11 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     Map<String, Long> counts = new TreeMap<>();
     sqsByAction.forEach((action, count) -> counts.put(action, count.get()));
     return counts;
+  }
+
+  /** Capacity units so far by item kind and call ({@link ItemKinds}). */
+  Map<String, Long> unitsByKind() {
+    return kinds.snapshot();
   }
 
   List<Long> snapshot() {

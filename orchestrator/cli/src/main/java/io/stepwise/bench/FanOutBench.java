@@ -13,6 +13,7 @@ import io.stepwise.runtime.StateMachineStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +26,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * peak heap of the JVM running the worker (ElasticMQ shares it; dynalite is its own process).
  */
 public final class FanOutBench {
+  static final String METHOD = "Per item: the run's calls counted inside the SDK of the runtime's own clients, divided by"
+      + " the items. capacity_units_per_item_by_kind splits the write and read units by the item each call touched"
+      + " and what it did: child_record (an iteration's record: create = BatchWriteItem at the fan-out, put = its"
+      + " commits), child_history (put_claim = the empty history item a transition writes under its lease before a"
+      + " task call, put_events = the transition's events), join_counters (the join's counter item J), join_outcome"
+      + " (one outcome item per child), execution_* (the parent), index (the KEYS_ONLY index), *.get/*.query the"
+      + " reads. A batch put is billed by its item's size, 1 unit per KB. SQS requests by action, the local event"
+      + " source mapping's receives and deletes included.";
+
   public ObjectNode run(int items) {
     AwsCallCounter counter = new AwsCallCounter();
     try (ElasticMqServer sqsServer = ElasticMqServer.start();
@@ -71,6 +81,8 @@ public final class FanOutBench {
     sampler.setDaemon(true);
     sampler.start();
     List<Long> before = counter.snapshot();
+    Map<String, Long> kindsBefore = counter.unitsByKind();
+    Map<String, Long> sqsBefore = counter.sqsActions();
     long start = System.nanoTime();
     String execution = local.runtime().executions().start(arn, "run", input).executionArn();
     while (!watch.load(execution).orElseThrow().state().isDone()) Pause.millis(200);
@@ -88,6 +100,17 @@ public final class FanOutBench {
     r.put("write_units_per_item", round(after.get(2) - before.get(2), children));
     r.put("sqs_requests_per_item", round(after.get(4) - before.get(4), children));
     r.put("peak_heap_mb", peak.get() / (1024 * 1024));
+    ObjectNode units = r.putObject("capacity_units_per_item_by_kind");
+    counter.unitsByKind().forEach((kind, n) -> {
+      long used = n - kindsBefore.getOrDefault(kind, 0L);
+      if (used > 0) units.put(kind, round(used, children));
+    });
+    ObjectNode sqsActions = r.putObject("sqs_requests_per_item_by_action");
+    counter.sqsActions().forEach((action, n) -> {
+      long used = n - sqsBefore.getOrDefault(action, 0L);
+      if (used > 0) sqsActions.put(action, round(used, children));
+    });
+    r.put("method", METHOD);
     return r;
   }
 

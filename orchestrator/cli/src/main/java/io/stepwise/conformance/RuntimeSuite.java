@@ -40,10 +40,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * same rules as the in-memory runner.
  */
 public final class RuntimeSuite implements AutoCloseable {
-  private static final Duration PER_RUN_TIMEOUT = Duration.ofMinutes(3);
-  /** The budget grows with the work: each array element in a case's input may become a Map iteration. */
-  private static final Duration PER_INPUT_ITEM = Duration.ofMillis(20);
-
   private final ElasticMqServer sqsServer;
   private final DynaliteServer dynamoServer;
   private final DynamoDbClient dynamo;
@@ -112,20 +108,15 @@ public final class RuntimeSuite implements AutoCloseable {
       runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
       started.put(file, new Started(name, caseFile, executionArn, mocks));
     }
-    long items = started.values().stream().mapToLong(st -> arrayElements(st.caseFile().path("input"))).sum();
-    Duration budget = PER_RUN_TIMEOUT.plus(PER_INPUT_ITEM.multipliedBy(items));
-    Instant deadline = Instant.now().plus(budget);
+    // Each case's deadline follows its own size and waits, beside the work of the cases run with it.
+    long transitions = started.values().stream()
+        .mapToLong(st -> CaseBudget.transitions(st.caseFile().get("definition"), st.caseFile().path("input"))).sum();
+    Instant start = Instant.now();
     for (Map.Entry<Path, Started> e : started.entrySet()) {
-      results.add(await(runtime.store(), e.getKey(), e.getValue(), deadline, budget));
+      Duration budget = CaseBudget.of(e.getValue().caseFile().get("definition"), transitions);
+      results.add(await(runtime.store(), e.getKey(), e.getValue(), start.plus(budget), budget));
     }
     return results;
-  }
-
-  /** Every element of every array in {@code node}, however deep. */
-  static long arrayElements(JsonNode node) {
-    long count = node.isArray() ? node.size() : 0;
-    for (JsonNode child : node) count += arrayElements(child);
-    return count;
   }
 
   private record Started(String name, JsonNode caseFile, String executionArn, CaseMocks mocks) {}

@@ -40,15 +40,25 @@ final class Children {
   void startWave(String parentKey, long waitingSeq, int total, int wave) {
     if (total == 0) notifyParent(parentKey, waitingSeq);
     String joinKey = ChildLink.joinKey(parentKey, waitingSeq);
-    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, k), 0), 0);
+    List<StepMessage> starts = new ArrayList<>(wave);
+    for (int k = 0; k < wave; k++) starts.add(StepMessage.advance(ChildLink.childKey(joinKey, k), 0));
+    queue.sendAll(starts);
   }
 
   /**
    * Starts the children of {@code run} for {@code parent}, which will wait at transition
    * {@code parent.seq() + 1}. Every child record is written before any starts, so a retried
    * fan-out can rewrite them safely; starts are idempotent.
+   *
+   * <p>Children run in chains of MaxConcurrency's stride, each starting the next as it ends, so
+   * a chain's last child ends after all of it: the join counts a chain done once, when its last
+   * child reports, instead of writing its counters at every child ({@link ChildLink#counts()}).
+   * Failures are counted as they come. A Distributed Map's schedule can change while it runs
+   * (UpdateMapRun), so its children count themselves, one each.
+   *
+   * @param changeable true when UpdateMapRun may change the schedule (a Distributed Map)
    */
-  void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run) {
+  void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run, boolean changeable) {
     long waitingSeq = parent.seq() + 1;
     String joinKey = ChildLink.joinKey(parent.key(), waitingSeq);
     int total = run.children().size();
@@ -66,19 +76,24 @@ final class Children {
         int i = toRun.get(k);
         Command.Child child = run.children().get(i);
         int branch = run.kind() == Command.RunChildren.Kind.PARALLEL ? i : -1;
-        int successor = k + wave < toRun.size() ? toRun.get(k + wave) : -1;
-        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor);
+        boolean last = k + wave >= toRun.size();
+        int successor = last ? -1 : toRun.get(k + wave);
+        int counts = changeable ? 1 : last ? k / wave + 1 : 0;
+        ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor,
+            false, counts);
         ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(),
             child.input(), child.variables());
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
             StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
       store.createAll(records);
-      for (ChildOutcome outcome : kept) joins.report(joinKey, outcome); // idempotent per child
+      for (ChildOutcome outcome : kept) joins.report(joinKey, outcome, 1); // idempotent per child
       joins.markCreated(joinKey);
     }
     if (toRun.isEmpty()) notifyParent(parent.key(), waitingSeq);
-    for (int k = 0; k < wave; k++) queue.send(StepMessage.advance(ChildLink.childKey(joinKey, toRun.get(k)), 0), 0);
+    List<StepMessage> starts = new ArrayList<>(wave);
+    for (int k = 0; k < wave; k++) starts.add(StepMessage.advance(ChildLink.childKey(joinKey, toRun.get(k)), 0));
+    queue.sendAll(starts);
   }
 
   /** After a redrive: the children that succeeded in the join that failed, kept as they were. */
@@ -93,22 +108,27 @@ final class Children {
    * children failed than tolerated, no further child starts.
    */
   void report(ExecutionRecord child) {
+    report(child, queue);
+  }
+
+  /** @param starts where the next children's starts go (a {@link HandOff} keeps one for the worker) */
+  void report(ExecutionRecord child, StepQueue starts) {
     ExecutionState end = child.state();
     int index = child.parent().index();
     ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
         ? ChildOutcome.success(index, end.output())
         : ChildOutcome.failure(index, end.error(), end.cause());
     String joinKey = child.parent().joinKey();
-    JoinStore.Progress progress = joins.report(joinKey, outcome);
+    JoinStore.Progress progress = joins.report(joinKey, outcome, child.parent().counts());
     if (end.status() == ExecutionStatus.ABORTED) return;
     boolean failing = progress.failed() > progress.tolerated();
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
     // again (a duplicate start is dropped as stale), and no child is ever skipped.
     MapRunSchedule schedule = progress.schedule();
     if (!failing) {
-      start(child.parent(), schedule.original() ? child.parent().successor() : schedule.successor(index));
+      start(child.parent(), schedule.original() ? child.parent().successor() : schedule.successor(index), starts);
       int raised = schedule.handsOverTo(index);
-      if (raised > 0) schedule.addedRoots(raised).forEach(root -> start(child.parent(), root));
+      if (raised > 0) schedule.addedRoots(raised).forEach(root -> start(child.parent(), root, starts));
     }
     if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
@@ -117,8 +137,12 @@ final class Children {
 
   /** Starts child {@code index} of {@code sibling}'s join (none for -1), creating its record first if it is read. */
   void start(ChildLink sibling, int index) {
+    start(sibling, index, queue);
+  }
+
+  private void start(ChildLink sibling, int index, StepQueue starts) {
     if (index < 0 || sibling.read() && !readers.ensureCreated(sibling, index)) return;
-    queue.send(StepMessage.advance(ChildLink.childKey(sibling.joinKey(), index), 0), 0);
+    starts.send(StepMessage.advance(ChildLink.childKey(sibling.joinKey(), index), 0), 0);
   }
 
   /**

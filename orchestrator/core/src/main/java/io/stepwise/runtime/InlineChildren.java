@@ -92,7 +92,7 @@ final class InlineChildren {
     return decision.commands().size() == 1 && decision.commands().get(0) instanceof Command.Continue;
   }
 
-  private static boolean distributed(StateMachine machine, String stateName) {
+  static boolean distributed(StateMachine machine, String stateName) {
     return machine.state(stateName) instanceof State.Map map && map.distributed();
   }
 

@@ -46,9 +46,13 @@ public interface JoinStore {
   /** Marks every child record as written: children may start. */
   void markCreated(String joinKey);
 
-  /** Stores child {@code index}'s outcome and counts it done (and failed). */
+  /**
+   * Stores child {@code index}'s outcome, adds {@code counts} to the children done (see
+   * {@link ChildLink#counts()}) and counts a failure. A success that counts nothing writes no
+   * counter: the counters are read instead.
+   */
   // A child whose outcome is kept from a failed run (redrive) is reported once by the fan-out.
-  Progress report(String joinKey, ChildOutcome outcome);
+  Progress report(String joinKey, ChildOutcome outcome, int counts);
 
   /**
    * UpdateMapRun: stores {@code changes} and the failures now tolerated, unless the join has

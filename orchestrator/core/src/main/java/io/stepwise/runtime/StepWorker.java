@@ -67,6 +67,7 @@ public final class StepWorker {
   private final PoisonMessages poison;
   private final InstantSource clock;
   private final LongConsumer pause;
+  private final StepQueue queue;
 
   public StepWorker(ExecutionStore store, TokenStore tokens, JoinStore joins, StateMachines machines, StepQueue queue,
       TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease) {
@@ -100,6 +101,7 @@ public final class StepWorker {
       ObjectStorage storage, StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine,
       InstantSource clock, Duration lease, LongConsumer pause, TransitionObserver observer) {
     this.pause = pause;
+    this.queue = queue;
     this.store = store;
     this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
@@ -130,16 +132,39 @@ public final class StepWorker {
    *     fails the execution, rather than leaving it running with its message parked
    */
   public Outcome process(StepMessage message, String receiptId, boolean lastDelivery) {
+    HandOff handOff = new HandOff(queue);
+    Outcome outcome;
     try {
-      Outcome outcome = apply(message, receiptId);
-      return outcome == Outcome.RETRY && lastDelivery ? poison.giveUp(message, receiptId, null) : outcome;
+      outcome = apply(message, receiptId, handOff);
+      outcome = outcome == Outcome.RETRY && lastDelivery ? poison.giveUp(message, receiptId, null) : outcome;
     } catch (RuntimeException e) {
       if (!lastDelivery) throw e;
-      return poison.giveUp(message, receiptId, e);
+      outcome = poison.giveUp(message, receiptId, e);
     }
+    startHandedOff(handOff.take(), receiptId, lastDelivery);
+    return outcome;
   }
 
-  private Outcome apply(StepMessage message, String receiptId) {
+  /**
+   * A chain's next child, started here before {@code message} is acknowledged (one, not its own
+   * successor, so an invocation stays two transitions long). Whatever keeps it from going through
+   * now sends it to the queue, as would have happened without the hand-off; a crash brings the
+   * predecessor's message back, which starts it again.
+   */
+  private void startHandedOff(StepMessage next, String receiptId, boolean lastDelivery) {
+    if (next == null) return;
+    Outcome outcome;
+    try {
+      outcome = apply(next, receiptId + "/next", queue);
+    } catch (RuntimeException e) {
+      if (!lastDelivery) throw e;
+      outcome = Outcome.RETRY; // the predecessor's message will not come back: the queue takes it
+    }
+    if (outcome != Outcome.ACK) transitions.send(next);
+  }
+
+  /** @param starts where the starts of children this transition ends go (see {@link HandOff}) */
+  private Outcome apply(StepMessage message, String receiptId, StepQueue starts) {
     if (message.kind() == StepMessage.Kind.JOB_POLL) return jobs.poll(message);
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
@@ -148,7 +173,7 @@ public final class StepWorker {
       // Ahead of an ended record: RedriveExecution's first message, sent before its commit.
       if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
       // A branch or iteration whose last transition's message came back: its report may be lost.
-      if (!message.anySeq() && message.seq() == record.seq() - 1) transitions.afterEnd(record);
+      if (!message.anySeq() && message.seq() == record.seq() - 1) transitions.afterEnd(record, starts);
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() < record.seq()) {
@@ -176,7 +201,7 @@ public final class StepWorker {
     } else {
       event = message.event();
     }
-    transitions.make(record, receiptId, event);
+    transitions.make(record, receiptId, event, starts);
     return Outcome.ACK;
   }
 

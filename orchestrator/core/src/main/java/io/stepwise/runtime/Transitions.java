@@ -58,7 +58,12 @@ final class Transitions {
 
   /** Decides the transition {@code event} makes on {@code record} and commits it. */
   void make(ExecutionRecord record, String receiptId, Event event) {
-    Transitioning t = new Transitioning(record, receiptId);
+    make(record, receiptId, event, queue);
+  }
+
+  /** @param starts where a child that ends here sends its successors' starts */
+  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts) {
+    Transitioning t = new Transitioning(record, receiptId, starts);
     t.decide(machine(record), event);
     t.commit();
   }
@@ -70,6 +75,7 @@ final class Transitions {
   private final class Transitioning {
     final ExecutionRecord record;
     final String receiptId;
+    final StepQueue starts;
     final Instant now = clock.instant();
     final List<HistoryEvent> events = new ArrayList<>();
     final List<StepMessage> bound = new ArrayList<>();
@@ -78,9 +84,10 @@ final class Transitions {
     Decision decision;
     boolean claimed;
 
-    Transitioning(ExecutionRecord record, String receiptId) {
+    Transitioning(ExecutionRecord record, String receiptId, StepQueue starts) {
       this.record = record;
       this.receiptId = receiptId;
+      this.starts = starts;
     }
 
     /** Steps the engine, carrying out task calls and children within this transition. */
@@ -121,7 +128,7 @@ final class Transitions {
       store.commit(committed, record.seq());
       observe(new CommittedTransition(record, committed, events, now));
       if (next != null) send(next);
-      if (committed.state().isDone()) afterEnd(committed);
+      if (committed.state().isDone()) afterEnd(committed, starts);
     }
   }
 
@@ -143,8 +150,8 @@ final class Transitions {
   }
 
   /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
-  void afterEnd(ExecutionRecord ended) {
-    if (ended.parent() != null) children.report(ended);
+  void afterEnd(ExecutionRecord ended, StepQueue starts) {
+    if (ended.parent() != null) children.report(ended, starts);
     if (ended.callbackToken() != null) NestedWorkflows.answerParent(callbacks, ended);
   }
 
@@ -185,7 +192,7 @@ final class Transitions {
       if (command instanceof Command.RunChildren run) {
         Event.ChildrenFinished joined = inline.run(t.machine, t.record, t.decision.state(), run);
         if (joined != null) return joined; // pure children: joined within this transition
-        children.fanOut(t.record, t.decision.state(), run);
+        children.fanOut(t.record, t.decision.state(), run, InlineChildren.distributed(t.machine, run.stateName()));
         return null; // the parent waits for its children's join
       }
       if (command instanceof Command.ReadChildren read) {

@@ -46,10 +46,10 @@ public final class InMemoryJoinStore implements JoinStore {
   }
 
   @Override
-  public synchronized Progress report(String joinKey, ChildOutcome outcome) {
+  public synchronized Progress report(String joinKey, ChildOutcome outcome, int counts) {
     Counters c = counters(joinKey);
     c.outcomes.put(outcome.index(), outcome);
-    c.done++;
+    c.done += counts;
     if (!outcome.succeeded()) c.failed++;
     return new Progress(c.total, c.wave, c.done, c.failed, c.tolerated, c.changes == null ? "" : c.changes.generations());
   }

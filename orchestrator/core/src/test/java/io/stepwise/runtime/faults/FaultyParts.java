@@ -76,8 +76,8 @@ public final class FaultyParts {
         plan.after(joinKey, "markCreated");
       }
 
-      public Progress report(String joinKey, ChildOutcome outcome) {
-        Progress progress = real.report(joinKey, outcome);
+      public Progress report(String joinKey, ChildOutcome outcome, int counts) {
+        Progress progress = real.report(joinKey, outcome, counts);
         plan.after(joinKey, "report");
         return progress;
       }

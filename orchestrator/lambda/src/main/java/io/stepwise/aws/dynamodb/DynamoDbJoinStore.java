@@ -107,7 +107,7 @@ public final class DynamoDbJoinStore implements JoinStore {
   }
 
   @Override
-  public Progress report(String joinKey, ChildOutcome outcome) {
+  public Progress report(String joinKey, ChildOutcome outcome, int counts) {
     ObjectNode o = Json.object();
     o.put("i", outcome.index()).put("ok", outcome.succeeded());
     if (outcome.succeeded()) o.put("out", Json.write(outcome.output()));
@@ -115,10 +115,17 @@ public final class DynamoDbJoinStore implements JoinStore {
     Map<String, AttributeValue> item = new HashMap<>(key(joinKey, "C#" + Table.zeroPadded(outcome.index(), 10)));
     item.put("outcome", b(Deflate.deflateText(Json.write(o))));
     dynamo.putItem(r -> r.tableName(table).item(item));
-    String add = outcome.succeeded() ? "ADD done :one" : "ADD done :one, failed :one";
+    if (counts == 0 && outcome.succeeded()) {
+      Join join = get(joinKey); // counted by its chain's last child: a read, not a write
+      return new Progress(join.total(), join.wave(), join.done(), join.failed(), join.tolerated(),
+          join.changes() == null ? "" : join.changes().generations());
+    }
+    String add = counts == 0 ? "ADD failed :one" : outcome.succeeded() ? "ADD done :n" : "ADD done :n, failed :one";
+    Map<String, AttributeValue> values = new HashMap<>();
+    if (counts > 0) values.put(":n", n(counts));
+    if (!outcome.succeeded()) values.put(":one", n(1));
     Map<String, AttributeValue> after = dynamo.updateItem(r -> r.tableName(table).key(key(joinKey, "J"))
-        .updateExpression(add).expressionAttributeValues(Map.of(":one", n(1)))
-        .returnValues(ReturnValue.ALL_NEW)).attributes();
+        .updateExpression(add).expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes();
     return new Progress(Integer.parseInt(after.get("total").n()), Integer.parseInt(after.get("wave").n()),
         Long.parseLong(after.get("done").n()), Long.parseLong(after.get("failed").n()),
         Long.parseLong(after.get("tolerated").n()), after.containsKey("gens") ? after.get("gens").s() : "");
