@@ -13,6 +13,8 @@ import io.stepwise.engine.Command;
 import io.stepwise.engine.Resource;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
+import io.stepwise.express.ExpressResult;
+import io.stepwise.express.ExpressStart;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
@@ -31,6 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -47,30 +52,60 @@ public final class RuntimeSuite implements AutoCloseable {
   private final LocalRuntime local;
   private final Map<String, CaseMocks> mocksByExecution = new ConcurrentHashMap<>();
   private final Map<String, String> setupErrors = new ConcurrentHashMap<>();
+  private final Map<String, List<HistoryEvent>> expressHistories = new ConcurrentHashMap<>();
+  private final ExecutorService expressRuns;
 
   private RuntimeSuite() {
     sqsServer = ElasticMqServer.start();
     dynamoServer = DynaliteServer.start();
     dynamo = AwsClients.dynamoDb(dynamoServer.endpoint());
     sqs = AwsClients.sqs(sqsServer.endpoint());
-    local = LocalRuntime.start(dynamo, sqs, "stepwise-conformance", this::invoke, 4);
+    LocalRuntime.Options options = new LocalRuntime.Options(LocalRuntime.Options.DEFAULT.visibilityTimeoutSeconds(),
+        LocalRuntime.Options.DEFAULT.maxReceiveCount(), 4, LocalRuntime.Options.DEFAULT.batchSize());
+    local = LocalRuntime.start(dynamo, sqs, "stepwise-conformance", new CaseInvoker(), options,
+        (execution, events) -> expressHistories.put(execution.executionArn(), events));
+    expressRuns = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "express-case");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   public static RuntimeSuite start() {
     return new RuntimeSuite();
   }
 
-  /** The Task invoker: each execution answers from its own case's mocks. */
-  private TaskOutcome invoke(Command.InvokeTask call) {
-    CaseMocks mocks = mocksByExecution.get(call.executionArn());
-    try {
-      if (mocks == null) throw new UnsupportedTaskException("no case for execution " + call.executionArn());
-      TaskOutcome outcome = mocks.invoke(call);
-      return Resource.parse(call.resource()).waitsForTaskToken() ? answerByCallback(call.token(), outcome) : outcome;
-    } catch (UnsupportedTaskException e) {
-      setupErrors.putIfAbsent(call.executionArn(), e.getMessage());
-      throw e;
+  /**
+   * The Task invoker: each execution answers from its own case's mocks, a mocked nested
+   * {@code states:startExecution} included (the runtime would start a real child otherwise).
+   */
+  private final class CaseInvoker implements TaskInvoker {
+    @Override
+    public TaskOutcome invoke(Command.InvokeTask call) {
+      CaseMocks mocks = mocksByExecution.get(call.executionArn());
+      try {
+        if (mocks == null) throw new UnsupportedTaskException("no case for execution " + call.executionArn());
+        TaskOutcome outcome = mocks.invoke(call);
+        Resource resource = Resource.parse(call.resource());
+        if (resource.waitsForTaskToken()) return answerByCallback(call.token(), outcome);
+        return resource.isSync() ? submitted(answerByCallback(call.token(), outcome), outcome) : outcome;
+      } catch (UnsupportedTaskException e) {
+        setupErrors.putIfAbsent(call.executionArn(), e.getMessage());
+        throw e;
+      }
     }
+
+    @Override
+    public boolean overrides(Command.InvokeTask call) {
+      CaseMocks mocks = mocksByExecution.get(call.executionArn());
+      return mocks != null && mocks.mocks(call.stateName());
+    }
+  }
+
+  /** A mocked {@code .sync} job's start, as its call answers: the ARN its mock ended with. */
+  private static TaskOutcome submitted(TaskOutcome sent, TaskOutcome mock) {
+    JsonNode arn = mock.succeeded() && mock.result() != null ? mock.result().get("ExecutionArn") : null;
+    return arn == null ? sent : TaskOutcome.success(Json.object().set("ExecutionArn", arn));
   }
 
   /**
@@ -100,13 +135,19 @@ public final class RuntimeSuite implements AutoCloseable {
         continue;
       }
       String machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:case-" + (++n);
+      String type = "EXPRESS".equals(caseFile.path("machine_type").asText()) ? "EXPRESS" : "STANDARD";
       runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "case-" + n, 0,
-          Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", "STANDARD"));
-      String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":run";
+          Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", type));
       CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
+      String input = Json.write(caseFile.path("input"));
+      ExpressStart express = runtime.executions().expressStart(machineArn, "run", input);
+      String executionArn = express != null ? express.executionArn()
+          : machineArn.replace(":stateMachine:", ":execution:") + ":run";
       mocksByExecution.put(executionArn, mocks);
-      runtime.executions().start(machineArn, "run", Json.write(caseFile.path("input")));
-      started.put(file, new Started(name, caseFile, executionArn, mocks));
+      // An Express case runs as StartSyncExecution runs it: whole, its end the answer.
+      CompletableFuture<ExpressResult> sync = express != null ? CompletableFuture.supplyAsync(() -> runtime.express().run(express), expressRuns) : null;
+      if (express == null) runtime.executions().start(machineArn, "run", input);
+      started.put(file, new Started(name, caseFile, executionArn, mocks, sync));
     }
     // Each case's deadline follows its own size and waits, beside the work of the cases run with it.
     long transitions = started.values().stream()
@@ -119,7 +160,9 @@ public final class RuntimeSuite implements AutoCloseable {
     return results;
   }
 
-  private record Started(String name, JsonNode caseFile, String executionArn, CaseMocks mocks) {}
+  /** @param express an Express case's run, null for a Standard one */
+  private record Started(String name, JsonNode caseFile, String executionArn, CaseMocks mocks,
+      CompletableFuture<ExpressResult> express) {}
 
   private CaseResult await(ExecutionStore store, Path file, Started s, Instant deadline, Duration budget) {
     while (true) {
@@ -127,7 +170,10 @@ public final class RuntimeSuite implements AutoCloseable {
       if (setupError != null) {
         return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "ERROR", setupError);
       }
-      ExecutionRecord record = store.load(s.executionArn()).orElse(null);
+      if (s.express() != null && s.express().isDone()) {
+        return CaseRunner.verdict(s.name(), file, s.caseFile(), expressResult(s), s.mocks());
+      }
+      ExecutionRecord record = s.express() != null ? null : store.load(s.executionArn()).orElse(null);
       if (record != null && record.state().isDone()) {
         ExecutionState state = record.state();
         ExecutionResult result = new ExecutionResult(state.status(), state.output(), state.error(), state.cause(),
@@ -142,6 +188,12 @@ public final class RuntimeSuite implements AutoCloseable {
     }
   }
 
+  private ExecutionResult expressResult(Started s) {
+    ExpressResult end = s.express().join();
+    List<HistoryEvent> events = expressHistories.getOrDefault(s.executionArn(), List.of());
+    return new ExecutionResult(end.status(), end.output(), end.error(), end.cause(), events, end.transitions());
+  }
+
   /** The execution's whole history as GetExecutionHistory reads it: every committed transition. */
   private static List<HistoryEvent> history(ExecutionStore store, ExecutionRecord record) {
     List<HistoryEvent> events = new ArrayList<>();
@@ -153,6 +205,7 @@ public final class RuntimeSuite implements AutoCloseable {
 
   @Override
   public void close() {
+    expressRuns.shutdownNow();
     local.close();
     dynamo.close();
     sqs.close();

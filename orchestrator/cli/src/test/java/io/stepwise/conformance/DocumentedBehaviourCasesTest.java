@@ -10,16 +10,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cases written from the Step Functions developer guide and from AWS recordings that the public
- * conformance cases do not cover (src/test/resources/cases): every one must pass in memory.
+ * conformance cases do not cover (src/test/resources/cases): every one must pass in memory and
+ * on the Lambda runtime (ElasticMQ and dynalite), Express cases and mocked nested executions included.
  */
 class DocumentedBehaviourCasesTest {
   @Test
   void documentedBehaviourCases_allPass() {
+    assertEquals("", failures(ConformanceSuite.run(cases())));
+  }
+
+  @Test
+  void documentedBehaviourCases_allPassOnTheLambdaRuntime() {
+    try (RuntimeSuite suite = RuntimeSuite.start()) {
+      assertEquals("", failures(suite.run(cases())));
+    }
+  }
+
+  private static List<Path> cases() {
     List<Path> files = ConformanceSuite.caseFiles(List.of(Path.of("src/test/resources/cases")));
     assertTrue(files.size() >= 10, "expected the documented cases, found " + files.size());
-    List<CaseResult> results = ConformanceSuite.run(files);
-    String failures = results.stream().filter(r -> !r.passed())
+    return files;
+  }
+
+  private static String failures(List<CaseResult> results) {
+    return results.stream().filter(r -> !r.passed())
         .map(r -> r.name() + ": " + r.message()).collect(Collectors.joining("\n"));
-    assertEquals("", failures);
   }
 }

@@ -7,6 +7,14 @@ public interface TaskInvoker {
   TaskOutcome invoke(Command.InvokeTask call);
 
   /**
+   * Whether this invoker answers {@code call} itself where a runtime has its own way to carry it
+   * out (a test case's mock of a nested {@code states:startExecution}); none does by default.
+   */
+  default boolean overrides(Command.InvokeTask call) {
+    return false;
+  }
+
+  /**
    * An invoker built on its first call: a handler whose first transitions call no Task does not
    * pay for loading the integrations' catalog at its cold start.
    */

@@ -102,7 +102,8 @@ public final class Runtime {
     TaskCallbacks taskCallbacks = new TaskCallbacks(store, tokens, queue, clock);
     this.callbacks = taskCallbacks;
     this.activities = new Activities(documents, taskCallbacks, clock, tasks);
-    TaskInvoker allTasks = new NestedWorkflows(executions, activities);
+    TaskInvoker nested = new NestedWorkflows(executions, activities);
+    TaskInvoker allTasks = call -> tasks.overrides(call) ? tasks.invoke(call) : nested.invoke(call);
     this.tasks = allTasks;
     this.integrations = tasks;
     this.worker = new StepWorker(store, tokens, joins, cursors, storage, machines, queue, allTasks, engine, clock, lease,

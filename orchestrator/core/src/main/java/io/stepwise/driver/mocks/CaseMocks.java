@@ -56,6 +56,11 @@ public final class CaseMocks implements TaskInvoker {
     return TaskOutcome.failure(text(mock.get("error")), text(mock.get("cause")));
   }
 
+  /** Whether the case carries a mock for {@code stateName}. */
+  public boolean mocks(String stateName) {
+    return mocks != null && mocks.has(stateName);
+  }
+
   public List<Command.InvokeTask> calls() {
     return List.copyOf(calls);
   }
