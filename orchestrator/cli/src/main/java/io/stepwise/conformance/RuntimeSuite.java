@@ -77,7 +77,8 @@ public final class RuntimeSuite implements AutoCloseable {
 
   /**
    * The Task invoker: each execution answers from its own case's mocks, a mocked nested
-   * {@code states:startExecution} included (the runtime would start a real child otherwise).
+   * {@code states:startExecution} or activity included (the runtime would start a real child,
+   * or queue the task for a worker, otherwise).
    */
   private final class CaseInvoker implements TaskInvoker {
     @Override
@@ -87,7 +88,8 @@ public final class RuntimeSuite implements AutoCloseable {
         if (mocks == null) throw new UnsupportedTaskException("no case for execution " + call.executionArn());
         TaskOutcome outcome = mocks.invoke(call);
         Resource resource = Resource.parse(call.resource());
-        if (resource.waitsForTaskToken()) return answerByCallback(call.token(), outcome);
+        // An activity's worker answers as a callback does, with the token GetActivityTask gave it.
+        if (resource.waitsForTaskToken() || resource.isActivity()) return answerByCallback(call.token(), outcome);
         return resource.isSync() ? submitted(answerByCallback(call.token(), outcome), outcome) : outcome;
       } catch (UnsupportedTaskException e) {
         setupErrors.putIfAbsent(call.executionArn(), e.getMessage());

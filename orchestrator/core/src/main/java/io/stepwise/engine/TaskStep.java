@@ -70,14 +70,16 @@ final class TaskStep {
     t.fail(task, error, cause);
   }
 
+  /** An activity's started event names only the worker (unknown here, so {@code {}}), as AWS records it. */
   private void started() {
     t.history().add(eventPrefix() + "Started", resource.isLegacyLambda() ? null : detailsKey("Started"),
-        resource.isLegacyLambda() ? null : resourceDetails());
+        resource.isLegacyLambda() ? null : resource.isActivity() ? Json.object() : resourceDetails());
   }
 
   private void scheduled(JsonNode payload, Integer timeout, Integer heartbeat, String credentialsRole) {
     ObjectNode d = resourceDetails();
     if (!namedByArn()) d.put("region", resource.region());
+    else d.set("inputDetails", History.NOT_TRUNCATED); // as a state's input: AWS's recordings of both kinds
     if (timeout != null) d.put("timeoutInSeconds", timeout);
     if (heartbeat != null) d.put("heartbeatInSeconds", heartbeat);
     if (credentialsRole != null) d.putObject("taskCredentials").put("roleArn", credentialsRole);
