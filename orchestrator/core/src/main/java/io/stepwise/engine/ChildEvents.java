@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  * MapIterationStarted; an iteration starts from MapStateStarted, or, once MaxConcurrency
  * iterations run, from the last event of the iteration whose slot it takes; the iteration's end
  * event is written aside.
+ *
+ * <p>When an iteration's failure fails the Map, the iterations still running are aborted, as AWS's
+ * recording of a Map whose Lambda tasks time out shows (timeouts/test_service_lambda_map_timeout):
+ * after the failing iteration's MapIterationFailed come TaskStateAborted for its Task, then for
+ * each other running iteration in index order MapIterationAborted and TaskStateAborted for a Task
+ * in flight, all linked to the failure's last event, as MapStateFailed is. Their events after
+ * that point are not written.
  */
 final class ChildEvents {
   /**
@@ -27,8 +34,9 @@ final class ChildEvents {
    *     or the last event of the last branch to finish
    * @param lastFailure what its failure links to: the last event of the last child that failed
    * @param idsByIndex per child index, its own event ids mapped to the parent's
+   * @param failed the iteration whose failure failed the Map, the others then aborted; null for none
    */
-  record Joined(long lastEnd, long lastFailure, Map<Integer, Map<Long, Long>> idsByIndex) {
+  record Joined(long lastEnd, long lastFailure, Map<Integer, Map<Long, Long>> idsByIndex, ChildOutcome failed) {
     private static final Pattern ENTERED = Pattern.compile(
         "^(An error occurred while executing the state '.*?' \\(entered at the event id #)(\\d+)(\\))");
 
@@ -52,12 +60,16 @@ final class ChildEvents {
   private final String mapName;
   private final int maxConcurrency;
   private final long started;
+  private final long tolerated;
+  private long failures;
+  private int failedChild = -1;
   private final Map<Integer, Long> lastOfChild = new HashMap<>();
   private long lastEnd;
   private long lastFailure;
 
-  private ChildEvents(History history, List<ChildOutcome> outcomes, String mapName, int maxConcurrency) {
+  private ChildEvents(History history, List<ChildOutcome> outcomes, String mapName, int maxConcurrency, long tolerated) {
     this.history = history;
+    this.tolerated = tolerated;
     this.outcomes = outcomes;
     this.mapName = mapName;
     this.maxConcurrency = maxConcurrency;
@@ -66,13 +78,17 @@ final class ChildEvents {
     this.lastFailure = started;
   }
 
-  /** An inline Map's iterations; {@code maxConcurrency} 0 is unbounded. */
-  static Joined mapIterations(History history, String mapName, List<ChildOutcome> outcomes, int maxConcurrency) {
-    return new ChildEvents(history, outcomes, mapName, maxConcurrency).merge();
+  /**
+   * An inline Map's iterations; {@code maxConcurrency} 0 is unbounded, {@code tolerated} the
+   * failures it tolerates (the next one fails it).
+   */
+  static Joined mapIterations(History history, String mapName, List<ChildOutcome> outcomes, int maxConcurrency,
+      long tolerated) {
+    return new ChildEvents(history, outcomes, mapName, maxConcurrency, tolerated).merge();
   }
 
   static Joined parallelBranches(History history, List<ChildOutcome> outcomes) {
-    return new ChildEvents(history, outcomes, null, 0).merge();
+    return new ChildEvents(history, outcomes, null, 0, Long.MAX_VALUE).merge();
   }
 
   private boolean isMap() {
@@ -105,11 +121,38 @@ final class ChildEvents {
       if (emit(pick, next, ids)) {
         done[pick] = true;
         remaining--;
+        if (failedChild >= 0) {
+          abortTheRest(next, done);
+          break;
+        }
       }
     }
     Map<Integer, Map<Long, Long>> byIndex = new HashMap<>();
     ids.forEach((c, local) -> byIndex.put(outcomes.get(c).index(), local));
-    return new Joined(lastEnd, lastFailure, byIndex);
+    return new Joined(lastEnd, lastFailure, byIndex, failedChild < 0 ? null : outcomes.get(failedChild));
+  }
+
+  /** The failing iteration's Task, then each running iteration, aborted where the failure ended. */
+  private void abortTheRest(int[] next, boolean[] done) {
+    long at = lastFailure;
+    if (taskInFlight(failedChild, outcomes.get(failedChild).events().size())) history.linked("TaskStateAborted", null, null, at);
+    for (int c = 0; c < outcomes.size(); c++) {
+      if (done[c] || next[c] < 0) continue; // ended already, or never started
+      history.linked("MapIterationAborted", "mapIterationAbortedEventDetails", iteration(outcomes.get(c).index()), at);
+      if (taskInFlight(c, next[c])) history.linked("TaskStateAborted", null, null, at);
+    }
+  }
+
+  /** Whether the iteration's own state (not a nested one) is a Task entered and not exited within its first {@code upTo} events. */
+  private boolean taskInFlight(int c, int upTo) {
+    List<String> open = new ArrayList<>();
+    List<HistoryEvent> events = outcomes.get(c).events();
+    for (int i = 0; i < upTo; i++) {
+      String type = events.get(i).type();
+      if (type.endsWith("StateEntered")) open.add(type.substring(0, type.length() - "StateEntered".length()));
+      else if (type.endsWith("StateExited") && !open.isEmpty()) open.remove(open.size() - 1);
+    }
+    return !open.isEmpty() && open.get(0).equals("Task");
   }
 
   private static int firstNotDone(boolean[] done) {
@@ -160,7 +203,10 @@ final class ChildEvents {
       if (isMap() || next[c] < events.size()) return false;
     }
     long last = lastOfChild.get(outcome.index());
-    if (!outcome.succeeded()) lastFailure = last;
+    if (!outcome.succeeded()) {
+      lastFailure = last;
+      if (isMap() && ++failures > tolerated) failedChild = c;
+    }
     if (isMap()) {
       String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";
       lastEnd = history.linked(type, Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails",

@@ -65,9 +65,13 @@ final class FanOut {
     List<ChildOutcome> outcomes = done.outcomes();
     boolean isMap = state instanceof State.Map;
     boolean distributed = isMap && ((State.Map) state).distributed();
+    boolean anyFailed = outcomes.stream().anyMatch(o -> !o.succeeded());
+    long tolerated = !isMap ? 0 : !anyFailed ? Long.MAX_VALUE
+        : done.tolerated() != null ? done.tolerated() : toleratedFailures((State.Map) state, outcomes.size());
     // A distributed Map's iterations are executions of their own: the parent shows only the Map Run.
     ChildEvents.Joined joined = distributed ? null
-        : isMap ? ChildEvents.mapIterations(t.history(), state.name(), outcomes, (int) number(((State.Map) state).maxConcurrency(), 0))
+        : isMap ? ChildEvents.mapIterations(t.history(), state.name(), outcomes,
+            (int) number(((State.Map) state).maxConcurrency(), 0), tolerated)
         : ChildEvents.parallelBranches(t.history(), outcomes);
     ArrayNode results = Json.array();
     List<ChildOutcome> failures = new ArrayList<>();
@@ -76,11 +80,11 @@ final class FanOut {
       else failures.add(outcome);
     }
     if (!failures.isEmpty()) {
-      long tolerated = !isMap ? 0 : done.tolerated() != null ? done.tolerated() : toleratedFailures((State.Map) state, outcomes.size());
       if (!isMap || failures.size() > tolerated) {
         if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
         else t.history().moveCursor(joined.lastFailure());
-        ChildOutcome first = failures.get(0);
+        // The failure the Map's join met first fails it (in memory, the first by index).
+        ChildOutcome first = joined != null && joined.failed() != null ? joined.failed() : failures.get(0);
         boolean thresholdSet = isMap && (done.tolerated() != null || hasTolerance((State.Map) state));
         if (thresholdSet) {
           t.fail(state, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
