@@ -27,6 +27,7 @@ import java.util.Set;
 public final class CaseMocks implements TaskInvoker {
   private final JsonNode mocks;
   private final Set<String> unrecorded;
+  // Map iterations and Parallel branches call from several threads on the Lambda runtime.
   private final List<Command.InvokeTask> calls = new ArrayList<>();
 
   public CaseMocks(JsonNode mocks) {
@@ -42,7 +43,9 @@ public final class CaseMocks implements TaskInvoker {
 
   @Override
   public TaskOutcome invoke(Command.InvokeTask call) {
-    calls.add(call);
+    synchronized (calls) {
+      calls.add(call);
+    }
     JsonNode mock = mocks == null ? null : mocks.get(call.stateName());
     if (mock == null && unrecorded.contains(call.stateName())) {
       TaskOutcome echoed = identityLambda(call);
@@ -62,7 +65,9 @@ public final class CaseMocks implements TaskInvoker {
   }
 
   public List<Command.InvokeTask> calls() {
-    return List.copyOf(calls);
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
   }
 
   /** The identity function's answer: its payload, wrapped as lambda:invoke wraps it; null for other resources. */
