@@ -45,6 +45,27 @@ public interface ExecutionStore {
    */
   void commit(ExecutionRecord next, long expectedSeq);
 
+  /**
+   * The commit point of transition {@code next.seq() - 1}: writes its history {@code events}
+   * and commits {@code next}, under the transition's lease. A store may make this one write (the
+   * history item that holds the record); by default it is {@link #writeHistory} then
+   * {@link #commit}.
+   *
+   * @throws ConflictException when the transition was committed already, or another live worker
+   *     holds its lease
+   */
+  default void commitTransition(ExecutionRecord next, List<HistoryEvent> events, String leaseOwner, Instant now,
+      Instant leaseUntil) {
+    writeHistory(next.key(), next.seq() - 1, events, leaseOwner, now, leaseUntil);
+    commit(next, next.seq() - 1);
+  }
+
+  /**
+   * After a commit that changed the execution's status: brings what lists executions by status
+   * up to date (idempotent; a store whose listing reads the records needs nothing).
+   */
+  default void reindex(ExecutionRecord committed) {}
+
   /** History events in order, from the transitions committed so far, paged by transition. */
   HistoryPage history(String executionArn, long fromSeq, int maxEvents);
 
