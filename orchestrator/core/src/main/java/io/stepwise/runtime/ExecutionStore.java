@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where executions live. Every write is one conditional single-item write: the record is
  * versioned by {@code seq}, and the history of transition {@code seq} is written under a lease so
- * that only one worker at a time can be producing it.
+ * that only one worker at a time can be producing it. A transition commits with
+ * {@link #commitTransition}, its history and the record together (one write in DynamoDB).
  */
 public interface ExecutionStore {
   /** The record, read strongly consistent; empty when there is none. */
@@ -26,9 +27,11 @@ public interface ExecutionStore {
 
   /**
    * Writes the history events of transition {@code seq}, claiming it for {@code leaseOwner}
-   * until {@code leaseUntil}.
+   * until {@code leaseUntil}; with no events, the claim a transition takes before a task call
+   * (a store that writes history only with its commit takes only that).
    *
-   * @throws ConflictException when another live worker holds the lease
+   * @throws ConflictException when another live worker holds the lease, or the transition is
+   *     committed already
    */
   void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now, Instant leaseUntil);
 
