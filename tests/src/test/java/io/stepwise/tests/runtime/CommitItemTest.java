@@ -39,6 +39,7 @@ class CommitItemTest {
   void table(DynamoDbClient dynamo) {
     String name = LocalAws.uniqueName("commits");
     dynamo.createTable(Table.createRequest(name));
+    dynamo.waiter().waitUntilTableExists(r -> r.tableName(name)); // ACTIVE, even on a loaded machine
     store = new DynamoDbExecutionStore(dynamo, name);
     arn = "arn:aws:states:us-east-1:000000000000:execution:commits:" + name;
   }
