@@ -13,6 +13,7 @@ import io.stepwise.json.Json;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.ExecutionStore.ConflictException;
+import io.stepwise.runtime.HistoryCodec;
 import io.stepwise.runtime.StepMessage;
 import io.stepwise.tests.LocalAws;
 import java.time.Instant;
@@ -21,7 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The history item is the commit, on dynalite: one conditional put per transition that never
@@ -33,6 +36,8 @@ class CommitItemTest {
   private static final String MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:commits";
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   private DynamoDbExecutionStore store;
+  private DynamoDbClient dynamo;
+  private String table;
   private String arn;
 
   @BeforeEach
@@ -41,6 +46,8 @@ class CommitItemTest {
     dynamo.createTable(Table.createRequest(name));
     dynamo.waiter().waitUntilTableExists(r -> r.tableName(name)); // ACTIVE, even on a loaded machine
     store = new DynamoDbExecutionStore(dynamo, name);
+    this.dynamo = dynamo;
+    table = name;
     arn = "arn:aws:states:us-east-1:000000000000:execution:commits:" + name;
   }
 
@@ -104,6 +111,19 @@ class CommitItemTest {
     store.reindex(r1); // the worker's own reindex, late: changes nothing
     assertEquals(List.of(ExecutionStatus.SUCCEEDED), statuses());
     assertEquals(0, store.executions(MACHINE, ExecutionStatus.RUNNING, null, 10).executions().size());
+  }
+
+  @Test
+  void historyWrittenBeforeTheCommitItem_isStillRead() {
+    ExecutionRecord r0 = started();
+    store.create(r0);
+    dynamo.putItem(r -> r.tableName(table).item(Map.of(Table.PK, AttributeValue.fromS("EX#" + arn),
+        Table.SK, AttributeValue.fromS("H#00000000000000000000"),
+        "events", AttributeValue.fromB(SdkBytes.fromByteArray(HistoryCodec.encode(event(1, "Old")))))));
+    store.commitTransition(after(after(r0, "B", ExecutionStatus.RUNNING), "C", ExecutionStatus.RUNNING), event(2, "New"),
+        "worker-1", NOW, NOW.plusSeconds(30)); // transition 1, on a record whose transition 0 was written the old way
+    assertEquals(List.of("Old", "New"), store.history(arn, 0, 100).events().stream()
+        .map(e -> e.details().get("name").asText()).toList());
   }
 
   private List<ExecutionStatus> statuses() {

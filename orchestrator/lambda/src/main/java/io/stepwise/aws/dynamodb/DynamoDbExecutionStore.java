@@ -13,6 +13,7 @@ import io.stepwise.runtime.Deflate;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.HistoryCodec;
 import io.stepwise.runtime.RecordCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,8 +255,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
               ":from", s(Table.historyKey(seq)), ":to", s(Table.historyKey(committed - 1))))
           .exclusiveStartKey(startKey).limit(100).build());
       for (Map<String, AttributeValue> item : page.items()) {
-        if (!item.containsKey(COMMIT)) continue; // a claim, not committed
-        events.addAll(RecordCodec.committedEvents(item.get(COMMIT).b().asByteArray()));
+        List<HistoryEvent> written = events(item);
+        if (written == null) continue; // a claim, not committed
+        events.addAll(written);
         seq = Long.parseLong(item.get(Table.SK).s().substring(2)) + 1;
         if (events.size() >= maxEvents) break;
       }
@@ -279,13 +281,22 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
               ":from", s(Table.historyKey(lowSeq)), ":to", s(Table.historyKey(highSeq))))
           .exclusiveStartKey(start).limit(maxTransitions - transitions.size()).build());
       for (Map<String, AttributeValue> item : page.items()) {
-        if (!item.containsKey(COMMIT)) continue; // a claim, not committed
-        transitions.add(new TransitionEvents(Long.parseLong(item.get(Table.SK).s().substring(2)),
-            RecordCodec.committedEvents(item.get(COMMIT).b().asByteArray())));
+        List<HistoryEvent> written = events(item);
+        if (written != null) transitions.add(new TransitionEvents(Long.parseLong(item.get(Table.SK).s().substring(2)), written));
       }
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null && transitions.size() < maxTransitions);
     return transitions;
+  }
+
+  /**
+   * A history item's events; null for a claim. An item written before the history item became the
+   * commit holds its events alone ({@code events}), committed when below the record's seq.
+   */
+  private static List<HistoryEvent> events(Map<String, AttributeValue> item) {
+    if (item.containsKey(COMMIT)) return RecordCodec.committedEvents(item.get(COMMIT).b().asByteArray());
+    AttributeValue legacy = item.get("events");
+    return legacy == null ? null : HistoryCodec.decode(legacy.b().asByteArray());
   }
 
   /** One query per status asked for, each newest first; merged, the newest {@code max} win. */
