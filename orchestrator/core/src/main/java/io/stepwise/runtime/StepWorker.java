@@ -18,9 +18,9 @@ import java.util.function.LongConsumer;
  * <ol>
  *   <li>Read the record (strongly consistent), unless the message carries it (an advance or
  *       timer sent after the commit of that record): then the transition's conditional writes
- *       find out whether it is still current, and on a conflict the record is read after all. A message for an older seq is a duplicate and is
- *       dropped (after resending the record's next message, in case a crash lost it); one for a
- *       newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
+ *       find out whether it is still current, and on a conflict the record is read after all.
+ *       A message for an older seq is a duplicate and is dropped (after resending the record's
+ *       next message, in case a crash lost it); one for a newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
  *       when it is due at the record's own start plus its version's TimeoutSeconds, a STOP only
  *       once the child's parent has moved past its join.
  *   <li>Decide: step the engine. Before any task call (or task token) the transition is claimed:
