@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class FanOutBench {
   static final String METHOD = "Per item: the run's calls counted inside the SDK of the runtime's own clients, divided by"
       + " the items. capacity_units_per_item_by_kind splits the write and read units by the item each call touched"
-      + " and what it did: child_record (an iteration's record: create = BatchWriteItem at the fan-out, put = its"
-      + " commits), child_history (put_claim = the empty history item a transition writes under its lease before a"
-      + " task call, put_events = the transition's events), join_counters (the join's counter item J), join_outcome"
+      + " and what it did: child_record (an iteration's record: create = BatchWriteItem at the fan-out), child_history"
+      + " (put_claim = the empty history item a transition writes under its lease before a task call, put_commit ="
+      + " the transition's events with the record they commit), join_counters (the join's counter item J), join_outcome"
       + " (one outcome item per child), execution_* (the parent), index (the KEYS_ONLY index), *.get/*.query the"
       + " reads. A batch put is billed by its item's size, 1 unit per KB. SQS requests by action, the local event"
       + " source mapping's receives and deletes included.";

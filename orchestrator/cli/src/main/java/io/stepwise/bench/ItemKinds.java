@@ -1,7 +1,6 @@
 package io.stepwise.bench;
 
 import io.stepwise.aws.dynamodb.Table;
-import io.stepwise.runtime.HistoryCodec;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Capacity units by what the item is and what the call did to it, read from the table's keys
  * (see the README's "Storage"): a branch or iteration's record ({@code EX#arn|seq|i}, "child")
- * or an execution's, created or committed; a transition's history item, claimed empty under
- * its lease or written with events; a join's counters ({@code J}) or one child's outcome
+ * or an execution's, created or (at a change of status) indexed; a transition's history item,
+ * claimed empty under its lease or written as the commit (events and record); a join's counters ({@code J}) or one child's outcome
  * ({@code C#i}); the index entries. So a fan-out's cost per item shows where it goes.
  */
 final class ItemKinds {
@@ -38,11 +37,11 @@ final class ItemKinds {
     return copy;
   }
 
-  /** A history item with no events is the lease a transition takes before its task call. */
+  /** A history item without its commit (events and record) is the lease a transition takes before its task call. */
   private static String suffix(Map<String, AttributeValue> item) {
-    AttributeValue events = item.get("events");
-    if (events == null || events.b() == null) return "";
-    return HistoryCodec.decode(events.b().asByteArray()).isEmpty() ? "_claim" : "_events";
+    AttributeValue sk = item.get(Table.SK);
+    if (sk == null || !sk.s().startsWith("H#")) return "";
+    return item.containsKey("commit") ? "_commit" : "_claim";
   }
 
   private static String kind(Map<String, AttributeValue> item) {

@@ -63,6 +63,21 @@ class AwsCallCounterTest {
     assertEquals(0, index.delete(key("x")));
   }
 
+  @Test
+  void historyItemsCountAsClaimsOrCommits_andTheRecordItemAsCreatedOrIndexed() {
+    ItemKinds kinds = new ItemKinds();
+    Map<String, AttributeValue> claim = Map.of(Table.PK, s("EX#arn"), Table.SK, s("H#00000000000000000001"), "owner", s("o"));
+    Map<String, AttributeValue> commit = Map.of(Table.PK, s("EX#arn|1|0"), Table.SK, s("H#00000000000000000001"),
+        "commit", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {1})));
+    kinds.write("put", claim, 1);
+    kinds.write("put", commit, 2);
+    kinds.write("create", key("x"), 1);
+    kinds.write("put", Map.of(Table.PK, s("EX#x"), Table.SK, s("R")), 1);
+    kinds.read("query", "EX#arn", "H#", 1);
+    assertEquals(Map.of("execution_history.put_claim", 1L, "child_history.put_commit", 2L, "other.create", 1L,
+        "execution_record.put", 1L, "execution_history.query", 1L), kinds.snapshot());
+  }
+
   /** reads, writes, write units, read units */
   private static List<Long> delta(List<Long> before, List<Long> after) {
     return List.of(after.get(0) - before.get(0), after.get(1) - before.get(1), after.get(2) - before.get(2),

@@ -73,8 +73,8 @@ final class ApiTransitions {
         }
         // A redriven execution's first message goes out before the commit, so a crash cannot lose it.
         if (!next.state().isDone() && next.next() != null) transitions.send(next.next());
-        store.writeHistory(key, record.seq(), decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
-        store.commit(next, record.seq());
+        store.commitTransition(next, decision.events(), "api-" + attempt + "-" + now.toEpochMilli(), now, now.plus(lease));
+        transitions.reindex(record, next);
         transitions.observe(new CommittedTransition(record, next, decision.events(), now));
         return next;
       } catch (ExecutionStore.ConflictException raced) {

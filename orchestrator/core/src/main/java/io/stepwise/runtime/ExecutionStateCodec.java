@@ -24,6 +24,28 @@ public final class ExecutionStateCodec {
   private ExecutionStateCodec() {}
 
   public static String encode(ExecutionState s) {
+    return Json.write(tree(s, true));
+  }
+
+  /**
+   * The state without its execution input and state input, which {@link RecordCodec} writes
+   * beside it as they are, not escaped into this text: so they deflate together with the same
+   * payload in the transition's events.
+   */
+  static String encodeApart(ExecutionState s) {
+    return Json.write(tree(s, false));
+  }
+
+  /** The execution input as {@link #encodeApart} leaves it out: null for a branch's or iteration's. */
+  static String executionInputText(ExecutionState s) {
+    return s.info().isChild() ? null : Json.write(s.info().input());
+  }
+
+  static String stateInputText(ExecutionState s) {
+    return s.stateInputJson() != null ? s.stateInputJson().text() : s.stateInput() == null ? null : Json.write(s.stateInput());
+  }
+
+  private static ObjectNode tree(ExecutionState s, boolean inputs) {
     ObjectNode n = Json.object();
     ExecutionInfo info = s.info();
     ObjectNode i = n.putObject("info");
@@ -33,9 +55,9 @@ public final class ExecutionStateCodec {
     if (!info.branch().isEmpty()) i.put("branch", info.branch());
     // A branch or iteration shares its execution's input, which can be large (a Map's items):
     // it is not copied into every child record; stores fill it in from the execution's.
-    if (!info.isChild()) i.set("input", info.input());
+    if (!info.isChild() && inputs) i.set("input", info.input());
     n.put("status", s.status().name()).put("phase", s.phase().name()).put("current", s.currentState());
-    n.put("input", s.stateInputJson() != null ? s.stateInputJson().text() : s.stateInput() == null ? null : Json.write(s.stateInput()));
+    if (inputs) n.put("input", stateInputText(s));
     if (s.stateEnteredTime() != null) n.put("entered", s.stateEnteredTime().toEpochMilli());
     n.put("enteredId", s.enteredEventId()).put("lastId", s.lastEventId()).put("prevId", s.previousEventId()).put("retries", s.retryCount());
     ArrayNode attempts = n.putArray("attempts");
@@ -45,17 +67,26 @@ public final class ExecutionStateCodec {
     n.put("token", s.taskToken());
     n.set("output", s.output());
     n.put("error", s.error()).put("cause", s.cause()).put("transitions", s.transitions());
-    return Json.write(n);
+    return n;
   }
 
   /** For a child, {@code info().input()} is null until the store puts the execution's back. */
   public static ExecutionState decode(String text) {
     JsonNode n = Json.parse(text);
     JsonNode i = n.get("info");
+    return decode(n, i.has("input") ? i.get("input") : null, text(n.get("input")));
+  }
+
+  /** What {@link #encodeApart} wrote, with the inputs it left out. */
+  static ExecutionState decodeApart(String text, String executionInput, String stateInput) {
+    return decode(Json.parse(text), executionInput == null ? null : Json.parse(executionInput), stateInput);
+  }
+
+  private static ExecutionState decode(JsonNode n, JsonNode executionInput, String inputJson) {
+    JsonNode i = n.get("info");
     ExecutionInfo info = new ExecutionInfo(i.get("arn").asText(), i.get("name").asText(), i.get("machineArn").asText(),
-        i.get("machineName").asText(), i.has("input") ? i.get("input") : null, Instant.ofEpochMilli(i.get("start").asLong()),
+        i.get("machineName").asText(), executionInput, Instant.ofEpochMilli(i.get("start").asLong()),
         text(i.get("role")), i.get("redrives").asInt(), i.get("child").asBoolean(), i.path("branch").asText(""));
-    String inputJson = text(n.get("input"));
     List<Integer> attempts = new ArrayList<>();
     n.get("attempts").forEach(a -> attempts.add(a.asInt()));
     Map<String, JsonNode> vars = new LinkedHashMap<>();

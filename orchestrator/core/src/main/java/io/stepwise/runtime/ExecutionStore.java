@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where executions live. Every write is one conditional single-item write: the record is
  * versioned by {@code seq}, and the history of transition {@code seq} is written under a lease so
- * that only one worker at a time can be producing it.
+ * that only one worker at a time can be producing it. A transition commits with
+ * {@link #commitTransition}, its history and the record together (one write in DynamoDB).
  */
 public interface ExecutionStore {
   /** The record, read strongly consistent; empty when there is none. */
@@ -26,9 +27,11 @@ public interface ExecutionStore {
 
   /**
    * Writes the history events of transition {@code seq}, claiming it for {@code leaseOwner}
-   * until {@code leaseUntil}.
+   * until {@code leaseUntil}; with no events, the claim a transition takes before a task call
+   * (a store that writes history only with its commit takes only that).
    *
-   * @throws ConflictException when another live worker holds the lease
+   * @throws ConflictException when another live worker holds the lease, or the transition is
+   *     committed already
    */
   void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now, Instant leaseUntil);
 
@@ -44,6 +47,27 @@ public interface ExecutionStore {
    * @throws ConflictException when the stored record is no longer at {@code expectedSeq}
    */
   void commit(ExecutionRecord next, long expectedSeq);
+
+  /**
+   * The commit point of transition {@code next.seq() - 1}: writes its history {@code events}
+   * and commits {@code next}, under the transition's lease. A store may make this one write (the
+   * history item that holds the record); by default it is {@link #writeHistory} then
+   * {@link #commit}.
+   *
+   * @throws ConflictException when the transition was committed already, or another live worker
+   *     holds its lease
+   */
+  default void commitTransition(ExecutionRecord next, List<HistoryEvent> events, String leaseOwner, Instant now,
+      Instant leaseUntil) {
+    writeHistory(next.key(), next.seq() - 1, events, leaseOwner, now, leaseUntil);
+    commit(next, next.seq() - 1);
+  }
+
+  /**
+   * After a commit that changed the execution's status: brings what lists executions by status
+   * up to date (idempotent; a store whose listing reads the records needs nothing).
+   */
+  default void reindex(ExecutionRecord committed) {}
 
   /** History events in order, from the transitions committed so far, paged by transition. */
   HistoryPage history(String executionArn, long fromSeq, int maxEvents);

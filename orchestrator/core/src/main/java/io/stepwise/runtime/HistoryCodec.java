@@ -26,42 +26,51 @@ public final class HistoryCodec {
   public static byte[] encode(List<HistoryEvent> events) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
     try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
-      out.writeInt(events.size());
-      for (HistoryEvent event : events) {
-        StoredEvent e = StoredEvent.of(event);
-        out.writeLong(e.id());
-        out.writeLong(e.previousEventId());
-        out.writeLong(e.timestampMillis());
-        string(out, e.type());
-        string(out, e.detailsKey());
-        string(out, e.detailsJson());
-        string(out, e.payloadField());
-        string(out, e.payload());
-      }
+      write(out, events);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
+  /** The events, not deflated: for a value that deflates them together with more ({@link RecordCodec}). */
+  static void write(DataOutputStream out, List<HistoryEvent> events) throws IOException {
+    out.writeInt(events.size());
+    for (HistoryEvent event : events) {
+      StoredEvent e = StoredEvent.of(event);
+      out.writeLong(e.id());
+      out.writeLong(e.previousEventId());
+      out.writeLong(e.timestampMillis());
+      string(out, e.type());
+      string(out, e.detailsKey());
+      string(out, e.detailsJson());
+      string(out, e.payloadField());
+      string(out, e.payload());
+    }
+  }
+
   public static List<HistoryEvent> decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
-      int count = in.readInt();
-      List<HistoryEvent> events = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        long id = in.readLong();
-        long previous = in.readLong();
-        long timestamp = in.readLong();
-        events.add(new StoredEvent(id, previous, string(in), timestamp, string(in), string(in), string(in), string(in))
-            .toEvent());
-      }
-      return events;
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt history item", e);
     }
   }
 
-  private static void string(DataOutputStream out, String s) throws IOException {
+  static List<HistoryEvent> read(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<HistoryEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long id = in.readLong();
+      long previous = in.readLong();
+      long timestamp = in.readLong();
+      events.add(new StoredEvent(id, previous, string(in), timestamp, string(in), string(in), string(in), string(in))
+          .toEvent());
+    }
+    return events;
+  }
+
+  static void string(DataOutputStream out, String s) throws IOException {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -71,7 +80,7 @@ public final class HistoryCodec {
     out.write(b);
   }
 
-  private static String string(DataInputStream in) throws IOException {
+  static String string(DataInputStream in) throws IOException {
     int length = in.readInt();
     if (length < 0) return null;
     byte[] b = in.readNBytes(length);

@@ -15,10 +15,17 @@ import io.stepwise.json.Json;
  * @param resent true for a copy sent again because the original send may have been lost; a
  *     copy never causes another, so duplicates cannot multiply
  * @param token for a HEARTBEAT_CHECK, the task token whose heartbeats it checks
+ * @param record the committed record this message continues ({@link RecordCodec#carried}), sent
+ *     only after its commit, so the worker need not read it back; null when not carried
  */
 public record StepMessage(
     String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
-    boolean resent, String token) {
+    boolean resent, String token, String record) {
+
+  public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
+      boolean resent, String token) {
+    this(executionArn, seq, kind, dueAtMillis, result, error, cause, resent, token, null);
+  }
 
   public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
     this(executionArn, seq, kind, dueAtMillis, result, error, cause, false, null);
@@ -67,12 +74,24 @@ public record StepMessage(
     return new StepMessage(executionArn, seq, Kind.ADVANCE, 0, null, null, null);
   }
 
+  /** A copy sent again because the original may have been lost: it carries no record, its worker reads it. */
   public StepMessage asResent() {
     return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, true, token);
   }
 
   public StepMessage dueAt(long millis) {
-    return new StepMessage(executionArn, seq, kind, millis, result, error, cause, resent, token);
+    return new StepMessage(executionArn, seq, kind, millis, result, error, cause, resent, token, record);
+  }
+
+  /** This message with {@code committed} in it, when it is small enough to carry; sent only after that commit. */
+  public StepMessage carrying(ExecutionRecord committed) {
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, resent, token,
+        RecordCodec.carried(committed));
+  }
+
+  /** The record carried, or null. */
+  public ExecutionRecord carriedRecord() {
+    return record == null ? null : RecordCodec.fromCarried(record);
   }
 
   /** The engine event this message delivers. */
@@ -100,6 +119,7 @@ public record StepMessage(
     if (cause != null) n.put("cause", cause);
     if (resent) n.put("resent", true);
     if (token != null) n.put("token", token);
+    if (record != null) n.put("record", record);
     return Json.write(n);
   }
 
@@ -112,7 +132,7 @@ public record StepMessage(
     return new StepMessage(n.get("execution").asText(), n.get("seq").asLong(), Kind.valueOf(n.get("kind").asText()),
         n.path("dueAt").asLong(0), n.get("result"), n.hasNonNull("error") ? n.get("error").asText() : null,
         n.hasNonNull("cause") ? n.get("cause").asText() : null, n.path("resent").asBoolean(false),
-        n.hasNonNull("token") ? n.get("token").asText() : null);
+        n.hasNonNull("token") ? n.get("token").asText() : null, n.hasNonNull("record") ? n.get("record").asText() : null);
   }
 
   private static String abbreviate(String s) {

@@ -16,9 +16,11 @@ import java.util.function.LongConsumer;
  *
  * <p>The protocol, in the order of its side effects:
  * <ol>
- *   <li>Read the record (strongly consistent). A message for an older seq is a duplicate and is
- *       dropped (after resending the record's next message, in case a crash lost it); one for a
- *       newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
+ *   <li>Read the record (strongly consistent), unless the message carries it (an advance or
+ *       timer sent after the commit of that record): then the transition's conditional writes
+ *       find out whether it is still current, and on a conflict the record is read after all.
+ *       A message for an older seq is a duplicate and is dropped (after resending the record's
+ *       next message, in case a crash lost it); one for a newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
  *       when it is due at the record's own start plus its version's TimeoutSeconds, a STOP only
  *       once the child's parent has moved past its join.
  *   <li>Decide: step the engine. Before any task call (or task token) the transition is claimed:
@@ -27,9 +29,10 @@ import java.util.function.LongConsumer;
  *   <li>Send the messages bound to this transition that must survive a crash: the execution's
  *       timeout (at its first transition), a waiting task's timeout and heartbeat checks, and
  *       STOPs to the children of a join the parent leaves.
- *   <li>Write the transition's history under the lease.
- *   <li>Commit the record conditionally on its seq, together with the next message. This is the
- *       commit point: a crash before it means redelivery and a fresh decision.
+ *   <li>Write the transition's history and the record it commits, with the next message, under
+ *       the lease, unless the transition is committed already ({@link ExecutionStore#commitTransition}).
+ *       This is the commit point: a crash before it means redelivery and a fresh decision. A
+ *       commit that changed the execution's status updates the listing index after it.
  *   <li>Send the next message; a child reports to its join; an execution started by a parent's
  *       {@code .sync} task answers it. A crash here is repaired when the message comes back.
  *   <li>Acknowledge.
@@ -166,6 +169,15 @@ public final class StepWorker {
   /** @param starts where the starts of children this transition ends go (see {@link HandOff}) */
   private Outcome apply(StepMessage message, String receiptId, StepQueue starts) {
     if (message.kind() == StepMessage.Kind.JOB_POLL) return jobs.poll(message);
+    ExecutionRecord carried = carriedAndDue(message);
+    if (carried != null) {
+      try {
+        transitions.make(carried, receiptId, message.event(), starts, true);
+        return Outcome.ACK;
+      } catch (ExecutionStore.ConflictException notCurrent) {
+        // committed already, or held by another worker: read the record and admit the message as any other
+      }
+    }
     Optional<ExecutionRecord> loaded = loadCaughtUp(message);
     if (loaded.isEmpty()) return Outcome.RETRY; // started but not yet created, or unknown: parked by the DLQ
     ExecutionRecord record = loaded.get();
@@ -203,6 +215,21 @@ public final class StepWorker {
     }
     transitions.make(record, receiptId, event, starts);
     return Outcome.ACK;
+  }
+
+  /**
+   * The record an original advance or timer carries, when the message is due: it was sent after
+   * the commit of that record, so it is current unless the transition was made since, which the
+   * transition's conditional writes find out. Null when the record must be read.
+   */
+  private ExecutionRecord carriedAndDue(StepMessage message) {
+    if (message.record() == null || message.resent() || message.token() != null) return null;
+    if (message.kind() != StepMessage.Kind.ADVANCE && message.kind() != StepMessage.Kind.TIMER) return null;
+    if (message.dueAtMillis() > clock.millis() + EARLY_TOLERANCE_MILLIS) return null;
+    ExecutionRecord record = message.carriedRecord();
+    boolean current = record.key().equals(message.executionArn()) && record.seq() == message.seq()
+        && record.parent() == null && !record.state().isDone();
+    return current ? record : null;
   }
 
   /** The machine a record runs; Transitions, made after the readers that ask, knows. */

@@ -63,7 +63,18 @@ final class Transitions {
 
   /** @param starts where a child that ends here sends its successors' starts */
   void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts) {
+    make(record, receiptId, event, starts, false);
+  }
+
+  /**
+   * @param carried true when {@code record} came in the message, not from the store: the
+   *     transition's conditional writes (claim, commit) find out whether it is still current, and
+   *     before any other side effect the record is read to make sure
+   * @throws ExecutionStore.ConflictException when it is not current (or another worker holds it)
+   */
+  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts, boolean carried) {
     Transitioning t = new Transitioning(record, receiptId, starts);
+    t.unverified = carried;
     t.decide(machine(record), event);
     t.commit();
   }
@@ -83,6 +94,7 @@ final class Transitions {
     Event cause;
     Decision decision;
     boolean claimed;
+    boolean unverified;
 
     Transitioning(ExecutionRecord record, String receiptId, StepQueue starts) {
       this.record = record;
@@ -109,6 +121,17 @@ final class Transitions {
       if (claimed) return;
       store.writeHistory(record.key(), record.seq(), List.of(), receiptId, now, now.plus(lease));
       claimed = true;
+      unverified = false; // the claim's condition: transition seq is not committed yet
+    }
+
+    /** A carried record is read once before a side effect that no conditional write of this transition guards. */
+    void verify() {
+      if (!unverified) return;
+      long stored = store.load(record.key()).map(ExecutionRecord::seq).orElse(-1L);
+      if (stored != record.seq()) {
+        throw new ExecutionStore.ConflictException("execution " + record.key() + " is at " + stored + ", not " + record.seq());
+      }
+      unverified = false;
     }
 
     void commit() {
@@ -117,17 +140,19 @@ final class Transitions {
         long due = timeoutDue(record);
         if (due >= 0) bound.add(new StepMessage(record.key(), 0, StepMessage.Kind.EXECUTION_TIMEOUT, due, null, null, null));
       }
+      if (!bound.isEmpty() || record.state().phase() == Phase.AWAIT_CHILDREN) verify();
       for (StepMessage message : bound) send(message);
       if (record.state().phase() == Phase.AWAIT_CHILDREN) {
         boolean joined = cause instanceof Event.ChildrenFinished;
         children.stopUnfinished(record, joined ? ((Event.ChildrenFinished) cause).outcomes() : null,
             ErrorNames.BRANCH_FAILED, joined ? "A sibling branch or iteration failed" : "The execution ended");
       }
-      store.writeHistory(record.key(), record.seq(), events, receiptId, now, now.plus(lease));
       ExecutionRecord committed = record.next(decision.state(), next);
-      store.commit(committed, record.seq());
+      store.commitTransition(committed, events, receiptId, now, now.plus(lease));
+      reindex(record, committed);
       observe(new CommittedTransition(record, committed, events, now));
-      if (next != null) send(next);
+      // Sent after its commit, the next message may carry the record (a branch's lacks the execution's input).
+      if (next != null) send(committed.parent() == null ? next.carrying(committed) : next);
       if (committed.state().isDone()) afterEnd(committed, starts);
     }
   }
@@ -147,6 +172,11 @@ final class Transitions {
           "An internal error occurred in state '" + state.currentState() + "' (reference " + reference
               + " in the orchestrator's log)."), clock.instant());
     }
+  }
+
+  /** After the commit point: the listing by status follows a commit that changed the status. */
+  void reindex(ExecutionRecord before, ExecutionRecord committed) {
+    if (committed.state().status() != before.state().status()) store.reindex(committed);
   }
 
   /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
@@ -192,10 +222,12 @@ final class Transitions {
       if (command instanceof Command.RunChildren run) {
         Event.ChildrenFinished joined = inline.run(t.machine, t.record, t.decision.state(), run);
         if (joined != null) return joined; // pure children: joined within this transition
+        t.verify();
         children.fanOut(t.record, t.decision.state(), run, InlineChildren.distributed(t.machine, run.stateName()));
         return null; // the parent waits for its children's join
       }
       if (command instanceof Command.ReadChildren read) {
+        t.verify();
         ReaderChildren.Started started = readers.fanOut(t.record, t.decision.state(), read);
         if (started.failed() == null) children.startWave(t.record.key(), t.record.seq() + 1, started.total(), started.wave());
         return started.failed(); // null: the parent waits for its children's join

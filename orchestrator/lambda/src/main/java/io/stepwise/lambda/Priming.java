@@ -12,8 +12,10 @@ import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
+import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.HistoryCodec;
+import io.stepwise.runtime.RecordCodec;
 import io.stepwise.runtime.StepMessage;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +84,10 @@ final class Priming implements Resource {
         .run(machine, info);
     ExecutionStateCodec.decode(ExecutionStateCodec.encode(ExecutionState.start(info, machine.startAt())));
     HistoryCodec.decode(HistoryCodec.encode(result.history()));
-    StepMessage.fromJson(StepMessage.advance(info.executionArn(), 1).toJson());
+    ExecutionRecord record = new ExecutionRecord(ExecutionState.start(info, machine.startAt()), 1, info.stateMachineArn(), 0,
+        StepMessage.advance(info.executionArn(), 1));
+    RecordCodec.committedEvents(RecordCodec.commit(record, result.history()));
+    StepMessage.fromJson(StepMessage.advance(info.executionArn(), 1).carrying(record).toJson()).carriedRecord();
     primeClients();
     return result.status();
   }

@@ -58,6 +58,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   @Override
   public synchronized void writeHistory(String key, long seq, List<HistoryEvent> events, String leaseOwner, Instant now,
       Instant leaseUntil) {
+    Stored current = records.get(key);
+    if (current != null && current.record().seq() > seq) {
+      throw new ConflictException("transition " + seq + " of " + key + " is committed already");
+    }
     NavigableMap<Long, HistoryItem> items = history.computeIfAbsent(key, k -> new TreeMap<>());
     HistoryItem held = items.get(seq);
     if (held != null && !held.owner().equals(leaseOwner) && held.leaseUntilMillis() >= now.toEpochMilli()) {

@@ -49,6 +49,18 @@ public final class FaultyParts {
         plan.after(next.key(), "commit");
       }
 
+      /** The commit point, one write in DynamoDB: a crash comes before it (after the side effect before) or after it. */
+      public void commitTransition(ExecutionRecord next, List<HistoryEvent> events, String owner, Instant now,
+          Instant until) {
+        real.commitTransition(next, events, owner, now, until);
+        plan.after(next.key(), "commitTransition");
+      }
+
+      public void reindex(ExecutionRecord committed) {
+        real.reindex(committed);
+        plan.after(committed.key(), "reindex");
+      }
+
       public HistoryPage history(String arn, long fromSeq, int max) {
         return real.history(arn, fromSeq, max);
       }

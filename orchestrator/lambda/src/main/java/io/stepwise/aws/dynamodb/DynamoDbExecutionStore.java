@@ -14,10 +14,10 @@ import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.ExecutionStore;
 import io.stepwise.runtime.HistoryCodec;
+import io.stepwise.runtime.RecordCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +25,19 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** {@link ExecutionStore} on one DynamoDB table: single-item conditional writes only. */
+/**
+ * {@link ExecutionStore} on one DynamoDB table: single-item conditional writes only. A
+ * transition's history item is its commit: it holds the record it commits, and the record item
+ * R is written at the start and again when the status changes, for the listing index.
+ */
 public final class DynamoDbExecutionStore implements ExecutionStore {
+  /** A history item's events and the record they commit (absent from a claim). */
+  static final String COMMIT = "commit";
+  static final String OWNER = "owner";
+  static final String LEASE = "leaseUntil";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -83,24 +89,55 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     item.put("expiresAt", n(at.getEpochSecond()));
   }
 
+  /**
+   * One query, newest first, from {@code R} down the history items: R and the newest one or two
+   * H items (a claim may sit above the newest commit). The record is the newest committed H
+   * item's, else R's (seq 0). When R's listing keys lag the record's status (a crash came
+   * between a commit and its {@link #reindex}), R is brought up to date here.
+   */
   @Override
   public Optional<ExecutionRecord> load(String executionArn) {
-    GetItemResponse response = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Map.of(Table.PK, s(Table.executionKey(executionArn)), Table.SK, s("R"))));
-    if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
-    Map<String, AttributeValue> item = response.item();
+    QueryResponse newest = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to").scanIndexForward(false).limit(3)
+        .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+        .expressionAttributeValues(Map.of(":pk", s(Table.executionKey(executionArn)), ":from", s("H#"), ":to", s("R")))
+        .build());
+    Map<String, AttributeValue> recordItem = null;
+    ExecutionRecord record = null;
+    for (Map<String, AttributeValue> item : newest.items()) {
+      if (item.get(Table.SK).s().equals("R")) {
+        recordItem = item;
+      } else if (item.containsKey(COMMIT)) {
+        record = RecordCodec.committedRecord(item.get(COMMIT).b().asByteArray());
+        break;
+      }
+    }
+    if (recordItem == null) return Optional.empty(); // never created, or expired: its history outlives it
+    if (record == null || record.seq() <= Long.parseLong(recordItem.get("seq").n())) {
+      record = fromRecordItem(executionArn, recordItem);
+    } else if (recordItem.containsKey(Table.GSI1_PK)
+        && !recordItem.get(Table.GSI1_PK).s().endsWith("|" + record.state().status().name())) {
+      reindex(record);
+    }
+    ExecutionState state = record.state();
+    if (state.info().input() != null) return Optional.of(record);
+    state = state.withInfo(state.info().withInput(executionInput(state.info().executionArn())));
+    return Optional.of(new ExecutionRecord(record.key(), state, record.seq(), record.stateMachineArn(),
+        record.machineVersion(), record.next(), record.parent(), record.reuseJoin(), record.callbackToken(), record.origin()));
+  }
+
+  private static ExecutionRecord fromRecordItem(String executionArn, Map<String, AttributeValue> item) {
     ExecutionState state = ExecutionStateCodec.decode(Deflate.inflateText(item.get("state").b().asByteArray()));
-    if (state.info().input() == null) state = state.withInfo(state.info().withInput(executionInput(state.info().executionArn())));
     AttributeValue next = item.get("next");
     AttributeValue parent = item.get("parent");
-    return Optional.of(new ExecutionRecord(executionArn, state, Long.parseLong(item.get("seq").n()),
+    return new ExecutionRecord(executionArn, state, Long.parseLong(item.get("seq").n()),
         state.info().stateMachineArn(), Integer.parseInt(item.get("machineVersion").n()),
         next == null ? null : NextMessages.decode(executionArn, next.s()),
         parent == null ? null : ChildLink.decode(parent.s()),
         item.containsKey("reuseJoin") ? item.get("reuseJoin").s() : null,
         item.containsKey("callbackToken") ? item.get("callbackToken").s() : null,
         item.containsKey("versionArn") ? new ExecutionRecord.Origin(item.get("versionArn").s(),
-            item.containsKey("aliasArn") ? item.get("aliasArn").s() : null) : null));
+            item.containsKey("aliasArn") ? item.get("aliasArn").s() : null) : null);
   }
 
   @Override
@@ -121,23 +158,49 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     BatchWrites.putAll(dynamo, table, items);
   }
 
+  /**
+   * The claim: transition {@code seq}'s history item, empty, under a lease. Its events are
+   * written only with the record they commit ({@link #commitTransition}).
+   */
   @Override
   public void writeHistory(String executionArn, long seq, List<HistoryEvent> events, String leaseOwner, Instant now,
       Instant leaseUntil) {
+    if (!events.isEmpty()) throw new UnsupportedOperationException("history is written with its commit: commitTransition");
+    Map<String, AttributeValue> item = historyItem(executionArn, seq, now);
+    item.put(OWNER, s(Leases.ownerId(leaseOwner)));
+    item.put(LEASE, n(leaseUntil.toEpochMilli()));
+    putHistory(item, leaseOwner, now, "transition " + seq + " of " + executionArn + " is committed or held by another worker");
+  }
+
+  /**
+   * The commit point, one write: transition {@code next.seq() - 1}'s history item, holding its
+   * events and the record they commit, deflated together. Written over no item or this
+   * worker's (or an expired) claim, never over a committed one: the single guard.
+   */
+  @Override
+  public void commitTransition(ExecutionRecord next, List<HistoryEvent> events, String leaseOwner, Instant now,
+      Instant leaseUntil) {
+    Map<String, AttributeValue> item = historyItem(next.key(), next.seq() - 1, now);
+    item.put(COMMIT, b(RecordCodec.commit(next, events)));
+    putHistory(item, leaseOwner, now, "transition " + (next.seq() - 1) + " of " + next.key() + " is committed or held by another worker");
+  }
+
+  private Map<String, AttributeValue> historyItem(String executionArn, long seq, Instant now) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Table.PK, s(Table.executionKey(executionArn)));
     item.put(Table.SK, s(Table.historyKey(seq)));
-    item.put("events", b(HistoryCodec.encode(events)));
-    item.put("owner", s(Leases.ownerId(leaseOwner)));
-    item.put("leaseUntil", n(leaseUntil.toEpochMilli()));
     expiry(item, now, false);
+    return item;
+  }
+
+  private void putHistory(Map<String, AttributeValue> item, String leaseOwner, Instant now, String conflict) {
     try {
       dynamo.putItem(r -> r.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #owner = :owner OR #lease < :now")
-          .expressionAttributeNames(Map.of("#pk", Table.PK, "#owner", "owner", "#lease", "leaseUntil"))
+          .conditionExpression("attribute_not_exists(#pk) OR (attribute_not_exists(#commit) AND (#owner = :owner OR #lease < :now))")
+          .expressionAttributeNames(Map.of("#pk", Table.PK, "#commit", COMMIT, "#owner", OWNER, "#lease", LEASE))
           .expressionAttributeValues(Map.of(":owner", s(Leases.ownerId(leaseOwner)), ":now", n(now.toEpochMilli()))));
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("transition " + seq + " of " + executionArn + " is held by another worker");
+      throw new ConflictException(conflict);
     }
   }
 
@@ -147,22 +210,32 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
       dynamo.updateItem(r -> r.tableName(table)
           .key(Map.of(Table.PK, s(Table.executionKey(executionArn)), Table.SK, s(Table.historyKey(seq))))
           .updateExpression("SET #lease = :zero").conditionExpression("attribute_exists(#pk)")
-          .expressionAttributeNames(Map.of("#lease", "leaseUntil", "#pk", Table.PK))
+          .expressionAttributeNames(Map.of("#lease", LEASE, "#pk", Table.PK))
           .expressionAttributeValues(Map.of(":zero", n(0))));
     } catch (ConditionalCheckFailedException noneHeld) {
       // no history item at that seq: nothing was claimed
     }
   }
 
+  /** Records are committed with their history item ({@link #commitTransition}). */
   @Override
   public void commit(ExecutionRecord next, long expectedSeq) {
+    throw new UnsupportedOperationException("a record is committed with its history: commitTransition");
+  }
+
+  /**
+   * R again, with the committed record, so that the listing index ({@code byMachineStatus})
+   * shows its status; never back to an older record. Branches and iterations are not listed.
+   */
+  @Override
+  public void reindex(ExecutionRecord committed) {
+    if (committed.parent() != null) return;
     try {
-      dynamo.putItem(r -> r.tableName(table).item(recordItem(next))
-          .conditionExpression("#seq = :expected")
-          .expressionAttributeNames(Map.of("#seq", "seq"))
-          .expressionAttributeValues(Map.of(":expected", n(expectedSeq))));
-    } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("execution " + next.key() + " is no longer at transition " + expectedSeq);
+      dynamo.putItem(r -> r.tableName(table).item(recordItem(committed))
+          .conditionExpression("#seq < :seq").expressionAttributeNames(Map.of("#seq", "seq"))
+          .expressionAttributeValues(Map.of(":seq", n(committed.seq()))));
+    } catch (ConditionalCheckFailedException newer) {
+      // R shows this record or a newer one already
     }
   }
 
@@ -181,7 +254,9 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
               ":from", s(Table.historyKey(seq)), ":to", s(Table.historyKey(committed - 1))))
           .exclusiveStartKey(startKey).limit(100).build());
       for (Map<String, AttributeValue> item : page.items()) {
-        events.addAll(HistoryCodec.decode(item.get("events").b().asByteArray()));
+        List<HistoryEvent> written = events(item);
+        if (written == null) continue; // a claim, not committed
+        events.addAll(written);
         seq = Long.parseLong(item.get(Table.SK).s().substring(2)) + 1;
         if (events.size() >= maxEvents) break;
       }
@@ -205,59 +280,27 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
               ":from", s(Table.historyKey(lowSeq)), ":to", s(Table.historyKey(highSeq))))
           .exclusiveStartKey(start).limit(maxTransitions - transitions.size()).build());
       for (Map<String, AttributeValue> item : page.items()) {
-        transitions.add(new TransitionEvents(Long.parseLong(item.get(Table.SK).s().substring(2)),
-            HistoryCodec.decode(item.get("events").b().asByteArray())));
+        List<HistoryEvent> written = events(item);
+        if (written != null) transitions.add(new TransitionEvents(Long.parseLong(item.get(Table.SK).s().substring(2)), written));
       }
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null && transitions.size() < maxTransitions);
     return transitions;
   }
 
-  /** One query per status asked for, each newest first; merged, the newest {@code max} win. */
+  /**
+   * A history item's events; null for a claim. An item written before the history item became the
+   * commit holds its events alone ({@code events}), committed when below the record's seq.
+   */
+  private static List<HistoryEvent> events(Map<String, AttributeValue> item) {
+    if (item.containsKey(COMMIT)) return RecordCodec.committedEvents(item.get(COMMIT).b().asByteArray());
+    AttributeValue legacy = item.get("events");
+    return legacy == null ? null : HistoryCodec.decode(legacy.b().asByteArray());
+  }
+
   @Override
   public ExecutionPage executions(String stateMachineArn, ExecutionStatus status, String after, int max) {
-    List<Map<String, AttributeValue>> candidates = new ArrayList<>();
-    for (ExecutionStatus each : status == null ? ExecutionStatus.values() : new ExecutionStatus[] {status}) {
-      candidates.addAll(indexPage(Table.machineStatusKey(stateMachineArn, each.name()), after, max + 1));
-    }
-    candidates.sort(Comparator.comparing((Map<String, AttributeValue> item) -> item.get(Table.GSI1_SK).s()).reversed());
-    List<ExecutionSummary> executions = new ArrayList<>();
-    for (Map<String, AttributeValue> item : candidates.subList(0, Math.min(max, candidates.size()))) {
-      executions.add(summary(stateMachineArn, item));
-    }
-    String next = candidates.size() > max ? candidates.get(max - 1).get(Table.GSI1_SK).s() : null;
-    return new ExecutionPage(executions, next);
-  }
-
-  /** Up to {@code limit} index entries of one machine and status, newest first, older than {@code after}. */
-  private List<Map<String, AttributeValue>> indexPage(String partition, String after, int limit) {
-    Map<String, String> names = new HashMap<>(Map.of("#pk", Table.GSI1_PK));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(partition)));
-    if (after != null) {
-      names.put("#sk", Table.GSI1_SK);
-      values.put(":after", s(after));
-    }
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(Table.GSI1)
-          .keyConditionExpression(after == null ? "#pk = :pk" : "#pk = :pk AND #sk < :after")
-          .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(false)
-          .exclusiveStartKey(start).limit(limit - items.size()).build());
-      items.addAll(page.items());
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null && items.size() < limit);
-    return items;
-  }
-
-  /** The index keys say it all: {@code EX#arn}, {@code machine|STATUS}, {@code startMillis#name}. */
-  private static ExecutionSummary summary(String stateMachineArn, Map<String, AttributeValue> item) {
-    String partition = item.get(Table.GSI1_PK).s();
-    String sortKey = item.get(Table.GSI1_SK).s();
-    int hash = sortKey.indexOf('#');
-    return new ExecutionSummary(item.get(Table.PK).s().substring("EX#".length()), stateMachineArn,
-        sortKey.substring(hash + 1), ExecutionStatus.valueOf(partition.substring(partition.lastIndexOf('|') + 1)),
-        Instant.ofEpochMilli(Long.parseLong(sortKey.substring(0, hash))));
+    return ExecutionListing.page(dynamo, table, stateMachineArn, status, after, max);
   }
 
   private Map<String, AttributeValue> recordItem(ExecutionRecord record) {
@@ -275,13 +318,14 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
       item.put("versionArn", s(record.origin().versionArn()));
       if (record.origin().aliasArn() != null) item.put("aliasArn", s(record.origin().aliasArn()));
     }
-    if (state.isDone()) expiry(item, Instant.now(), true);
     if (record.parent() != null) {
+      // A branch's or iteration's R is written once, at its start: it expires with its history.
+      expiry(item, Instant.now(), false);
       item.put("parent", s(record.parent().encode()));
       return item; // branches and iterations are not listed among executions
     }
-    // The index keys carry machine, status, start and name; nothing else is duplicated, since
-    // every byte of this item is billed again at each transition.
+    if (state.isDone()) expiry(item, Instant.now(), true);
+    // The index keys carry machine, status, start and name.
     item.put(Table.GSI1_PK, s(Table.machineStatusKey(record.stateMachineArn(), state.status().name())));
     item.put(Table.GSI1_SK, s(Table.startNameKey(state.info().startTime().toEpochMilli(), state.info().name())));
     return item;

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * pk                      sk                 what
- * EX#{executionArn}       R                  execution record: seq, machineVersion, state (deflated)
- * EX#{executionArn}       H#{seq, 20 digits} history of transition seq (deflated events), lease owner
+ * EX#{executionArn}       R                  execution record at its start and at each change of status (the index's entry)
+ * EX#{executionArn}       H#{seq, 20 digits} transition seq: commit = its events and the record they commit, deflated
+ *                                            together; a claim (no commit yet) = lease owner and leaseUntil
  * SM#{stateMachineArn}    V#{version, 10}    state machine definition (deflated), one item per version (or a deletion tombstone)
  * SM#{stateMachineArn}    D#{version, 10}#{writer}#{i, 3}  parts of a definition too large for its version item
  * SM#{stateMachineArn}    L                  listing: gsi1pk = STATE_MACHINES, gsi1sk = {arn}#{type}#{createdMillis}
