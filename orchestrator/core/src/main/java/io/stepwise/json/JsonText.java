@@ -27,6 +27,10 @@ public final class JsonText {
   private final int[] ends;
   private final int[] heights;
   private final int count;
+  // For a root object: where each field's value ends, and the greatest height of the fields up to
+  // it (null otherwise). A later root that starts with the same fields copies their text at once.
+  private final int[] fieldEnds;
+  private final int[] fieldHeights;
   // Open addressing by identity hash: entry + 1, 0 for empty; a few entries are scanned instead.
   private final int[] index;
   // The buffer this text was printed in, for the next text printed from it to reuse: whoever
@@ -35,8 +39,10 @@ public final class JsonText {
   private static final int SCANNED = 16;
 
   JsonText(String text, boolean latin1, JsonNode root, JsonNode[] nodes, int[] starts, int[] ends, int[] heights,
-      int count, TextBuffer scratch) {
+      int count, int[] fieldEnds, int[] fieldHeights, TextBuffer scratch) {
     this.text = text;
+    this.fieldEnds = fieldEnds;
+    this.fieldHeights = fieldHeights;
     this.root = root;
     this.scratch = new AtomicReference<>(scratch);
     this.latin1 = latin1;
@@ -50,7 +56,7 @@ public final class JsonText {
 
   /** Text read from storage: nothing to share until a document is written from its parsed tree. */
   public static JsonText of(String text) {
-    return new JsonText(text, false, null, NO_NODES, NONE, NONE, NONE, 0, null);
+    return new JsonText(text, false, null, NO_NODES, NONE, NONE, NONE, 0, null, null, null);
   }
 
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
@@ -123,6 +129,19 @@ public final class JsonText {
 
   String rawText() {
     return text;
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  /** Where root field {@code f}'s value ends in the text, or null when the root is not an object printed here. */
+  int[] fieldEnds() {
+    return fieldEnds;
+  }
+
+  int[] fieldHeights() {
+    return fieldHeights;
   }
 
   JsonNode node(int k) {

@@ -78,6 +78,45 @@ class JsonTextTest {
     assertEquals(Json.write(details), JsonText.print(details));
   }
 
+  @Test
+  void aRootSharingItsFirstFieldsCopiesThemAndKeepsTheirSpans() {
+    ObjectNode customer = Json.object().put("name", "Ada Lovelace, Countess of Lovelace").put("tier", "gold");
+    ObjectNode input = Json.object().put("id", 1).put("note", "n\u00e9 \"quoted\"");
+    input.set("customer", customer);
+    input.set("lines", Json.array().add(Json.object().put("sku", "SKU-1000-long-enough-to-keep")));
+    input.put("last", 0);
+    JsonText text = JsonText.write(input, null);
+    for (int step = 1; step <= 3; step++) {
+      // As ResultPath builds its output: the input's fields in order, one replaced or added.
+      ObjectNode output = Json.object();
+      output.setAll(input);
+      output.set(step == 2 ? "customer" : "last", Json.object().put("step", step).set("customer", customer));
+      if (step == 3) output.put("added", "at the end");
+      JsonText next = JsonText.write(output, text);
+      assertEquals(Json.write(output), next.text());
+      input = output;
+      text = next;
+    }
+    ObjectNode wrapped = Json.object();
+    wrapped.set("all", input);
+    wrapped.set("lines", input.get("lines"));
+    assertEquals(Json.write(wrapped), JsonText.write(wrapped, text).text());
+  }
+
+  @Test
+  void aSharedPrefixKeepsTheDepthItReached() {
+    ObjectNode input = Json.object();
+    input.set("deep", nested(Json.MAX_PAYLOAD_DEPTH - 2));
+    JsonText text = JsonText.write(input, null);
+    ObjectNode output = Json.object();
+    output.setAll(input);
+    output.put("i", 1);
+    JsonText next = JsonText.write(output, text);
+    assertEquals(Json.write(output), next.text());
+    assertNotNull(JsonText.write(Json.array().add(output), next));
+    assertNull(JsonText.write(Json.array().add(Json.array().add(output)), next));
+  }
+
   private static JsonNode nested(int depth) {
     JsonNode node = Json.array();
     for (int i = 1; i < depth; i++) node = Json.array().add(node);
