@@ -145,12 +145,10 @@ final class JsonTextWriter {
     int from = previous.count() > 0 && previous.node(0) == previous.root() ? 1 : 0;
     int to = from;
     while (to < previous.count() && previous.start(to) < end) to++;
-    for (int j = from; j < to; j++) {
-      int entry = open(previous.node(j));
-      starts[entry] = previous.start(j);
-      ends[entry] = previous.end(j);
-      heights[entry] = previous.height(j);
-    }
+    // At the same offsets as in the previous text: the entries are copied as they are.
+    room(count + to - from);
+    previous.copyEntries(from, to, count, nodes, starts, ends, heights);
+    count += to - from;
     return fieldHeights[n - 1];
   }
 
@@ -174,16 +172,19 @@ final class JsonTextWriter {
 
   private int open(JsonNode node) {
     if (!keepSpans) return -1;
-    if (count == nodes.length) {
-      int size = count * 2;
-      nodes = Arrays.copyOf(nodes, size);
-      starts = Arrays.copyOf(starts, size);
-      ends = Arrays.copyOf(ends, size);
-      heights = Arrays.copyOf(heights, size);
-    }
+    room(count + 1);
     nodes[count] = node;
     starts[count] = out.length();
     return count++;
+  }
+
+  private void room(int entries) {
+    if (entries <= nodes.length) return;
+    int size = Math.max(entries, nodes.length * 2);
+    nodes = Arrays.copyOf(nodes, size);
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    heights = Arrays.copyOf(heights, size);
   }
 
   /** Keeps the entry if its text is long enough; a short one has no kept entries after it. */

@@ -117,6 +117,17 @@ class JsonTextTest {
     assertNull(JsonText.write(Json.array().add(Json.array().add(output)), next));
   }
 
+  @Test
+  void manySharedSubtreesAreFoundThroughTheIndex() {
+    ArrayNode items = Json.array();
+    for (int i = 0; i < 100; i++) items.add(Json.object().put("item", i).put("text", "long enough to be kept " + i));
+    JsonText text = JsonText.write(Json.object().set("items", items), null);
+    ArrayNode reversed = Json.array();
+    for (int i = 99; i >= 0; i--) reversed.add(items.get(i));
+    JsonNode output = Json.object().set("reversed", reversed);
+    assertEquals(Json.write(output), JsonText.write(output, text).text());
+  }
+
   private static JsonNode nested(int depth) {
     JsonNode node = Json.array();
     for (int i = 1; i < depth; i++) node = Json.array().add(node);
