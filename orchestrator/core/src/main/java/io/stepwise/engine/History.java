@@ -2,6 +2,7 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.StateEvents;
 import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,15 +83,13 @@ final class History {
   }
 
   /** Payloads are JSON text, as GetExecutionHistory returns them. */
-  long stateEntered(String type, String name, String inputJson) {
-    StateEventDetails d = StateEventDetails.entered(name);
+  long stateEntered(StateEvents e, String inputJson) {
     enteredPrevious = cursor;
-    return add(EventTypes.of(type, true), "stateEnteredEventDetails", d.node(), "input", inputJson, d.text());
+    return add(e.enteredType(), "stateEnteredEventDetails", e.enteredDetails(), "input", inputJson, e.enteredText());
   }
 
-  void stateExited(String type, String name, String outputJson) {
-    StateEventDetails d = StateEventDetails.exited(name);
-    add(EventTypes.of(type, false), "stateExitedEventDetails", d.node(), "output", outputJson, d.text());
+  void stateExited(StateEvents e, String outputJson) {
+    add(e.exitedType(), "stateExitedEventDetails", e.exitedDetails(), "output", outputJson, e.exitedText());
   }
 
   void failed(String type, String detailsKey, String error, String cause) {

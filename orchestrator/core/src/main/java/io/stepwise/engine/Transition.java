@@ -173,7 +173,7 @@ final class Transition {
     retrierAttempts = List.of();
     taskToken = null;
     if (stateInputJson == null) stateInputJson = JsonText.of(stateInput);
-    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson.text());
+    enteredEventId = history.stateEntered(state.base().events(), stateInputJson.text());
   }
 
   /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
@@ -260,7 +260,7 @@ final class Transition {
       merged.putAll(assigned);
       variables = Map.copyOf(merged);
     }
-    history.stateExited(state.base().type(), state.name(), outputJson);
+    history.stateExited(state.base().events(), outputJson);
     if (next == null) {
       output = stateOutput;
       if (!info.isChild()) {
