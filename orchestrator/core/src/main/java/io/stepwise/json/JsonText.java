@@ -62,7 +62,7 @@ public final class JsonText {
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
   public static JsonText of(JsonNode node) {
     JsonText text = write(node, null);
-    return text != null ? text : of(Json.write(node));
+    return text != null ? text : of(Json.generatorWrite(node));
   }
 
   /**
@@ -83,7 +83,7 @@ public final class JsonText {
    */
   public static String print(JsonNode node) {
     String text = new JsonTextWriter(null, false).print(node);
-    return text != null ? text : Json.write(node);
+    return text != null ? text : Json.generatorWrite(node);
   }
 
   public String text() {

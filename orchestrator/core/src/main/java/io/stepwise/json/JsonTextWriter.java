@@ -206,9 +206,9 @@ final class JsonTextWriter {
       case NUMBER -> {
         if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
         else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
-        else appendText(Json.write(node));
+        else appendText(Json.generatorWrite(node));
       }
-      default -> appendText(Json.write(node));
+      default -> appendText(Json.generatorWrite(node));
     }
   }
 
