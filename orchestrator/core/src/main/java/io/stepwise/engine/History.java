@@ -6,6 +6,7 @@ import io.stepwise.asl.StateEvents;
 import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -127,7 +128,8 @@ final class History {
     return now;
   }
 
+  /** The events added, read-only: a transition's history is read once, when it is decided. */
   List<HistoryEvent> events() {
-    return List.copyOf(events);
+    return Collections.unmodifiableList(events);
   }
 }

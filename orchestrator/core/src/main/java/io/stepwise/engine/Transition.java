@@ -12,6 +12,7 @@ import io.stepwise.json.Json;
 import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -342,7 +343,8 @@ final class Transition {
   record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
 
   private Decision decision() {
-    return new Decision(snapshot(), history.events(), List.copyOf(commands));
+    // Read-only views: the transition is dropped once decided, so nothing changes them after.
+    return new Decision(snapshot(), history.events(), Collections.unmodifiableList(commands));
   }
 
   private ExecutionState snapshot() {
