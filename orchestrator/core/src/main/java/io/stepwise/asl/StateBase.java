@@ -10,13 +10,14 @@ import java.util.List;
  * ({@code arguments}, {@code output}, {@code assign}).
  *
  * @param next the next state's name, or null when the state ends its machine
+ * @param events its entered and exited events' types and details, built once
  */
 public record StateBase(
     String name, String type, QueryLanguage language, String next,
     PathField inputPath, PathField outputPath, PathField resultPath,
     PayloadTemplate parameters, PayloadTemplate resultSelector,
     JsonNode arguments, JsonNode output, Assign assign,
-    List<Retrier> retry, List<Catcher> catchers) {
+    List<Retrier> retry, List<Catcher> catchers, StateEvents events) {
 
   public boolean isJsonata() {
     return language == QueryLanguage.JSONATA;

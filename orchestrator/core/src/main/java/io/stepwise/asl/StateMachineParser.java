@@ -59,7 +59,7 @@ public final class StateMachineParser {
         jsonata ? null : template(node.get("Parameters")),
         jsonata ? null : template(node.get("ResultSelector")),
         node.get("Arguments"), node.get("Output"), assign(node.get("Assign"), language),
-        retriers(node.get("Retry")), catchers(node.get("Catch"), language));
+        retriers(node.get("Retry")), catchers(node.get("Catch"), language), StateEvents.of(name, type));
   }
 
   private static Assign assign(JsonNode node, QueryLanguage language) {

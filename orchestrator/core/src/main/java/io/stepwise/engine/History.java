@@ -2,9 +2,11 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.StateEvents;
 import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -82,15 +84,13 @@ final class History {
   }
 
   /** Payloads are JSON text, as GetExecutionHistory returns them. */
-  long stateEntered(String type, String name, String inputJson) {
-    StateEventDetails d = StateEventDetails.entered(name);
+  long stateEntered(StateEvents e, String inputJson) {
     enteredPrevious = cursor;
-    return add(EventTypes.of(type, true), "stateEnteredEventDetails", d.node(), "input", inputJson, d.text());
+    return add(e.enteredType(), "stateEnteredEventDetails", e.enteredDetails(), "input", inputJson, e.enteredText());
   }
 
-  void stateExited(String type, String name, String outputJson) {
-    StateEventDetails d = StateEventDetails.exited(name);
-    add(EventTypes.of(type, false), "stateExitedEventDetails", d.node(), "output", outputJson, d.text());
+  void stateExited(StateEvents e, String outputJson) {
+    add(e.exitedType(), "stateExitedEventDetails", e.exitedDetails(), "output", outputJson, e.exitedText());
   }
 
   void failed(String type, String detailsKey, String error, String cause) {
@@ -128,7 +128,8 @@ final class History {
     return now;
   }
 
+  /** The events added, read-only: a transition's history is read once, when it is decided. */
   List<HistoryEvent> events() {
-    return List.copyOf(events);
+    return Collections.unmodifiableList(events);
   }
 }

@@ -12,6 +12,7 @@ import io.stepwise.json.Json;
 import io.stepwise.json.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,7 @@ final class Transition {
     retrierAttempts = List.of();
     taskToken = null;
     if (stateInputJson == null) stateInputJson = JsonText.of(stateInput);
-    enteredEventId = history.stateEntered(state.base().type(), state.name(), stateInputJson.text());
+    enteredEventId = history.stateEntered(state.base().events(), stateInputJson.text());
   }
 
   /** The cause of an evaluation error, prefixed with the state and event that raised it, as AWS does. */
@@ -260,7 +261,7 @@ final class Transition {
       merged.putAll(assigned);
       variables = Map.copyOf(merged);
     }
-    history.stateExited(state.base().type(), state.name(), outputJson);
+    history.stateExited(state.base().events(), outputJson);
     if (next == null) {
       output = stateOutput;
       if (!info.isChild()) {
@@ -342,7 +343,8 @@ final class Transition {
   record Caught(JsonNode output, Map<String, JsonNode> assigned) {}
 
   private Decision decision() {
-    return new Decision(snapshot(), history.events(), List.copyOf(commands));
+    // Read-only views: the transition is dropped once decided, so nothing changes them after.
+    return new Decision(snapshot(), history.events(), Collections.unmodifiableList(commands));
   }
 
   private ExecutionState snapshot() {

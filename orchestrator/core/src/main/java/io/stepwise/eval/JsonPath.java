@@ -25,11 +25,14 @@ public final class JsonPath {
   private final String text;
   private final List<Segment> segments;
   private final boolean definite;
+  // The steps of a definite path as an array (null otherwise): find walks it on every transition.
+  private final Segment.Definite[] steps;
 
   private JsonPath(String text, List<Segment> segments) {
     this.text = text;
     this.segments = List.copyOf(segments);
     this.definite = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
+    this.steps = definite ? segments.toArray(new Segment.Definite[0]) : null;
   }
 
   /** Compiles (and caches) a path that starts with {@code $}; throws IllegalArgumentException if malformed. */
@@ -73,10 +76,10 @@ public final class JsonPath {
    * array of every match for an indefinite path.
    */
   public JsonNode find(JsonNode root) {
-    if (definite) {
+    if (steps != null) {
       JsonNode node = root;
-      for (Segment segment : segments) {
-        node = ((Segment.Definite) segment).step(node);
+      for (Segment.Definite step : steps) {
+        node = step.step(node);
         if (node == null) return null;
       }
       return node;
@@ -161,7 +164,7 @@ public final class JsonPath {
     record Name(String name) implements Definite {
       @Override
       public JsonNode step(JsonNode node) {
-        return node != null && node.isObject() ? node.get(name) : null;
+        return node instanceof ObjectNode object ? object.get(name) : null;
       }
 
       @Override

@@ -27,16 +27,23 @@ public final class JsonText {
   private final int[] ends;
   private final int[] heights;
   private final int count;
+  // For a root object: where each field's value ends, and the greatest height of the fields up to
+  // it (null otherwise). A later root that starts with the same fields copies their text at once.
+  private final int[] fieldEnds;
+  private final int[] fieldHeights;
   // Open addressing by identity hash: entry + 1, 0 for empty; a few entries are scanned instead.
-  private final int[] index;
+  // Built on the first lookup that needs it: a state's output is looked up in a few times only.
+  private volatile int[] index;
   // The buffer this text was printed in, for the next text printed from it to reuse: whoever
   // takes it owns it, so one state decided twice (a duplicate) never shares a buffer.
   private final AtomicReference<TextBuffer> scratch;
-  private static final int SCANNED = 16;
+  private static final int SCANNED = 32;
 
   JsonText(String text, boolean latin1, JsonNode root, JsonNode[] nodes, int[] starts, int[] ends, int[] heights,
-      int count, TextBuffer scratch) {
+      int count, int[] fieldEnds, int[] fieldHeights, TextBuffer scratch) {
     this.text = text;
+    this.fieldEnds = fieldEnds;
+    this.fieldHeights = fieldHeights;
     this.root = root;
     this.scratch = new AtomicReference<>(scratch);
     this.latin1 = latin1;
@@ -45,18 +52,17 @@ public final class JsonText {
     this.ends = ends;
     this.heights = heights;
     this.count = count;
-    this.index = count <= SCANNED ? NONE : indexOf(nodes, count);
   }
 
   /** Text read from storage: nothing to share until a document is written from its parsed tree. */
   public static JsonText of(String text) {
-    return new JsonText(text, false, null, NO_NODES, NONE, NONE, NONE, 0, null);
+    return new JsonText(text, false, null, NO_NODES, NONE, NONE, NONE, 0, null, null, null);
   }
 
   /** The text of {@code node} at any depth Jackson prints (with spans within the payload limit). */
   public static JsonText of(JsonNode node) {
     JsonText text = write(node, null);
-    return text != null ? text : of(Json.write(node));
+    return text != null ? text : of(Json.generatorWrite(node));
   }
 
   /**
@@ -77,7 +83,7 @@ public final class JsonText {
    */
   public static String print(JsonNode node) {
     String text = new JsonTextWriter(null, false).print(node);
-    return text != null ? text : Json.write(node);
+    return text != null ? text : Json.generatorWrite(node);
   }
 
   public String text() {
@@ -90,6 +96,8 @@ public final class JsonText {
       for (int k = 0; k < count; k++) if (nodes[k] == node) return k;
       return -1;
     }
+    int[] index = this.index;
+    if (index == null) this.index = index = indexOf(nodes, count);
     int mask = index.length - 1;
     for (int slot = System.identityHashCode(node) & mask; ; slot = (slot + 1) & mask) {
       int entry = index[slot] - 1;
@@ -125,6 +133,19 @@ public final class JsonText {
     return text;
   }
 
+  JsonNode root() {
+    return root;
+  }
+
+  /** Where root field {@code f}'s value ends in the text, or null when the root is not an object printed here. */
+  int[] fieldEnds() {
+    return fieldEnds;
+  }
+
+  int[] fieldHeights() {
+    return fieldHeights;
+  }
+
   JsonNode node(int k) {
     return nodes[k];
   }
@@ -135,6 +156,15 @@ public final class JsonText {
 
   int end(int k) {
     return ends[k];
+  }
+
+  /** Copies entries {@code [from, to)} into the given arrays at {@code at}, which have room for them. */
+  void copyEntries(int from, int to, int at, JsonNode[] toNodes, int[] toStarts, int[] toEnds, int[] toHeights) {
+    int n = to - from;
+    System.arraycopy(nodes, from, toNodes, at, n);
+    System.arraycopy(starts, from, toStarts, at, n);
+    System.arraycopy(ends, from, toEnds, at, n);
+    System.arraycopy(heights, from, toHeights, at, n);
   }
 
   int height(int k) {

@@ -1,6 +1,7 @@
 package io.stepwise.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class JsonTextWriter {
   private int[] ends;
   private int[] heights;
   private int count;
+  private int[] fieldEnds;
+  private int[] fieldHeights;
   private boolean tooDeep;
 
   /**
@@ -46,7 +49,8 @@ final class JsonTextWriter {
   JsonText write(JsonNode node) {
     value(node, 0);
     if (tooDeep) return null;
-    return new JsonText(out.toString(), out.isLatin1(), node, nodes, starts, ends, heights, count, out);
+    return new JsonText(out.toString(), out.isLatin1(), node, nodes, starts, ends, heights, count, fieldEnds, fieldHeights,
+        out);
   }
 
   /** The text alone (spans not kept), or null past the depth limit. */
@@ -83,14 +87,37 @@ final class JsonTextWriter {
     int height = 0;
     if (object) {
       out.append('{');
-      boolean first = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (!first) out.append(',');
-        first = false;
+      boolean root = depth == 0 && keepSpans;
+      if (root) {
+        fieldEnds = new int[node.size()];
+        fieldHeights = new int[node.size()];
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      Map.Entry<String, JsonNode> field = null;
+      int f = 0;
+      if (root && previous != null && previous.fieldEnds() != null && previous.root() instanceof ObjectNode before) {
+        // The fields this root shares, in order, with the previous one (a ResultPath's copy of its
+        // input): their text, spans and heights are the previous text's, at the same offsets.
+        for (Iterator<Map.Entry<String, JsonNode>> was = before.fields(); it.hasNext() && was.hasNext(); f++) {
+          field = it.next();
+          Map.Entry<String, JsonNode> old = was.next();
+          if (field.getValue() != old.getValue() || !field.getKey().equals(old.getKey())) break;
+          field = null;
+        }
+        if (f > 0) height = copyFields(f);
+      }
+      while (field != null || it.hasNext()) {
+        if (field == null) field = it.next();
+        if (f > 0) out.append(',');
         string(field.getKey());
         out.append(':');
         height = Math.max(height, value(field.getValue(), depth + 1));
+        if (root) {
+          fieldEnds[f] = out.length();
+          fieldHeights[f] = height;
+        }
+        f++;
+        field = null;
       }
       out.append('}');
     } else {
@@ -103,6 +130,26 @@ final class JsonTextWriter {
     }
     close(entry, height + 1);
     return height + 1;
+  }
+
+  /**
+   * Copies the previous root's first {@code n} fields, just after this root's opening brace, with
+   * the entries inside them; returns their greatest height.
+   */
+  private int copyFields(int n) {
+    int end = previous.fieldEnds()[n - 1];
+    out.append(previous.rawText(), 1, end, previous.isLatin1());
+    System.arraycopy(previous.fieldEnds(), 0, fieldEnds, 0, n);
+    System.arraycopy(previous.fieldHeights(), 0, fieldHeights, 0, n);
+    // The previous root's own entry, if kept, comes first; the fields' entries follow it in order.
+    int from = previous.count() > 0 && previous.node(0) == previous.root() ? 1 : 0;
+    int to = from;
+    while (to < previous.count() && previous.start(to) < end) to++;
+    // At the same offsets as in the previous text: the entries are copied as they are.
+    room(count + to - from);
+    previous.copyEntries(from, to, count, nodes, starts, ends, heights);
+    count += to - from;
+    return fieldHeights[n - 1];
   }
 
   /** Copies entry {@code k} of the previous text, with the entries inside it. */
@@ -125,16 +172,19 @@ final class JsonTextWriter {
 
   private int open(JsonNode node) {
     if (!keepSpans) return -1;
-    if (count == nodes.length) {
-      int size = count * 2;
-      nodes = Arrays.copyOf(nodes, size);
-      starts = Arrays.copyOf(starts, size);
-      ends = Arrays.copyOf(ends, size);
-      heights = Arrays.copyOf(heights, size);
-    }
+    room(count + 1);
     nodes[count] = node;
     starts[count] = out.length();
     return count++;
+  }
+
+  private void room(int entries) {
+    if (entries <= nodes.length) return;
+    int size = Math.max(entries, nodes.length * 2);
+    nodes = Arrays.copyOf(nodes, size);
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    heights = Arrays.copyOf(heights, size);
   }
 
   /** Keeps the entry if its text is long enough; a short one has no kept entries after it. */
@@ -156,9 +206,9 @@ final class JsonTextWriter {
       case NUMBER -> {
         if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
         else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
-        else appendText(Json.write(node));
+        else appendText(Json.generatorWrite(node));
       }
-      default -> appendText(Json.write(node));
+      default -> appendText(Json.generatorWrite(node));
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Json's own reader and printer against the ObjectMapper they stand in for: same nodes, same text, same errors. */
 class JsonTreesTest {
   private static final ObjectMapper MAPPER = Json.mapper();
-  private static final List<String> TEXTS = List.of(
+  static final List<String> TEXTS = List.of(
       "{\"a\": 1, \"b\": [true, false, null, \"x\"], \"c\": {\"d\": {}}, \"e\": []}",
       "[0, -0, 0.0, 1.50, 1e3, -1E-7, 1e400, 2147483647, 2147483648, -9223372036854775808, 9223372036854775808,"
           + " 123456789012345678901234567890, 9.99, 0.1]",
