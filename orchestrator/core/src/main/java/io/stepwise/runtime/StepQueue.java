@@ -11,4 +11,12 @@ public interface StepQueue {
   default void sendAll(List<StepMessage> messages) {
     for (StepMessage message : messages) send(message, 0);
   }
+
+  /** A message and its delay. */
+  record Delayed(StepMessage message, int delaySeconds) {}
+
+  /** Sends each of {@code sends} with its own delay, in as few requests as the queue allows. */
+  default void sendDelayed(List<Delayed> sends) {
+    for (Delayed send : sends) send(send.message(), send.delaySeconds());
+  }
 }

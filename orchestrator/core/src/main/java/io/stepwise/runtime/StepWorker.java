@@ -135,7 +135,16 @@ public final class StepWorker {
    *     fails the execution, rather than leaving it running with its message parked
    */
   public Outcome process(StepMessage message, String receiptId, boolean lastDelivery) {
-    HandOff handOff = new HandOff(queue);
+    return process(message, receiptId, lastDelivery, queue);
+  }
+
+  /**
+   * @param afterCommit where the messages sent after the transition's commit go: the queue, or
+   *     the {@link #holdSends} of the batch this message came in (then acknowledge it only after
+   *     their flush)
+   */
+  public Outcome process(StepMessage message, String receiptId, boolean lastDelivery, StepQueue afterCommit) {
+    HandOff handOff = new HandOff(afterCommit);
     Outcome outcome;
     try {
       outcome = apply(message, receiptId, handOff);
@@ -144,8 +153,13 @@ public final class StepWorker {
       if (!lastDelivery) throw e;
       outcome = poison.giveUp(message, receiptId, e);
     }
-    startHandedOff(handOff.take(), receiptId, lastDelivery);
+    startHandedOff(handOff.take(), receiptId, lastDelivery, afterCommit);
     return outcome;
+  }
+
+  /** A holder for the sends a batch's transitions make after their commits, to flush once when the batch is done. */
+  public HeldSends holdSends() {
+    return new HeldSends(queue);
   }
 
   /**
@@ -154,11 +168,11 @@ public final class StepWorker {
    * now sends it to the queue, as would have happened without the hand-off; a crash brings the
    * predecessor's message back, which starts it again.
    */
-  private void startHandedOff(StepMessage next, String receiptId, boolean lastDelivery) {
+  private void startHandedOff(StepMessage next, String receiptId, boolean lastDelivery, StepQueue afterCommit) {
     if (next == null) return;
     Outcome outcome;
     try {
-      outcome = apply(next, receiptId + "/next", queue);
+      outcome = apply(next, receiptId + "/next", afterCommit);
     } catch (RuntimeException e) {
       if (!lastDelivery) throw e;
       outcome = Outcome.RETRY; // the predecessor's message will not come back: the queue takes it

@@ -152,7 +152,7 @@ final class Transitions {
       reindex(record, committed);
       observe(new CommittedTransition(record, committed, events, now));
       // Sent after its commit, the next message may carry the record (a branch's lacks the execution's input).
-      if (next != null) send(committed.parent() == null ? next.carrying(committed) : next);
+      if (next != null) send(committed.parent() == null ? next.carrying(committed) : next, starts);
       if (committed.state().isDone()) afterEnd(committed, starts);
     }
   }
@@ -276,7 +276,12 @@ final class Transitions {
    * then arrives up to half a second early counts as due, so timers keep to the second.
    */
   void send(StepMessage message) {
+    send(message, queue);
+  }
+
+  /** @param via the queue, or what holds the sends made after a commit ({@link HeldSends}) */
+  void send(StepMessage message, StepQueue via) {
     long wait = Math.max(0, message.dueAtMillis() - clock.millis());
-    queue.send(message, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, (wait + 500) / 1000));
+    via.send(message, (int) Math.min(StepWorker.MAX_DELAY_SECONDS, (wait + 500) / 1000));
   }
 }

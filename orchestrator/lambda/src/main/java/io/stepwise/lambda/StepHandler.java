@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.HeldSends;
 import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.StepWorker;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A batch's messages are handled at once, each on a thread of its own: a transition mostly
  * waits on DynamoDB and SQS, and Lambda bills the invocation's wall time, so handling ten one
  * after another bills that waiting ten times. Concurrent messages are safe for the same reason
- * concurrent invocations are: every transition is guarded by its conditional writes.
+ * concurrent invocations are: every transition is guarded by its conditional writes. The
+ * messages they send after their commits are held and sent together once the batch is done
+ * ({@link HeldSends}): one SendMessageBatch instead of a SendMessage per transition.
  * On the Express queue, each message is a whole Express execution, run to its end on its thread.
  */
 public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -82,15 +85,24 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSEvent.SQSMessage> messages = event.getRecords();
+    HeldSends sends = worker.holdSends();
     List<Future<Boolean>> handled = new ArrayList<>(messages.size());
     if (pool != null && messages.size() > 1) {
-      for (SQSEvent.SQSMessage message : messages) handled.add(pool.submit(() -> process(message, context)));
+      for (SQSEvent.SQSMessage message : messages) handled.add(pool.submit(() -> process(message, context, sends)));
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       SQSEvent.SQSMessage message = messages.get(i);
-      boolean done = handled.isEmpty() ? process(message, context) : outcome(handled.get(i));
+      boolean done = handled.isEmpty() ? process(message, context, sends) : outcome(handled.get(i));
       if (!done) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    }
+    try {
+      sends.flush();
+    } catch (RuntimeException e) {
+      // As after a crash past the commits: every message comes back and sends its next one again.
+      log(context, "sending the batch's next messages failed: " + e);
+      failures.clear();
+      for (SQSEvent.SQSMessage message : messages) failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
     }
     observability.flush();
     return new SQSBatchResponse(failures);
@@ -121,7 +133,7 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
   }
 
-  private boolean process(SQSEvent.SQSMessage message, Context context) {
+  private boolean process(SQSEvent.SQSMessage message, Context context, HeldSends sends) {
     try {
       StepMessage step = StepMessage.fromJson(message.getBody());
       if (step.kind() == StepMessage.Kind.EXPRESS && express != null) {
@@ -129,7 +141,11 @@ public final class StepHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         return true;
       }
       observability.messageHandled(late(step, message));
-      return worker.process(step, message.getReceiptHandle(), lastDelivery(message)) == StepWorker.Outcome.ACK;
+      // A message the queue then parks must not depend on a flush that could fail: its sends go at once.
+      StepWorker.Outcome outcome = lastDelivery(message)
+          ? worker.process(step, message.getReceiptHandle(), true)
+          : worker.process(step, message.getReceiptHandle(), false, sends);
+      return outcome == StepWorker.Outcome.ACK;
     } catch (ExecutionStore.ConflictException contended) {
       return false;
     } catch (RuntimeException e) {
