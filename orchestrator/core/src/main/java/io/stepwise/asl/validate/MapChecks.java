@@ -17,6 +17,7 @@ final class MapChecks {
       "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput");
   private static final Set<String> WRITER_FIELDS = Set.of("Resource", "Parameters", "Arguments", "WriterConfig");
   private static final int MAX_LABEL = 40;
+  private static final String LABEL_REFUSED = "?*<>{}[]:;,\\|^~$#%&`\"";
 
   private final FieldChecks fields;
   private final StateChecks.Machines machines;
@@ -32,12 +33,26 @@ final class MapChecks {
     items(map, loc, lang);
     limits(map, loc, lang);
     JsonNode v;
-    if ((v = map.get("Label")) != null && fields.string(v, at(loc, "Label")) && v.asText().length() > MAX_LABEL) {
-      fields.problems.schema(at(loc, "Label"), "Label must be at most " + MAX_LABEL + " characters");
-    }
+    if ((v = map.get("Label")) != null && fields.string(v, at(loc, "Label"))) label(v.asText(), at(loc, "Label"));
     if ((v = map.get("ItemReader")) != null) reader(v, at(loc, "ItemReader"), lang);
     if ((v = map.get("ItemBatcher")) != null) batcher(v, at(loc, "ItemBatcher"), lang);
     if ((v = map.get("ResultWriter")) != null) writer(v, at(loc, "ResultWriter"), lang);
+  }
+
+  /**
+   * A Distributed Map's Label, as AWS refuses it: empty, over 40 characters, or holding whitespace,
+   * a bracket, a wildcard, a backslash, one of {@code " # % ^ | ~ ` $ & , ; :} or a control character.
+   */
+  private void label(String label, String loc) {
+    if (label.isEmpty()) fields.problems.schema(loc, "Label must not be empty");
+    if (label.length() > MAX_LABEL) fields.problems.schema(loc, "Label must be at most " + MAX_LABEL + " characters");
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (Character.isWhitespace(c) || LABEL_REFUSED.indexOf(c) >= 0 || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        fields.problems.schema(loc, "Label must not contain the character '" + c + "'");
+        return;
+      }
+    }
   }
 
   private void processor(JsonNode map, String loc) {

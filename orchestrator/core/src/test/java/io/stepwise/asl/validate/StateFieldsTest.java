@@ -25,6 +25,15 @@ class StateFieldsTest {
   }
 
   @Test
+  void mapLabel_emptyOrWithAForbiddenCharacter_isRefused() {
+    for (String bad : new String[] {"", "label one", "label_{x}", "a:b", "tab\\t", "q?", "back\\\\slash"}) {
+      assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'Label':'" + bad + "'}"),
+          SCHEMA + "/States/A/Label");
+    }
+    assertValid(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'Label':'my-label_2.x/y'}"));
+  }
+
+  @Test
   void waitTimestampLiteral_notUtcIso8601_isRefusedWithAwsText() {
     // AWS's CreateStateMachine answer, recorded for "2016-12-05 21:29:29Z", a missing Z, month 13,
     // hour 25, a day-first date and a JSONata expression in a JSONPath state.
