@@ -52,6 +52,14 @@ final class TaskStep {
 
   /** @param started whether TaskStarted is written already (the call was submitted first) */
   void succeeded(JsonNode result, boolean started) {
+    // A result over the quota is the task's failure, caught by States.ALL like any other
+    // (AWS-recorded test_states_errors: *_catch_state_all_data_limit_exceeded_on_large_utf8_response);
+    // the cause names a bare function by its ARN, an integration by its service.
+    if (Json.utf8Size(result) > Transition.MAX_PAYLOAD_BYTES) {
+      failed(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + (namedByArn() ? task.resource() : resource.service())
+          + "' returned a result with a size exceeding the maximum number of bytes service limit.", started);
+      return;
+    }
     ObjectNode d = resourceDetails();
     d.set("outputDetails", History.NOT_TRUNCATED);
     if (!started) started();
