@@ -55,7 +55,9 @@ final class TaskStep {
     // A result over the quota is the task's failure, caught by States.ALL like any other
     // (AWS-recorded test_states_errors: *_catch_state_all_data_limit_exceeded_on_large_utf8_response);
     // the cause names a bare function by its ARN, an integration by its service.
-    if (Json.utf8Size(result) > Transition.MAX_PAYLOAD_BYTES) {
+    String text = Json.write(result); // printed once: measured here, then the event's output
+    // A char is at most 3 UTF-8 bytes, so only long texts need counting.
+    if ((long) text.length() * 3 > Transition.MAX_PAYLOAD_BYTES && Json.utf8Length(text) > Transition.MAX_PAYLOAD_BYTES) {
       failed(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + (namedByArn() ? task.resource() : resource.service())
           + "' returned a result with a size exceeding the maximum number of bytes service limit.", started);
       return;
@@ -63,7 +65,7 @@ final class TaskStep {
     ObjectNode d = resourceDetails();
     d.set("outputDetails", History.NOT_TRUNCATED);
     if (!started) started();
-    t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", Json.write(result));
+    t.history().add(eventPrefix() + "Succeeded", detailsKey("Succeeded"), d, "output", text);
     flow.exitWithResult(task, result);
   }
 

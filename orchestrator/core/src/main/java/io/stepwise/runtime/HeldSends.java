@@ -25,11 +25,6 @@ public final class HeldSends implements StepQueue {
     held.add(new Delayed(message, delaySeconds));
   }
 
-  @Override
-  public synchronized void sendAll(List<StepMessage> messages) {
-    for (StepMessage message : messages) held.add(new Delayed(message, 0));
-  }
-
   /**
    * Sends what is held. When the batched send fails, each message is sent on its own (a message
    * the batch did deliver then arrives twice, and the copy is dropped as stale): a failed send
