@@ -122,7 +122,8 @@ class StateMachineResourceOnDynaliteTest {
     JsonNode response = invoke(handler, event("Create", null, StateMachineDeployerTest.seedProperties()));
 
     assertEquals("FAILED", response.get("Status").textValue());
-    assertTrue(response.get("Reason").textValue().contains("STEPWISE_TABLE"), response.toString());
+    String reason = response.get("Reason").textValue();
+    assertEquals("Create failed: environment variable STEPWISE_TABLE is not set", reason);
   }
 
   @Test

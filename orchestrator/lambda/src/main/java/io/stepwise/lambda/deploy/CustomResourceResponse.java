@@ -31,6 +31,19 @@ public record CustomResourceResponse(String status, String reason, String physic
     return new CustomResourceResponse(FAILED, why, physicalResourceId, request, Map.of());
   }
 
+  /**
+   * FAILED because {@code error} was thrown while doing {@code action}: the Reason carries its message,
+   * not its Java class (CloudFormation shows the Reason to the user); the function's log has the trace.
+   */
+  public static CustomResourceResponse failedBy(CustomResourceRequest request, String physicalResourceId,
+      String action, Throwable error) {
+    error.printStackTrace();
+    String message = error.getMessage();
+    String reason = message == null || message.isBlank()
+        ? action + " failed on an internal error (the function's log has it)" : action + " failed: " + message;
+    return failed(request, physicalResourceId, reason);
+  }
+
   /** The JSON body, at most {@link #MAX_BODY_BYTES} bytes. */
   public String toJson() {
     String body = body(reason);

@@ -52,7 +52,7 @@ public final class StateMachineDeployer {
         default -> CustomResourceResponse.failed(request, fallbackId(request), "unknown RequestType: " + type);
       };
     } catch (RuntimeException e) {
-      return CustomResourceResponse.failed(request, fallbackId(request), type + " failed: " + e);
+      return CustomResourceResponse.failedBy(request, fallbackId(request), type, e);
     }
   }
 

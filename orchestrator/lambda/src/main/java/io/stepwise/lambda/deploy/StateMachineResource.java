@@ -103,7 +103,7 @@ public final class StateMachineResource implements RequestStreamHandler {
       work.cancel(true);
       return failed(request, request.requestType() + " did not finish within " + budget.toMillis() / 1000.0 + " s");
     } catch (ExecutionException e) {
-      return failed(request, request.requestType() + " failed: " + e.getCause());
+      return CustomResourceResponse.failedBy(request, physicalId(request), request.requestType(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(request, request.requestType() + " was interrupted");
@@ -116,9 +116,12 @@ public final class StateMachineResource implements RequestStreamHandler {
   }
 
   private static CustomResourceResponse failed(CustomResourceRequest request, String reason) {
-    String id = request.physicalResourceId() != null ? request.physicalResourceId()
+    return CustomResourceResponse.failed(request, physicalId(request), reason);
+  }
+
+  private static String physicalId(CustomResourceRequest request) {
+    return request.physicalResourceId() != null ? request.physicalResourceId()
         : "failed-" + request.logicalResourceId() + "-" + request.requestId();
-    return CustomResourceResponse.failed(request, id, reason);
   }
 
   /** What is left of the function's time, less a margin for sending the response. */
