@@ -8,6 +8,7 @@ import io.stepwise.engine.Command;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.Resource;
 import io.stepwise.json.Json;
+import java.util.UUID;
 
 /**
  * {@code arn:aws:states:::states:startExecution}: starts another execution of this runtime. With
@@ -44,8 +45,18 @@ public final class NestedWorkflows implements TaskInvoker {
           .put("StartDate", started.startDate().toEpochMilli());
       return TaskOutcome.success(result);
     } catch (ApiException e) {
-      return TaskOutcome.failure("StepFunctions." + e.code() + "Exception", e.getMessage());
+      return TaskOutcome.failure("StepFunctions." + e.code() + "Exception", v1Cause(e));
     }
+  }
+
+  /**
+   * Step Functions starts the child through the Java SDK v1, whose message is the cause
+   * (test_task_service_sfn's recording): {@code State Machine Does Not Exist: 'arn:...' (Service:
+   * AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: ...; Proxy: null)}.
+   */
+  private static String v1Cause(ApiException e) {
+    return e.getMessage() + " (Service: AWSStepFunctions; Status Code: 400; Error Code: " + e.code() + "; Request ID: "
+        + UUID.randomUUID() + "; Proxy: null)";
   }
 
   /** What a {@code .sync:2} parent's task receives when the child ends: DescribeExecution's shape. */

@@ -1,7 +1,9 @@
 package io.stepwise.tests.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
@@ -13,6 +15,7 @@ import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +87,17 @@ class NestedWorkflowsTest {
     ExecutionState end = run("parent-async", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 2}");
     String child = end.output().get("ExecutionArn").asText();
     assertEquals(Json.parse("{\"doubled\": 4}"), ExecutionFixtures.await(runtime, child, Duration.ofSeconds(10)).output());
+  }
+
+  /** As test_task_service_sfn recorded it: the modelled error's name and the SDK v1 message as the cause. */
+  @Test
+  void aMissingStateMachine_isStepFunctionsStateMachineDoesNotExistException_withTheV1Message() {
+    ExecutionState end = run("parent-missing", parent("arn:aws:states:::states:startExecution", "no-such-child"), "{\"n\": 3}");
+    JsonNode failed = end.output().path("failed");
+    assertEquals("StepFunctions.StateMachineDoesNotExistException", failed.path("Error").asText(), end.output().toString());
+    String missing = ExecutionFixtures.MACHINE_PREFIX + "no-such-child";
+    assertTrue(failed.path("Cause").asText().matches(Pattern.quote("State Machine Does Not Exist: '" + missing + "' (Service: "
+        + "AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: ") + "[-0-9a-f]{36}; Proxy: null\\)"),
+        failed.toString());
   }
 }

@@ -3,6 +3,7 @@ package io.stepwise.tests.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
@@ -13,6 +14,7 @@ import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +111,49 @@ class ServiceIntegrationsTest {
     assertTrue(end.output().path("queue").path("Cause").asText().contains("Access denied"), end.output().toString());
     assertTrue(dynamo.scan(r -> r.tableName(runtimeName)).items().stream()
         .noneMatch(item -> item.containsKey("pk") && item.get("pk").s().equals("EX#forged")), "the table was not touched");
+  }
+
+  /** Each service error's name and cause, caught into the output. */
+  private JsonNode caught(String name, String resource, String parameters) {
+    String definition = """
+        {"StartAt": "Call", "States": {
+          "Call": {"Type": "Task", "Resource": "arn:aws:states:::%s", "Parameters": %s,
+            "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "End": true},
+          "Done": {"Type": "Succeed"}}}""".formatted(resource, parameters);
+    ExecutionState end = run(name, definition, "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+    return end.output();
+  }
+
+  /**
+   * As AWS's test_task_service_dynamodb and test_aws_sdk recordings name them: the optimized
+   * integration through the SDK v1 (AmazonDynamoDBException for the unmodelled ValidationException),
+   * aws-sdk through the v2 (DynamoDbException), a modelled error under its own name in both.
+   */
+  @Test
+  void dynamoDbErrors_areNamedAsTheSdkStepFunctionsCallsThrough() {
+    String nullItem = "{\"TableName\": \"%s\", \"Item\": null}".formatted(table);
+    String missingTable = "{\"TableName\": \"%s-missing\", \"Item\": {\"id\": {\"S\": \"id1\"}}}".formatted(table);
+    String invalid = "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null";
+
+    JsonNode optimized = caught("v1-invalid", "dynamodb:putItem", nullItem);
+    assertEquals("DynamoDB.AmazonDynamoDBException", optimized.path("Error").asText(), optimized.toString());
+    assertTrue(optimized.path("Cause").asText().matches(Pattern.quote(invalid + " (Service: AmazonDynamoDBv2; Status Code: 400; "
+        + "Error Code: ValidationException; Request ID: ") + "[^;]+; Proxy: null\\)"), optimized.toString());
+
+    JsonNode notFound = caught("v1-missing", "dynamodb:putItem", missingTable);
+    assertEquals("DynamoDB.ResourceNotFoundException", notFound.path("Error").asText(), notFound.toString());
+    assertTrue(notFound.path("Cause").asText().startsWith("Requested resource not found (Service: AmazonDynamoDBv2; "
+        + "Status Code: 400; Error Code: ResourceNotFoundException; Request ID: "), notFound.toString());
+
+    JsonNode sdk = caught("v2-invalid", "aws-sdk:dynamodb:putItem", nullItem);
+    assertEquals("DynamoDb.DynamoDbException", sdk.path("Error").asText(), sdk.toString());
+    assertTrue(sdk.path("Cause").asText().matches(Pattern.quote(invalid + " (Service: DynamoDb, Status Code: 400, Request ID: ")
+        + "[^,]+\\)"), sdk.toString());
+
+    JsonNode sdkNotFound = caught("v2-missing", "aws-sdk:dynamodb:putItem", missingTable);
+    assertEquals("DynamoDb.ResourceNotFoundException", sdkNotFound.path("Error").asText(), sdkNotFound.toString());
+    assertTrue(sdkNotFound.path("Cause").asText().startsWith("Requested resource not found (Service: DynamoDb, Status Code: 400, "),
+        sdkNotFound.toString());
   }
 }

@@ -31,6 +31,14 @@ class MathFunctionsTest {
     assertEquals(sum, result.intValue());
   }
 
+  /** AWS's Sum in test_assign_reference_variables' BASE_REFERENCE_IN_ITERATOR_OUTER_SCOPE: 4.3 adds as 4. */
+  @ParameterizedTest
+  @CsvSource({"9, 44, 6, 63", "82, 25, 76, 187", "18, 42, 2, 66"})
+  void mathAdd_nestedWithAFractionalBias(int x, int y, int z, int sum) {
+    String input = "{\"x\":" + x + ",\"y\":" + y + ",\"z\":" + z + ",\"bias\":4.3}";
+    assertResult(String.valueOf(sum), "States.MathAdd(States.MathAdd(States.MathAdd($.y, $.x), $.z), $.bias)", input);
+  }
+
   @Test
   void mathAdd_takesLiteralOperands() {
     assertResult("2", "States.MathAdd($.Iterations, -1)", "{\"Iterations\":3}");

@@ -4,7 +4,8 @@ import io.stepwise.integrations.aws.AwsService;
 
 /**
  * A failed API call under Step Functions' names: {@code ServiceName.ExceptionName} for a service
- * error, {@code ServiceName.SdkClientException} when no answer came back.
+ * error the API models, {@code ServiceName.ServiceNameException} for one it does not, and
+ * {@code ServiceName.SdkClientException} when no answer came back.
  */
 public final class AwsApiException extends Exception {
   private final String error;
@@ -27,7 +28,9 @@ public final class AwsApiException extends Exception {
 
   public static AwsApiException fromService(AwsService service, String code, String message, int status, String requestId) {
     String known = code == null || code.isEmpty() ? null : code;
-    String error = known == null ? service.name() + "." + service.name() + "Exception" : service.errorName(known);
+    // The SDK v2 names a code its API does not model after the service's base exception:
+    // DynamoDB's ValidationException is DynamoDb.DynamoDbException (test_aws_sdk's recordings).
+    String error = service.models(known) ? service.errorName(known) : service.name() + "." + service.name() + "Exception";
     String text = message == null ? "" : message;
     return new AwsApiException(error, known, status, text, requestId, text + " (Service: " + service.name()
         + ", Status Code: " + status + ", Request ID: " + requestId + ")", false);

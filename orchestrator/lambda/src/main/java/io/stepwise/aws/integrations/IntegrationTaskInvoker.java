@@ -6,6 +6,7 @@ import io.stepwise.aws.api.AwsApiCaller;
 import io.stepwise.aws.api.AwsApiException;
 import io.stepwise.aws.api.AwsEndpoints;
 import io.stepwise.aws.api.AwsResponse;
+import io.stepwise.aws.api.SdkV1Client;
 import io.stepwise.aws.http.HttpTaskInvoker;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.driver.TaskOutcome;
@@ -90,7 +91,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
       AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
       return TaskOutcome.success(shaped ? shape(api.result(), response) : response.body());
     } catch (AwsApiException e) {
-      return TaskOutcome.failure(api.errorPrefix() == null ? e.error() : e.error(api.errorPrefix()), e.getMessage());
+      return failure(service, api.errorPrefix(), e);
     } catch (TaskCredentials.AccessDenied e) {
       return TaskOutcome.failure(ErrorNames.TASK_FAILED, e.getMessage());
     } catch (AwsEndpoints.MissingEndpointException e) {
@@ -98,6 +99,17 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     } catch (IllegalArgumentException e) {
       throw StatesError.runtime("Task state '" + call.stateName() + "': " + e.getMessage());
     }
+  }
+
+  /**
+   * aws-sdk integrations keep the SDK v2's names ({@code DynamoDb.DynamoDbException}); an optimized
+   * integration, under {@code prefix}, those of the v1 client it calls through, where known.
+   */
+  private static TaskOutcome failure(AwsService service, String prefix, AwsApiException e) {
+    if (prefix == null) return TaskOutcome.failure(e.error(), e.getMessage());
+    var v1 = SdkV1Client.of(service.key());
+    if (v1.isEmpty() || e.status() == 0) return TaskOutcome.failure(e.error(prefix), e.getMessage());
+    return TaskOutcome.failure(v1.get().errorName(service, prefix, e.code()), v1.get().cause(e));
   }
 
   /** The region in the resource ARN ({@code arn:aws:states:eu-west-1::...}), else the runtime's. */

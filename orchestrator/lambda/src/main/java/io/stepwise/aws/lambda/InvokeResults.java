@@ -78,15 +78,16 @@ public final class InvokeResults {
 
   /**
    * A function error (X-Amz-Function-Error set): the error is the payload's errorType, as every
-   * Lambda runtime writes it; without one, Lambda.Unknown. The cause is the payload as compact
-   * JSON (cases task_lambda__raise_exception, base_scenarios__lambda_empty_retry), or its raw
-   * text when it is not JSON.
+   * Lambda runtime writes it; without one, Lambda.Unknown. Through {@code lambda:invoke} the cause
+   * is the payload as compact JSON (cases task_lambda__raise_exception, base_scenarios__lambda_empty_retry);
+   * for a function ARN resource it is the payload as the function returned it, a Python runtime's
+   * spaces included (AWS's test_task_lambda catch recordings); raw text when it is not JSON.
    */
-  public static TaskOutcome functionError(String payloadText) {
+  public static TaskOutcome functionError(String payloadText, boolean asReturned) {
     JsonNode payload = payload(payloadText);
     JsonNode type = payload.isObject() ? payload.get("errorType") : null;
     String error = type != null && type.isTextual() && !type.textValue().isEmpty() ? type.textValue() : LAMBDA_UNKNOWN;
-    String cause = payload.isTextual() ? payload.textValue() : Json.write(payload);
+    String cause = payload.isTextual() ? payload.textValue() : asReturned ? payloadText : Json.write(payload);
     return TaskOutcome.failure(error, cause);
   }
 

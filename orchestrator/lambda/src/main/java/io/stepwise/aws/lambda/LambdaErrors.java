@@ -1,6 +1,7 @@
 package io.stepwise.aws.lambda;
 
 import io.stepwise.aws.api.AwsApiException;
+import io.stepwise.aws.api.SdkV1Client;
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.integrations.aws.AwsService;
@@ -15,6 +16,7 @@ import io.stepwise.integrations.aws.AwsService;
 public final class LambdaErrors {
   public static final String SDK_CLIENT_EXCEPTION = "Lambda.SdkClientException";
   public static final String AWS_LAMBDA_EXCEPTION = "Lambda.AWSLambdaException";
+  private static final SdkV1Client V1 = SdkV1Client.of("lambda").orElseThrow();
 
   private LambdaErrors() {}
 
@@ -26,7 +28,7 @@ public final class LambdaErrors {
   }
 
   static String errorName(AwsService lambda, String code) {
-    return lambda.models(code) ? lambda.errorName(code).replace(lambda.name() + ".", "Lambda.") : AWS_LAMBDA_EXCEPTION;
+    return V1.errorName(lambda, "Lambda", code);
   }
 
   /**
@@ -35,7 +37,6 @@ public final class LambdaErrors {
    * ResourceNotFoundException; Request ID: ...; Proxy: null)}.
    */
   static String cause(AwsApiException e) {
-    return e.serviceMessage() + " (Service: AWSLambda; Status Code: " + e.status() + "; Error Code: " + e.code()
-        + "; Request ID: " + e.requestId() + "; Proxy: null)";
+    return V1.cause(e);
   }
 }

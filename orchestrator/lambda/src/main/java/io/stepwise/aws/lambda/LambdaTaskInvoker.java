@@ -94,7 +94,7 @@ public final class LambdaTaskInvoker implements TaskInvoker {
     }
     JsonNode r = response.body();
     String body = r.path("Payload").asText("");
-    if (r.hasNonNull("FunctionError")) return InvokeResults.functionError(body);
+    if (r.hasNonNull("FunctionError")) return InvokeResults.functionError(body, functionArn);
 
     JsonNode payload = InvokeResults.payload(body);
     JsonNode result = functionArn ? payload

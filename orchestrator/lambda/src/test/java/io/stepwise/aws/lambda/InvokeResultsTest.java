@@ -48,17 +48,27 @@ class InvokeResultsTest {
   @Test
   void givenErrorPayloadWithType_whenMapped_thenErrorIsTheTypeAndCauseTheCompactPayload() {
     TaskOutcome outcome = InvokeResults.functionError(
-        "{\"errorMessage\": \"boom\", \"errorType\": \"function.MaxDepthError\", \"stackTrace\": []}");
+        "{\"errorMessage\": \"boom\", \"errorType\": \"function.MaxDepthError\", \"stackTrace\": []}", false);
 
     assertEquals("function.MaxDepthError", outcome.error());
     assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"function.MaxDepthError\",\"stackTrace\":[]}", outcome.cause());
     assertNull(outcome.result());
   }
 
+  /** test_task_lambda's catch recordings: a function ARN's cause keeps the Python runtime's separators. */
+  @Test
+  void givenFunctionArnErrorPayload_whenMapped_thenTheCauseIsThePayloadAsReturned() {
+    String returned = "{\"errorMessage\": \"Some exception was raised.\", \"errorType\": \"Exception\", \"stackTrace\": []}";
+    TaskOutcome outcome = InvokeResults.functionError(returned, true);
+
+    assertEquals("Exception", outcome.error());
+    assertEquals(returned, outcome.cause());
+  }
+
   @Test
   void givenErrorPayloadWithoutType_whenMapped_thenLambdaUnknown() {
-    assertEquals("Lambda.Unknown", InvokeResults.functionError("{\"errorMessage\":\"Task timed out\"}").error());
-    TaskOutcome text = InvokeResults.functionError("Process exited");
+    assertEquals("Lambda.Unknown", InvokeResults.functionError("{\"errorMessage\":\"Task timed out\"}", false).error());
+    TaskOutcome text = InvokeResults.functionError("Process exited", true);
     assertEquals("Lambda.Unknown", text.error());
     assertEquals("Process exited", text.cause());
   }
