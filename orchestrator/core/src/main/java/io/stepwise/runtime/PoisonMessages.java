@@ -34,7 +34,7 @@ final class PoisonMessages {
     transitions.make(record, receiptId, new Event.RuntimeFailed(ErrorNames.RUNTIME,
         "Stepwise could not carry out this execution's transition" + state + " on any delivery of its message "
             + "(reference " + reference + " in the orchestrator's log). Once the cause is fixed, "
-            + "RedriveExecution runs the execution again from where it stopped."));
+            + "RedriveExecution runs the execution again from where it stopped."), message.gen());
     return StepWorker.Outcome.ACK;
   }
 }

@@ -186,7 +186,7 @@ public final class StepWorker {
     ExecutionRecord carried = carriedAndDue(message);
     if (carried != null) {
       try {
-        transitions.make(carried, receiptId, message.event(), starts, true);
+        transitions.make(carried, receiptId, message.event(), starts, true, message.gen());
         return Outcome.ACK;
       } catch (ExecutionStore.ConflictException notCurrent) {
         // committed already, or held by another worker: read the record and admit the message as any other
@@ -227,7 +227,7 @@ public final class StepWorker {
     } else {
       event = message.event();
     }
-    transitions.make(record, receiptId, event, starts);
+    transitions.make(record, receiptId, event, starts, false, message.gen());
     return Outcome.ACK;
   }
 
@@ -237,7 +237,7 @@ public final class StepWorker {
    * transition's conditional writes find out. Null when the record must be read.
    */
   private ExecutionRecord carriedAndDue(StepMessage message) {
-    if (message.record() == null || message.resent() || message.token() != null) return null;
+    if (message.record() == null || message.gen() > 0 || message.token() != null) return null;
     if (message.kind() != StepMessage.Kind.ADVANCE && message.kind() != StepMessage.Kind.TIMER) return null;
     if (message.dueAtMillis() > clock.millis() + EARLY_TOLERANCE_MILLIS) return null;
     ExecutionRecord record = message.carriedRecord();
@@ -270,14 +270,15 @@ public final class StepWorker {
   }
 
   /**
-   * A message for the transition just before the current one came back: its worker committed
-   * but may have died before sending the next message, so send it again. Only original messages
-   * do this, so at most one extra copy exists, and the copy is dropped as stale if the first
-   * send did happen.
+   * A message for the transition just before the current one came back: it may be the committer,
+   * which died before sending the next message, so send it again, one generation on. Only the
+   * committer's generation does this: the committer's redelivery always can (whatever its own
+   * gen), and a resend's copies, one gen on, cannot make more unless one of them commits.
+   * A copy is dropped as stale if the first send did happen.
    */
   private void resendIfLost(StepMessage message, ExecutionRecord record) {
-    if (!message.resent() && message.seq() == record.seq() - 1 && record.next() != null) {
-      transitions.send(record.next().asResent());
+    if (message.seq() == record.seq() - 1 && record.next() != null && message.gen() == record.next().gen()) {
+      transitions.send(record.next().resent());
     }
   }
 

@@ -41,7 +41,7 @@ public final class TaskCallbacks implements Callbacks {
     TokenStore.TaskToken token = waiting(taskToken);
     close(token);
     queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output, null, null,
-        false, taskToken), 0);
+        0, taskToken), 0);
   }
 
   @Override
@@ -49,7 +49,7 @@ public final class TaskCallbacks implements Callbacks {
     TokenStore.TaskToken token = waiting(taskToken);
     close(token);
     queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_FAILED, 0, null, error, cause,
-        false, taskToken), 0);
+        0, taskToken), 0);
   }
 
   @Override
