@@ -181,6 +181,24 @@ final class Transitions {
     if (committed.state().status() != before.state().status()) store.reindex(committed);
   }
 
+  /**
+   * A message for the transition just before {@code record}'s came back: it may be the committer,
+   * which died after the commit, so what follows the commit is done again. An ended branch or
+   * iteration reports to its join again (a repeated report changes nothing); otherwise the next
+   * message is sent again, one generation on, but only by a message of the committer's gen: the
+   * committer's redelivery always does (whatever its own gen, so no execution wedges), and a
+   * resend's copies, one gen on, cannot make more unless one of them commits. A resend is
+   * dropped as stale if the first send did happen.
+   */
+  void repeatAfterCommit(StepMessage message, ExecutionRecord record, StepQueue starts) {
+    if (message.anySeq() || message.seq() != record.seq() - 1) return;
+    if (record.state().isDone()) {
+      afterEnd(record, starts);
+    } else if (record.next() != null && message.gen() == record.next().gen()) {
+      send(record.next().resent());
+    }
+  }
+
   /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
   void afterEnd(ExecutionRecord ended, StepQueue starts) {
     if (ended.parent() != null) children.report(ended, starts);
