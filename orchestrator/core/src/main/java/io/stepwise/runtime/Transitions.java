@@ -266,7 +266,7 @@ final class Transitions {
     long waitingSeq = record.seq() + 1;
     long now = clock.millis();
     int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
-    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
+    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now));
     TaskOutcome outcome = tasks.invoke(call);
     if (!outcome.succeeded()) return outcome.event();
     if (call.timeoutSeconds() != null) {
