@@ -102,7 +102,8 @@ public final class RecordCodec {
     if (next != null && (next.result() != null || next.error() != null || next.cause() != null || next.token() != null)) {
       throw new IllegalArgumentException("a record's next message carries no result: " + next);
     }
-    string(out, next == null ? null : next.kind().name());
+    // The gen rides after the kind ("TIMER|2"), absent for 0, so records written before it still read.
+    string(out, next == null ? null : next.gen() == 0 ? next.kind().name() : next.kind().name() + "|" + next.gen());
     if (next != null) {
       out.writeLong(next.seq());
       out.writeLong(next.dueAtMillis());
@@ -114,6 +115,11 @@ public final class RecordCodec {
     string(out, r.origin() == null ? null : r.origin().aliasArn());
   }
 
+  private static StepMessage nextMessage(String key, String[] kindAndGen, long seq, long dueAtMillis) {
+    int gen = kindAndGen.length > 1 ? Integer.parseInt(kindAndGen[1]) : 0;
+    return new StepMessage(key, seq, StepMessage.Kind.valueOf(kindAndGen[0]), dueAtMillis, null, null, null, gen, null);
+  }
+
   /** For a branch or iteration, {@code state().info().input()} is null until the store puts the execution's back. */
   private static ExecutionRecord read(DataInputStream in) throws IOException {
     String key = string(in);
@@ -122,8 +128,7 @@ public final class RecordCodec {
     int version = in.readInt();
     ExecutionState state = ExecutionStateCodec.decodeApart(string(in), string(in), string(in));
     String nextKind = string(in);
-    StepMessage next = nextKind == null ? null
-        : new StepMessage(key, in.readLong(), StepMessage.Kind.valueOf(nextKind), in.readLong(), null, null, null);
+    StepMessage next = nextKind == null ? null : nextMessage(key, nextKind.split("\\|"), in.readLong(), in.readLong());
     String parent = string(in);
     String reuseJoin = string(in);
     String callbackToken = string(in);

@@ -88,17 +88,18 @@ public final class Resumption {
 
   private void resumeWaitingTask(ExecutionRecord record, String token) {
     TokenStore.TaskToken waiting = tokens.get(token).orElse(null);
-    if (waiting == null || waiting.closed()) return; // answered: its callback message is what was lost
+    if (waiting != null && waiting.answer() != null) send(StepMessage.fromJson(waiting.answer())); // answered, not yet applied
+    if (waiting == null || waiting.closed()) return;
     if (waiting.heartbeatSeconds() > 0) {
       send(new StepMessage(record.key(), record.seq(), StepMessage.Kind.HEARTBEAT_CHECK,
-          waiting.lastHeartbeatMillis() + waiting.heartbeatSeconds() * 1000L, null, null, null, false, token));
+          waiting.lastHeartbeatMillis() + waiting.heartbeatSeconds() * 1000L, null, null, null, 0, token));
     }
     State state = machine(record).state(record.state().currentState());
     if (state instanceof State.Task task && task.timeout() != null && task.timeout().literal() != null
         && record.state().stateEnteredTime() != null) {
       long due = record.state().stateEnteredTime().toEpochMilli() + task.timeout().literal().asLong() * 1000L;
       send(new StepMessage(record.key(), record.seq(), StepMessage.Kind.TASK_FAILED, due, null, ErrorNames.TIMEOUT,
-          null, false, token));
+          null, 0, token));
     }
   }
 

@@ -12,23 +12,25 @@ import io.stepwise.json.Json;
  *
  * @param dueAtMillis when the message may be acted on; earlier deliveries hop on (SQS delays
  *     stop at 900 s), 0 for now
- * @param resent true for a copy sent again because the original send may have been lost; a
- *     copy never causes another, so duplicates cannot multiply
+ * @param gen the resend generation: 0 for an original, one more than the message whose
+ *     copy it is for a resend (the original send may have been lost), and for a message sent
+ *     after a commit, the gen of the message that committed; only the committer's generation
+ *     resends ({@link StepWorker}), so a resend's own duplicates cannot multiply
  * @param token for a HEARTBEAT_CHECK, the task token whose heartbeats it checks
  * @param record the committed record this message continues ({@link RecordCodec#carried}), sent
  *     only after its commit, so the worker need not read it back; null when not carried
  */
 public record StepMessage(
     String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
-    boolean resent, String token, String record) {
+    int gen, String token, String record) {
 
   public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause,
-      boolean resent, String token) {
-    this(executionArn, seq, kind, dueAtMillis, result, error, cause, resent, token, null);
+      int gen, String token) {
+    this(executionArn, seq, kind, dueAtMillis, result, error, cause, gen, token, null);
   }
 
   public StepMessage(String executionArn, long seq, Kind kind, long dueAtMillis, JsonNode result, String error, String cause) {
-    this(executionArn, seq, kind, dueAtMillis, result, error, cause, false, null);
+    this(executionArn, seq, kind, dueAtMillis, result, error, cause, 0, null);
   }
 
   public enum Kind {
@@ -74,18 +76,23 @@ public record StepMessage(
     return new StepMessage(executionArn, seq, Kind.ADVANCE, 0, null, null, null);
   }
 
-  /** A copy sent again because the original may have been lost: it carries no record, its worker reads it. */
-  public StepMessage asResent() {
-    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, true, token);
+  /** A copy sent again because the original may have been lost: the next gen, no record (its worker reads it). */
+  public StepMessage resent() {
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, gen + 1, token);
+  }
+
+  /** This message in generation {@code generation}: the gen of the message whose commit sends it. */
+  public StepMessage inGen(int generation) {
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, generation, token, record);
   }
 
   public StepMessage dueAt(long millis) {
-    return new StepMessage(executionArn, seq, kind, millis, result, error, cause, resent, token, record);
+    return new StepMessage(executionArn, seq, kind, millis, result, error, cause, gen, token, record);
   }
 
   /** This message with {@code committed} in it, when it is small enough to carry; sent only after that commit. */
   public StepMessage carrying(ExecutionRecord committed) {
-    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, resent, token,
+    return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, gen, token,
         RecordCodec.carried(committed));
   }
 
@@ -117,7 +124,7 @@ public record StepMessage(
     if (result != null) n.set("result", result);
     if (error != null) n.put("error", error);
     if (cause != null) n.put("cause", cause);
-    if (resent) n.put("resent", true);
+    if (gen > 0) n.put("gen", gen);
     if (token != null) n.put("token", token);
     if (record != null) n.put("record", record);
     return Json.write(n);
@@ -131,8 +138,13 @@ public record StepMessage(
     }
     return new StepMessage(n.get("execution").asText(), n.get("seq").asLong(), Kind.valueOf(n.get("kind").asText()),
         n.path("dueAt").asLong(0), n.get("result"), n.hasNonNull("error") ? n.get("error").asText() : null,
-        n.hasNonNull("cause") ? n.get("cause").asText() : null, n.path("resent").asBoolean(false),
+        n.hasNonNull("cause") ? n.get("cause").asText() : null, gen(n),
         n.hasNonNull("token") ? n.get("token").asText() : null, n.hasNonNull("record") ? n.get("record").asText() : null);
+  }
+
+  /** A message from before generations said {@code resent: true} for a copy: generation 1. */
+  private static int gen(JsonNode n) {
+    return n.has("gen") ? n.get("gen").asInt() : n.path("resent").asBoolean(false) ? 1 : 0;
   }
 
   private static String abbreviate(String s) {

@@ -20,7 +20,8 @@ import java.util.function.LongConsumer;
  *       timer sent after the commit of that record): then the transition's conditional writes
  *       find out whether it is still current, and on a conflict the record is read after all.
  *       A message for an older seq is a duplicate and is dropped (after resending the record's
- *       next message, in case a crash lost it); one for a newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
+ *       next message or an ended child's report, in case a crash lost it: see
+ *       {@link Transitions#repeatAfterCommit}); one for a newer seq comes back later. STOP and EXECUTION_TIMEOUT apply at any seq: a timeout only
  *       when it is due at the record's own start plus its version's TimeoutSeconds, a STOP only
  *       once the child's parent has moved past its join.
  *   <li>Decide: step the engine. Before any task call (or task token) the transition is claimed:
@@ -115,7 +116,7 @@ public final class StepWorker {
     this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
         lease, observer);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
-    this.poison = new PoisonMessages(store, transitions);
+    this.poison = new PoisonMessages(store, transitions, queue);
     this.clock = clock;
   }
 
@@ -186,7 +187,7 @@ public final class StepWorker {
     ExecutionRecord carried = carriedAndDue(message);
     if (carried != null) {
       try {
-        transitions.make(carried, receiptId, message.event(), starts, true);
+        transitions.make(carried, receiptId, message.event(), starts, true, message.gen());
         return Outcome.ACK;
       } catch (ExecutionStore.ConflictException notCurrent) {
         // committed already, or held by another worker: read the record and admit the message as any other
@@ -198,12 +199,11 @@ public final class StepWorker {
     if (record.state().isDone()) {
       // Ahead of an ended record: RedriveExecution's first message, sent before its commit.
       if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
-      // A branch or iteration whose last transition's message came back: its report may be lost.
-      if (!message.anySeq() && message.seq() == record.seq() - 1) transitions.afterEnd(record, starts);
+      transitions.repeatAfterCommit(message, record, starts);
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() < record.seq()) {
-      resendIfLost(message, record);
+      transitions.repeatAfterCommit(message, record, starts);
       return Outcome.ACK;
     }
     Instant now = clock.instant();
@@ -227,7 +227,7 @@ public final class StepWorker {
     } else {
       event = message.event();
     }
-    transitions.make(record, receiptId, event, starts);
+    transitions.make(record, receiptId, event, starts, false, message.gen());
     return Outcome.ACK;
   }
 
@@ -237,7 +237,7 @@ public final class StepWorker {
    * transition's conditional writes find out. Null when the record must be read.
    */
   private ExecutionRecord carriedAndDue(StepMessage message) {
-    if (message.record() == null || message.resent() || message.token() != null) return null;
+    if (message.record() == null || message.gen() > 0 || message.token() != null) return null;
     if (message.kind() != StepMessage.Kind.ADVANCE && message.kind() != StepMessage.Kind.TIMER) return null;
     if (message.dueAtMillis() > clock.millis() + EARLY_TOLERANCE_MILLIS) return null;
     ExecutionRecord record = message.carriedRecord();
@@ -267,18 +267,6 @@ public final class StepWorker {
       return false;
     }
     return true;
-  }
-
-  /**
-   * A message for the transition just before the current one came back: its worker committed
-   * but may have died before sending the next message, so send it again. Only original messages
-   * do this, so at most one extra copy exists, and the copy is dropped as stale if the first
-   * send did happen.
-   */
-  private void resendIfLost(StepMessage message, ExecutionRecord record) {
-    if (!message.resent() && message.seq() == record.seq() - 1 && record.next() != null) {
-      transitions.send(record.next().asResent());
-    }
   }
 
   /**

@@ -56,7 +56,7 @@ final class SyncJobs implements TaskInvoker {
       if (call.role() != null) {
         poll.put("machineRole", call.role().machineRoleArn()).put("credentialsRole", call.role().credentialsRoleArn());
       }
-      sendLater(new StepMessage(call.executionArn(), 0, StepMessage.Kind.JOB_POLL, 0, poll, null, null, false, call.token()));
+      sendLater(new StepMessage(call.executionArn(), 0, StepMessage.Kind.JOB_POLL, 0, poll, null, null, 0, call.token()));
     }
     return outcome;
   }
@@ -122,6 +122,6 @@ final class SyncJobs implements TaskInvoker {
     p.put("polls", polls + 1);
     int seconds = (int) Math.min(MAX_INTERVAL_SECONDS, Math.round(FIRST_INTERVAL_SECONDS * Math.pow(1.5, polls)));
     queue.send(new StepMessage(message.executionArn(), 0, StepMessage.Kind.JOB_POLL, clock.millis() + seconds * 1000L, p,
-        null, null, false, message.token()), seconds);
+        null, null, 0, message.token()), seconds);
   }
 }

@@ -3,6 +3,7 @@ package io.stepwise.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.json.Json;
 import java.time.InstantSource;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -38,38 +39,55 @@ public final class TaskCallbacks implements Callbacks {
     if (Json.utf8Length(outputJson) > MAX_OUTPUT_BYTES) {
       throw new ApiException("InvalidOutput", "The output exceeds the maximum size of 262144 bytes.");
     }
-    TokenStore.TaskToken token = waiting(taskToken);
-    close(token);
-    queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output, null, null,
-        false, taskToken), 0);
+    answer(taskToken, token -> new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output,
+        null, null, 0, taskToken));
   }
 
   @Override
   public void sendTaskFailure(String taskToken, String error, String cause) {
-    TokenStore.TaskToken token = waiting(taskToken);
-    close(token);
-    queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_FAILED, 0, null, error, cause,
-        false, taskToken), 0);
+    answer(taskToken, token -> new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_FAILED, 0, null,
+        error, cause, 0, taskToken));
+  }
+
+  /**
+   * Closes the token with its answer, then sends the answer. A call that dies in between (or
+   * whose send fails) leaves the token closed with the answer unsent: the caller's retry (the
+   * SDK retries a failed call), with the same answer, sends it again while the execution still
+   * waits. Another answer is refused, as once the first was applied.
+   */
+  private void answer(String taskToken, Function<TokenStore.TaskToken, StepMessage> answering) {
+    TokenStore.TaskToken token = waiting(taskToken, true);
+    StepMessage answer = answering.apply(token);
+    String text = answer.toJson();
+    if (!token.closed() && !tokens.close(taskToken, text)) {
+      token = tokens.get(taskToken).orElseThrow(TaskCallbacks::timedOut); // a concurrent call closed it
+    }
+    if (token.closed() && !text.equals(token.answer())) throw timedOut();
+    queue.send(answer, 0);
   }
 
   @Override
   public void sendTaskHeartbeat(String taskToken) {
-    waiting(taskToken);
+    waiting(taskToken, false);
     if (!tokens.heartbeat(taskToken, clock.millis())) throw timedOut();
   }
 
   /** Whether an execution still waits on the token (a worker may yet answer it). */
   public boolean waitsOn(String taskToken) {
     try {
-      waiting(taskToken);
+      waiting(taskToken, false);
       return true;
     } catch (ApiException e) {
       return false;
     }
   }
 
-  /** The token, if the execution still waits on it; Step Functions' errors otherwise. */
-  private TokenStore.TaskToken waiting(String taskToken) {
+  /**
+   * The token, if the execution still waits on it; Step Functions' errors otherwise.
+   *
+   * @param answered whether a token closed with an answer not yet applied counts as waiting
+   */
+  private TokenStore.TaskToken waiting(String taskToken, boolean answered) {
     // AWS's tokens are sealed, so one it never issued is InvalidToken whatever its shape;
     // TaskDoesNotExist is for activities, which Stepwise does not have.
     if (taskToken == null || !TOKEN.matcher(taskToken).matches()) throw invalidToken();
@@ -77,14 +95,10 @@ public final class TaskCallbacks implements Callbacks {
     ExecutionRecord record = store.load(token.executionArn()).orElseThrow(TaskCallbacks::timedOut);
     // A fast worker can call back before the transition that handed out its token has committed.
     boolean committing = record.seq() == token.seq() - 1;
-    boolean stillWaiting = !token.closed() && !record.state().isDone()
+    boolean stillWaiting = (!token.closed() || answered && token.answer() != null) && !record.state().isDone()
         && (committing || taskToken.equals(record.state().taskToken()));
     if (!stillWaiting) throw timedOut();
     return token;
-  }
-
-  private void close(TokenStore.TaskToken token) {
-    if (!tokens.close(token.token())) throw timedOut(); // a repeated callback lost the race
   }
 
   private static ApiException invalidToken() {

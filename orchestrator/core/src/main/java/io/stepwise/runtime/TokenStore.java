@@ -7,9 +7,18 @@ public interface TokenStore {
   /**
    * @param seq the transition the execution waits at; a callback is applied there only
    * @param heartbeatSeconds 0 when the task has no HeartbeatSeconds
+   * @param answer once closed, the step message that answers it ({@link StepMessage#toJson}),
+   *     kept to send again if the callback that closed it died before sending; null while open
    */
   record TaskToken(String token, String executionArn, long seq, String stateName, int heartbeatSeconds,
-      long lastHeartbeatMillis, boolean closed) {}
+      long lastHeartbeatMillis, boolean closed, String answer) {
+
+    /** A token as issued: open, no answer. */
+    public TaskToken(String token, String executionArn, long seq, String stateName, int heartbeatSeconds,
+        long lastHeartbeatMillis) {
+      this(token, executionArn, seq, stateName, heartbeatSeconds, lastHeartbeatMillis, false, null);
+    }
+  }
 
   void put(TaskToken token);
 
@@ -18,6 +27,6 @@ public interface TokenStore {
   /** Records a heartbeat; false when the token is closed or unknown. */
   boolean heartbeat(String token, long nowMillis);
 
-  /** Marks the token answered, once: false when it already was (a repeated callback). */
-  boolean close(String token);
+  /** Marks the token answered with {@code answer}, once: false when it already was (a repeated callback). */
+  boolean close(String token, String answer);
 }

@@ -56,24 +56,24 @@ final class Transitions {
     this.observer = observer;
   }
 
-  /** Decides the transition {@code event} makes on {@code record} and commits it. */
-  void make(ExecutionRecord record, String receiptId, Event event) {
-    make(record, receiptId, event, queue);
-  }
-
-  /** @param starts where a child that ends here sends its successors' starts */
-  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts) {
-    make(record, receiptId, event, starts, false);
+  /**
+   * Decides the transition {@code event} makes on {@code record} and commits it.
+   *
+   * @param gen the resend generation of the message that makes it, which the next message keeps
+   */
+  void make(ExecutionRecord record, String receiptId, Event event, int gen) {
+    make(record, receiptId, event, queue, false, gen);
   }
 
   /**
+   * @param starts where a child that ends here sends its successors' starts
    * @param carried true when {@code record} came in the message, not from the store: the
    *     transition's conditional writes (claim, commit) find out whether it is still current, and
    *     before any other side effect the record is read to make sure
    * @throws ExecutionStore.ConflictException when it is not current (or another worker holds it)
    */
-  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts, boolean carried) {
-    Transitioning t = new Transitioning(record, receiptId, starts);
+  void make(ExecutionRecord record, String receiptId, Event event, StepQueue starts, boolean carried, int gen) {
+    Transitioning t = new Transitioning(record, receiptId, starts, gen);
     t.unverified = carried;
     t.decide(machine(record), event);
     t.commit();
@@ -87,6 +87,7 @@ final class Transitions {
     final ExecutionRecord record;
     final String receiptId;
     final StepQueue starts;
+    final int gen;
     final Instant now = clock.instant();
     final List<HistoryEvent> events = new ArrayList<>();
     final List<StepMessage> bound = new ArrayList<>();
@@ -96,8 +97,9 @@ final class Transitions {
     boolean claimed;
     boolean unverified;
 
-    Transitioning(ExecutionRecord record, String receiptId, StepQueue starts) {
+    Transitioning(ExecutionRecord record, String receiptId, StepQueue starts, int gen) {
       this.record = record;
+      this.gen = gen;
       this.receiptId = receiptId;
       this.starts = starts;
     }
@@ -135,7 +137,7 @@ final class Transitions {
     }
 
     void commit() {
-      StepMessage next = next(record.key(), record.seq() + 1, decision);
+      StepMessage next = next(record.key(), record.seq() + 1, decision, gen);
       if (record.seq() == 0 && record.parent() == null) {
         long due = timeoutDue(record);
         if (due >= 0) bound.add(new StepMessage(record.key(), 0, StepMessage.Kind.EXECUTION_TIMEOUT, due, null, null, null));
@@ -177,6 +179,24 @@ final class Transitions {
   /** After the commit point: the listing by status follows a commit that changed the status. */
   void reindex(ExecutionRecord before, ExecutionRecord committed) {
     if (committed.state().status() != before.state().status()) store.reindex(committed);
+  }
+
+  /**
+   * A message for the transition just before {@code record}'s came back: it may be the committer,
+   * which died after the commit, so what follows the commit is done again. An ended branch or
+   * iteration reports to its join again (a repeated report changes nothing); otherwise the next
+   * message is sent again, one generation on, but only by a message of the committer's gen: the
+   * committer's redelivery always does (whatever its own gen, so no execution wedges), and a
+   * resend's copies, one gen on, cannot make more unless one of them commits. A resend is
+   * dropped as stale if the first send did happen.
+   */
+  void repeatAfterCommit(StepMessage message, ExecutionRecord record, StepQueue starts) {
+    if (message.anySeq() || message.seq() != record.seq() - 1) return;
+    if (record.state().isDone()) {
+      afterEnd(record, starts);
+    } else if (record.next() != null && message.gen() == record.next().gen()) {
+      send(record.next().resent());
+    }
   }
 
   /** A branch or iteration reports to its join; an execution started by a {@code .sync} task answers it. */
@@ -246,26 +266,27 @@ final class Transitions {
     long waitingSeq = record.seq() + 1;
     long now = clock.millis();
     int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
-    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now, false));
+    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now));
     TaskOutcome outcome = tasks.invoke(call);
     if (!outcome.succeeded()) return outcome.event();
     if (call.timeoutSeconds() != null) {
       timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
-          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, false, call.token()));
+          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, 0, call.token()));
     }
     if (heartbeat > 0) {
       timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
-          now + heartbeat * 1000L, null, null, null, false, call.token()));
+          now + heartbeat * 1000L, null, null, null, 0, call.token()));
     }
     return Resource.parse(call.resource()).submitsFirst() ? new Event.TaskSubmitted(outcome.result()) : null;
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */
-  private static StepMessage next(String executionArn, long seq, Decision decision) {
+  private static StepMessage next(String executionArn, long seq, Decision decision, int gen) {
     for (Command command : decision.commands()) {
-      if (command instanceof Command.Continue) return StepMessage.advance(executionArn, seq);
+      if (command instanceof Command.Continue) return StepMessage.advance(executionArn, seq).inGen(gen);
       if (command instanceof Command.StartTimer timer) {
-        return new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(), null, null, null);
+        return new StepMessage(executionArn, seq, StepMessage.Kind.TIMER, timer.dueAt().toEpochMilli(), null, null, null,
+            gen, null);
       }
     }
     return null;

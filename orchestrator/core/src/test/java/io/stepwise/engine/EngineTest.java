@@ -210,6 +210,35 @@ class EngineTest {
     assertEquals("States.DataLimitExceeded", caught.output().get("Error").textValue());
   }
 
+  /**
+   * A task's result over 256 KB (of UTF-8) is the task's failure, whatever the invoker: caught by
+   * States.ALL, its cause naming a bare function by its ARN and an integration by its service
+   * (AWS-recorded cases states_errors__*_data_limit_exceeded_on_large_utf8_response).
+   */
+  @Test
+  void taskResultOverTheLimit_failsTheTaskWithDataLimitExceeded_namingTheFunctionOrTheService() {
+    String over = "\"" + "é".repeat(131_072) + "\""; // 262,146 bytes, only 131,074 chars
+    ExecutionResult integration = run(bigOutputTask("\"States.Timeout\""), "{}", new EngineTestSupport.Script().succeed(over));
+    assertEquals(ExecutionStatus.FAILED, integration.status());
+    assertEquals("States.DataLimitExceeded", integration.error());
+    assertEquals("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.",
+        integration.cause());
+    String function = "arn:aws:lambda:us-east-1:000000000000:function:f";
+    ExecutionResult bare = run(bigOutputTask("\"States.ALL\"").replace("arn:aws:states:::lambda:invoke", function), "{}",
+        new EngineTestSupport.Script().succeed(over));
+    assertEquals(ExecutionStatus.SUCCEEDED, bare.status(), "caught by States.ALL");
+    assertEquals("States.DataLimitExceeded", bare.output().path("Error").asText(""), bare.output().toString());
+    assertEquals("The state/task '" + function + "' returned a result with a size exceeding the maximum number of bytes "
+        + "service limit.", bare.output().path("Cause").asText(""));
+    String fits = "\"" + "a".repeat(256 * 1024 - 2) + "\"";
+    // Exactly 256 KB is a result that fits: the task succeeds, and only the state's output, with
+    // the result under $.result, is over (terminal for States.ALL, named after the state).
+    ExecutionResult atTheLimit = run(bigOutputTask("\"States.ALL\""), "{}", new EngineTestSupport.Script().succeed(fits));
+    assertEquals("The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.",
+        atTheLimit.cause());
+    assertTrue(types(atTheLimit).contains("TaskSucceeded"), types(atTheLimit).toString());
+  }
+
   /** Developer guide: States.DataLimitExceeded also when, after Parameters, a state's input is over the quota. */
   @Test
   void taskInputOverTheLimitAfterParameters_isTerminalForStatesAll_butCaughtByName_andNoTaskIsCalled() {

@@ -145,6 +145,30 @@ class InMemoryFaultTest {
     System.out.println("in-memory crash scenarios run: " + scenarios);
   }
 
+  /**
+   * Every commit crashes before its next message goes out, so every transition after the first
+   * is made by a resent copy, whose own worker crashes too: its redelivery must resend again
+   * (one generation on), or the execution wedges.
+   */
+  @Test
+  void crashAfterEveryCommit_theResendsCommitterToo_endsAsTheFaultFreeRun_eachTransitionOnce() {
+    for (Scenario scenario : SCENARIOS) {
+      VirtualRuntime runtime = runtime(scenario, UnaryOperator.identity());
+      String machine = runtime.machine("m", scenario.definition());
+      String base = runtime.start(machine, "base", scenario.input());
+      runToTheEnd(runtime, scenario, List.of(base));
+      int commits = runtime.plan.commits(base);
+      assertTrue(commits >= 3, scenario.name() + ": " + commits);
+      String arn = runtime.start(machine, "crashes", scenario.input());
+      runtime.plan.crashAfterCommits(arn, Integer.MAX_VALUE);
+      int crashes = runToTheEnd(runtime, scenario, List.of(arn));
+      assertEquals(commits, crashes, scenario.name() + ": a crash after each commit");
+      assertEquals(commits, runtime.plan.commits(arn), scenario.name() + ": each transition committed once");
+      boolean fansOut = scenario.definition().contains("\"Parallel\"") || scenario.definition().contains("\"Map\"");
+      Histories.assertSameEvents(outcome(runtime, base), outcome(runtime, arn), fansOut, scenario.name());
+    }
+  }
+
   @Test
   void everyMessageTwice_theCopyLate_endsAsTheFaultFreeRun() {
     for (Scenario scenario : SCENARIOS) {

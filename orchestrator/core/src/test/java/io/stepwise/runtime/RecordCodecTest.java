@@ -52,6 +52,27 @@ class RecordCodecTest {
   }
 
   @Test
+  void theNextMessagesResendGeneration_comesBack() {
+    ExecutionRecord r = record();
+    ExecutionRecord resent = r.next(r.state(), r.next().inGen(2));
+    ExecutionRecord back = RecordCodec.committedRecord(RecordCodec.commit(resent, List.of()));
+    assertEquals(2, back.next().gen());
+    assertEquals(resent.next(), back.next());
+    assertEquals(0, RecordCodec.committedRecord(RecordCodec.commit(r, List.of())).next().gen());
+  }
+
+  @Test
+  void aMessageFromBeforeGenerations_readsItsResentFlagAsGenerationOne() {
+    String arn = record().key();
+    String old = "{\"execution\":\"" + arn + "\",\"seq\":4,\"kind\":\"ADVANCE\",\"resent\":true}";
+    assertEquals(1, StepMessage.fromJson(old).gen());
+    assertEquals(0, StepMessage.fromJson(StepMessage.advance(arn, 4).toJson()).gen());
+    StepMessage third = StepMessage.advance(arn, 4).resent().resent().resent();
+    assertEquals(third, StepMessage.fromJson(third.toJson()));
+    assertEquals(3, third.gen());
+  }
+
+  @Test
   void thePayloadInTheStateAndInTheEvents_isStoredAboutOnce() {
     ExecutionRecord r = record();
     int alone = RecordCodec.commit(r, List.of()).length;

@@ -3,6 +3,7 @@ package io.stepwise.tests.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
@@ -12,7 +13,9 @@ import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.runtime.ApiException;
 import io.stepwise.runtime.StateMachineStore;
+import io.stepwise.runtime.TaskCallbacks;
 import io.stepwise.tests.LocalAws;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,15 +43,21 @@ class TaskTokenTest {
   private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
   private LocalRuntime local;
   private Runtime runtime;
+  /** Callbacks on the same table whose every send fails: as a call that died between closing the token and sending. */
+  private TaskCallbacks diesBeforeSending;
 
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs) {
+    String name = LocalAws.uniqueName("tokens");
     // The "worker" function: it is handed the token, and answers later through the callbacks.
-    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("tokens"), call -> {
+    local = LocalRuntime.start(dynamo, sqs, name, call -> {
       tokens.add(call.payload().path("Payload").path("token").asText());
       return TaskOutcome.success(Json.parse("{\"StatusCode\": 200, \"Payload\": null}"));
     }, new LocalRuntime.Options(2, 5, 2, 10));
     runtime = local.runtime();
+    diesBeforeSending = new TaskCallbacks(runtime.store(), new DynamoDbTokenStore(dynamo, name), (message, delay) -> {
+      throw new IllegalStateException("died before sending " + message.kind());
+    }, InstantSource.system());
   }
 
   @AfterEach
@@ -114,6 +123,21 @@ class TaskTokenTest {
         types(execution).subList(waiting.size(), types(execution).size()));
     ApiException repeated = assertThrows(ApiException.class, () -> runtime.callbacks().sendTaskSuccess(token, "{}"));
     assertEquals("TaskTimedOut", repeated.code());
+  }
+
+  @Test
+  void aCallbackThatDiesBetweenCloseAndSend_isCompletedByItsRetry_butAnotherAnswerIsTaskTimedOut() throws Exception {
+    String execution = run("retried", "");
+    String token = nextToken();
+    awaitTypes(execution, 5); // waiting: the transition that handed out the token committed
+    assertThrows(IllegalStateException.class, () -> diesBeforeSending.sendTaskSuccess(token, "{\"done\": 7}"));
+    assertEquals("TaskTimedOut", assertThrows(ApiException.class,
+        () -> runtime.callbacks().sendTaskFailure(token, "Job.Failed", "changed its mind")).code());
+    runtime.callbacks().sendTaskSuccess(token, "{\"done\": 7}"); // the SDK's retry of the call that died
+    ExecutionState end = await(execution);
+    assertEquals(ExecutionStatus.SUCCEEDED, end.status());
+    assertEquals(Json.parse("{\"done\": 7}"), end.output());
+    assertEquals(1, types(execution).stream().filter("TaskSucceeded"::equals).count());
   }
 
   @Test

@@ -37,7 +37,7 @@ class TokenExpiryTest {
   }
 
   private static TaskToken token(String id) {
-    return new TaskToken(id, "arn:aws:states:us-east-1:000000000000:execution:m:e", 3, "Wait", 0, ISSUED.toEpochMilli(), false);
+    return new TaskToken(id, "arn:aws:states:us-east-1:000000000000:execution:m:e", 3, "Wait", 0, ISSUED.toEpochMilli());
   }
 
   private static String table(DynamoDbClient dynamo) {

@@ -23,16 +23,16 @@ public final class InMemoryTokenStore implements TokenStore {
   public synchronized boolean heartbeat(String token, long nowMillis) {
     TaskToken t = tokens.get(token);
     if (t == null || t.closed()) return false;
-    tokens.put(token, new TaskToken(t.token(), t.executionArn(), t.seq(), t.stateName(), t.heartbeatSeconds(), nowMillis, false));
+    tokens.put(token, new TaskToken(t.token(), t.executionArn(), t.seq(), t.stateName(), t.heartbeatSeconds(), nowMillis));
     return true;
   }
 
   @Override
-  public synchronized boolean close(String token) {
+  public synchronized boolean close(String token, String answer) {
     TaskToken t = tokens.get(token);
     if (t == null || t.closed()) return false;
     tokens.put(token, new TaskToken(t.token(), t.executionArn(), t.seq(), t.stateName(), t.heartbeatSeconds(),
-        t.lastHeartbeatMillis(), true));
+        t.lastHeartbeatMillis(), true, answer));
     return true;
   }
 }

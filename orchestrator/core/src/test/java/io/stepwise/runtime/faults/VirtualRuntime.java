@@ -6,6 +6,7 @@ import io.stepwise.engine.Entropy;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.runtime.ExecutionRecord;
 import io.stepwise.runtime.Executions;
+import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.StateMachines;
 import io.stepwise.runtime.StepQueue;
@@ -51,9 +52,15 @@ public final class VirtualRuntime {
 
   /** @param sends wraps the queue the runtime sends to (a duplicating queue, for instance) */
   public VirtualRuntime(TaskInvoker tasks, Engine engine, int maxReceiveCount, UnaryOperator<StepQueue> sends) {
+    this(tasks, engine, maxReceiveCount, sends, UnaryOperator.identity());
+  }
+
+  /** @param joining wraps the join store the worker uses (a failing one, for instance) */
+  public VirtualRuntime(TaskInvoker tasks, Engine engine, int maxReceiveCount, UnaryOperator<StepQueue> sends,
+      UnaryOperator<JoinStore> joining) {
     queue = new VirtualTimeQueue(Instant.parse("2026-01-01T00:00:00Z"), maxReceiveCount, Duration.ofSeconds(60));
     sending = sends.apply(queue);
-    worker = new StepWorker(FaultyParts.store(store, plan), tokens, FaultyParts.joins(joins, plan), machines,
+    worker = new StepWorker(FaultyParts.store(store, plan), tokens, FaultyParts.joins(joining.apply(joins), plan), machines,
         FaultyParts.queue(sending, plan), FaultyParts.tasks(tasks, plan), engine,
         queue, LEASE, millis -> queue.advance(java.time.Duration.ofMillis(millis)));
     executions = new Executions(store, machines, sending, queue);

@@ -1,8 +1,10 @@
 package io.stepwise.aws.dynamodb;
 
+import static io.stepwise.aws.dynamodb.Items.b;
 import static io.stepwise.aws.dynamodb.Items.n;
 import static io.stepwise.aws.dynamodb.Items.s;
 
+import io.stepwise.runtime.Deflate;
 import io.stepwise.runtime.TokenStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Task tokens as items {@code TT#token / T}; closing and heartbeats are conditional updates.
+ * Task tokens as items {@code TT#token / T}; closing and heartbeats are conditional updates. A
+ * closed token keeps its answer, deflated (an output may be 256 KB, write units are per KB).
  * With a retention, each item carries the table's TTL attribute {@code expiresAt}: a token can
  * be waited on for as long as an execution runs, and is kept as long as that execution's history.
  */
@@ -56,7 +59,8 @@ public final class DynamoDbTokenStore implements TokenStore {
     Map<String, AttributeValue> item = response.item();
     return Optional.of(new TaskToken(token, item.get("executionArn").s(), Long.parseLong(item.get("seq").n()),
         item.get("stateName").s(), Integer.parseInt(item.get("heartbeatSeconds").n()),
-        Long.parseLong(item.get("lastHeartbeat").n()), item.containsKey("closed")));
+        Long.parseLong(item.get("lastHeartbeat").n()), item.containsKey("closed"),
+        item.containsKey("answer") ? Deflate.inflateText(item.get("answer").b().asByteArray()) : null));
   }
 
   @Override
@@ -65,8 +69,9 @@ public final class DynamoDbTokenStore implements TokenStore {
   }
 
   @Override
-  public boolean close(String token) {
-    return conditionalUpdate(token, "SET closed = :yes", Map.of(":yes", n(1)));
+  public boolean close(String token, String answer) {
+    return conditionalUpdate(token, "SET closed = :yes, answer = :answer",
+        Map.of(":yes", n(1), ":answer", b(Deflate.deflateText(answer))));
   }
 
   private boolean conditionalUpdate(String token, String update, Map<String, AttributeValue> values) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.driver.TaskOutcome;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.json.Json;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +14,6 @@ import java.util.stream.Stream;
 
 /** Pure mapping of a Lambda Invoke response into what a Step Functions Task returns. */
 public final class InvokeResults {
-  /** Step Functions' limit on a task result: 256 KiB of compact UTF-8 JSON. */
-  public static final int MAX_RESULT_BYTES = 256 * 1024;
-
   /** Error name when the function failed without naming an errorType (out of memory, crashes). */
   public static final String LAMBDA_UNKNOWN = "Lambda.Unknown";
 
@@ -89,14 +85,5 @@ public final class InvokeResults {
     String error = type != null && type.isTextual() && !type.textValue().isEmpty() ? type.textValue() : LAMBDA_UNKNOWN;
     String cause = payload.isTextual() ? payload.textValue() : asReturned ? payloadText : Json.write(payload);
     return TaskOutcome.failure(error, cause);
-  }
-
-  /** Null when {@code result} fits Step Functions' limit, else its States.DataLimitExceeded failure. */
-  public static TaskOutcome checkSize(JsonNode result, String taskLabel) {
-    String text = Json.write(result);
-    // A char is at most 3 UTF-8 bytes, so only long texts need counting.
-    if ((long) text.length() * 3 <= MAX_RESULT_BYTES || Json.utf8Length(text) <= MAX_RESULT_BYTES) return null;
-    return TaskOutcome.failure(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + taskLabel
-        + "' returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 }

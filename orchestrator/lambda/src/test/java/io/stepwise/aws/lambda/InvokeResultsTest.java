@@ -72,21 +72,4 @@ class InvokeResultsTest {
     assertEquals("Lambda.Unknown", text.error());
     assertEquals("Process exited", text.cause());
   }
-
-  @Test
-  void givenResultAtAndOverTheLimit_whenChecked_thenOnlyTheLargerFails() {
-    String fits = "a".repeat(InvokeResults.MAX_RESULT_BYTES - 2);
-    assertNull(InvokeResults.checkSize(Json.text(fits), "lambda"));
-
-    TaskOutcome tooLarge = InvokeResults.checkSize(Json.text(fits + "a"), "lambda");
-    assertEquals("States.DataLimitExceeded", tooLarge.error());
-    assertEquals("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.",
-        tooLarge.cause());
-  }
-
-  @Test
-  void givenMultibyteText_whenChecked_thenItsUtf8BytesCount() {
-    // 131,072 'é' are 262,144 bytes of UTF-8 plus 2 quotes: over, though only 131,074 chars.
-    assertEquals("States.DataLimitExceeded", InvokeResults.checkSize(Json.text("é".repeat(131_072)), "x").error());
-  }
 }
