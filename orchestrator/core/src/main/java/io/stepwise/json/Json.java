@@ -143,6 +143,14 @@ public final class Json {
     return NODES.objectNode();
   }
 
+  /**
+   * A new object with {@code node}'s fields, in order, to change: {@code node} stays as it is.
+   * Cheap for the small objects payloads mostly hold (see {@link FieldMap}).
+   */
+  public static ObjectNode copyOf(ObjectNode node) {
+    return FieldMap.copyOf(node, 1);
+  }
+
   public static ArrayNode array() {
     return NODES.arrayNode();
   }
