@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.eval.Sources;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,25 +14,26 @@ import java.util.List;
  */
 final class Args {
   private final Expr.Call call;
-  private final List<JsonNode> values;
+  private final JsonNode[] values;
   private final Sources sources;
 
-  Args(Expr.Call call, List<JsonNode> values, Sources sources) {
+  /** @param values the evaluated arguments, none null; owned by this from now on */
+  Args(Expr.Call call, JsonNode[] values, Sources sources) {
     this.call = call;
-    this.values = List.copyOf(values);
+    this.values = values;
     this.sources = sources;
   }
 
   int size() {
-    return values.size();
+    return values.length;
   }
 
   JsonNode get(int i) {
-    return values.get(i);
+    return values[i];
   }
 
   List<JsonNode> all() {
-    return values;
+    return Collections.unmodifiableList(Arrays.asList(values));
   }
 
   /** How argument {@code i} was written. */
