@@ -31,6 +31,11 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     entries = new Map.Entry[Math.max(capacity, 2)];
   }
 
+  /** An empty object with room for {@code fields} fields. */
+  static ObjectNode object(int fields) {
+    return fields > MAX_FIELDS ? Json.object() : new ObjectNode(Json.NODES, new FieldMap(fields));
+  }
+
   /** A new object with {@code node}'s fields and room for {@code more}: changing it leaves {@code node} as it is. */
   static ObjectNode copyOf(ObjectNode node, int more) {
     int n = node.size();

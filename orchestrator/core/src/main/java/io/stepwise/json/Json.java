@@ -151,6 +151,11 @@ public final class Json {
     return FieldMap.copyOf(node, 1);
   }
 
+  /** An empty object that will hold about {@code fields} fields: cheap to build when they are few. */
+  public static ObjectNode object(int fields) {
+    return FieldMap.object(fields);
+  }
+
   public static ArrayNode array() {
     return NODES.arrayNode();
   }

@@ -61,6 +61,14 @@ class FieldMapTest {
   }
 
   @Test
+  void aNewSmallObjectTakesARepeatedKeyWhereItFirstStood() {
+    ObjectNode object = Json.object(2);
+    object.put("a", 1).put("b", 2).put("a", 3).put("c", 4);
+    assertEquals("{\"a\":3,\"b\":2,\"c\":4}", Json.write(object));
+    assertEquals(Json.parse("{\"c\":4,\"b\":2,\"a\":3}"), object);
+  }
+
+  @Test
   void aLargeObjectIsCopiedIntoJacksonsOwnMap() {
     ObjectNode large = Json.object();
     for (int i = 0; i <= FieldMap.MAX_FIELDS; i++) large.put("f" + i, i);
