@@ -3,6 +3,7 @@ package io.stepwise.eval.intrinsics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.eval.Scope;
 import io.stepwise.eval.Sources;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,13 +16,13 @@ import java.util.List;
 final class Args {
   private final Expr.Call call;
   private final JsonNode[] values;
-  private final Sources sources;
+  private final Scope scope;
 
   /** @param values the evaluated arguments, none null; owned by this from now on */
-  Args(Expr.Call call, JsonNode[] values, Sources sources) {
+  Args(Expr.Call call, JsonNode[] values, Scope scope) {
     this.call = call;
     this.values = values;
-    this.sources = sources;
+    this.scope = scope;
   }
 
   int size() {
@@ -43,7 +44,12 @@ final class Args {
 
   /** The step's time and randomness. */
   Sources sources() {
-    return sources;
+    return scope.sources();
+  }
+
+  /** Argument {@code i} as JSON text. */
+  String printed(int i) {
+    return scope.print(get(i));
   }
 
   String string(int i) {

@@ -35,7 +35,7 @@ final class CompiledIntrinsic implements IntrinsicCall {
     List<Expr> args = call.args();
     JsonNode[] values = new JsonNode[args.size()];
     for (int i = 0; i < values.length; i++) values[i] = evaluate(args.get(i), scope);
-    return call.function().body().apply(new Args(call, values, scope.sources()));
+    return call.function().body().apply(new Args(call, values, scope));
   }
 
   /** A path argument must match something, unlike a plain {@code "x.$": "$.path"} field. */
