@@ -54,10 +54,10 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   }
 
   private int indexOf(Object key) {
-    for (int i = 0; i < size; i++) {
-      String k = entries[i].getKey();
-      if (k == key || k.equals(key)) return i;
-    }
+    // Keys are mostly the same interned strings (the parser's, a definition's, a path's): by
+    // identity first, which reads no characters, then by value.
+    for (int i = 0; i < size; i++) if (entries[i].getKey() == key) return i;
+    for (int i = 0; i < size; i++) if (entries[i].getKey().equals(key)) return i;
     return -1;
   }
 
