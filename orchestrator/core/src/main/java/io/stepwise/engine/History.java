@@ -19,7 +19,8 @@ final class History {
   /** {@code {"truncated": false}}: Stepwise never truncates payloads in history. */
   static final JsonNode NOT_TRUNCATED = Json.object().put("truncated", false);
 
-  private final List<HistoryEvent> events = new ArrayList<>();
+  // Most steps add two events (a state entered and exited): room for them without the default ten.
+  private final List<HistoryEvent> events = new ArrayList<>(2);
   private final Instant now;
   private long lastId;
   private long cursor;

@@ -30,7 +30,8 @@ final class Transition {
   private final Entropy entropy;
   private final History history;
   private final Sources sources;
-  private final List<Command> commands = new ArrayList<>();
+  // Most steps give one command (continue, a task, a timer).
+  private final List<Command> commands = new ArrayList<>(1);
   private ExecutionInfo info;
 
   // The fields of the ExecutionState under construction.
@@ -229,7 +230,8 @@ final class Transition {
   }
 
   Scope scope(JsonNode input) {
-    return Scope.lazy(input, this::context, variables, sources);
+    Scope scope = Scope.lazy(input, this::context, variables, sources);
+    return input == stateInput ? scope.withInputText(stateInputJson) : scope;
   }
 
   /** The step's time and seeded randomness, for every evaluation in it. */

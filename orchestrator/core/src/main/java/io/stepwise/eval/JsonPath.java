@@ -110,12 +110,14 @@ public final class JsonPath {
     if (i == segments.size()) return value;
     Segment segment = segments.get(i);
     if (segment instanceof Segment.Name name) {
-      ObjectNode copy = Json.object();
+      ObjectNode copy;
       if (node != null && node.isObject()) {
-        copy.setAll((ObjectNode) node);
+        copy = Json.copyOf((ObjectNode) node);
       } else if (node != null && !node.isNull() && !node.isMissingNode()) {
         throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
             "Unable to apply step \"" + name.name() + "\" to input " + Json.write(node));
+      } else {
+        copy = Json.object();
       }
       copy.set(name.name(), set(copy.get(name.name()), i + 1, value));
       return copy;

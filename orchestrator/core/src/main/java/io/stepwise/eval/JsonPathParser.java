@@ -52,7 +52,7 @@ final class JsonPathParser {
     if (pos == start) throw error("empty name");
     String name = text.substring(start, pos);
     if (name.endsWith("()")) throw error("functions are not supported: " + name);
-    return new Segment.Name(name);
+    return new Segment.Name(name.intern());
   }
 
   private Segment bracket() {
@@ -102,7 +102,7 @@ final class JsonPathParser {
 
   private Segment member() {
     char c = peek(0);
-    if (c == '\'' || c == '"') return new Segment.Name(quoted(c));
+    if (c == '\'' || c == '"') return new Segment.Name(quoted(c).intern());
     Integer start = optionalInt();
     if (!tryConsume(':')) {
       if (start == null) throw error("expected a name, an index or a slice");

@@ -77,7 +77,7 @@ public sealed interface PayloadTemplate {
 
   record ObjectTemplate(List<Field> fields) implements PayloadTemplate {
     public JsonNode evaluate(Scope scope) {
-      ObjectNode out = Json.object();
+      ObjectNode out = Json.object(fields.size());
       for (Field field : fields) out.set(field.name(), field.value().evaluate(scope));
       return out;
     }
@@ -85,7 +85,7 @@ public sealed interface PayloadTemplate {
 
   record ArrayTemplate(List<PayloadTemplate> items) implements PayloadTemplate {
     public JsonNode evaluate(Scope scope) {
-      ArrayNode out = Json.array();
+      ArrayNode out = Json.NODES.arrayNode(items.size());
       for (PayloadTemplate item : items) out.add(item.evaluate(scope));
       return out;
     }

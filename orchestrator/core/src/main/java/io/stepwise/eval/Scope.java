@@ -1,6 +1,8 @@
 package io.stepwise.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.json.Json;
+import io.stepwise.json.JsonText;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,6 +17,8 @@ public final class Scope {
   private final Sources sources;
   private Supplier<JsonNode> contextSource;
   private JsonNode context;
+  // The state input's text, whose spans give the text of the subtrees it holds (or null).
+  private JsonText inputText;
 
   public Scope(JsonNode input, JsonNode context, Map<String, JsonNode> variables, Sources sources) {
     this.input = input;
@@ -59,7 +63,20 @@ public final class Scope {
   public Scope withInput(JsonNode newInput) {
     Scope scope = new Scope(newInput, context, variables, sources);
     scope.contextSource = contextSource;
+    scope.inputText = inputText;
     return scope;
+  }
+
+  /** This scope, knowing the text of the state input that its nodes come from. */
+  public Scope withInputText(JsonText text) {
+    inputText = text;
+    return this;
+  }
+
+  /** The JSON text of {@code node}, as {@link Json#write} prints it: copied from the input's text when it holds it. */
+  public String print(JsonNode node) {
+    String known = inputText == null ? null : inputText.textOf(node);
+    return known != null ? known : Json.write(node);
   }
 
   /** The value of variable {@code name}, or null when it is not defined. */

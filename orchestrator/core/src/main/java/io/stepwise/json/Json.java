@@ -143,6 +143,19 @@ public final class Json {
     return NODES.objectNode();
   }
 
+  /**
+   * A new object with {@code node}'s fields, in order, to change: {@code node} stays as it is.
+   * Cheap for the small objects payloads mostly hold (see {@link FieldMap}).
+   */
+  public static ObjectNode copyOf(ObjectNode node) {
+    return FieldMap.copyOf(node, 1);
+  }
+
+  /** An empty object that will hold about {@code fields} fields: cheap to build when they are few. */
+  public static ObjectNode object(int fields) {
+    return FieldMap.object(fields);
+  }
+
   public static ArrayNode array() {
     return NODES.arrayNode();
   }

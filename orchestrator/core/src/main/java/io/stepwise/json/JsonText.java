@@ -90,6 +90,12 @@ public final class JsonText {
     return text;
   }
 
+  /** The text of {@code node} when it is one of this text's subtrees with a kept span, else null. */
+  public String textOf(JsonNode node) {
+    int k = find(node);
+    return k < 0 ? null : text.substring(starts[k], ends[k]);
+  }
+
   /** The entry of {@code node} (by identity), or -1. */
   int find(JsonNode node) {
     if (count <= SCANNED) {

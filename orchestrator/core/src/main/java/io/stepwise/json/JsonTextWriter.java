@@ -13,6 +13,8 @@ import java.util.Map;
 final class JsonTextWriter {
   /** Subtrees shorter than this are cheaper to print than to record and look up. */
   private static final int MIN_SPAN = 32;
+  /** Strings this short are scanned where they are; longer ones are copied into a char array first. */
+  private static final int SHORT_STRING = 16;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final JsonText previous;
@@ -62,7 +64,8 @@ final class JsonTextWriter {
   /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */
   private int value(JsonNode node, int depth) {
     if (tooDeep) return 0;
-    if (previous != null && (node.isContainerNode() || node.isTextual())) {
+    // A string shorter than a kept span cannot be one of the previous text's entries.
+    if (previous != null && (node.isContainerNode() || node.isTextual() && node.textValue().length() + 2 >= MIN_SPAN)) {
       int k = previous.find(node);
       if (k >= 0) return copy(k, depth);
     }
@@ -214,6 +217,38 @@ final class JsonTextWriter {
 
   /** A quoted string with Jackson's default escapes: quote, backslash and control characters. */
   private void string(String s) {
+    int n = s.length();
+    if (n < SHORT_STRING) {
+      shortString(s);
+      return;
+    }
+    // Read from a char array, which the loop scans without String.charAt's checks per character.
+    char[] chars = out.chars(n);
+    s.getChars(0, n, chars, 0);
+    out.append('"');
+    for (int i = out.appendUnescaped(chars, 0, n); i < n; i = out.appendUnescaped(chars, i, n)) escape(chars[i++]);
+    out.append('"');
+  }
+
+  private void escape(char c) {
+    out.append('\\');
+    switch (c) {
+      case '"', '\\' -> out.append(c);
+      case '\b' -> out.append('b');
+      case '\t' -> out.append('t');
+      case '\n' -> out.append('n');
+      case '\f' -> out.append('f');
+      case '\r' -> out.append('r');
+      default -> {
+        out.appendAscii("u00");
+        out.append(HEX[c >> 4]);
+        out.append(HEX[c & 0xF]);
+      }
+    }
+  }
+
+  /** A string too short to be worth copying into a char array first. */
+  private void shortString(String s) {
     out.append('"');
     int from = 0;
     boolean latin1 = true;
@@ -225,20 +260,7 @@ final class JsonTextWriter {
       }
       out.append(s, from, i, latin1);
       from = i + 1;
-      out.append('\\');
-      switch (c) {
-        case '"', '\\' -> out.append(c);
-        case '\b' -> out.append('b');
-        case '\t' -> out.append('t');
-        case '\n' -> out.append('n');
-        case '\f' -> out.append('f');
-        case '\r' -> out.append('r');
-        default -> {
-          out.appendAscii("u00");
-          out.append(HEX[c >> 4]);
-          out.append(HEX[c & 0xF]);
-        }
-      }
+      escape(c);
     }
     out.append(s, from, s.length(), latin1);
     out.append('"');

@@ -9,9 +9,12 @@ import java.util.Arrays;
  * span is then one array copy, and the finished String takes the bytes as they are.
  */
 final class TextBuffer {
+  private static final char[] NO_CHARS = {};
   private byte[] narrow;
   private char[] wide;
   private int length;
+  // Where the printer copies a string's characters to scan them, reused from string to string.
+  private char[] chars = NO_CHARS;
 
   TextBuffer(int capacity) {
     narrow = new byte[capacity];
@@ -59,6 +62,39 @@ final class TextBuffer {
       s.getChars(from, to, wide, length);
     }
     length += n;
+  }
+
+  /** A scratch array of at least {@code n} chars, its content undefined. */
+  char[] chars(int n) {
+    if (chars.length < n) chars = new char[Math.max(n, 64)];
+    return chars;
+  }
+
+  /**
+   * Appends {@code chars[from, to)} up to the first character JSON escapes (a control
+   * character, a quote or a backslash); returns that character's index, or {@code to}.
+   */
+  int appendUnescaped(char[] chars, int from, int to) {
+    int i = from;
+    if (wide == null) {
+      if (length + to - from > narrow.length) narrow = Arrays.copyOf(narrow, Math.max(narrow.length * 2, length + to - from));
+      byte[] bytes = narrow;
+      int at = length;
+      for (; i < to; i++) {
+        char c = chars[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c > 0xFF) break;
+        bytes[at++] = (byte) c;
+      }
+      length = at;
+      if (i == to || chars[i] <= 0xFF) return i;
+    }
+    widen(to - i);
+    for (; i < to; i++) {
+      char c = chars[i];
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      wide[length++] = c;
+    }
+    return i;
   }
 
   /** Appends text of ASCII characters only (numbers, literals, escapes). */

@@ -22,6 +22,16 @@ class JsonTextTest {
   }
 
   @Test
+  void escapesLongStringsAsJacksonWhereverTheEscapesAndWideCharactersFall() {
+    String json = "{\"id\":\"cust-42\",\"name\":\"Ada Lovelace\",\"note\":\"a\\\\b\"}";
+    ArrayNode strings = Json.array().add(json).add("\"" + json + "\u0001").add("x".repeat(40) + "\u20ac\"tail\\")
+        .add("\u00e9t\u00e9 " + "y".repeat(20) + "\n\u4e2d").add("short \"q\"");
+    JsonNode node = Json.object().set("strings", strings);
+    assertEquals(jackson(node), JsonText.print(node));
+    assertEquals(jackson(node), JsonText.write(node, null).text());
+  }
+
+  @Test
   void printsNumbersAsJackson() {
     ArrayNode numbers = Json.array();
     for (String n : new String[] {"0", "-0", "0.0", "1.50", "1e400", "-1E-7", "123456789012345678901234567890", "9.99"}) {

@@ -3,7 +3,10 @@ package io.stepwise.eval.intrinsics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.eval.Scope;
 import io.stepwise.eval.Sources;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,25 +15,26 @@ import java.util.List;
  */
 final class Args {
   private final Expr.Call call;
-  private final List<JsonNode> values;
-  private final Sources sources;
+  private final JsonNode[] values;
+  private final Scope scope;
 
-  Args(Expr.Call call, List<JsonNode> values, Sources sources) {
+  /** @param values the evaluated arguments, none null; owned by this from now on */
+  Args(Expr.Call call, JsonNode[] values, Scope scope) {
     this.call = call;
-    this.values = List.copyOf(values);
-    this.sources = sources;
+    this.values = values;
+    this.scope = scope;
   }
 
   int size() {
-    return values.size();
+    return values.length;
   }
 
   JsonNode get(int i) {
-    return values.get(i);
+    return values[i];
   }
 
   List<JsonNode> all() {
-    return values;
+    return Collections.unmodifiableList(Arrays.asList(values));
   }
 
   /** How argument {@code i} was written. */
@@ -40,7 +44,12 @@ final class Args {
 
   /** The step's time and randomness. */
   Sources sources() {
-    return sources;
+    return scope.sources();
+  }
+
+  /** Argument {@code i} as JSON text. */
+  String printed(int i) {
+    return scope.print(get(i));
   }
 
   String string(int i) {

@@ -2,7 +2,6 @@ package io.stepwise.eval.intrinsics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.eval.Scope;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Evaluates a parsed intrinsic expression against a scope. */
@@ -33,9 +32,10 @@ final class CompiledIntrinsic implements IntrinsicCall {
     if (expr instanceof Expr.Literal literal) return literal.value();
     if (expr instanceof Expr.PathArg path) return resolve(path, scope);
     Expr.Call call = (Expr.Call) expr;
-    List<JsonNode> values = new ArrayList<>(call.args().size());
-    for (Expr arg : call.args()) values.add(evaluate(arg, scope));
-    return call.function().body().apply(new Args(call, values, scope.sources()));
+    List<Expr> args = call.args();
+    JsonNode[] values = new JsonNode[args.size()];
+    for (int i = 0; i < values.length; i++) values[i] = evaluate(args.get(i), scope);
+    return call.function().body().apply(new Args(call, values, scope));
   }
 
   /** A path argument must match something, unlike a plain {@code "x.$": "$.path"} field. */

@@ -32,8 +32,8 @@ final class FormatFunction {
       throw args.invalid();
     }
     if (template.placeholders() != args.size() - 1) throw args.invalid();
-    List<String> values = new ArrayList<>();
-    for (int i = 1; i < args.size(); i++) values.add(render(args.get(i)));
+    String[] values = new String[args.size() - 1];
+    for (int i = 0; i < values.length; i++) values[i] = render(args.get(i + 1));
     return Json.text(template.fill(values));
   }
 

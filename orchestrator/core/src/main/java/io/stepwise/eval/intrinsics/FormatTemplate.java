@@ -62,12 +62,16 @@ record FormatTemplate(List<String> pieces) {
   }
 
   /** The template with the placeholders replaced, in order, by {@code values}. */
-  String fill(List<String> values) {
-    if (values.size() != placeholders()) {
-      throw new IllegalArgumentException(placeholders() + " placeholders, " + values.size() + " values");
+  String fill(String... values) {
+    if (values.length != placeholders()) {
+      throw new IllegalArgumentException(placeholders() + " placeholders, " + values.length + " values");
     }
-    StringBuilder out = new StringBuilder(pieces.get(0));
-    for (int i = 0; i < values.size(); i++) out.append(values.get(i)).append(pieces.get(i + 1));
+    // Sized at once: the builder would otherwise grow for a text past 16 characters.
+    int length = 0;
+    for (String piece : pieces) length += piece.length();
+    for (String value : values) length += value.length();
+    StringBuilder out = new StringBuilder(length).append(pieces.get(0));
+    for (int i = 0; i < values.length; i++) out.append(values[i]).append(pieces.get(i + 1));
     return out.toString();
   }
 }

@@ -8,7 +8,6 @@ import static io.stepwise.eval.intrinsics.IntrinsicFunction.Kind.STRING;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
-import io.stepwise.json.JsonText;
 import java.util.List;
 
 /** Intrinsics for JSON data manipulation. */
@@ -19,7 +18,7 @@ final class JsonFunctions {
     return List.of(
         IntrinsicFunction.of("States.JsonMerge", JsonFunctions::merge, OBJECT, OBJECT, BOOLEAN),
         IntrinsicFunction.of("States.StringToJson", JsonFunctions::stringToJson, STRING),
-        IntrinsicFunction.of("States.JsonToString", a -> Json.text(JsonText.print(a.get(0))), ANY));
+        IntrinsicFunction.of("States.JsonToString", a -> Json.text(a.printed(0)), ANY));
   }
 
   /** A shallow merge: the second object's members replace the first's. Step Functions has no deep mode. */
