@@ -16,7 +16,13 @@ import io.stepwise.engine.Entropy;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.json.Json;
+import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.engine.ExecutionState;
+import io.stepwise.runtime.ChildLink;
+import io.stepwise.runtime.ExecutionRecord;
+import io.stepwise.runtime.ExecutionStateCodec;
 import io.stepwise.runtime.ExecutionStore;
+import io.stepwise.runtime.StepMessage;
 import io.stepwise.runtime.Executions;
 import io.stepwise.runtime.JoinStore;
 import io.stepwise.runtime.StateMachineStore;
@@ -28,6 +34,7 @@ import io.stepwise.runtime.faults.FaultyParts;
 import io.stepwise.runtime.faults.Histories;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +53,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * created packed (no R item each), and each child's last commit is its outcome (no outcome item
  * in the join). A crash after every side effect, the packed creation and the count-only report
  * included, then redelivery, ends as the fault-free run; a redrive keeps the outcomes of the
- * children that succeeded.
+ * children that succeeded. The store reads a packed child until its first commit, and writes a
+ * group too large to pack as a record item per child.
  */
 @ExtendWith(LocalAws.class)
 class ChildOutcomeCommitTest {
@@ -149,6 +157,60 @@ class ChildOutcomeCommitTest {
     for (int i = 0; i < 5; i++) {
       assertEquals(List.of("H#00000000000000000000"), sortKeys("EX#" + join + "|" + i), "child " + i + ": its commit, no R");
       assertEquals(1, calls.get(execution + "#" + i).get(), "item " + i);
+    }
+  }
+
+  /** Children of execution {@code root}'s join at seq 1, each with {@code input}'s text plus its index. */
+  private static List<ExecutionRecord> children(ExecutionRecord root, int count, java.util.function.IntFunction<String> input) {
+    List<ExecutionRecord> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ChildLink link = new ChildLink(root.key(), 1, i, "Fan:-1", -1, false, 1, true);
+      ExecutionState start = ExecutionState.child(root.state().info(), "Fan", i, "Double",
+          Json.parse("{\"i\": " + i + ", \"pad\": \"" + input.apply(i) + "\"}"), Map.of());
+      records.add(new ExecutionRecord(link.childKey(), start, 0, MACHINE, 0, StepMessage.advance(link.childKey(), 0), link,
+          null, null, null));
+    }
+    return records;
+  }
+
+  @Test
+  void packedChildren_loadAsCreated_untilTheirFirstCommit_andAGroupTooLargeIsARecordEach() {
+    ExecutionInfo info = new ExecutionInfo(arn("packed"), "packed", MACHINE, "perItem", Json.parse("{}"), Instant.now(),
+        "role", 0, false, "");
+    ExecutionRecord root = new ExecutionRecord(ExecutionState.start(info, "Fan"), 0, MACHINE, 0, StepMessage.advance(arn("packed"), 0));
+    store.create(root);
+    String join = root.key() + "|1";
+    // 60 small children make two packed groups; 3 with 150 KB of random text each cannot share one item.
+    List<ExecutionRecord> small = children(root, 60, i -> "x".repeat(i));
+    store.createChildren(join, small);
+    assertEquals(List.of("S#0000000000", "S#0000000001"), sortKeys("JN#" + join));
+    for (int i : new int[] {0, 49, 50, 59}) {
+      ExecutionRecord loaded = store.load(small.get(i).key()).orElseThrow();
+      assertEquals(ExecutionStateCodec.encode(small.get(i).state()), ExecutionStateCodec.encode(loaded.state()), "child " + i);
+      assertEquals(small.get(i).parent(), loaded.parent());
+    }
+    assertTrue(store.load(join + "|60").isEmpty(), "no such child");
+    ExecutionRecord first = small.get(7);
+    ExecutionState s0 = first.state();
+    ExecutionState done = new ExecutionState(s0.info(), ExecutionStatus.SUCCEEDED, s0.phase(), "Double", s0.stateInput(), null,
+        null, 1, 2, 1, 0, List.of(), Map.of(), null, Json.parse("14"), null, null, 1);
+    ExecutionRecord ended = first.next(done, null);
+    store.commitTransition(ended, List.of(), "worker", Instant.now(), Instant.now().plusSeconds(30));
+    assertEquals(1, store.load(first.key()).orElseThrow().seq(), "its commit, over the packed record");
+    java.util.Random random = new java.util.Random(7);
+    String bigJoin = arn("packed") + "|3";
+    List<ExecutionRecord> big = new ArrayList<>();
+    for (ExecutionRecord r : children(root, 3, i -> new java.math.BigInteger(150 * 1024 * 5, random).toString(32))) {
+      ChildLink l = r.parent();
+      ChildLink moved = new ChildLink(l.parentKey(), 3, l.index(), l.machinePath(), -1, false, 1, true);
+      big.add(new ExecutionRecord(moved.childKey(), r.state(), 0, MACHINE, 0, StepMessage.advance(moved.childKey(), 0), moved,
+          null, null, null));
+    }
+    store.createChildren(bigJoin, big);
+    assertEquals(List.of(), sortKeys("JN#" + bigJoin));
+    for (ExecutionRecord r : big) {
+      assertEquals(List.of("R"), sortKeys("EX#" + r.key()));
+      assertEquals(ExecutionStateCodec.encode(r.state()), ExecutionStateCodec.encode(store.load(r.key()).orElseThrow().state()));
     }
   }
 
