@@ -28,11 +28,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class FanOutBench {
   static final String METHOD = "Per item: the run's calls counted inside the SDK of the runtime's own clients, divided by"
       + " the items. capacity_units_per_item_by_kind splits the write and read units by the item each call touched"
-      + " and what it did: child_record (an iteration's record: create = BatchWriteItem at the fan-out), child_history"
+      + " and what it did: child_record (an iteration's record: create = BatchWriteItem at the fan-out),"
+      + " child_records_packed (up to 50 iterations' records in one item, as the fan-out created them: create ="
+      + " BatchWriteItem, get = an iteration's read of it until its first commit), child_history"
       + " (put_claim = the empty history item a transition writes under its lease before a task call, put_commit ="
       + " the transition's events with the record they commit), join_counters (the join's counter item J), join_outcome"
-      + " (one outcome item per child), execution_* (the parent), index (the KEYS_ONLY index), *.get/*.query the"
-      + " reads. A batch put is billed by its item's size, 1 unit per KB. SQS requests by action, the local event"
+      + " (one outcome item per child, only where the outcome is not the child's last commit), execution_* (the"
+      + " parent), index (the KEYS_ONLY index), *.get/*.query the reads. A batch put is billed by its item's size, 1 unit per KB. SQS requests by action, the local event"
       + " source mapping's receives and deletes included.";
 
   public ObjectNode run(int items) {

@@ -54,7 +54,10 @@ final class ItemKinds {
       String who = pk.indexOf('|') >= 0 ? "child" : "execution";
       return who + (sk.equals("R") ? "_record" : sk.startsWith("H#") ? "_history" : "_" + sk);
     }
-    if (pk.startsWith("JN#")) return sk.equals("J") ? "join_counters" : sk.startsWith("C#") ? "join_outcome" : "join_cursor";
+    if (pk.startsWith("JN#")) {
+      if (sk.startsWith("S#")) return "child_records_packed"; // a group of children's records, packed at the fan-out
+      return sk.equals("J") ? "join_counters" : sk.startsWith("C#") ? "join_outcome" : "join_cursor";
+    }
     int hash = pk.indexOf('#');
     return hash > 0 ? pk.substring(0, hash).toLowerCase() : "other";
   }

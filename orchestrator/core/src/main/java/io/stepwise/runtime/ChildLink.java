@@ -10,9 +10,16 @@ package io.stepwise.runtime;
  * @param read true for the children of an ItemReader, whose records are created as they start
  * @param counts 1 when each child counts itself; in a join counted per chain, the length of the
  *     chain this child ends, or 0 for a child whose chain goes on (its last child counts it)
+ * @param inChildren true when the child's last commit is its outcome: its report writes no
+ *     outcome item, only the join's counters ({@link JoinStore.Join#inChildren()})
  */
 public record ChildLink(String parentKey, long parentSeq, int index, String machinePath, int successor, boolean read,
-    int counts) {
+    int counts, boolean inChildren) {
+  public ChildLink(String parentKey, long parentSeq, int index, String machinePath, int successor, boolean read,
+      int counts) {
+    this(parentKey, parentSeq, index, machinePath, successor, read, counts, false);
+  }
+
   public ChildLink(String parentKey, long parentSeq, int index, String machinePath, int successor, boolean read) {
     this(parentKey, parentSeq, index, machinePath, successor, read, 1);
   }
@@ -40,15 +47,19 @@ public record ChildLink(String parentKey, long parentSeq, int index, String mach
   }
 
   public String encode() {
-    return parentKey + "\n" + parentSeq + "\n" + index + "\n" + (read ? "R" : "") + successor
+    return parentKey + "\n" + parentSeq + "\n" + index + "\n" + (read ? "R" : "") + (inChildren ? "O" : "") + successor
         + (counts == 1 ? "" : "*" + counts) + "\n" + machinePath;
   }
 
   public static ChildLink decode(String text) {
     String[] parts = text.split("\n", 5);
-    boolean read = parts[3].startsWith("R");
-    String[] order = (read ? parts[3].substring(1) : parts[3]).split("\\*");
+    String slot = parts[3];
+    boolean read = slot.startsWith("R");
+    if (read) slot = slot.substring(1);
+    boolean inChildren = slot.startsWith("O");
+    if (inChildren) slot = slot.substring(1);
+    String[] order = slot.split("\\*");
     return new ChildLink(parts[0], Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[4],
-        Integer.parseInt(order[0]), read, order.length > 1 ? Integer.parseInt(order[1]) : 1);
+        Integer.parseInt(order[0]), read, order.length > 1 ? Integer.parseInt(order[1]) : 1, inChildren);
   }
 }

@@ -10,7 +10,9 @@ import io.stepwise.engine.ExecutionStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Parallel branches and Map iterations as executions of their own, each advancing one
@@ -56,6 +58,10 @@ final class Children {
    * Failures are counted as they come. A Distributed Map's schedule can change while it runs
    * (UpdateMapRun), so its children count themselves, one each.
    *
+   * <p>Other children's outcomes are their own last commits, which the join reads ({@link #outcomes}):
+   * their reports write only counters, and their records are created packed
+   * ({@link ExecutionStore#createChildren}).
+   *
    * @param changeable true when UpdateMapRun may change the schedule (a Distributed Map)
    */
   void fanOut(ExecutionRecord parent, ExecutionState parentState, Command.RunChildren run, boolean changeable) {
@@ -68,7 +74,8 @@ final class Children {
     List<Integer> toRun = new ArrayList<>();
     for (int i = 0; i < total; i++) if (!keptIndexes.contains(i)) toRun.add(i);
     int wave = Math.min(toRun.size(), run.maxConcurrency() > 0 ? run.maxConcurrency() : UNBOUNDED_WAVE);
-    joins.create(joinKey, total, wave, run.toleratedFailures());
+    boolean inChildren = !changeable;
+    joins.create(joinKey, total, wave, run.toleratedFailures(), inChildren);
     if (!joins.get(joinKey).created()) {
       String parentPath = parent.parent() == null ? "" : parent.parent().machinePath() + "/";
       List<ExecutionRecord> records = new ArrayList<>(toRun.size());
@@ -80,13 +87,14 @@ final class Children {
         int successor = last ? -1 : toRun.get(k + wave);
         int counts = changeable ? 1 : last ? k / wave + 1 : 0;
         ChildLink link = new ChildLink(parent.key(), waitingSeq, i, parentPath + run.stateName() + ":" + branch, successor,
-            false, counts);
+            false, counts, inChildren);
         ExecutionState start = ExecutionState.child(parentState.info(), run.stateName(), i, child.machine().startAt(),
             child.input(), child.variables());
         records.add(new ExecutionRecord(link.childKey(), start, 0, parent.stateMachineArn(), parent.machineVersion(),
             StepMessage.advance(link.childKey(), 0), link, null, null, null));
       }
-      store.createAll(records);
+      if (inChildren) store.createChildren(joinKey, records);
+      else store.createAll(records);
       for (ChildOutcome outcome : kept) joins.report(joinKey, outcome, 1); // idempotent per child
       joins.markCreated(joinKey);
     }
@@ -99,7 +107,7 @@ final class Children {
   /** After a redrive: the children that succeeded in the join that failed, kept as they were. */
   private List<ChildOutcome> kept(String reuseJoin) {
     if (reuseJoin == null) return List.of();
-    return joins.outcomes(reuseJoin).stream().filter(ChildOutcome::succeeded).toList();
+    return outcomes(joins.get(reuseJoin)).stream().filter(ChildOutcome::succeeded).toList();
   }
 
   /**
@@ -115,11 +123,11 @@ final class Children {
   void report(ExecutionRecord child, StepQueue starts) {
     ExecutionState end = child.state();
     int index = child.parent().index();
-    ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
-        ? ChildOutcome.success(index, end.output())
-        : ChildOutcome.failure(index, end.error(), end.cause());
-    String joinKey = child.parent().joinKey();
-    JoinStore.Progress progress = joins.report(joinKey, outcome, child.parent().counts());
+    ChildOutcome outcome = outcome(child);
+    ChildLink link = child.parent();
+    JoinStore.Progress progress = link.inChildren()
+        ? joins.count(link.joinKey(), !outcome.succeeded(), link.counts())
+        : joins.report(link.joinKey(), outcome, link.counts());
     if (end.status() == ExecutionStatus.ABORTED) return;
     boolean failing = progress.failed() > progress.tolerated();
     // Each child hands its slot to one fixed successor: a repeated report starts the same child
@@ -133,6 +141,33 @@ final class Children {
     if (progress.done() >= progress.total() || failing) {
       notifyParent(child.parent().parentKey(), child.parent().parentSeq());
     }
+  }
+
+  /** What an ended child reports: its output, or its error and cause. */
+  private static ChildOutcome outcome(ExecutionRecord child) {
+    ExecutionState end = child.state();
+    int index = child.parent().index();
+    return end.status() == ExecutionStatus.SUCCEEDED
+        ? ChildOutcome.success(index, end.output())
+        : ChildOutcome.failure(index, end.error(), end.cause());
+  }
+
+  /**
+   * Every outcome so far, in index order: the join's outcome items, and where the children's last
+   * commits are their outcomes ({@link JoinStore.Join#inChildren()}), those of the children that
+   * ended (one read each; the join's items then hold only outcomes kept from a redriven join).
+   */
+  List<ChildOutcome> outcomes(JoinStore.Join join) {
+    List<ChildOutcome> stored = joins.outcomes(join.key());
+    if (!join.inChildren()) return stored;
+    Map<Integer, ChildOutcome> byIndex = new TreeMap<>();
+    stored.forEach(o -> byIndex.put(o.index(), o));
+    for (int i = 0; i < join.total(); i++) {
+      if (byIndex.containsKey(i)) continue;
+      ExecutionRecord child = store.load(ChildLink.childKey(join.key(), i)).orElse(null);
+      if (child != null && child.state().isDone()) byIndex.put(i, outcome(child));
+    }
+    return new ArrayList<>(byIndex.values());
   }
 
   /** Starts child {@code index} of {@code sibling}'s join (none for -1), creating its record first if it is read. */
@@ -155,8 +190,8 @@ final class Children {
    */
   void stopUnfinished(ExecutionRecord parent, List<ChildOutcome> known, String error, String cause) {
     String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
-    List<ChildOutcome> outcomes = known != null ? known : joins.outcomes(joinKey);
     JoinStore.Join join = joins.get(joinKey);
+    List<ChildOutcome> outcomes = known != null ? known : outcomes(join);
     int total = join.total();
     if (outcomes.size() >= total) return;
     Set<Integer> done = new HashSet<>();
@@ -191,7 +226,7 @@ final class Children {
   Event.ChildrenFinished finished(ExecutionRecord parent) {
     String joinKey = ChildLink.joinKey(parent.key(), parent.seq());
     JoinStore.Join join = joins.get(joinKey);
-    List<ChildOutcome> outcomes = joins.outcomes(joinKey);
+    List<ChildOutcome> outcomes = outcomes(join);
     long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
     if (outcomes.size() < join.total() && failed <= join.tolerated()) return null;
     // UpdateMapRun's tolerance, once set, is the Map's: the definition's is not evaluated again.

@@ -26,6 +26,15 @@ public interface ExecutionStore {
   void createAll(List<ExecutionRecord> records);
 
   /**
+   * As {@link #createAll}, for the children of join {@code joinKey} that only {@link #load} reads
+   * until their first commit: a store may pack several into one item, which {@code load} reads
+   * while a child has no commit of its own.
+   */
+  default void createChildren(String joinKey, List<ExecutionRecord> records) {
+    createAll(records);
+  }
+
+  /**
    * Writes the history events of transition {@code seq}, claiming it for {@code leaseOwner}
    * until {@code leaseUntil}; with no events, the claim a transition takes before a task call
    * (a store that writes history only with its commit takes only that).

@@ -15,8 +15,11 @@ public interface JoinStore {
    * @param created false until every child record exists; no child is started before
    * @param done and {@code failed}: the counters, which may run over
    * @param changes what UpdateMapRun changed, or null
+   * @param inChildren true when each child's outcome is its own last commit, not an item of the
+   *     join's (only outcomes kept from a redriven join are): see {@link Children#outcomes}
    */
-  record Join(String key, int total, int wave, long tolerated, boolean created, long done, long failed, Changes changes) {
+  record Join(String key, int total, int wave, long tolerated, boolean created, long done, long failed, Changes changes,
+      boolean inChildren) {
     /** Which child starts which: MaxConcurrency as it began and as UpdateMapRun changed it. */
     public MapRunSchedule schedule() {
       return MapRunSchedule.of(total, wave, changes == null ? "" : changes.generations());
@@ -38,8 +41,12 @@ public interface JoinStore {
     }
   }
 
-  /** Creates the join; false when it exists (a retried fan-out). */
-  boolean create(String joinKey, int total, int wave, long tolerated);
+  /**
+   * Creates the join; false when it exists (a retried fan-out).
+   *
+   * @param inChildren see {@link Join#inChildren()}
+   */
+  boolean create(String joinKey, int total, int wave, long tolerated, boolean inChildren);
 
   Join get(String joinKey);
 
@@ -53,6 +60,12 @@ public interface JoinStore {
    */
   // A child whose outcome is kept from a failed run (redrive) is reported once by the fan-out.
   Progress report(String joinKey, ChildOutcome outcome, int counts);
+
+  /**
+   * As {@link #report} without storing the outcome: for a child whose last commit is its outcome
+   * ({@link Join#inChildren()}).
+   */
+  Progress count(String joinKey, boolean failed, int counts);
 
   /**
    * UpdateMapRun: stores {@code changes} and the failures now tolerated, unless the join has

@@ -75,7 +75,7 @@ final class ReaderChildren {
     }
     int maxConcurrency = plan.maxConcurrency();
     int wave = Math.min(total, maxConcurrency > 0 ? maxConcurrency : Children.UNBOUNDED_WAVE);
-    joins.create(joinKey, total, wave, plan.toleratedFailures(total));
+    joins.create(joinKey, total, wave, plan.toleratedFailures(total), false);
     if (!joins.get(joinKey).created()) {
       cursors.put(joinKey, groups);
       // No child has started yet, so the first wave's records are written in batches, unconditionally.

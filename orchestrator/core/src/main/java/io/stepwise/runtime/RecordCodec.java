@@ -55,6 +55,30 @@ public final class RecordCodec {
     }
   }
 
+  /**
+   * Several records deflated together: the children a fan-out creates, which share most of their
+   * text (machine, execution, state names), so that each costs a fraction of an item.
+   */
+  public static byte[] packed(List<ExecutionRecord> records) {
+    return deflated(out -> {
+      out.writeInt(records.size());
+      for (ExecutionRecord record : records) write(out, record);
+    });
+  }
+
+  /** The record of {@code key} in a value {@link #packed} made, or null when it holds none. */
+  public static ExecutionRecord unpacked(byte[] data, String key) {
+    try (DataInputStream in = inflating(data)) {
+      for (int n = in.readInt(); n > 0; n--) {
+        ExecutionRecord record = read(in);
+        if (record.key().equals(key)) return record;
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt packed records", e);
+    }
+  }
+
   /** The record as message text, or null when it is too large to carry. */
   public static String carried(ExecutionRecord record) {
     String text = Base64.getEncoder().encodeToString(deflated(out -> write(out, record)));

@@ -1,6 +1,7 @@
 package io.stepwise.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.ExecutionStatus;
@@ -41,6 +42,10 @@ class JoinCountingTest {
     assertEquals(List.of(0, 0, 0, 0, 2, 2, 3), counts);
     JoinStore.Join join = runtime.joins.get(ChildLink.joinKey(arn, runtime.record(arn).seq() - 1));
     assertEquals(7, join.done(), "every child counted once");
+    // Each child's last commit is its outcome: the join stores none of its own.
+    assertTrue(join.inChildren());
+    assertEquals(List.of(), runtime.joins.outcomes(join.key()));
+    assertTrue(links(runtime, arn, 7).stream().allMatch(ChildLink::inChildren));
   }
 
   @Test
@@ -51,6 +56,9 @@ class JoinCountingTest {
     runtime.runUntilDone(List.of(arn));
     assertEquals(ExecutionStatus.SUCCEEDED, runtime.record(arn).state().status());
     assertEquals(Set.of(1), Set.copyOf(links(runtime, arn, 5).stream().map(ChildLink::counts).toList()));
+    // Its outcomes stay items of the join, which DescribeMapRun counts.
+    JoinStore.Join join = runtime.joins.get(ChildLink.joinKey(arn, runtime.record(arn).seq() - 1));
+    assertEquals(5, runtime.joins.outcomes(join.key()).size());
   }
 
   @Test
@@ -60,5 +68,9 @@ class JoinCountingTest {
     ChildLink read = new ChildLink("arn:x", 4, 2, "Each:-1", 5, true);
     assertEquals(read, ChildLink.decode(read.encode()));
     assertEquals(1, ChildLink.decode(read.encode()).counts());
+    ChildLink own = new ChildLink("arn:x", 4, 6, "Each:-1", -1, false, 3, true);
+    assertEquals(own, ChildLink.decode(own.encode()));
+    ChildLink next = new ChildLink("arn:x", 4, 1, "P:2/Each:-1", 7, false, 0, true);
+    assertEquals(next, ChildLink.decode(next.encode()));
   }
 }

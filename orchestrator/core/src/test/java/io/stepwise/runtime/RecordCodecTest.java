@@ -36,6 +36,32 @@ class RecordCodecTest {
   }
 
   @Test
+  void packedRecords_comeBackOneByKey_inAFractionOfTheirSizeApart() {
+    String arn = "arn:aws:states:us-east-1:000000000000:execution:m:e";
+    ExecutionInfo info = new ExecutionInfo(arn, "e", "arn:aws:states:us-east-1:000000000000:stateMachine:m", "m", null,
+        Instant.ofEpochMilli(1_000), "role", 0, false, "");
+    List<ExecutionRecord> children = new java.util.ArrayList<>();
+    int apart = 0;
+    for (int i = 0; i < 50; i++) {
+      ChildLink link = new ChildLink(arn, 1, i, "Each:-1", i + 50 < 100 ? i + 50 : -1, false, 0, true);
+      ExecutionState start = ExecutionState.child(info, "Each", i, "Double", Json.parse("{\"n\": " + i + "}"), Map.of());
+      ExecutionRecord child = new ExecutionRecord(link.childKey(), start, 0, info.stateMachineArn(), 2,
+          StepMessage.advance(link.childKey(), 0), link, null, null, null);
+      children.add(child);
+      apart += RecordCodec.carried(child).length() * 3 / 4;
+    }
+    byte[] packed = RecordCodec.packed(children);
+    for (int i : new int[] {0, 17, 49}) {
+      ExecutionRecord back = RecordCodec.unpacked(packed, children.get(i).key());
+      assertEquals(children.get(i).parent(), back.parent());
+      assertEquals(ExecutionStateCodec.encode(children.get(i).state()), ExecutionStateCodec.encode(back.state()));
+      assertEquals(children.get(i).next(), back.next());
+    }
+    assertNull(RecordCodec.unpacked(packed, arn + "|1|50"));
+    assertTrue(packed.length * 5 < apart, packed.length + " bytes packed, " + apart + " apart");
+  }
+
+  @Test
   void theRecordAndItsEvents_comeBackAsTheyWere() {
     ExecutionRecord r = record();
     List<HistoryEvent> events = List.of(entered(5, "A"));

@@ -15,12 +15,14 @@ public final class InMemoryJoinStore implements JoinStore {
     final int wave;
     long tolerated;
     Changes changes;
+    final boolean inChildren;
     boolean created;
     long done;
     long failed;
     final Map<Integer, ChildOutcome> outcomes = new TreeMap<>();
 
-    Counters(int total, int wave, long tolerated) {
+    Counters(int total, int wave, long tolerated, boolean inChildren) {
+      this.inChildren = inChildren;
       this.total = total;
       this.wave = wave;
       this.tolerated = tolerated;
@@ -30,14 +32,14 @@ public final class InMemoryJoinStore implements JoinStore {
   private final Map<String, Counters> joins = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized boolean create(String joinKey, int total, int wave, long tolerated) {
-    return joins.putIfAbsent(joinKey, new Counters(total, wave, tolerated)) == null;
+  public synchronized boolean create(String joinKey, int total, int wave, long tolerated, boolean inChildren) {
+    return joins.putIfAbsent(joinKey, new Counters(total, wave, tolerated, inChildren)) == null;
   }
 
   @Override
   public synchronized Join get(String joinKey) {
     Counters c = counters(joinKey);
-    return new Join(joinKey, c.total, c.wave, c.tolerated, c.created, c.done, c.failed, c.changes);
+    return new Join(joinKey, c.total, c.wave, c.tolerated, c.created, c.done, c.failed, c.changes, c.inChildren);
   }
 
   @Override
@@ -47,10 +49,15 @@ public final class InMemoryJoinStore implements JoinStore {
 
   @Override
   public synchronized Progress report(String joinKey, ChildOutcome outcome, int counts) {
+    counters(joinKey).outcomes.put(outcome.index(), outcome);
+    return count(joinKey, !outcome.succeeded(), counts);
+  }
+
+  @Override
+  public synchronized Progress count(String joinKey, boolean failed, int counts) {
     Counters c = counters(joinKey);
-    c.outcomes.put(outcome.index(), outcome);
     c.done += counts;
-    if (!outcome.succeeded()) c.failed++;
+    if (failed) c.failed++;
     return new Progress(c.total, c.wave, c.done, c.failed, c.tolerated, c.changes == null ? "" : c.changes.generations());
   }
 

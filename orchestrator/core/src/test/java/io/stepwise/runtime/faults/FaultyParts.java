@@ -35,6 +35,11 @@ public final class FaultyParts {
         if (!records.isEmpty()) plan.after(records.get(0).key(), "createChildren");
       }
 
+      public void createChildren(String joinKey, List<ExecutionRecord> records) {
+        real.createChildren(joinKey, records);
+        if (!records.isEmpty()) plan.after(records.get(0).key(), "createChildren");
+      }
+
       public void writeHistory(String arn, long seq, List<HistoryEvent> events, String owner, Instant now, Instant until) {
         real.writeHistory(arn, seq, events, owner, now, until);
         plan.after(arn, "writeHistory");
@@ -73,8 +78,8 @@ public final class FaultyParts {
 
   public static JoinStore joins(JoinStore real, FaultPlan plan) {
     return new JoinStore() {
-      public boolean create(String joinKey, int total, int wave, long tolerated) {
-        boolean created = real.create(joinKey, total, wave, tolerated);
+      public boolean create(String joinKey, int total, int wave, long tolerated, boolean inChildren) {
+        boolean created = real.create(joinKey, total, wave, tolerated, inChildren);
         plan.after(joinKey, "createJoin");
         return created;
       }
@@ -90,6 +95,12 @@ public final class FaultyParts {
 
       public Progress report(String joinKey, ChildOutcome outcome, int counts) {
         Progress progress = real.report(joinKey, outcome, counts);
+        plan.after(joinKey, "report");
+        return progress;
+      }
+
+      public Progress count(String joinKey, boolean failed, int counts) {
+        Progress progress = real.count(joinKey, failed, counts);
         plan.after(joinKey, "report");
         return progress;
       }

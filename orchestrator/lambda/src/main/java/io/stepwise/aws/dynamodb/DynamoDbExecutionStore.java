@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,6 +39,10 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
   static final String COMMIT = "commit";
   static final String OWNER = "owner";
   static final String LEASE = "leaseUntil";
+  /** Children per packed item ({@link #createChildren}): a child's first load reads and inflates its group. */
+  static final int PACKED = 50;
+  /** A group that deflates to more than this is written as one record item per child, well under 400 KB. */
+  static final int MAX_PACKED_BYTES = 256 * 1024;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -112,8 +117,11 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
         break;
       }
     }
-    if (recordItem == null) return Optional.empty(); // never created, or expired: its history outlives it
-    if (record == null || record.seq() <= Long.parseLong(recordItem.get("seq").n())) {
+    if (recordItem == null) {
+      // A packed child has no R: its newest commit, else its record as the fan-out packed it.
+      if (record == null && isChild(executionArn)) record = unpacked(executionArn);
+      if (record == null) return Optional.empty(); // never created, or expired: its history outlives it
+    } else if (record == null || record.seq() <= Long.parseLong(recordItem.get("seq").n())) {
       record = fromRecordItem(executionArn, recordItem);
     } else if (recordItem.containsKey(Table.GSI1_PK)
         && !recordItem.get(Table.GSI1_PK).s().endsWith("|" + record.state().status().name())) {
@@ -149,6 +157,52 @@ public final class DynamoDbExecutionStore implements ExecutionStore {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /**
+   * The children's records packed {@link #PACKED} to an item, {@code S#{group}} in the join's
+   * partition, instead of an item each: a child's load reads its group until the child's first
+   * commit, and R is never written for it (branches and iterations are not listed). Written
+   * before any child starts, like {@link #createAll}, so a retried fan-out may write them again.
+   */
+  @Override
+  public void createChildren(String joinKey, List<ExecutionRecord> records) {
+    Map<Integer, List<ExecutionRecord>> groups = new TreeMap<>();
+    for (ExecutionRecord record : records) {
+      groups.computeIfAbsent(record.parent().index() / PACKED, g -> new ArrayList<>()).add(record);
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>(groups.size());
+    Instant now = Instant.now();
+    for (Map.Entry<Integer, List<ExecutionRecord>> group : groups.entrySet()) {
+      byte[] packed = RecordCodec.packed(group.getValue());
+      if (packed.length > MAX_PACKED_BYTES) {
+        for (ExecutionRecord record : group.getValue()) items.add(recordItem(record));
+        continue;
+      }
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(Table.PK, s(Table.joinKey(joinKey)));
+      item.put(Table.SK, s(Table.packedKey(group.getKey())));
+      item.put("records", b(packed));
+      expiry(item, now, false);
+      items.add(item);
+    }
+    BatchWrites.putAll(dynamo, table, items);
+  }
+
+  /** A branch's or iteration's key: its execution's ARN, the join's seq and its index, joined by bars (no name has one). */
+  private static boolean isChild(String key) {
+    return key.indexOf('|') >= 0;
+  }
+
+  /** A child's record as {@link #createChildren} packed it; null when it was not packed. */
+  private ExecutionRecord unpacked(String childKey) {
+    int bar = childKey.lastIndexOf('|');
+    String joinKey = childKey.substring(0, bar);
+    int index = Integer.parseInt(childKey.substring(bar + 1));
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(Map.of(Table.PK, s(Table.joinKey(joinKey)), Table.SK, s(Table.packedKey(index / PACKED))))).item();
+    if (item == null || !item.containsKey("records")) return null;
+    return RecordCodec.unpacked(item.get("records").b().asByteArray(), childKey);
   }
 
   @Override

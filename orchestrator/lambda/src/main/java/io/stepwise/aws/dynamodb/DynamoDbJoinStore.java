@@ -35,8 +35,9 @@ public final class DynamoDbJoinStore implements JoinStore {
   }
 
   @Override
-  public boolean create(String joinKey, int total, int wave, long tolerated) {
+  public boolean create(String joinKey, int total, int wave, long tolerated, boolean inChildren) {
     Map<String, AttributeValue> item = new HashMap<>(key(joinKey, "J"));
+    if (inChildren) item.put("inChildren", n(1));
     item.put("total", n(total));
     item.put("wave", n(wave));
     item.put("tolerated", n(tolerated));
@@ -56,7 +57,7 @@ public final class DynamoDbJoinStore implements JoinStore {
     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(joinKey, "J"))).item();
     return new Join(joinKey, Integer.parseInt(item.get("total").n()), Integer.parseInt(item.get("wave").n()),
         Long.parseLong(item.get("tolerated").n()), item.containsKey("created"), Long.parseLong(item.get("done").n()),
-        Long.parseLong(item.get("failed").n()), changes(item));
+        Long.parseLong(item.get("failed").n()), changes(item), item.containsKey("inChildren"));
   }
 
   /** UpdateMapRun's values, in attributes the counters' item carries only once a Map Run was changed. */
@@ -115,15 +116,20 @@ public final class DynamoDbJoinStore implements JoinStore {
     Map<String, AttributeValue> item = new HashMap<>(key(joinKey, "C#" + Table.zeroPadded(outcome.index(), 10)));
     item.put("outcome", b(Deflate.deflateText(Json.write(o))));
     dynamo.putItem(r -> r.tableName(table).item(item));
-    if (counts == 0 && outcome.succeeded()) {
+    return count(joinKey, !outcome.succeeded(), counts);
+  }
+
+  @Override
+  public Progress count(String joinKey, boolean failed, int counts) {
+    if (counts == 0 && !failed) {
       Join join = get(joinKey); // counted by its chain's last child: a read, not a write
       return new Progress(join.total(), join.wave(), join.done(), join.failed(), join.tolerated(),
           join.changes() == null ? "" : join.changes().generations());
     }
-    String add = counts == 0 ? "ADD failed :one" : outcome.succeeded() ? "ADD done :n" : "ADD done :n, failed :one";
+    String add = counts == 0 ? "ADD failed :one" : !failed ? "ADD done :n" : "ADD done :n, failed :one";
     Map<String, AttributeValue> values = new HashMap<>();
     if (counts > 0) values.put(":n", n(counts));
-    if (!outcome.succeeded()) values.put(":one", n(1));
+    if (failed) values.put(":one", n(1));
     Map<String, AttributeValue> after = dynamo.updateItem(r -> r.tableName(table).key(key(joinKey, "J"))
         .updateExpression(add).expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes();
     return new Progress(Integer.parseInt(after.get("total").n()), Integer.parseInt(after.get("wave").n()),
@@ -140,7 +146,7 @@ public final class DynamoDbJoinStore implements JoinStore {
       QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
           .keyConditionExpression("#pk = :pk AND begins_with(#sk, :c)")
           .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-          .expressionAttributeValues(Map.of(":pk", s("JN#" + joinKey), ":c", s("C#")))
+          .expressionAttributeValues(Map.of(":pk", s(Table.joinKey(joinKey)), ":c", s("C#")))
           .exclusiveStartKey(startKey).build());
       for (Map<String, AttributeValue> item : page.items()) {
         JsonNode o = Json.parse(Deflate.inflateText(item.get("outcome").b().asByteArray()));
@@ -159,6 +165,6 @@ public final class DynamoDbJoinStore implements JoinStore {
   }
 
   private static Map<String, AttributeValue> key(String joinKey, String sk) {
-    return Map.of(Table.PK, s("JN#" + joinKey), Table.SK, s(sk));
+    return Map.of(Table.PK, s(Table.joinKey(joinKey)), Table.SK, s(sk));
   }
 }

@@ -40,6 +40,6 @@ public final class DynamoDbReaderCursors implements ReaderCursors {
   }
 
   private static Map<String, AttributeValue> key(String joinKey, int group) {
-    return Map.of(Table.PK, s("JN#" + joinKey), Table.SK, s("R#" + Table.zeroPadded(group, 8)));
+    return Map.of(Table.PK, s(Table.joinKey(joinKey)), Table.SK, s("R#" + Table.zeroPadded(group, 8)));
   }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * EX#{executionArn}       R                  execution record at its start and at each change of status (the index's entry)
  * EX#{executionArn}       H#{seq, 20 digits} transition seq: commit = its events and the record they commit, deflated
  *                                            together; a claim (no commit yet) = lease owner and leaseUntil
+ * JN#{joinKey}            S#{group, 10}      up to 50 children's records as their fan-out created them, packed (deflated)
  * SM#{stateMachineArn}    V#{version, 10}    state machine definition (deflated), one item per version (or a deletion tombstone)
  * SM#{stateMachineArn}    D#{version, 10}#{writer}#{i, 3}  parts of a definition too large for its version item
  * SM#{stateMachineArn}    L                  listing: gsi1pk = STATE_MACHINES, gsi1sk = {arn}#{type}#{createdMillis}
@@ -65,6 +66,15 @@ public final class Table {
 
   static String historyKey(long seq) {
     return "H#" + zeroPadded(seq, 20);
+  }
+
+  /** A fan-out's join partition: its counters, outcomes, cursors and packed children. */
+  static String joinKey(String joinKey) {
+    return "JN#" + joinKey;
+  }
+
+  static String packedKey(int group) {
+    return "S#" + zeroPadded(group, 10);
   }
 
   static String machineStatusKey(String machineArn, String status) {
