@@ -13,6 +13,7 @@ import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.Resource;
+import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.items.ItemCursor;
 import io.stepwise.items.ItemStream;
@@ -23,6 +24,7 @@ import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -84,36 +86,93 @@ public final class InMemoryDriver {
     if (limit != null && (deadline == null || info.startTime().plus(limit).isBefore(deadline))) {
       deadline = info.startTime().plus(limit);
     }
-    ExecutionState state = run(machine, ExecutionState.start(info, machine.startAt()), history, deadline, true);
+    ExecutionState state = run(machine, ExecutionState.start(info, machine.startAt()), history, deadline, true, root());
     return new ExecutionResult(state.status(), state.output(), state.error(), state.cause(), List.copyOf(history),
         state.transitions());
   }
 
-  /** @param live whether events go to the listener as they happen (a child's go with its parent's join) */
+  private Lane root() {
+    return new Lane(clock, null);
+  }
+
+  /**
+   * @param live whether events go to the listener as they happen (a child's go with its parent's join)
+   * @return the state it ended in, or where the lane stopped it
+   */
   private ExecutionState run(StateMachine machine, ExecutionState start, List<HistoryEvent> history, Instant deadline,
-      boolean live) {
+      boolean live, Lane lane) {
+    VirtualClock clock = lane.clock();
     ExecutionState state = start;
     Event event = Event.ADVANCE;
     Event outcome = null; // a submitted task's outcome, delivered after its TaskSubmitted
+    Instant outcomeAt = null; // when that outcome comes, if later than the call
+    Instant calledAt = null; // when the task call whose outcome the step brings was made
     while (!state.isDone()) {
+      if (lane.past(clock.now())) return state;
       if (deadline != null && !clock.now().isBefore(deadline)) event = new Event.TimedOut();
       Decision decision = engine.step(machine, state, event, clock.now());
-      history.addAll(decision.events());
-      if (live && listener != null) decision.events().forEach(listener);
+      List<HistoryEvent> events = calledAt == null ? decision.events() : startedAt(decision.events(), calledAt);
+      calledAt = null;
+      history.addAll(events);
+      if (live && listener != null) events.forEach(listener);
       state = decision.state();
       if (state.isDone()) break;
       if (outcome != null) {
-        event = outcome;
+        event = arrival(outcome, outcomeAt, deadline, lane);
         outcome = null;
+        if (event == null) return state;
         continue;
       }
-      event = carryOut(machine, decision.commands(), state, deadline);
+      Instant now = clock.now();
+      event = carryOut(machine, decision.commands(), state, deadline, lane);
+      if (event == null) return state;
+      Instant due = timedOutAt(decision.commands(), event, now);
       if (submitted(decision.commands())) {
         outcome = event;
+        outcomeAt = due;
         event = new Event.TaskSubmitted(Json.object());
+      } else if (due != null) {
+        event = arrival(event, due, deadline, lane);
+        if (event == null) return state;
+        calledAt = now;
       }
     }
     return state;
+  }
+
+  /**
+   * A call's outcome that is its timeout (a mock's, or a call that ran out of time) comes when its
+   * TimeoutSeconds or HeartbeatSeconds ran out, which is when Step Functions records it; null for
+   * any other outcome, which comes at once.
+   */
+  private static Instant timedOutAt(List<Command> commands, Event outcome, Instant calledAt) {
+    if (!(outcome instanceof Event.TaskFailed failed)) return null;
+    for (Command c : commands) {
+      if (!(c instanceof Command.InvokeTask call)) continue;
+      Integer seconds = ErrorNames.TIMEOUT.equals(failed.error()) ? call.timeoutSeconds()
+          : ErrorNames.HEARTBEAT_TIMEOUT.equals(failed.error()) ? call.heartbeatSeconds() : null;
+      return seconds == null ? null : calledAt.plusSeconds(seconds);
+    }
+    return null;
+  }
+
+  /** Waits for an outcome due {@code at}: null when the lane stops first, TimedOut when the execution's deadline comes first. */
+  private static Event arrival(Event outcome, Instant at, Instant deadline, Lane lane) {
+    if (at == null) return outcome;
+    Instant until = deadline != null && deadline.isBefore(at) ? deadline : at;
+    if (lane.past(until)) return null;
+    lane.clock().waitUntil(until);
+    return until.equals(at) ? outcome : new Event.TimedOut();
+  }
+
+  /** The task's started event stamped with the time of its call, not of the outcome that came later. */
+  private static List<HistoryEvent> startedAt(List<HistoryEvent> events, Instant calledAt) {
+    List<HistoryEvent> stamped = new ArrayList<>(events.size());
+    for (HistoryEvent e : events) {
+      stamped.add(!e.type().endsWith("Started") ? e : new HistoryEvent(e.id(), e.previousEventId(), e.type(), calledAt,
+          e.detailsKey(), e.details(), e.payloadField(), e.payload(), e.detailsText()));
+    }
+    return stamped;
   }
 
   /**
@@ -128,11 +187,14 @@ public final class InMemoryDriver {
     return false;
   }
 
-  private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline) {
+  /** The event the commands bring, or null when the lane stops the run before it. */
+  private Event carryOut(StateMachine machine, List<Command> commands, ExecutionState state, Instant deadline, Lane lane) {
+    VirtualClock clock = lane.clock();
     for (Command command : commands) {
       if (command instanceof Command.Continue) return Event.ADVANCE;
       if (command instanceof Command.StartTimer timer) {
         Instant due = deadline != null && deadline.isBefore(timer.dueAt()) ? deadline : timer.dueAt();
+        if (lane.past(due)) return null;
         clock.waitUntil(due);
         return deadline != null && !clock.now().isBefore(deadline) ? new Event.TimedOut() : Event.TIMER_FIRED;
       }
@@ -140,39 +202,80 @@ public final class InMemoryDriver {
         return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren children) {
-        return withResults(machine, state, runChildren(children, state, deadline), children.children().size());
+        return withResults(machine, state, runChildren(children, state, deadline, lane), children.children().size());
       }
-      if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline);
+      if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline, lane);
     }
     throw new IllegalStateException("engine left execution running with nothing to do in state " + state.currentState());
   }
 
   /** Runs a Parallel's or Map's children to their end, as {@link #run} does (TestState uses it). */
   public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent) {
-    return runChildren(run, parent, null);
+    return runChildren(run, parent, null, root());
   }
 
   /**
    * Runs the children (side by side when {@link #withConcurrentChildren}), stopping early once more
    * failed than are tolerated. Each child keeps its own history, which the engine writes into the
-   * parent's when it joins, in index order as the sequential run would.
+   * parent's when it joins, by time.
+   *
+   * <p>A Parallel's branches run as Step Functions runs them, side by side: each on a clock of
+   * its own from the Parallel's start ({@link VirtualClock#fork}), so their waits overlap; once one
+   * has failed, the next stop where that failure ends the Parallel, at its time, with what they
+   * did before it (and with no task called after it). The Parallel goes on at the failure's time,
+   * or once its last branch is done.
+   *
+   * @return null when the lane stops this run before the children are done
    */
-  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline) {
-    List<ChildOutcome> outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), run.toleratedFailures(), i -> {
+  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline, Lane lane) {
+    boolean sideBySide = run.kind() == Command.RunChildren.Kind.PARALLEL;
+    AtomicReference<Instant> failedAt = new AtomicReference<>();
+    AtomicReference<Instant> lastEnd = new AtomicReference<>(lane.clock().now());
+    long tolerated = sideBySide ? Long.MAX_VALUE : run.toleratedFailures();
+    List<ChildOutcome> outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), tolerated, i -> {
       Command.Child child = run.children().get(i);
+      Lane own = sideBySide ? lane.fork(failedAt.get()) : lane;
       ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(), child.variables());
       List<HistoryEvent> events = new ArrayList<>();
-      ExecutionState end = run(child.machine(), start, events, deadline, false);
-      ChildOutcome outcome = end.status() == ExecutionStatus.SUCCEEDED
-          ? ChildOutcome.success(i, end.output())
+      ExecutionState end = run(child.machine(), start, events, deadline, false, own);
+      ChildOutcome outcome = !end.isDone() ? ChildOutcome.stopped(i)
+          : end.status() == ExecutionStatus.SUCCEEDED ? ChildOutcome.success(i, end.output())
           : ChildOutcome.failure(i, end.error(), end.cause());
+      Instant at = own.clock().now();
+      lastEnd.accumulateAndGet(at, InMemoryDriver::later);
+      if (outcome.failed()) failedAt.accumulateAndGet(at, (a, b) -> a == null ? b : a.isBefore(b) ? a : b);
       return outcome.withEvents(events);
     });
+    boolean stopped = outcomes.stream().anyMatch(ChildOutcome::stopped);
+    // Stopped by this lane's own stop rather than a branch's failure before it: this run stops too.
+    if (stopped && (!sideBySide || failedAt.get() == null || lane.past(failedAt.get()))) return null;
+    if (sideBySide) lane.clock().waitUntil(failedAt.get() != null ? failedAt.get() : lastEnd.get());
     return new Event.ChildrenFinished(outcomes);
   }
 
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /**
+   * Where a run's time comes from, and the instant it stops at (a sibling's failure ending the
+   * Parallel it runs in; null for none).
+   */
+  private record Lane(VirtualClock clock, Instant stopAt) {
+    boolean past(Instant t) {
+      return stopAt != null && t.isAfter(stopAt);
+    }
+
+    /** A branch's lane: a clock of its own, stopping at the earlier of this lane's stop and {@code failedAt}. */
+    Lane fork(Instant failedAt) {
+      Instant stop = stopAt == null ? failedAt : failedAt == null ? stopAt : failedAt.isBefore(stopAt) ? failedAt : stopAt;
+      return new Lane(clock.fork(), stop);
+    }
+  }
+
   /** A Map with an ItemReader: its items are read whole (in memory they are few), then run as any Map's. */
-  private Event readChildren(StateMachine machine, Command.ReadChildren read, ExecutionState state, Instant deadline) {
+  private Event readChildren(StateMachine machine, Command.ReadChildren read, ExecutionState state, Instant deadline,
+      Lane lane) {
     DistributedMap plan = read.plan();
     List<Command.Child> children = new ArrayList<>();
     try (ItemStream items = ItemStreams.open(storage, plan.reader(), ItemCursor.START)) {
@@ -190,11 +293,15 @@ public final class InMemoryDriver {
     }
     Command.RunChildren run = new Command.RunChildren(read.stateName(), Command.RunChildren.Kind.MAP, children,
         plan.maxConcurrency(), plan.toleratedFailures(children.size()));
-    return withResults(machine, state, runChildren(run, state, deadline), children.size());
+    return withResults(machine, state, runChildren(run, state, deadline, lane), children.size());
   }
 
-  /** Writes a ResultWriter's files before the Map goes on; failing to is the Map's failure. */
+  /**
+   * Writes a ResultWriter's files before the Map goes on; failing to is the Map's failure. Null
+   * (no children's outcome) when the run stops.
+   */
   private Event withResults(StateMachine machine, ExecutionState state, Event.ChildrenFinished done, int total) {
+    if (done == null) return null;
     try {
       MapRunResults.write(storage, machine, state, done.outcomes(), total, i -> state.info().executionArn() + "/" + i);
       return done;

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  * iterations run, from the last event of the iteration whose slot it takes; the iteration's end
  * event is written aside.
  *
- * <p>When an iteration's failure fails the Map, the iterations still running are aborted, as AWS's
- * recording of a Map whose Lambda tasks time out shows (timeouts/test_service_lambda_map_timeout):
- * after the failing iteration's MapIterationFailed come TaskStateAborted for its Task, then for
- * each other running iteration in index order MapIterationAborted and TaskStateAborted for a Task
- * in flight, all linked to the failure's last event, as MapStateFailed is. Their events after
- * that point are not written.
+ * <p>When a child's failure fails the Map or Parallel, the children still running are aborted,
+ * as AWS recorded it (timeouts/test_service_lambda_map_timeout: a Map whose Lambda tasks time out;
+ * callback/test_sqs_failure_in_wait_for_task_tok_no_error_field: a Parallel's callback failing).
+ * After the failure (and a Map's MapIterationFailed) comes TaskStateAborted for the failing
+ * child's Task, then for each other running child in index order a Map's MapIterationAborted and
+ * the aborted event of the state it runs (TaskStateAborted, WaitStateAborted), all linked to the
+ * failure's last event, as the Map's or Parallel's Failed event is. Their events after that
+ * point are not written.
  */
 final class ChildEvents {
   /**
@@ -34,7 +36,7 @@ final class ChildEvents {
    *     or the last event of the last branch to finish
    * @param lastFailure what its failure links to: the last event of the last child that failed
    * @param idsByIndex per child index, its own event ids mapped to the parent's
-   * @param failed the iteration whose failure failed the Map, the others then aborted; null for none
+   * @param failed the child whose failure failed the Map or Parallel, the others then aborted; null for none
    */
   record Joined(long lastEnd, long lastFailure, Map<Integer, Map<Long, Long>> idsByIndex, ChildOutcome failed) {
     private static final Pattern ENTERED = Pattern.compile(
@@ -87,8 +89,9 @@ final class ChildEvents {
     return new ChildEvents(history, outcomes, mapName, maxConcurrency, tolerated).merge();
   }
 
+  /** A Parallel's branches: the first to fail fails it. */
   static Joined parallelBranches(History history, List<ChildOutcome> outcomes) {
-    return new ChildEvents(history, outcomes, null, 0, Long.MAX_VALUE).merge();
+    return new ChildEvents(history, outcomes, null, 0, 0).merge();
   }
 
   private boolean isMap() {
@@ -132,19 +135,24 @@ final class ChildEvents {
     return new Joined(lastEnd, lastFailure, byIndex, failedChild < 0 ? null : outcomes.get(failedChild));
   }
 
-  /** The failing iteration's Task, then each running iteration, aborted where the failure ended. */
+  /** The failing child's Task, then each running child, aborted where the failure ended. */
   private void abortTheRest(int[] next, boolean[] done) {
     long at = lastFailure;
-    if (taskInFlight(failedChild, outcomes.get(failedChild).events().size())) history.linked("TaskStateAborted", null, null, at);
+    String own = abortedEvent(failedChild, outcomes.get(failedChild).events().size());
+    if ("TaskStateAborted".equals(own)) history.linked(own, null, null, at);
     for (int c = 0; c < outcomes.size(); c++) {
       if (done[c] || next[c] < 0) continue; // ended already, or never started
-      history.linked("MapIterationAborted", "mapIterationAbortedEventDetails", iteration(outcomes.get(c).index()), at);
-      if (taskInFlight(c, next[c])) history.linked("TaskStateAborted", null, null, at);
+      if (isMap()) history.linked("MapIterationAborted", "mapIterationAbortedEventDetails", iteration(outcomes.get(c).index()), at);
+      String aborted = abortedEvent(c, next[c]);
+      if (aborted != null) history.linked(aborted, null, null, at);
     }
   }
 
-  /** Whether the iteration's own state (not a nested one) is a Task entered and not exited within its first {@code upTo} events. */
-  private boolean taskInFlight(int c, int upTo) {
+  /**
+   * The aborted event of the child's own state (not a nested one) when it is a Task or Wait
+   * entered and not exited within its first {@code upTo} events; null otherwise.
+   */
+  private String abortedEvent(int c, int upTo) {
     List<String> open = new ArrayList<>();
     List<HistoryEvent> events = outcomes.get(c).events();
     for (int i = 0; i < upTo; i++) {
@@ -152,7 +160,12 @@ final class ChildEvents {
       if (type.endsWith("StateEntered")) open.add(type.substring(0, type.length() - "StateEntered".length()));
       else if (type.endsWith("StateExited") && !open.isEmpty()) open.remove(open.size() - 1);
     }
-    return !open.isEmpty() && open.get(0).equals("Task");
+    if (open.isEmpty()) return null;
+    return switch (open.get(0)) {
+      case "Task" -> "TaskStateAborted";
+      case "Wait" -> "WaitStateAborted";
+      default -> null;
+    };
   }
 
   private static int firstNotDone(boolean[] done) {
@@ -170,6 +183,8 @@ final class ChildEvents {
 
   private Instant headTime(int c, int at) {
     List<HistoryEvent> events = outcomes.get(c).events();
+    // A stopped child has nothing more before the failure that stopped it.
+    if (outcomes.get(c).stopped() && Math.max(at, 0) >= events.size()) return Instant.MAX;
     if (events.isEmpty()) return history.now();
     if (at < 0) return events.get(0).timestamp();
     return events.get(Math.min(at, events.size() - 1)).timestamp();
@@ -200,12 +215,13 @@ final class ChildEvents {
       local.put(event.id(), id);
       lastOfChild.put(outcome.index(), id);
       if (!isMap()) lastEnd = id;
-      if (isMap() || next[c] < events.size()) return false;
+      if (isMap() || next[c] < events.size() || outcome.stopped()) return false;
     }
+    if (outcome.stopped()) return true;
     long last = lastOfChild.get(outcome.index());
     if (!outcome.succeeded()) {
       lastFailure = last;
-      if (isMap() && ++failures > tolerated) failedChild = c;
+      if (++failures > tolerated) failedChild = c;
     }
     if (isMap()) {
       String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";

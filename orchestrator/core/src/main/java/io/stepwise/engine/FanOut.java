@@ -65,7 +65,7 @@ final class FanOut {
     List<ChildOutcome> outcomes = done.outcomes();
     boolean isMap = state instanceof State.Map;
     boolean distributed = isMap && ((State.Map) state).distributed();
-    boolean anyFailed = outcomes.stream().anyMatch(o -> !o.succeeded());
+    boolean anyFailed = outcomes.stream().anyMatch(ChildOutcome::failed);
     long tolerated = !isMap ? 0 : !anyFailed ? Long.MAX_VALUE
         : done.tolerated() != null ? done.tolerated() : toleratedFailures((State.Map) state, outcomes.size());
     // A distributed Map's iterations are executions of their own: the parent shows only the Map Run.
@@ -77,7 +77,7 @@ final class FanOut {
     List<ChildOutcome> failures = new ArrayList<>();
     for (ChildOutcome outcome : outcomes) {
       if (outcome.succeeded()) results.add(outcome.output());
-      else failures.add(outcome);
+      else if (outcome.failed()) failures.add(outcome);
     }
     if (!failures.isEmpty()) {
       if (!isMap || failures.size() > tolerated) {
