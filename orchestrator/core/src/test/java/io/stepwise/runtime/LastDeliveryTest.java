@@ -35,8 +35,8 @@ class LastDeliveryTest {
   /** Fails its first {@code failures} reports of a child, before reporting. */
   private static UnaryOperator<JoinStore> reportsFail(AtomicInteger failures) {
     return real -> new JoinStore() {
-      public boolean create(String joinKey, int total, int wave, long tolerated) {
-        return real.create(joinKey, total, wave, tolerated);
+      public boolean create(String joinKey, int total, int wave, long tolerated, boolean inChildren) {
+        return real.create(joinKey, total, wave, tolerated, inChildren);
       }
 
       public Join get(String joinKey) {
@@ -50,6 +50,11 @@ class LastDeliveryTest {
       public Progress report(String joinKey, ChildOutcome outcome, int counts) {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new IllegalStateException("DynamoDB unavailable");
         return real.report(joinKey, outcome, counts);
+      }
+
+      public Progress count(String joinKey, boolean failed, int counts) {
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new IllegalStateException("DynamoDB unavailable");
+        return real.count(joinKey, failed, counts);
       }
 
       public boolean change(String joinKey, long doneSeen, Changes changes, long tolerated) {
