@@ -220,16 +220,14 @@ class LambdaTaskInvokerTest {
   }
 
   @Test
-  void givenResultOver256KiB_whenInvoked_thenDataLimitExceededNamingTheTask() {
-    // 140,000 two-byte characters: about 273 KiB of UTF-8, as in the data-limit cases.
+  void givenResultOver256KiB_whenInvoked_thenHandedOnWhole() {
+    // 140,000 two-byte characters: about 273 KiB of UTF-8. The invoker hands it on; TaskStep fails it
+    // with States.DataLimitExceeded for every invoker (EngineTest.taskResultOverTheLimit_...).
     TaskOutcome service = service("{\"FunctionName\":\"raw\",\"Payload\":{\"repeat\":140000}}");
     TaskOutcome function = invoker.invoke(task(host.functionArn("raw"), "{\"repeat\":140000}"));
 
-    assertEquals("States.DataLimitExceeded", service.error());
-    assertEquals("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.",
-        service.cause());
-    assertEquals("The state/task '" + host.functionArn("raw")
-        + "' returned a result with a size exceeding the maximum number of bytes service limit.", function.cause());
+    assertTrue(service.succeeded(), String.valueOf(service.error()));
+    assertTrue(function.succeeded(), String.valueOf(function.error()));
   }
 
   @Test
