@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.stepwise.driver.ExecutionResult;
 import io.stepwise.driver.TaskInvoker;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Event types, order and previousEventId as Step Functions writes them (GetExecutionHistory). */
 class HistoryLinkageTest {
   /** "id<previous type" per event, one string, to read like a recorded history. */
   private static String linkage(ExecutionResult result) {
-    return result.history().stream().map(e -> e.id() + "<" + e.previousEventId() + " " + e.type())
-        .collect(Collectors.joining(", "));
+    return MapAbortTest.linkage(result.history());
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MapAbortTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static String linkage(List<HistoryEvent> events) {
+  /** "id<previous type" per event, one string, to read like a recorded history. */
+  static String linkage(List<HistoryEvent> events) {
     return events.stream().map(e -> e.id() + "<" + e.previousEventId() + " " + e.type()).collect(Collectors.joining(", "));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stepwise.driver.ExecutionResult;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParallelAbortTest {
   private static String linkage(ExecutionResult result) {
-    return result.history().stream().map(e -> e.id() + "<" + e.previousEventId() + " " + e.type())
-        .collect(Collectors.joining(", "));
+    return MapAbortTest.linkage(result.history());
   }
 
   @Test
