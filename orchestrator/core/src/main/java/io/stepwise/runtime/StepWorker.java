@@ -3,6 +3,7 @@ package io.stepwise.runtime;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
+import io.stepwise.engine.Phase;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.items.ObjectStorage;
 import java.time.Duration;
@@ -203,6 +204,12 @@ public final class StepWorker {
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() < record.seq()) {
+      // A task's messages are bound to its token: ActivityStarted, a transition of its own, may
+      // have come in between. Sent again at the seq it now applies at, as a message of its own.
+      if (behindItsTask(message, record)) {
+        transitions.send(message.atSeq(record.seq()));
+        return Outcome.ACK;
+      }
       transitions.repeatAfterCommit(message, record, starts);
       return Outcome.ACK;
     }
@@ -211,6 +218,7 @@ public final class StepWorker {
       transitions.send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
+    if (writesStartedFirst(message, record, receiptId, starts)) return apply(message, receiptId, starts);
     if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
     if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != transitions.timeoutDue(record)) {
       return Outcome.ACK; // not this execution's own timeout
@@ -252,12 +260,46 @@ public final class StepWorker {
   }
 
   /**
+   * An activity task's answer or timeout that overtook the message of the worker taking it (SQS
+   * keeps no order): ActivityStarted is written first, in its own transition, as it happened;
+   * then the message is admitted afresh. False when the task was not taken, or is written already.
+   */
+  private boolean writesStartedFirst(StepMessage message, ExecutionRecord record, String receiptId, StepQueue starts) {
+    if (message.kind() == StepMessage.Kind.ACTIVITY_STARTED || !waitsOn(message.token(), record)
+        || record.state().phase() != Phase.AWAIT_TASK) {
+      return false;
+    }
+    String worker = tokens.get(message.token()).map(TokenStore.TaskToken::worker).orElse(null);
+    if (worker == null) return false;
+    transitions.make(record, receiptId, new Event.ActivityStarted(worker.isEmpty() ? null : worker), starts, false,
+        message.gen());
+    return true;
+  }
+
+  /**
+   * A task's message (not ActivityStarted's own) for a seq the record passed while it still waits
+   * on that task: the only transition made there is ActivityStarted.
+   */
+  private static boolean behindItsTask(StepMessage message, ExecutionRecord record) {
+    return message.kind() != StepMessage.Kind.ACTIVITY_STARTED && waitsOn(message.token(), record);
+  }
+
+  /** Whether the record still waits on the task the token names (it keeps the token once it moved on). */
+  private static boolean waitsOn(String token, ExecutionRecord record) {
+    Phase phase = record.state().phase();
+    return token != null && token.equals(record.state().taskToken())
+        && (phase == Phase.AWAIT_TASK || phase == Phase.AWAIT_OUTCOME);
+  }
+
+  /**
    * Callbacks and heartbeat checks concern one task token: they apply only while the execution
    * waits on that token, and a heartbeat check only once the heartbeats have stopped.
    */
   private boolean forTheWaitingTask(StepMessage message, ExecutionRecord record, Instant now) {
     if (message.token() == null) return true;
     if (!message.token().equals(record.state().taskToken())) return false;
+    // A copy of ActivityStarted once it is written (or the outcome came first) changes nothing.
+    if (message.kind() == StepMessage.Kind.ACTIVITY_STARTED) return record.state().phase() == Phase.AWAIT_TASK;
     if (message.kind() != StepMessage.Kind.HEARTBEAT_CHECK) return true;
     TokenStore.TaskToken token = tokens.get(message.token()).orElse(null);
     if (token == null || token.closed()) return false;

@@ -111,7 +111,20 @@ final class Transitions {
       decision = step(machine, record.state(), event);
       events.addAll(decision.events());
       while (true) {
-        Event followUp = followUp(this);
+        Event followUp;
+        try {
+          followUp = followUp(this);
+        } catch (Activities.DoesNotExist missing) {
+          if (record.state().phase() != Phase.ENTER) {
+            followUp = new Event.TaskFailed(ErrorNames.RUNTIME, missing.getMessage()); // a retry's call
+          } else {
+            // Step Functions fails the state as it is entered: decided again, without the call.
+            events.clear();
+            decision = step(machine, record.state(), new Event.ResourceMissing(missing.getMessage()));
+            events.addAll(decision.events());
+            return;
+          }
+        }
         if (followUp == null) return;
         decision = step(machine, decision.state(), followUp);
         events.addAll(decision.events());
