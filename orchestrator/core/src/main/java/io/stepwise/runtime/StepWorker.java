@@ -3,7 +3,6 @@ package io.stepwise.runtime;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Event;
-import io.stepwise.engine.Phase;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.items.ObjectStorage;
 import java.time.Duration;
@@ -44,7 +43,8 @@ import java.util.function.LongConsumer;
  * {@link #process(StepMessage, String, boolean)}) fails the execution likewise, with a cause
  * that says what to do ({@link PoisonMessages}).
  *
- * <p>This class admits a message (is it current, due, for the waiting task?); {@link Transitions}
+ * <p>This class admits a message (is it current, due, for the waiting task?), with
+ * {@link TaskMessages} for those bound to a task token; {@link Transitions}
  * makes the transition; {@link ApiTransitions} applies StopExecution and RedriveExecution
  * straight to the record; {@link SyncJobs} polls {@code .sync} jobs.
  */
@@ -62,12 +62,12 @@ public final class StepWorker {
   static final int EARLY_TOLERANCE_MILLIS = 500;
 
   private final ExecutionStore store;
-  private final TokenStore tokens;
   private final Children children;
   private final MapRunUpdates mapRuns;
   private final ReaderChildren readers;
   private final SyncJobs jobs;
   private final Transitions transitions;
+  private final TaskMessages taskMessages;
   private final ApiTransitions api;
   private final PoisonMessages poison;
   private final InstantSource clock;
@@ -108,7 +108,6 @@ public final class StepWorker {
     this.pause = pause;
     this.queue = queue;
     this.store = store;
-    this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
     this.children = new Children(store, joins, queue, readers);
     this.mapRuns = new MapRunUpdates(store, joins, children, readers);
@@ -116,6 +115,7 @@ public final class StepWorker {
     this.jobs = new SyncJobs(TaskInvoker.failingOnStatesErrors(tasks), Integrations.standard(), tokens, store, callbacks, queue, clock);
     this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
         lease, observer);
+    this.taskMessages = new TaskMessages(tokens, transitions);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
     this.poison = new PoisonMessages(store, transitions, queue);
     this.clock = clock;
@@ -206,7 +206,7 @@ public final class StepWorker {
     if (!message.anySeq() && message.seq() < record.seq()) {
       // A task's messages are bound to its token: ActivityStarted, a transition of its own, may
       // have come in between. Sent again at the seq it now applies at, as a message of its own.
-      if (behindItsTask(message, record)) {
+      if (TaskMessages.behindItsTask(message, record)) {
         transitions.send(message.atSeq(record.seq()));
         return Outcome.ACK;
       }
@@ -218,7 +218,7 @@ public final class StepWorker {
       transitions.send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
-    if (writesStartedFirst(message, record, receiptId, starts)) return apply(message, receiptId, starts);
+    if (taskMessages.writesStartedFirst(message, record, receiptId, starts)) return apply(message, receiptId, starts);
     if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
     if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != transitions.timeoutDue(record)) {
       return Outcome.ACK; // not this execution's own timeout
@@ -226,7 +226,7 @@ public final class StepWorker {
     if (message.kind() == StepMessage.Kind.STOP && record.parent() != null && !children.parentMovedOn(record)) {
       return Outcome.RETRY; // the parent's commit that sent it has not landed yet
     }
-    if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
+    if (!taskMessages.forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
       Event.ChildrenFinished finished = children.finished(record);
@@ -257,58 +257,6 @@ public final class StepWorker {
   /** The machine a record runs; Transitions, made after the readers that ask, knows. */
   private io.stepwise.asl.StateMachine machine(ExecutionRecord record) {
     return transitions.machine(record);
-  }
-
-  /**
-   * An activity task's answer or timeout that overtook the message of the worker taking it (SQS
-   * keeps no order): ActivityStarted is written first, in its own transition, as it happened;
-   * then the message is admitted afresh. False when the task was not taken, or is written already.
-   */
-  private boolean writesStartedFirst(StepMessage message, ExecutionRecord record, String receiptId, StepQueue starts) {
-    if (message.kind() == StepMessage.Kind.ACTIVITY_STARTED || !waitsOn(message.token(), record)
-        || record.state().phase() != Phase.AWAIT_TASK) {
-      return false;
-    }
-    String worker = tokens.get(message.token()).map(TokenStore.TaskToken::worker).orElse(null);
-    if (worker == null) return false;
-    transitions.make(record, receiptId, new Event.ActivityStarted(worker.isEmpty() ? null : worker), starts, false,
-        message.gen());
-    return true;
-  }
-
-  /**
-   * A task's message (not ActivityStarted's own) for a seq the record passed while it still waits
-   * on that task: the only transition made there is ActivityStarted.
-   */
-  private static boolean behindItsTask(StepMessage message, ExecutionRecord record) {
-    return message.kind() != StepMessage.Kind.ACTIVITY_STARTED && waitsOn(message.token(), record);
-  }
-
-  /** Whether the record still waits on the task the token names (it keeps the token once it moved on). */
-  private static boolean waitsOn(String token, ExecutionRecord record) {
-    Phase phase = record.state().phase();
-    return token != null && token.equals(record.state().taskToken())
-        && (phase == Phase.AWAIT_TASK || phase == Phase.AWAIT_OUTCOME);
-  }
-
-  /**
-   * Callbacks and heartbeat checks concern one task token: they apply only while the execution
-   * waits on that token, and a heartbeat check only once the heartbeats have stopped.
-   */
-  private boolean forTheWaitingTask(StepMessage message, ExecutionRecord record, Instant now) {
-    if (message.token() == null) return true;
-    if (!message.token().equals(record.state().taskToken())) return false;
-    // A copy of ActivityStarted once it is written (or the outcome came first) changes nothing.
-    if (message.kind() == StepMessage.Kind.ACTIVITY_STARTED) return record.state().phase() == Phase.AWAIT_TASK;
-    if (message.kind() != StepMessage.Kind.HEARTBEAT_CHECK) return true;
-    TokenStore.TaskToken token = tokens.get(message.token()).orElse(null);
-    if (token == null || token.closed()) return false;
-    long due = token.lastHeartbeatMillis() + token.heartbeatSeconds() * 1000L;
-    if (due > now.toEpochMilli()) {
-      transitions.send(message.dueAt(due)); // a heartbeat came since: check again when it runs out
-      return false;
-    }
-    return true;
   }
 
   /**
