@@ -16,7 +16,8 @@ public enum Phase {
   DONE,
   /**
    * A callback or {@code .sync} Task's call was sent and answered (TaskSubmitted), or a worker
-   * took an activity task (ActivityStarted); a TaskSucceeded or TaskFailed event brings its outcome. Declared last: the ordinals seed each step's entropy.
+   * took an activity task (ActivityStarted); a TaskSucceeded or TaskFailed event brings its
+   * outcome. Declared last: the ordinals seed each step's entropy.
    */
   AWAIT_OUTCOME
 }

@@ -58,7 +58,10 @@ final class TaskStep {
     t.await(Phase.AWAIT_OUTCOME);
   }
 
-  /** @param started whether TaskStarted is written already (the call was submitted first, or a worker took the activity task) */
+  /**
+   * @param started whether the started event is written already (the call was submitted first,
+   *     or a worker took the activity task)
+   */
   void succeeded(JsonNode result, boolean started) {
     // A result over the quota is the task's failure, caught by States.ALL like any other
     // (AWS-recorded test_states_errors: *_catch_state_all_data_limit_exceeded_on_large_utf8_response);
@@ -91,7 +94,8 @@ final class TaskStep {
 
   /**
    * The started event written with the outcome. An activity's names only the worker, unknown
-   * here ({@code {}}): a runtime whose workers take tasks writes it when they do ({@link #activityStarted}).
+   * here ({@code {}}): a runtime whose workers take tasks writes it when they do
+   * ({@link #activityStarted}).
    */
   private void started() {
     t.history().add(eventPrefix() + "Started", resource.isLegacyLambda() ? null : detailsKey("Started"),
