@@ -1,7 +1,9 @@
 package io.stepwise.tests.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stepwise.aws.dynamodb.DynamoDbTokenStore;
 import io.stepwise.driver.TaskInvoker;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
@@ -10,6 +12,7 @@ import io.stepwise.local.runtime.LocalRuntime;
 import io.stepwise.runtime.Activities;
 import io.stepwise.runtime.StateMachineStore;
 import io.stepwise.runtime.TaskCallbacks;
+import io.stepwise.runtime.TokenStore;
 import io.stepwise.tests.LocalAws;
 import java.util.List;
 import java.util.Optional;
@@ -23,19 +26,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * ActivityStarted is a transition of its own, made when a worker takes the task: a second copy
- * of its message (SQS delivers at least once) writes nothing more, and the callback bound to the
- * token still lands after it.
+ * of its message (SQS delivers at least once) writes nothing more, the callback bound to the
+ * token still lands after it, and an answer that overtakes it (SQS keeps no order) writes it first.
  */
 @ExtendWith(LocalAws.class)
 class ActivityStartedTest {
   private static final String ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:worker";
   private LocalRuntime local;
   private Runtime runtime;
+  private TokenStore tokens;
 
   @BeforeEach
   void start(DynamoDbClient dynamo, SqsClient sqs) {
-    local = LocalRuntime.start(dynamo, sqs, LocalAws.uniqueName("activity-started"), TaskInvoker.NONE,
-        new LocalRuntime.Options(2, 5, 2, 10));
+    String name = LocalAws.uniqueName("activity-started");
+    local = LocalRuntime.start(dynamo, sqs, name, TaskInvoker.NONE, new LocalRuntime.Options(2, 5, 2, 10));
+    tokens = new DynamoDbTokenStore(dynamo, name); // the runtime's own table
     runtime = local.runtime();
     runtime.activities().create(ACTIVITY, "worker");
   }
@@ -58,14 +63,34 @@ class ActivityStartedTest {
     for (int i = 0; i < 400 && history(execution).size() < size; i++) Thread.sleep(50);
   }
 
-  @Test
-  void aRepeatedActivityStarted_writesNothingMore_andTheCallbackStillLands() throws Exception {
+  /** Starts an execution whose one state is a Task on the activity; its ARN. */
+  private String start() {
     String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:activity-started";
     runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machine, "activity-started", 0,
         "{\"StartAt\": \"Work\", \"States\": {\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + ACTIVITY
             + "\", \"End\": true}}}", "role", "STANDARD"));
     runtime.executions().start(machine, "e", "{\"job\": 1}");
-    String execution = machine.replace(":stateMachine:", ":execution:") + ":e";
+    return machine.replace(":stateMachine:", ":execution:") + ":e";
+  }
+
+  @Test
+  void anAnswerThatOvertakesActivityStarted_writesItFirst_namingTheWorker() throws Exception {
+    String execution = start();
+    awaitSize(execution, 3);
+    String token = runtime.store().load(execution).orElseThrow().state().taskToken();
+    // As GetActivityTask does, but with its ActivityStarted message still on its way.
+    assertTrue(tokens.take(token, "late"));
+    runtime.callbacks().sendTaskSuccess(token, "{\"done\": true}");
+    awaitSize(execution, 7);
+    assertEquals(ExecutionStatus.SUCCEEDED, runtime.store().load(execution).orElseThrow().state().status());
+    assertEquals("1<0 ExecutionStarted, 2<0 TaskStateEntered, 3<2 ActivityScheduled, 4<3 ActivityStarted, "
+        + "5<4 ActivitySucceeded, 6<5 TaskStateExited, 7<6 ExecutionSucceeded", linkage(execution));
+    assertEquals("late", history(execution).get(3).details().path("workerName").asText());
+  }
+
+  @Test
+  void aRepeatedActivityStarted_writesNothingMore_andTheCallbackStillLands() throws Exception {
+    String execution = start();
     Optional<Activities.ActivityTask> task = Optional.empty();
     for (int i = 0; i < 400 && task.isEmpty(); i++) {
       task = runtime.activities().poll(ACTIVITY, "first");
