@@ -18,6 +18,23 @@ public sealed interface Event {
    */
   record TaskSubmitted(JsonNode response) implements Event {}
 
+  /**
+   * A worker's GetActivityTask received the activity task the execution waits on: written as
+   * ActivityStarted then, as Step Functions writes it, not with the result.
+   *
+   * @param workerName the name the worker gave, or null
+   */
+  record ActivityStarted(String workerName) implements Event {}
+
+  /**
+   * The runtime found the Task's resource missing as it came to call it (an activity deleted):
+   * the state fails as it is entered, with {@code States.Runtime}, never retried nor caught, as
+   * Step Functions fails it (AWS-recorded test_activity_task_on_deleted).
+   *
+   * @param cause what is missing, as Step Functions says it ("The activity ARN does not exist.")
+   */
+  record ResourceMissing(String cause) implements Event {}
+
   /** A Wait state's or a Retry interval's timer is due. */
   record TimerFired() implements Event {}
 

@@ -15,8 +15,9 @@ public enum Phase {
   /** The execution has ended. */
   DONE,
   /**
-   * A callback or {@code .sync} Task's call was sent and answered (TaskSubmitted); a TaskSucceeded
-   * or TaskFailed event brings its outcome. Declared last: the ordinals seed each step's entropy.
+   * A callback or {@code .sync} Task's call was sent and answered (TaskSubmitted), or a worker
+   * took an activity task (ActivityStarted); a TaskSucceeded or TaskFailed event brings its
+   * outcome. Declared last: the ordinals seed each step's entropy.
    */
   AWAIT_OUTCOME
 }

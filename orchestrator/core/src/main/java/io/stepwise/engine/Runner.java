@@ -41,6 +41,7 @@ final class Runner {
         if (event instanceof Event.TaskSucceeded ok) task.succeeded(ok.result(), started);
         else if (event instanceof Event.TaskFailed failed) task.failed(failed.error(), failed.cause(), started);
         else if (event instanceof Event.TaskSubmitted sent && !started) task.submitted(sent.response());
+        else if (event instanceof Event.ActivityStarted taken && !started) task.activityStarted(taken.workerName());
         else return false;
       }
       case AWAIT_TIMER -> {

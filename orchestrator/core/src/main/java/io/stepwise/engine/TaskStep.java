@@ -50,7 +50,18 @@ final class TaskStep {
     t.await(Phase.AWAIT_OUTCOME);
   }
 
-  /** @param started whether TaskStarted is written already (the call was submitted first) */
+  /** A worker received the activity task: ActivityStarted names it, and the outcome comes later. */
+  void activityStarted(String workerName) {
+    ObjectNode d = Json.object();
+    if (workerName != null) d.put("workerName", workerName);
+    t.history().add("ActivityStarted", "activityStartedEventDetails", d);
+    t.await(Phase.AWAIT_OUTCOME);
+  }
+
+  /**
+   * @param started whether the started event is written already (the call was submitted first,
+   *     or a worker took the activity task)
+   */
   void succeeded(JsonNode result, boolean started) {
     // A result over the quota is the task's failure, caught by States.ALL like any other
     // (AWS-recorded test_states_errors: *_catch_state_all_data_limit_exceeded_on_large_utf8_response);
@@ -74,13 +85,18 @@ final class TaskStep {
     ObjectNode d = resourceDetails();
     if (error != null) d.put("error", ErrorNames.recorded(error));
     if (cause != null) d.put("cause", cause);
-    if (!started) started();
     String outcome = ErrorNames.TIMEOUT.equals(ErrorNames.recorded(error)) ? "TimedOut" : "Failed";
+    // An activity task no worker took (its ActivityStarted comes when one does) times out unstarted.
+    if (!started && !(resource.isActivity() && outcome.equals("TimedOut"))) started();
     t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
     t.fail(task, error, cause);
   }
 
-  /** An activity's started event names only the worker (unknown here, so {@code {}}), as AWS records it. */
+  /**
+   * The started event written with the outcome. An activity's names only the worker, unknown
+   * here ({@code {}}): a runtime whose workers take tasks writes it when they do
+   * ({@link #activityStarted}).
+   */
   private void started() {
     t.history().add(eventPrefix() + "Started", resource.isLegacyLambda() ? null : detailsKey("Started"),
         resource.isLegacyLambda() ? null : resource.isActivity() ? Json.object() : resourceDetails());

@@ -99,9 +99,10 @@ final class Transition {
     try {
       switch (phase) {
         case ENTER -> {
-          if (!(event instanceof Event.Advance)) return unchanged();
+          if (!(event instanceof Event.Advance) && !(event instanceof Event.ResourceMissing)) return unchanged();
           if (history.lastId() == 0 && !info.isChild()) executionStarted();
           enter(state);
+          if (event instanceof Event.ResourceMissing missing) throw StatesError.runtime(missing.cause());
           runner.run();
         }
         case AWAIT_TASK, AWAIT_OUTCOME, AWAIT_TIMER, AWAIT_RETRY, AWAIT_CHILDREN -> {

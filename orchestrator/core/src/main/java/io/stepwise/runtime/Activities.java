@@ -67,9 +67,7 @@ public final class Activities implements TaskInvoker {
   public TaskOutcome invoke(Command.InvokeTask call) {
     Resource resource = Resource.parse(call.resource());
     if (!resource.isActivity()) return others.invoke(call);
-    if (describe(call.resource()).isEmpty()) {
-      return TaskOutcome.failure("States.Runtime", "Activity does not exist: '" + call.resource() + "'");
-    }
+    if (describe(call.resource()).isEmpty()) throw new DoesNotExist(call.resource());
     // Ids sort by the time queued, so workers take the oldest task first.
     String id = String.format("%015d#%s", clock.millis(), Integer.toHexString(call.token().hashCode()));
     documents.create(queue(call.resource()), id, Json.object().put("token", call.token()).put("input", Json.write(call.payload())));
@@ -77,19 +75,27 @@ public final class Activities implements TaskInvoker {
   }
 
   /**
-   * Claims the oldest waiting task, if any. Tasks whose execution no longer waits on them (it
+   * Claims the oldest waiting task, if any, for the worker {@code workerName} (null for none):
+   * its execution records ActivityStarted now. Tasks whose execution no longer waits on them (it
    * timed out, was stopped, or a redelivered transition queued the task again with a new token)
    * are dropped on the way.
    */
-  public Optional<ActivityTask> poll(String activityArn) {
+  public Optional<ActivityTask> poll(String activityArn, String workerName) {
     DocumentStore.Page waiting = documents.list(queue(activityArn), null, 10, false);
     for (DocumentStore.Entry entry : waiting.entries()) {
       if (!documents.delete(queue(activityArn), entry.id())) continue; // another worker took it
       JsonNode doc = entry.doc();
       String token = doc.path("token").asText();
-      if (callbacks.waitsOn(token)) return Optional.of(new ActivityTask(token, doc.path("input").asText()));
+      if (callbacks.activityStarted(token, workerName)) return Optional.of(new ActivityTask(token, doc.path("input").asText()));
     }
     return Optional.empty();
+  }
+
+  /** A Task names an activity that does not exist (deleted, or never created). */
+  static final class DoesNotExist extends RuntimeException {
+    DoesNotExist(String arn) {
+      super("The activity " + arn + " does not exist.");
+    }
   }
 
   private static Activity activity(String arn, JsonNode doc) {

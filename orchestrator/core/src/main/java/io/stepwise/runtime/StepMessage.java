@@ -44,6 +44,8 @@ public record StepMessage(
     TASK_FAILED,
     /** The machine's TimeoutSeconds elapsed; applies to whatever transition is current. */
     EXECUTION_TIMEOUT,
+    /** A worker's GetActivityTask took the activity task the token names; {@code result} holds its workerName. */
+    ACTIVITY_STARTED,
     /** A waiting task's HeartbeatSeconds may have run out: fails it unless a heartbeat came since. */
     HEARTBEAT_CHECK,
     /** A Parallel's or Map's children may all have ended (or too many failed): join them. */
@@ -86,6 +88,11 @@ public record StepMessage(
     return new StepMessage(executionArn, seq, kind, dueAtMillis, result, error, cause, generation, token, record);
   }
 
+  /** This message for transition {@code transition}, as a message of its own: no record. */
+  public StepMessage atSeq(long transition) {
+    return new StepMessage(executionArn, transition, kind, dueAtMillis, result, error, cause, gen, token);
+  }
+
   public StepMessage dueAt(long millis) {
     return new StepMessage(executionArn, seq, kind, millis, result, error, cause, gen, token, record);
   }
@@ -110,6 +117,8 @@ public record StepMessage(
       case TASK_FAILED -> new Event.TaskFailed(error, cause);
       case EXECUTION_TIMEOUT -> new Event.TimedOut();
       case HEARTBEAT_CHECK -> new Event.TaskFailed(ErrorNames.HEARTBEAT_TIMEOUT, null);
+      case ACTIVITY_STARTED -> new Event.ActivityStarted(result == null || !result.hasNonNull("workerName") ? null
+          : result.get("workerName").asText());
       case STOP -> new Event.Stop(error, cause);
       case CHILDREN_DONE -> throw new IllegalStateException("the worker reads the join for CHILDREN_DONE");
       case JOB_POLL -> throw new IllegalStateException("SyncJobs handles JOB_POLL");

@@ -43,7 +43,8 @@ import java.util.function.LongConsumer;
  * {@link #process(StepMessage, String, boolean)}) fails the execution likewise, with a cause
  * that says what to do ({@link PoisonMessages}).
  *
- * <p>This class admits a message (is it current, due, for the waiting task?); {@link Transitions}
+ * <p>This class admits a message (is it current, due, for the waiting task?), with
+ * {@link TaskMessages} for those bound to a task token; {@link Transitions}
  * makes the transition; {@link ApiTransitions} applies StopExecution and RedriveExecution
  * straight to the record; {@link SyncJobs} polls {@code .sync} jobs.
  */
@@ -61,12 +62,12 @@ public final class StepWorker {
   static final int EARLY_TOLERANCE_MILLIS = 500;
 
   private final ExecutionStore store;
-  private final TokenStore tokens;
   private final Children children;
   private final MapRunUpdates mapRuns;
   private final ReaderChildren readers;
   private final SyncJobs jobs;
   private final Transitions transitions;
+  private final TaskMessages taskMessages;
   private final ApiTransitions api;
   private final PoisonMessages poison;
   private final InstantSource clock;
@@ -107,7 +108,6 @@ public final class StepWorker {
     this.pause = pause;
     this.queue = queue;
     this.store = store;
-    this.tokens = tokens;
     this.readers = new ReaderChildren(store, joins, cursors, storage, this::machine);
     this.children = new Children(store, joins, queue, readers);
     this.mapRuns = new MapRunUpdates(store, joins, children, readers);
@@ -115,6 +115,7 @@ public final class StepWorker {
     this.jobs = new SyncJobs(TaskInvoker.failingOnStatesErrors(tasks), Integrations.standard(), tokens, store, callbacks, queue, clock);
     this.transitions = new Transitions(store, tokens, children, readers, callbacks, machines, queue, jobs, engine, clock,
         lease, observer);
+    this.taskMessages = new TaskMessages(tokens, transitions);
     this.api = new ApiTransitions(store, children, transitions, clock, lease, pause);
     this.poison = new PoisonMessages(store, transitions, queue);
     this.clock = clock;
@@ -203,6 +204,12 @@ public final class StepWorker {
       return Outcome.ACK;
     }
     if (!message.anySeq() && message.seq() < record.seq()) {
+      // A task's messages are bound to its token: ActivityStarted, a transition of its own, may
+      // have come in between. Sent again at the seq it now applies at, as a message of its own.
+      if (TaskMessages.behindItsTask(message, record)) {
+        transitions.send(message.atSeq(record.seq()));
+        return Outcome.ACK;
+      }
       transitions.repeatAfterCommit(message, record, starts);
       return Outcome.ACK;
     }
@@ -211,6 +218,7 @@ public final class StepWorker {
       transitions.send(message); // SQS delays stop at 900 s: hop on for the rest of the wait
       return Outcome.ACK;
     }
+    if (taskMessages.writesStartedFirst(message, record, receiptId, starts)) return apply(message, receiptId, starts);
     if (!message.anySeq() && message.seq() > record.seq()) return Outcome.RETRY;
     if (message.kind() == StepMessage.Kind.EXECUTION_TIMEOUT && message.dueAtMillis() != transitions.timeoutDue(record)) {
       return Outcome.ACK; // not this execution's own timeout
@@ -218,7 +226,7 @@ public final class StepWorker {
     if (message.kind() == StepMessage.Kind.STOP && record.parent() != null && !children.parentMovedOn(record)) {
       return Outcome.RETRY; // the parent's commit that sent it has not landed yet
     }
-    if (!forTheWaitingTask(message, record, now)) return Outcome.ACK;
+    if (!taskMessages.forTheWaitingTask(message, record, now)) return Outcome.ACK;
     Event event;
     if (message.kind() == StepMessage.Kind.CHILDREN_DONE) {
       Event.ChildrenFinished finished = children.finished(record);
@@ -249,24 +257,6 @@ public final class StepWorker {
   /** The machine a record runs; Transitions, made after the readers that ask, knows. */
   private io.stepwise.asl.StateMachine machine(ExecutionRecord record) {
     return transitions.machine(record);
-  }
-
-  /**
-   * Callbacks and heartbeat checks concern one task token: they apply only while the execution
-   * waits on that token, and a heartbeat check only once the heartbeats have stopped.
-   */
-  private boolean forTheWaitingTask(StepMessage message, ExecutionRecord record, Instant now) {
-    if (message.token() == null) return true;
-    if (!message.token().equals(record.state().taskToken())) return false;
-    if (message.kind() != StepMessage.Kind.HEARTBEAT_CHECK) return true;
-    TokenStore.TaskToken token = tokens.get(message.token()).orElse(null);
-    if (token == null || token.closed()) return false;
-    long due = token.lastHeartbeatMillis() + token.heartbeatSeconds() * 1000L;
-    if (due > now.toEpochMilli()) {
-      transitions.send(message.dueAt(due)); // a heartbeat came since: check again when it runs out
-      return false;
-    }
-    return true;
   }
 
   /**

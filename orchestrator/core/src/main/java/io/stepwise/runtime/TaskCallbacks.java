@@ -1,6 +1,7 @@
 package io.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
 import java.time.InstantSource;
 import java.util.function.Function;
@@ -39,13 +40,13 @@ public final class TaskCallbacks implements Callbacks {
     if (Json.utf8Length(outputJson) > MAX_OUTPUT_BYTES) {
       throw new ApiException("InvalidOutput", "The output exceeds the maximum size of 262144 bytes.");
     }
-    answer(taskToken, token -> new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output,
+    answer(taskToken, token -> new StepMessage(token.executionArn(), token.answerSeq(), StepMessage.Kind.TASK_SUCCEEDED, 0, output,
         null, null, 0, taskToken));
   }
 
   @Override
   public void sendTaskFailure(String taskToken, String error, String cause) {
-    answer(taskToken, token -> new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.TASK_FAILED, 0, null,
+    answer(taskToken, token -> new StepMessage(token.executionArn(), token.answerSeq(), StepMessage.Kind.TASK_FAILED, 0, null,
         error, cause, 0, taskToken));
   }
 
@@ -72,14 +73,24 @@ public final class TaskCallbacks implements Callbacks {
     if (!tokens.heartbeat(taskToken, clock.millis())) throw timedOut();
   }
 
-  /** Whether an execution still waits on the token (a worker may yet answer it). */
-  public boolean waitsOn(String taskToken) {
+  /**
+   * A worker's GetActivityTask took the task: its execution records ActivityStarted, naming the
+   * worker, in a transition of its own. False when the execution no longer waits on the token.
+   */
+  public boolean activityStarted(String taskToken, String workerName) {
+    TokenStore.TaskToken token;
     try {
-      waiting(taskToken, false);
-      return true;
+      token = waiting(taskToken, false);
     } catch (ApiException e) {
       return false;
     }
+    // Kept with the token first: an answer that overtakes the message below still finds who took it.
+    if (!tokens.take(taskToken, workerName == null ? "" : workerName)) return false;
+    ObjectNode worker = Json.object();
+    if (workerName != null) worker.put("workerName", workerName);
+    queue.send(new StepMessage(token.executionArn(), token.seq(), StepMessage.Kind.ACTIVITY_STARTED, 0, worker, null, null,
+        0, taskToken), 0);
+    return true;
   }
 
   /**

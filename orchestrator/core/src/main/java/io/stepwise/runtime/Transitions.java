@@ -2,7 +2,6 @@ package io.stepwise.runtime;
 
 import io.stepwise.asl.StateMachine;
 import io.stepwise.driver.TaskInvoker;
-import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Decision;
 import io.stepwise.engine.Engine;
@@ -10,7 +9,6 @@ import io.stepwise.engine.Event;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.engine.Phase;
-import io.stepwise.engine.Resource;
 import io.stepwise.eval.ErrorNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +24,6 @@ import java.util.UUID;
  */
 final class Transitions {
   private final ExecutionStore store;
-  private final TokenStore tokens;
   private final Children children;
   private final ReaderChildren readers;
   private final Callbacks callbacks;
@@ -38,13 +35,13 @@ final class Transitions {
   private final Duration lease;
   private final TransitionObserver observer;
   private final InlineChildren inline = new InlineChildren(this::step);
+  private final WaitingTasks waiting;
 
   Transitions(ExecutionStore store, TokenStore tokens, Children children, ReaderChildren readers, Callbacks callbacks,
       StateMachines machines, StepQueue queue, TaskInvoker tasks, Engine engine, InstantSource clock, Duration lease,
       TransitionObserver observer) {
     this.readers = readers;
     this.store = store;
-    this.tokens = tokens;
     this.children = children;
     this.callbacks = callbacks;
     this.machines = machines;
@@ -54,6 +51,7 @@ final class Transitions {
     this.clock = clock;
     this.lease = lease;
     this.observer = observer;
+    this.waiting = new WaitingTasks(tokens, tasks, clock);
   }
 
   /**
@@ -111,7 +109,20 @@ final class Transitions {
       decision = step(machine, record.state(), event);
       events.addAll(decision.events());
       while (true) {
-        Event followUp = followUp(this);
+        Event followUp;
+        try {
+          followUp = followUp(this);
+        } catch (Activities.DoesNotExist missing) {
+          if (record.state().phase() != Phase.ENTER) {
+            followUp = new Event.TaskFailed(ErrorNames.RUNTIME, missing.getMessage()); // a retry's call
+          } else {
+            // Step Functions fails the state as it is entered: decided again, without the call.
+            events.clear();
+            decision = step(machine, record.state(), new Event.ResourceMissing(missing.getMessage()));
+            events.addAll(decision.events());
+            return;
+          }
+        }
         if (followUp == null) return;
         decision = step(machine, decision.state(), followUp);
         events.addAll(decision.events());
@@ -236,7 +247,7 @@ final class Transitions {
     for (Command command : t.decision.commands()) {
       if (command instanceof Command.InvokeTask call) {
         t.claim();
-        if (call.token() != null) return startWaiting(t.record, call, t.bound);
+        if (call.token() != null) return waiting.start(t.record, call, t.bound);
         return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren run) {
@@ -254,30 +265,6 @@ final class Transitions {
       }
     }
     return null;
-  }
-
-  /**
-   * A {@code .waitForTaskToken}, {@code .sync} or activity task: the token is stored before the
-   * call, so a callback can never find it missing; the call's own failure fails the task at once,
-   * otherwise the execution waits (holding no compute) for a callback or one of its timeouts. A
-   * sent callback or started job is recorded at once (TaskSubmitted, with the call's answer).
-   */
-  private Event startWaiting(ExecutionRecord record, Command.InvokeTask call, List<StepMessage> timeouts) {
-    long waitingSeq = record.seq() + 1;
-    long now = clock.millis();
-    int heartbeat = call.heartbeatSeconds() == null ? 0 : call.heartbeatSeconds();
-    tokens.put(new TokenStore.TaskToken(call.token(), record.key(), waitingSeq, call.stateName(), heartbeat, now));
-    TaskOutcome outcome = tasks.invoke(call);
-    if (!outcome.succeeded()) return outcome.event();
-    if (call.timeoutSeconds() != null) {
-      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.TASK_FAILED,
-          now + call.timeoutSeconds() * 1000L, null, ErrorNames.TIMEOUT, null, 0, call.token()));
-    }
-    if (heartbeat > 0) {
-      timeouts.add(new StepMessage(record.key(), waitingSeq, StepMessage.Kind.HEARTBEAT_CHECK,
-          now + heartbeat * 1000L, null, null, null, 0, call.token()));
-    }
-    return Resource.parse(call.resource()).submitsFirst() ? new Event.TaskSubmitted(outcome.result()) : null;
   }
 
   /** The message for the transition after this one, or null when the execution waits or ended. */

@@ -33,6 +33,17 @@ class InMemoryFaultTest {
           "Parameters": {"FunctionName": "worker", "Payload": {"token.$": "$$.Task.Token", "order.$": "$.order"}},
           "HeartbeatSeconds": 60, "TimeoutSeconds": 300, "ResultPath": "$.answer", "Next": "Done"},
         "Done": {"Type": "Succeed"}}}""";
+  private static final String ACTIVITY = """
+      {"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:000000000000:activity:worker",
+          "HeartbeatSeconds": 60, "TimeoutSeconds": 300, "ResultPath": "$.answer", "Next": "Done"},
+        "Done": {"Type": "Succeed"}}}""";
+  private static final String ACTIVITY_TIMES_OUT = """
+      {"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:000000000000:activity:worker", "TimeoutSeconds": 30,
+          "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "Caught"}], "Next": "Done"},
+        "Caught": {"Type": "Pass", "Next": "Done"},
+        "Done": {"Type": "Succeed"}}}""";
   private static final String STOPS_A_SIBLING = """
       {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "Next": "Caught",
         "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Caught"}], "Branches": [
@@ -68,6 +79,26 @@ class InMemoryFaultTest {
     };
   }
 
+  /**
+   * An activity's worker that takes the task (ActivityStarted, a transition of its own) and
+   * answers at once, both before the transition that queued the task commits.
+   */
+  private static TaskInvoker takesTheActivity(AtomicReference<VirtualRuntime> runtime) {
+    return call -> {
+      runtime.get().callbacks.activityStarted(call.token(), "worker-1");
+      runtime.get().callbacks.sendTaskSuccess(call.token(), "{\"ok\": true}");
+      return TaskOutcome.success(Json.object());
+    };
+  }
+
+  /** An activity's worker that takes the task and never answers: its timeout comes after ActivityStarted. */
+  private static TaskInvoker takesTheActivityOnly(AtomicReference<VirtualRuntime> runtime) {
+    return call -> {
+      runtime.get().callbacks.activityStarted(call.token(), null);
+      return TaskOutcome.success(Json.object());
+    };
+  }
+
   /** Item 2 fails until the test redrives: the redriven Map runs it again, keeping the others. */
   private static TaskInvoker failsUntilRedriven(AtomicReference<VirtualRuntime> runtime) {
     return call -> {
@@ -81,6 +112,9 @@ class InMemoryFaultTest {
       new Scenario("task, retry, wait, catch", FlakyTasks.MACHINE, "{\"order\": \"o\"}", InMemoryFaultTest::flaky, false),
       new Scenario("fan-out and join", FlakyTasks.FAN_OUT, "{\"order\": \"o\"}", InMemoryFaultTest::flaky, false),
       new Scenario("callback", CALLBACK, "{\"order\": \"o\"}", InMemoryFaultTest::callsBack, false),
+      new Scenario("activity started, then answered", ACTIVITY, "{}", InMemoryFaultTest::takesTheActivity, false),
+      new Scenario("activity started, then timed out, caught", ACTIVITY_TIMES_OUT, "{}",
+          InMemoryFaultTest::takesTheActivityOnly, false),
       new Scenario("stop a sibling", STOPS_A_SIBLING, "{}", InMemoryFaultTest::flaky, false),
       new Scenario("redrive", FAILS_UNTIL_REDRIVEN, "{\"order\": \"o\", \"items\": [1, 2, 3]}",
           InMemoryFaultTest::failsUntilRedriven, true));
@@ -182,6 +216,26 @@ class InMemoryFaultTest {
       String copy = twice.start(twice.machine("m", scenario.definition()), "base", scenario.input());
       runToTheEnd(twice, scenario, List.of(copy));
       assertEquals(outcome(plain, base), outcome(twice, copy), scenario.name());
+    }
+  }
+
+  /**
+   * The worker's ActivityStarted message comes late, after the task's answer or timeout (SQS
+   * keeps no order): ActivityStarted is still written first, and the run ends as when it came first.
+   */
+  @Test
+  void activityStartedOvertaken_isWrittenFirst_endsAsTheFaultFreeRun() {
+    for (Scenario scenario : SCENARIOS.stream().filter(s -> s.name().startsWith("activity")).toList()) {
+      VirtualRuntime plain = runtime(scenario, UnaryOperator.identity());
+      String base = plain.start(plain.machine("m", scenario.definition()), "base", scenario.input());
+      runToTheEnd(plain, scenario, List.of(base));
+      VirtualRuntime late = runtime(scenario, queue -> (message, delay) ->
+          queue.send(message, message.kind() == StepMessage.Kind.ACTIVITY_STARTED ? delay + 60 : delay));
+      String overtaken = late.start(late.machine("m", scenario.definition()), "base", scenario.input());
+      runToTheEnd(late, scenario, List.of(overtaken));
+      List<String> expected = outcome(plain, base);
+      assertTrue(expected.get(4).contains("ActivityStarted"), scenario.name() + ": " + expected);
+      assertEquals(expected, outcome(late, overtaken), scenario.name());
     }
   }
 }

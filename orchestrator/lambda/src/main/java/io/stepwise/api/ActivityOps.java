@@ -63,11 +63,11 @@ final class ActivityOps {
   /** The oldest waiting task's token and input; {@code {}} when none came within the poll. */
   JsonNode getTask(Request request) {
     String arn = Arns.checkActivity(request.required("activityArn"));
-    request.string("workerName", 80);
+    String workerName = request.string("workerName", 80);
     if (activities.describe(arn).isEmpty()) throw missing(arn);
     long deadline = System.nanoTime() + pollTimeout.toNanos();
     for (long pause = 50; ; pause = Math.min(1000, pause * 2)) {
-      Optional<Activities.ActivityTask> task = activities.poll(arn);
+      Optional<Activities.ActivityTask> task = activities.poll(arn, workerName);
       if (task.isPresent()) return Json.object().put("taskToken", task.get().taskToken()).put("input", task.get().input());
       long left = (deadline - System.nanoTime()) / 1_000_000;
       if (left <= 0) return Json.object();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link TokenStore} in a map; heartbeats and closing are conditional on the token being open. */
+/** {@link TokenStore} in a map; heartbeats, closing and taking are conditional on the token being open. */
 public final class InMemoryTokenStore implements TokenStore {
   private final Map<String, TaskToken> tokens = new ConcurrentHashMap<>();
 
@@ -23,7 +23,7 @@ public final class InMemoryTokenStore implements TokenStore {
   public synchronized boolean heartbeat(String token, long nowMillis) {
     TaskToken t = tokens.get(token);
     if (t == null || t.closed()) return false;
-    tokens.put(token, new TaskToken(t.token(), t.executionArn(), t.seq(), t.stateName(), t.heartbeatSeconds(), nowMillis));
+    tokens.put(token, t.heartbeatAt(nowMillis));
     return true;
   }
 
@@ -31,8 +31,15 @@ public final class InMemoryTokenStore implements TokenStore {
   public synchronized boolean close(String token, String answer) {
     TaskToken t = tokens.get(token);
     if (t == null || t.closed()) return false;
-    tokens.put(token, new TaskToken(t.token(), t.executionArn(), t.seq(), t.stateName(), t.heartbeatSeconds(),
-        t.lastHeartbeatMillis(), true, answer));
+    tokens.put(token, t.closedWith(answer));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean take(String token, String worker) {
+    TaskToken t = tokens.get(token);
+    if (t == null || t.closed() || t.worker() != null) return false;
+    tokens.put(token, t.takenBy(worker));
     return true;
   }
 }

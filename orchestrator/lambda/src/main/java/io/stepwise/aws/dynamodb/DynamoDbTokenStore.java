@@ -60,7 +60,8 @@ public final class DynamoDbTokenStore implements TokenStore {
     return Optional.of(new TaskToken(token, item.get("executionArn").s(), Long.parseLong(item.get("seq").n()),
         item.get("stateName").s(), Integer.parseInt(item.get("heartbeatSeconds").n()),
         Long.parseLong(item.get("lastHeartbeat").n()), item.containsKey("closed"),
-        item.containsKey("answer") ? Deflate.inflateText(item.get("answer").b().asByteArray()) : null));
+        item.containsKey("answer") ? Deflate.inflateText(item.get("answer").b().asByteArray()) : null,
+        !item.containsKey("taken") ? null : item.containsKey("worker") ? item.get("worker").s() : ""));
   }
 
   @Override
@@ -74,10 +75,23 @@ public final class DynamoDbTokenStore implements TokenStore {
         Map.of(":yes", n(1), ":answer", b(Deflate.deflateText(answer))));
   }
 
+  /** The worker's name is kept only when it has one (an empty string attribute is not for every DynamoDB). */
+  @Override
+  public boolean take(String token, String worker) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":yes", n(1)));
+    if (!worker.isEmpty()) values.put(":worker", s(worker));
+    return conditionalUpdate(token, worker.isEmpty() ? "SET taken = :yes" : "SET taken = :yes, worker = :worker", values,
+        " AND attribute_not_exists(taken)");
+  }
+
   private boolean conditionalUpdate(String token, String update, Map<String, AttributeValue> values) {
+    return conditionalUpdate(token, update, values, "");
+  }
+
+  private boolean conditionalUpdate(String token, String update, Map<String, AttributeValue> values, String andAlso) {
     try {
       dynamo.updateItem(r -> r.tableName(table).key(key(token)).updateExpression(update)
-          .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(closed)")
+          .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(closed)" + andAlso)
           .expressionAttributeNames(Map.of("#pk", Table.PK)).expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
