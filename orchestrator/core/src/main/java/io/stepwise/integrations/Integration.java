@@ -31,9 +31,30 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    * @param job for {@code .sync}: how to follow the job it starts, or null
    * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
    *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
+   * @param failedEntryError the error a response with a non-zero {@code FailedEntryCount} fails
+   *     the task with, its cause the response ({@code EventBridge.FailedEntry}), or null
    */
-  public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
-      JobPoll job, String errorPrefix) implements Call {}
+  public record AwsCall(String sdkService, String sdkAction, Request request, ResultShape result,
+      JobPoll job, String errorPrefix, String failedEntryError) implements Call {
+
+    /** The error a successful response still fails the task with, or null. */
+    public String failure(JsonNode response) {
+      return failedEntryError != null && response.path("FailedEntryCount").asInt(0) > 0 ? failedEntryError : null;
+    }
+  }
+
+  /** Step Functions' parameters to the API's request, for a call made by the execution {@code executionArn}. */
+  @FunctionalInterface
+  public interface Request {
+    Request AS_IS = (parameters, executionArn) -> parameters;
+
+    JsonNode apply(JsonNode parameters, String executionArn);
+
+    /** A request that does not depend on the execution. */
+    static Request of(UnaryOperator<JsonNode> f) {
+      return (parameters, executionArn) -> f.apply(parameters);
+    }
+  }
 
   /**
    * An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): the task waits, with its

@@ -5,7 +5,6 @@ import static io.stepwise.integrations.IntegrationPattern.RUN_JOB;
 import static io.stepwise.integrations.IntegrationPattern.RUN_JOB_2;
 import static io.stepwise.integrations.IntegrationPattern.WAIT_FOR_TASK_TOKEN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.integrations.Integration.AwsCall;
 import io.stepwise.integrations.Integration.ResultShape;
 import io.stepwise.integrations.aws.AwsService;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,14 +27,15 @@ public final class Integrations {
   private static final Set<IntegrationPattern> RESPONSE = EnumSet.of(REQUEST_RESPONSE);
   private static final Set<IntegrationPattern> CALLBACK = EnumSet.of(REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN);
   private static final Set<IntegrationPattern> JOB = EnumSet.of(REQUEST_RESPONSE, RUN_JOB);
-  private static final UnaryOperator<JsonNode> AS_IS = p -> p;
+  private static final Integration.Request AS_IS = Integration.Request.AS_IS;
 
   static final List<Integration> ENTRIES = List.of(
       new Integration("lambda", "invoke", CALLBACK, new Integration.LambdaInvoke()),
       new Integration("states", "startExecution", EnumSet.allOf(IntegrationPattern.class), new Integration.StartExecution()),
-      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("sns", "publish", CALLBACK, "sns", "SNS", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("events", "putEvents", CALLBACK, "eventbridge", "EventBridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null),
+      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", Integration.Request.of(OptimizedRequests::sqsSendMessage), ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("sns", "publish", CALLBACK, "sns", "SNS", Integration.Request.of(OptimizedRequests::snsPublish), ResultShape.RESPONSE_WITH_METADATA, null),
+      new Integration("events", "putEvents", CALLBACK, new AwsCall("eventbridge", "putEvents",
+          OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null, "EventBridge", "EventBridge.FailedEntry")),
       aws("dynamodb", "getItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
@@ -125,7 +124,7 @@ public final class Integrations {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }
     Integration integration = new Integration("aws-sdk", parts[1] + ":" + parts[2], AWS_SDK_PATTERNS,
-        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null));
+        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null, null));
     return new Lookup.Found(new Target(integration, pattern));
   }
 
@@ -152,7 +151,7 @@ public final class Integrations {
   }
 
   private static Integration aws(String service, String action, Set<IntegrationPattern> patterns, String sdkService,
-      String errorPrefix, UnaryOperator<JsonNode> request, ResultShape result, JobPoll job) {
-    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix));
+      String errorPrefix, Integration.Request request, ResultShape result, JobPoll job) {
+    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix, null));
   }
 }

@@ -2,8 +2,10 @@ package io.stepwise.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
 import io.stepwise.json.Json;
@@ -83,6 +85,30 @@ class IntegrationsTest {
     assertEquals(Json.parse("{\"TopicArn\":\"t\",\"Message\":\"{\\\"a\\\":1}\"}"),
         OptimizedRequests.snsPublish(Json.parse("{\"TopicArn\":\"t\",\"Message\":{\"a\":1}}")));
     assertEquals(Json.parse("{\"Entries\":[{\"Detail\":\"{\\\"a\\\":1}\",\"Source\":\"s\"}]}"),
-        OptimizedRequests.eventsPutEvents(Json.parse("{\"Entries\":[{\"Detail\":{\"a\":1},\"Source\":\"s\"}]}")));
+        OptimizedRequests.eventsPutEvents(Json.parse("{\"Entries\":[{\"Detail\":{\"a\":1},\"Source\":\"s\"}]}"), null));
+  }
+
+  @Test
+  void eventsPutEvents_appendsTheStateMachineAndExecutionToEachEntrysResources() {
+    String execution = "arn:aws:states:eu-west-1:123456789012:execution:orders:run-1";
+    String express = "arn:aws:states:eu-west-1:123456789012:express:orders:run-1:5c1e";
+    JsonNode sent = OptimizedRequests.eventsPutEvents(
+        Json.parse("{\"Entries\":[{\"Source\":\"s\"},{\"Source\":\"s\",\"Resources\":[\"r\"]}]}"), execution);
+    String machine = "arn:aws:states:eu-west-1:123456789012:stateMachine:orders";
+    assertEquals(Json.array().add(machine).add(execution), sent.path("Entries").path(0).path("Resources"));
+    assertEquals(Json.array().add("r").add(machine).add(execution), sent.path("Entries").path(1).path("Resources"));
+    assertEquals(machine, OptimizedRequests.machineArnOf(express));
+  }
+
+  @Test
+  void eventsPutEvents_failsOnAFailedEntry_andNoOtherCallDoes() {
+    var events = ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::events:putEvents"))
+        .target().integration().call();
+    var sqs = ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::sqs:sendMessage"))
+        .target().integration().call();
+    JsonNode failed = Json.parse("{\"Entries\":[{\"ErrorCode\":\"MalformedDetail\"}],\"FailedEntryCount\":1}");
+    assertEquals("EventBridge.FailedEntry", ((Integration.AwsCall) events).failure(failed));
+    assertNull(((Integration.AwsCall) events).failure(Json.parse("{\"Entries\":[{\"EventId\":\"1\"}],\"FailedEntryCount\":0}")));
+    assertNull(((Integration.AwsCall) sqs).failure(failed));
   }
 }

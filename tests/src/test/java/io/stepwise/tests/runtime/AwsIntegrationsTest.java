@@ -103,6 +103,46 @@ class AwsIntegrationsTest {
   }
 
   @Test
+  void eventsPutEvents_withAFailedEntry_failsWithEventBridgeFailedEntry_causedByTheResponse() {
+    ExecutionState end = run("""
+        {"StartAt": "Put", "States": {
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents",
+            "Parameters": {"Entries": [{"Source": "shop", "DetailType": "OrderPlaced", "Detail": {"id": 1}},
+              {"DetailType": "OrderPlaced", "Detail": {"id": 2}}]},
+            "Catch": [{"ErrorEquals": ["EventBridge.FailedEntry"], "Next": "Caught"}], "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}""", "{}");
+    assertEquals("EventBridge.FailedEntry", end.output().path("Error").asText(), end.output().toString());
+    JsonNode cause = Json.parse(end.output().path("Cause").asText());
+    assertEquals(1, cause.path("FailedEntryCount").asInt(), cause.toString());
+    assertFalse(cause.path("Entries").path(0).path("EventId").asText().isEmpty(), cause.toString());
+    assertEquals(Json.parse("{\"ErrorCode\": \"InvalidArgument\","
+        + " \"ErrorMessage\": \"Parameter Source is not valid. Reason: Source is a required argument.\"}"),
+        cause.path("Entries").path(1));
+  }
+
+  @Test
+  void eventsPutEvents_appendsTheMachineAndExecutionArns_toEachEntrysResources() {
+    ExecutionState end = run("""
+        {"StartAt": "Queue", "States": {""" + queueStates("events", "Rule") + """
+          "Rule": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:eventbridge:putRule",
+            "Parameters": {"Name": "orders", "EventPattern": "{\\"source\\": [\\"shop\\"]}"}, "ResultPath": null, "Next": "Target"},
+          "Target": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:eventbridge:putTargets",
+            "Parameters": {"Rule": "orders", "Targets": [{"Id": "queue", "Arn.$": "$.queueArn.arn"}]},
+            "ResultPath": null, "Next": "Put"},
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents",
+            "Parameters": {"Entries": [{"Source": "shop", "DetailType": "OrderPlaced", "Detail": {"id": 1},
+              "Resources": ["arn:aws:s3:::orders"]}]}, "ResultPath": null, "Next": "Receive"},
+          "Receive": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:receiveMessage",
+            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "WaitTimeSeconds": 5},
+            "ResultSelector": {"event.$": "States.StringToJson($.Messages[0].Body)", "execution.$": "$$.Execution.Id",
+              "machine.$": "$$.StateMachine.Id"},
+            "End": true}}}""", "{}");
+    JsonNode out = end.output();
+    assertEquals(Json.array().add("arn:aws:s3:::orders").add(out.path("machine").asText()).add(out.path("execution").asText()),
+        out.path("event").path("resources"), out.toString());
+  }
+
+  @Test
   void awsSdkServiceError_isCaughtByItsStepFunctionsName() {
     ExecutionState end = run("""
         {"StartAt": "Get", "States": {
@@ -152,12 +192,7 @@ class AwsIntegrationsTest {
   @Test
   void snsPublishWaitForTaskToken_waitsForTheSubscriberToAnswer() {
     String definition = """
-        {"StartAt": "Queue", "States": {
-          "Queue": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:createQueue",
-            "Parameters": {"QueueName": "workers"}, "ResultPath": "$.queue", "Next": "Attributes"},
-          "Attributes": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:getQueueAttributes",
-            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "AttributeNames": ["QueueArn"]},
-            "ResultSelector": {"arn.$": "$.Attributes.QueueArn"}, "ResultPath": "$.queueArn", "Next": "Topic"},
+        {"StartAt": "Queue", "States": {""" + queueStates("workers", "Topic") + """
           "Topic": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:createTopic",
             "Parameters": {"Name": "jobs"}, "ResultPath": "$.topic", "Next": "Subscribe"},
           "Subscribe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:subscribe",
@@ -218,6 +253,16 @@ class AwsIntegrationsTest {
     assertTrue(end.output().path("id").asText().startsWith("i-"), end.output().toString());
     assertEquals("t3.micro", end.output().path("type").asText(), end.output().toString());
     assertEquals(Json.parse("[{\"Key\": \"Environment\", \"Value\": \"Quarantine\"}]"), end.output().get("tags"));
+  }
+
+  /** States Queue and Attributes: create the queue {@code name} in $.queue, put its ARN in $.queueArn.arn. */
+  private static String queueStates(String name, String next) {
+    return """
+          "Queue": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:createQueue",
+            "Parameters": {"QueueName": "%s"}, "ResultPath": "$.queue", "Next": "Attributes"},
+          "Attributes": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:getQueueAttributes",
+            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "AttributeNames": ["QueueArn"]},
+            "ResultSelector": {"arn.$": "$.Attributes.QueueArn"}, "ResultPath": "$.queueArn", "Next": "%s"},""".formatted(name, next);
   }
 
   /** The workflow creates the queue itself: wait until it has. */

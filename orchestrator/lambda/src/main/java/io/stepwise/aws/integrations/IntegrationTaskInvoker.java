@@ -59,7 +59,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     if (integration.call() instanceof Integration.LambdaInvoke) return lambda.invoke(call);
     if (integration.call() instanceof Integration.Http h) return http.invoke(call, h);
     if (integration.call() instanceof Integration.AwsCall api) {
-      return call(call, api, api.sdkAction(), api.request().apply(call.payload()), true);
+      return call(call, api, api.sdkAction(), api.request().apply(call.payload(), call.executionArn()), true);
     }
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + integration.service() + ":"
         + integration.action() + " does not run through this invoker");
@@ -89,6 +89,8 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     String callRegion = regionOf(call.resource());
     try {
       AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
+      String failed = api.failure(response.body());
+      if (failed != null) return TaskOutcome.failure(failed, Json.write(response.body()));
       return TaskOutcome.success(shaped ? shape(api.result(), response) : response.body());
     } catch (AwsApiException e) {
       return failure(service, api.errorPrefix(), e);
