@@ -88,6 +88,10 @@ class AwsIntegrationsTest {
     JsonNode published = end.output().get("published");
     assertFalse(published.path("MessageId").asText().isEmpty(), published.toString());
     assertEquals(200, published.path("SdkHttpMetadata").path("HttpStatusCode").asInt(), published.toString());
+    JsonNode headers = published.path("SdkHttpMetadata").path("HttpHeaders");
+    assertFalse(headers.isEmpty(), published.toString());
+    headers.fields().forEachRemaining(h -> assertEquals(h.getValue(),
+        published.path("SdkHttpMetadata").path("AllHttpHeaders").path(h.getKey()).path(0), "AllHttpHeaders lists each header's values"));
     assertTrue(end.output().path("topic").path("TopicArn").asText().endsWith(":orders"));
   }
 

@@ -17,6 +17,7 @@ import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.integrations.Integration;
 import io.stepwise.integrations.Integrations;
+import io.stepwise.integrations.SdkHttpMetadata;
 import io.stepwise.integrations.aws.AwsOperation;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
@@ -142,10 +143,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   /** {@code SdkHttpMetadata} and {@code SdkResponseMetadata}, as the optimized integrations return them. */
   static ObjectNode withMetadata(AwsResponse response) {
     ObjectNode result = response.body().isObject() ? ((ObjectNode) response.body()).deepCopy() : Json.object();
-    ObjectNode http = result.putObject("SdkHttpMetadata");
-    ObjectNode headers = http.putObject("HttpHeaders");
-    response.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
-    http.put("HttpStatusCode", response.status());
+    result.set("SdkHttpMetadata", SdkHttpMetadata.of(response.status(), response.headers(), name -> name));
     result.putObject("SdkResponseMetadata").put("RequestId", response.requestId());
     return result;
   }
