@@ -74,7 +74,7 @@ public record Integration(String service, String action, Set<IntegrationPattern>
   public enum ResultShape {
     /** The response's members, PascalCase (the {@code aws-sdk} integration). */
     RESPONSE,
-    /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB). */
+    /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB, ECS). */
     RESPONSE_WITH_METADATA,
     /** The response with its JSON {@code Body} as JSON, not text (bedrock:invokeModel). */
     JSON_BODY

@@ -146,6 +146,30 @@ class AwsIntegrationsTest {
         out.path("event").path("resources"), out.toString());
   }
 
+  /** As test_ecs_task_service recorded it: RunTask's answer carries the v1 client's SdkHttpMetadata and SdkResponseMetadata. */
+  @Test
+  void ecsRunTask_returnsTheTasksWithTheSdkMetadata() {
+    ExecutionState end = run("""
+        {"StartAt": "Cluster", "States": {
+          "Cluster": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ecs:createCluster",
+            "Parameters": {"ClusterName": "jobs"}, "ResultPath": null, "Next": "Definition"},
+          "Definition": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ecs:registerTaskDefinition",
+            "Parameters": {"Family": "nightly", "RequiresCompatibilities": ["FARGATE"], "NetworkMode": "awsvpc",
+              "Cpu": "256", "Memory": "512",
+              "ContainerDefinitions": [{"Name": "main", "Image": "busybox", "Essential": true, "Memory": 512}]},
+            "ResultPath": null, "Next": "Subnet"},
+          "Subnet": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ec2:describeSubnets",
+            "ResultSelector": {"id.$": "$.Subnets[0].SubnetId"}, "ResultPath": "$.subnet", "Next": "Run"},
+          "Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask",
+            "Parameters": {"Cluster": "jobs", "TaskDefinition": "nightly", "LaunchType": "FARGATE",
+              "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets.$": "States.Array($.subnet.id)", "SecurityGroups": ["sg-1"]}}},
+            "End": true}}}""", "{}");
+    JsonNode out = end.output();
+    assertFalse(out.path("Tasks").path(0).path("TaskArn").asText().isEmpty(), out.toString());
+    assertEquals(200, out.path("SdkHttpMetadata").path("HttpStatusCode").asInt(), out.toString());
+    assertFalse(out.path("SdkResponseMetadata").path("RequestId").asText().isEmpty(), out.toString());
+  }
+
   @Test
   void awsSdkServiceError_isCaughtByItsStepFunctionsName() {
     ExecutionState end = run("""
