@@ -81,6 +81,17 @@ class IntegrationsTest {
   }
 
   @Test
+  void shapes_sendJsonGivenForATextMember_asItsText() {
+    AwsService sfn = AwsServiceCatalog.standard().service("sfn").orElseThrow();
+    var op = sfn.operation("startExecution").orElseThrow();
+    var wire = sfn.shapes().get().toWire(Json.parse("{\"StateMachineArn\":\"arn\",\"Input\":{\"key\":\"value\"}}"),
+        op.inputShape());
+    assertEquals(Json.parse("{\"stateMachineArn\":\"arn\",\"input\":\"{\\\"key\\\":\\\"value\\\"}\"}"), wire);
+    var text = sfn.shapes().get().toWire(Json.parse("{\"Input\":\"[1]\",\"Name\":\"n\"}"), op.inputShape());
+    assertEquals(Json.parse("{\"input\":\"[1]\",\"name\":\"n\"}"), text);
+  }
+
+  @Test
   void optimizedRequests_sendJsonAsText() {
     assertEquals(Json.parse("{\"TopicArn\":\"t\",\"Message\":\"{\\\"a\\\":1}\"}"),
         OptimizedRequests.snsPublish(Json.parse("{\"TopicArn\":\"t\",\"Message\":{\"a\":1}}")));

@@ -170,6 +170,24 @@ class AwsIntegrationsTest {
     assertFalse(out.path("SdkResponseMetadata").path("RequestId").asText().isEmpty(), out.toString());
   }
 
+  /** As test_aws_sdk_task_service recorded it: an object Input reaches StartExecution as its JSON text. */
+  @Test
+  void awsSdkSfnStartExecution_sendsAnObjectInputAsItsJsonText() {
+    ExecutionState end = run("""
+        {"StartAt": "Create", "States": {
+          "Create": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:createStateMachine",
+            "Parameters": {"Name": "target", "RoleArn": "arn:aws:iam::123456789012:role/sfn",
+              "Definition": "{\\"StartAt\\": \\"P\\", \\"States\\": {\\"P\\": {\\"Type\\": \\"Pass\\", \\"End\\": true}}}"},
+            "ResultPath": "$.machine", "Next": "Start"},
+          "Start": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:startExecution",
+            "Parameters": {"StateMachineArn.$": "$.machine.StateMachineArn", "Input": {"key": "value"}},
+            "ResultPath": "$.started", "Next": "Describe"},
+          "Describe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:describeExecution",
+            "Parameters": {"ExecutionArn.$": "$.started.ExecutionArn"}, "ResultSelector": {"input.$": "$.Input"},
+            "End": true}}}""", "{}");
+    assertEquals(Json.parse("{\"key\": \"value\"}"), Json.parse(end.output().path("input").asText()), end.output().toString());
+  }
+
   @Test
   void awsSdkServiceError_isCaughtByItsStepFunctionsName() {
     ExecutionState end = run("""
