@@ -31,16 +31,23 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    * @param job for {@code .sync}: how to follow the job it starts, or null
    * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
    *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
-   * @param failedEntryError the error a response with a non-zero {@code FailedEntryCount} fails
-   *     the task with, its cause the response ({@code EventBridge.FailedEntry}), or null
+   * @param check which answers the API gave with success still fail the task
    */
   public record AwsCall(String sdkService, String sdkAction, Request request, ResultShape result,
-      JobPoll job, String errorPrefix, String failedEntryError) implements Call {
+      JobPoll job, String errorPrefix, ResponseCheck check) implements Call {
 
-    /** The error a successful response still fails the task with, or null. */
-    public String failure(JsonNode response) {
-      return failedEntryError != null && response.path("FailedEntryCount").asInt(0) > 0 ? failedEntryError : null;
+    /** The error a successful response still fails the task with (its cause the response), or null. */
+    public String failure(JsonNode response, IntegrationPattern pattern) {
+      return check.error(response, pattern);
     }
+  }
+
+  /** An answer the API gave with success that Step Functions fails the task for: its error, or null. */
+  @FunctionalInterface
+  public interface ResponseCheck {
+    ResponseCheck NONE = (response, pattern) -> null;
+
+    String error(JsonNode response, IntegrationPattern pattern);
   }
 
   /** Step Functions' parameters to the API's request, for a call made by the execution {@code executionArn}. */

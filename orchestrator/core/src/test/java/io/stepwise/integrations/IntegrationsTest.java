@@ -113,13 +113,25 @@ class IntegrationsTest {
 
   @Test
   void eventsPutEvents_failsOnAFailedEntry_andNoOtherCallDoes() {
-    var events = ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::events:putEvents"))
-        .target().integration().call();
-    var sqs = ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::sqs:sendMessage"))
-        .target().integration().call();
     JsonNode failed = Json.parse("{\"Entries\":[{\"ErrorCode\":\"MalformedDetail\"}],\"FailedEntryCount\":1}");
-    assertEquals("EventBridge.FailedEntry", ((Integration.AwsCall) events).failure(failed));
-    assertNull(((Integration.AwsCall) events).failure(Json.parse("{\"Entries\":[{\"EventId\":\"1\"}],\"FailedEntryCount\":0}")));
-    assertNull(((Integration.AwsCall) sqs).failure(failed));
+    assertEquals("EventBridge.FailedEntry", awsCall("events:putEvents").failure(failed, IntegrationPattern.REQUEST_RESPONSE));
+    assertNull(awsCall("events:putEvents").failure(Json.parse("{\"Entries\":[{\"EventId\":\"1\"}],\"FailedEntryCount\":0}"),
+        IntegrationPattern.REQUEST_RESPONSE));
+    assertNull(awsCall("sqs:sendMessage").failure(failed, IntegrationPattern.REQUEST_RESPONSE));
+  }
+
+  /** Developer guide, connect-ecs: request-response returns the Failures, .sync and the task token fail on them. */
+  @Test
+  void ecsRunTask_failsOnFailures_exceptRequestResponse() {
+    JsonNode failures = Json.parse("{\"Failures\":[{\"Reason\":\"RESOURCE:MEMORY\"}],\"Tasks\":[]}");
+    assertNull(awsCall("ecs:runTask").failure(failures, IntegrationPattern.REQUEST_RESPONSE));
+    assertEquals("AmazonECS.Unknown", awsCall("ecs:runTask").failure(failures, IntegrationPattern.RUN_JOB));
+    assertEquals("AmazonECS.Unknown", awsCall("ecs:runTask").failure(failures, IntegrationPattern.WAIT_FOR_TASK_TOKEN));
+    assertNull(awsCall("ecs:runTask").failure(Json.parse("{\"Failures\":[],\"Tasks\":[{}]}"), IntegrationPattern.RUN_JOB));
+  }
+
+  private static Integration.AwsCall awsCall(String serviceAction) {
+    return (Integration.AwsCall) ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::" + serviceAction))
+        .target().integration().call();
   }
 }

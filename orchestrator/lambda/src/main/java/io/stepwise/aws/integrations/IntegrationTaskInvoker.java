@@ -16,6 +16,7 @@ import io.stepwise.engine.Resource;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.integrations.Integration;
+import io.stepwise.integrations.IntegrationPattern;
 import io.stepwise.integrations.Integrations;
 import io.stepwise.integrations.SdkHttpMetadata;
 import io.stepwise.integrations.aws.AwsOperation;
@@ -56,11 +57,13 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     if (lookup instanceof Integrations.Lookup.Refused refused) {
       throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + refused.reason());
     }
-    Integration integration = ((Integrations.Lookup.Found) lookup).target().integration();
+    Integrations.Target target = ((Integrations.Lookup.Found) lookup).target();
+    Integration integration = target.integration();
     if (integration.call() instanceof Integration.LambdaInvoke) return lambda.invoke(call);
     if (integration.call() instanceof Integration.Http h) return http.invoke(call, h);
     if (integration.call() instanceof Integration.AwsCall api) {
-      return call(call, api, api.sdkAction(), api.request().apply(call.payload(), call.executionArn()), true);
+      JsonNode parameters = api.request().apply(call.payload(), call.executionArn());
+      return call(call, api, api.sdkAction(), parameters, target.pattern());
     }
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + integration.service() + ":"
         + integration.action() + " does not run through this invoker");
@@ -76,11 +79,11 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   }
 
   /**
-   * One API call for a Task (or a {@code .sync} job's describe or stop call).
-   *
-   * @param shaped whether to give the result the integration's shape (metadata)
+   * One API call for a Task, in the pattern its resource names: the integration's answer, or the
+   * failure Step Functions makes of it.
    */
-  public TaskOutcome call(Command.InvokeTask call, Integration.AwsCall api, String action, JsonNode parameters, boolean shaped) {
+  private TaskOutcome call(Command.InvokeTask call, Integration.AwsCall api, String action, JsonNode parameters,
+      IntegrationPattern pattern) {
     AwsService service = catalog.service(api.sdkService()).orElseThrow(
         () -> new UnsupportedTaskException("no AWS service named " + api.sdkService()));
     AwsOperation operation = service.operation(action).orElseThrow(
@@ -90,9 +93,9 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     String callRegion = regionOf(call.resource());
     try {
       AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
-      String failed = api.failure(response.body());
+      String failed = api.failure(response.body(), pattern);
       if (failed != null) return TaskOutcome.failure(failed, Json.write(response.body()));
-      return TaskOutcome.success(shaped ? shape(api.result(), response) : response.body());
+      return TaskOutcome.success(shape(api.result(), response));
     } catch (AwsApiException e) {
       return failure(service, api.errorPrefix(), e);
     } catch (TaskCredentials.AccessDenied e) {
