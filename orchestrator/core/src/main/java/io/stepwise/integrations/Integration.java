@@ -31,9 +31,37 @@ public record Integration(String service, String action, Set<IntegrationPattern>
    * @param job for {@code .sync}: how to follow the job it starts, or null
    * @param errorPrefix the service name in error names ({@code SNS.NotFoundException}), or null
    *     for the SDK's ({@code Sns.NotFoundException}, as the aws-sdk integration names them)
+   * @param check which answers the API gave with success still fail the task
    */
-  public record AwsCall(String sdkService, String sdkAction, UnaryOperator<JsonNode> request, ResultShape result,
-      JobPoll job, String errorPrefix) implements Call {}
+  public record AwsCall(String sdkService, String sdkAction, Request request, ResultShape result,
+      JobPoll job, String errorPrefix, ResponseCheck check) implements Call {
+
+    /** The error a successful response still fails the task with (its cause the response), or null. */
+    public String failure(JsonNode response, IntegrationPattern pattern) {
+      return check.error(response, pattern);
+    }
+  }
+
+  /** An answer the API gave with success that Step Functions fails the task for: its error, or null. */
+  @FunctionalInterface
+  public interface ResponseCheck {
+    ResponseCheck NONE = (response, pattern) -> null;
+
+    String error(JsonNode response, IntegrationPattern pattern);
+  }
+
+  /** Step Functions' parameters to the API's request, for a call made by the execution {@code executionArn}. */
+  @FunctionalInterface
+  public interface Request {
+    Request AS_IS = (parameters, executionArn) -> parameters;
+
+    JsonNode apply(JsonNode parameters, String executionArn);
+
+    /** A request that does not depend on the execution. */
+    static Request of(UnaryOperator<JsonNode> f) {
+      return (parameters, executionArn) -> f.apply(parameters);
+    }
+  }
 
   /**
    * An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): the task waits, with its
@@ -53,7 +81,7 @@ public record Integration(String service, String action, Set<IntegrationPattern>
   public enum ResultShape {
     /** The response's members, PascalCase (the {@code aws-sdk} integration). */
     RESPONSE,
-    /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB). */
+    /** The response plus SdkHttpMetadata and SdkResponseMetadata (optimized SQS, SNS, DynamoDB, ECS). */
     RESPONSE_WITH_METADATA,
     /** The response with its JSON {@code Body} as JSON, not text (bedrock:invokeModel). */
     JSON_BODY

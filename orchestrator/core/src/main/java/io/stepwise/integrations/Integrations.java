@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,21 +28,23 @@ public final class Integrations {
   private static final Set<IntegrationPattern> RESPONSE = EnumSet.of(REQUEST_RESPONSE);
   private static final Set<IntegrationPattern> CALLBACK = EnumSet.of(REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN);
   private static final Set<IntegrationPattern> JOB = EnumSet.of(REQUEST_RESPONSE, RUN_JOB);
-  private static final UnaryOperator<JsonNode> AS_IS = p -> p;
+  private static final Integration.Request AS_IS = Integration.Request.AS_IS;
 
   static final List<Integration> ENTRIES = List.of(
       new Integration("lambda", "invoke", CALLBACK, new Integration.LambdaInvoke()),
       new Integration("states", "startExecution", EnumSet.allOf(IntegrationPattern.class), new Integration.StartExecution()),
-      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", OptimizedRequests::sqsSendMessage, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("sns", "publish", CALLBACK, "sns", "SNS", OptimizedRequests::snsPublish, ResultShape.RESPONSE_WITH_METADATA, null),
-      aws("events", "putEvents", CALLBACK, "eventbridge", "EventBridge", OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null),
+      aws("sqs", "sendMessage", CALLBACK, "sqs", "SQS", Integration.Request.of(OptimizedRequests::sqsSendMessage), ResultShape.RESPONSE_WITH_METADATA, null),
+      aws("sns", "publish", CALLBACK, "sns", "SNS", Integration.Request.of(OptimizedRequests::snsPublish), ResultShape.RESPONSE_WITH_METADATA, null),
+      new Integration("events", "putEvents", CALLBACK, new AwsCall("eventbridge", "putEvents",
+          OptimizedRequests::eventsPutEvents, ResultShape.RESPONSE, null, "EventBridge", Integrations::failedEntries)),
       aws("dynamodb", "getItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "putItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "updateItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("dynamodb", "deleteItem", RESPONSE, "dynamodb", "DynamoDB", AS_IS, ResultShape.RESPONSE_WITH_METADATA, null),
       aws("bedrock", "invokeModel", RESPONSE, "bedrockruntime", "Bedrock", AS_IS, ResultShape.JSON_BODY, null),
       aws("batch", "submitJob", JOB, "batch", "Batch", AS_IS, ResultShape.RESPONSE, Jobs.BATCH),
-      aws("ecs", "runTask", EnumSet.of(REQUEST_RESPONSE, RUN_JOB, WAIT_FOR_TASK_TOKEN), "ecs", "ECS", AS_IS, ResultShape.RESPONSE, Jobs.ECS),
+      new Integration("ecs", "runTask", EnumSet.of(REQUEST_RESPONSE, RUN_JOB, WAIT_FOR_TASK_TOKEN), new AwsCall("ecs", "runTask",
+          AS_IS, ResultShape.RESPONSE_WITH_METADATA, Jobs.ECS, "ECS", Integrations::ecsFailures)),
       aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
       aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
       aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD),
@@ -125,7 +126,7 @@ public final class Integrations {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }
     Integration integration = new Integration("aws-sdk", parts[1] + ":" + parts[2], AWS_SDK_PATTERNS,
-        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null));
+        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null, Integration.ResponseCheck.NONE));
     return new Lookup.Found(new Target(integration, pattern));
   }
 
@@ -147,12 +148,23 @@ public final class Integrations {
         .collect(Collectors.joining(", "));
   }
 
+  /** A non-zero FailedEntryCount fails events:putEvents (developer guide, connect-eventbridge). */
+  private static String failedEntries(JsonNode response, IntegrationPattern pattern) {
+    return response.path("FailedEntryCount").asInt(0) > 0 ? "EventBridge.FailedEntry" : null;
+  }
+
+  /** Failures fail ecs:runTask, except request-response, which returns them (developer guide, connect-ecs). */
+  private static String ecsFailures(JsonNode response, IntegrationPattern pattern) {
+    return pattern != REQUEST_RESPONSE && !response.path("Failures").isEmpty() ? "AmazonECS.Unknown" : null;
+  }
+
   private static Lookup refused(String resource, String why) {
     return new Lookup.Refused("Resource '" + resource + "' is not supported by Stepwise: " + why);
   }
 
   private static Integration aws(String service, String action, Set<IntegrationPattern> patterns, String sdkService,
-      String errorPrefix, UnaryOperator<JsonNode> request, ResultShape result, JobPoll job) {
-    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix));
+      String errorPrefix, Integration.Request request, ResultShape result, JobPoll job) {
+    return new Integration(service, action, patterns, new AwsCall(sdkService, action, request, result, job, errorPrefix,
+        Integration.ResponseCheck.NONE));
   }
 }

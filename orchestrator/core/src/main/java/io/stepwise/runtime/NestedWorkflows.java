@@ -7,7 +7,14 @@ import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.Resource;
+import io.stepwise.integrations.SdkHttpMetadata;
 import io.stepwise.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,12 +48,31 @@ public final class NestedWorkflows implements TaskInvoker {
     try {
       Executions.Started started = executions.start(machine, p.path("Name").asText(null), inputText,
           sync ? call.token() : null);
-      ObjectNode result = Json.object().put("ExecutionArn", started.executionArn())
-          .put("StartDate", started.startDate().toEpochMilli());
-      return TaskOutcome.success(result);
+      return TaskOutcome.success(response(started));
     } catch (ApiException e) {
       return TaskOutcome.failure("StepFunctions." + e.code() + "Exception", v1Cause(e));
     }
+  }
+
+  /**
+   * StartExecution's response as the Java SDK v1 client shows it, with its HTTP metadata (AWS's
+   * test_sfn_task_service recordings): those of the Step Functions API's JSON answer.
+   */
+  static ObjectNode response(Executions.Started started) {
+    String requestId = UUID.randomUUID().toString();
+    String body = "{\"executionArn\":\"" + started.executionArn() + "\",\"startDate\":"
+        + started.startDate().toEpochMilli() / 1000.0 + "}";
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("x-amzn-RequestId", List.of(requestId));
+    headers.put("connection", List.of("keep-alive"));
+    headers.put("Content-Length", List.of(String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)));
+    headers.put("Date", List.of(DateTimeFormatter.RFC_1123_DATE_TIME.format(started.startDate().atOffset(ZoneOffset.UTC))));
+    headers.put("Content-Type", List.of("application/x-amz-json-1.0"));
+    ObjectNode result = Json.object().put("ExecutionArn", started.executionArn());
+    result.set("SdkHttpMetadata", SdkHttpMetadata.of(200, headers, name -> name));
+    result.putObject("SdkResponseMetadata").put("RequestId", requestId);
+    result.put("StartDate", started.startDate().toEpochMilli());
+    return result;
   }
 
   /**

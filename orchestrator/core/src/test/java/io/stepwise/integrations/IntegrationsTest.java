@@ -2,8 +2,10 @@ package io.stepwise.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
 import io.stepwise.json.Json;
@@ -79,10 +81,57 @@ class IntegrationsTest {
   }
 
   @Test
+  void shapes_sendJsonGivenForATextMember_asItsText() {
+    AwsService sfn = AwsServiceCatalog.standard().service("sfn").orElseThrow();
+    var op = sfn.operation("startExecution").orElseThrow();
+    var wire = sfn.shapes().get().toWire(Json.parse("{\"StateMachineArn\":\"arn\",\"Input\":{\"key\":\"value\"}}"),
+        op.inputShape());
+    assertEquals(Json.parse("{\"stateMachineArn\":\"arn\",\"input\":\"{\\\"key\\\":\\\"value\\\"}\"}"), wire);
+    var text = sfn.shapes().get().toWire(Json.parse("{\"Input\":\"[1]\",\"Name\":\"n\"}"), op.inputShape());
+    assertEquals(Json.parse("{\"input\":\"[1]\",\"name\":\"n\"}"), text);
+  }
+
+  @Test
   void optimizedRequests_sendJsonAsText() {
     assertEquals(Json.parse("{\"TopicArn\":\"t\",\"Message\":\"{\\\"a\\\":1}\"}"),
         OptimizedRequests.snsPublish(Json.parse("{\"TopicArn\":\"t\",\"Message\":{\"a\":1}}")));
     assertEquals(Json.parse("{\"Entries\":[{\"Detail\":\"{\\\"a\\\":1}\",\"Source\":\"s\"}]}"),
-        OptimizedRequests.eventsPutEvents(Json.parse("{\"Entries\":[{\"Detail\":{\"a\":1},\"Source\":\"s\"}]}")));
+        OptimizedRequests.eventsPutEvents(Json.parse("{\"Entries\":[{\"Detail\":{\"a\":1},\"Source\":\"s\"}]}"), null));
+  }
+
+  @Test
+  void eventsPutEvents_appendsTheStateMachineAndExecutionToEachEntrysResources() {
+    String execution = "arn:aws:states:eu-west-1:123456789012:execution:orders:run-1";
+    String express = "arn:aws:states:eu-west-1:123456789012:express:orders:run-1:5c1e";
+    JsonNode sent = OptimizedRequests.eventsPutEvents(
+        Json.parse("{\"Entries\":[{\"Source\":\"s\"},{\"Source\":\"s\",\"Resources\":[\"r\"]}]}"), execution);
+    String machine = "arn:aws:states:eu-west-1:123456789012:stateMachine:orders";
+    assertEquals(Json.array().add(machine).add(execution), sent.path("Entries").path(0).path("Resources"));
+    assertEquals(Json.array().add("r").add(machine).add(execution), sent.path("Entries").path(1).path("Resources"));
+    assertEquals(machine, OptimizedRequests.machineArnOf(express));
+  }
+
+  @Test
+  void eventsPutEvents_failsOnAFailedEntry_andNoOtherCallDoes() {
+    JsonNode failed = Json.parse("{\"Entries\":[{\"ErrorCode\":\"MalformedDetail\"}],\"FailedEntryCount\":1}");
+    assertEquals("EventBridge.FailedEntry", awsCall("events:putEvents").failure(failed, IntegrationPattern.REQUEST_RESPONSE));
+    assertNull(awsCall("events:putEvents").failure(Json.parse("{\"Entries\":[{\"EventId\":\"1\"}],\"FailedEntryCount\":0}"),
+        IntegrationPattern.REQUEST_RESPONSE));
+    assertNull(awsCall("sqs:sendMessage").failure(failed, IntegrationPattern.REQUEST_RESPONSE));
+  }
+
+  /** Developer guide, connect-ecs: request-response returns the Failures, .sync and the task token fail on them. */
+  @Test
+  void ecsRunTask_failsOnFailures_exceptRequestResponse() {
+    JsonNode failures = Json.parse("{\"Failures\":[{\"Reason\":\"RESOURCE:MEMORY\"}],\"Tasks\":[]}");
+    assertNull(awsCall("ecs:runTask").failure(failures, IntegrationPattern.REQUEST_RESPONSE));
+    assertEquals("AmazonECS.Unknown", awsCall("ecs:runTask").failure(failures, IntegrationPattern.RUN_JOB));
+    assertEquals("AmazonECS.Unknown", awsCall("ecs:runTask").failure(failures, IntegrationPattern.WAIT_FOR_TASK_TOKEN));
+    assertNull(awsCall("ecs:runTask").failure(Json.parse("{\"Failures\":[],\"Tasks\":[{}]}"), IntegrationPattern.RUN_JOB));
+  }
+
+  private static Integration.AwsCall awsCall(String serviceAction) {
+    return (Integration.AwsCall) ((Integrations.Lookup.Found) Integrations.standard().lookup("arn:aws:states:::" + serviceAction))
+        .target().integration().call();
   }
 }

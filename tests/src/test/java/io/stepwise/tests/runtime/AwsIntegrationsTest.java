@@ -88,6 +88,10 @@ class AwsIntegrationsTest {
     JsonNode published = end.output().get("published");
     assertFalse(published.path("MessageId").asText().isEmpty(), published.toString());
     assertEquals(200, published.path("SdkHttpMetadata").path("HttpStatusCode").asInt(), published.toString());
+    JsonNode headers = published.path("SdkHttpMetadata").path("HttpHeaders");
+    assertFalse(headers.isEmpty(), published.toString());
+    headers.fields().forEachRemaining(h -> assertEquals(h.getValue(),
+        published.path("SdkHttpMetadata").path("AllHttpHeaders").path(h.getKey()).path(0), "AllHttpHeaders lists each header's values"));
     assertTrue(end.output().path("topic").path("TopicArn").asText().endsWith(":orders"));
   }
 
@@ -100,6 +104,88 @@ class AwsIntegrationsTest {
             "End": true}}}""", "{\"id\": \"o-1\"}");
     assertEquals(0, end.output().path("FailedEntryCount").asInt(), end.output().toString());
     assertFalse(end.output().path("Entries").path(0).path("EventId").asText().isEmpty(), end.output().toString());
+  }
+
+  @Test
+  void eventsPutEvents_withAFailedEntry_failsWithEventBridgeFailedEntry_causedByTheResponse() {
+    ExecutionState end = run("""
+        {"StartAt": "Put", "States": {
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents",
+            "Parameters": {"Entries": [{"Source": "shop", "DetailType": "OrderPlaced", "Detail": {"id": 1}},
+              {"DetailType": "OrderPlaced", "Detail": {"id": 2}}]},
+            "Catch": [{"ErrorEquals": ["EventBridge.FailedEntry"], "Next": "Caught"}], "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}""", "{}");
+    assertEquals("EventBridge.FailedEntry", end.output().path("Error").asText(), end.output().toString());
+    JsonNode cause = Json.parse(end.output().path("Cause").asText());
+    assertEquals(1, cause.path("FailedEntryCount").asInt(), cause.toString());
+    assertFalse(cause.path("Entries").path(0).path("EventId").asText().isEmpty(), cause.toString());
+    assertEquals(Json.parse("{\"ErrorCode\": \"InvalidArgument\","
+        + " \"ErrorMessage\": \"Parameter Source is not valid. Reason: Source is a required argument.\"}"),
+        cause.path("Entries").path(1));
+  }
+
+  @Test
+  void eventsPutEvents_appendsTheMachineAndExecutionArns_toEachEntrysResources() {
+    ExecutionState end = run("""
+        {"StartAt": "Queue", "States": {""" + queueStates("events", "Rule") + """
+          "Rule": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:eventbridge:putRule",
+            "Parameters": {"Name": "orders", "EventPattern": "{\\"source\\": [\\"shop\\"]}"}, "ResultPath": null, "Next": "Target"},
+          "Target": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:eventbridge:putTargets",
+            "Parameters": {"Rule": "orders", "Targets": [{"Id": "queue", "Arn.$": "$.queueArn.arn"}]},
+            "ResultPath": null, "Next": "Put"},
+          "Put": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents",
+            "Parameters": {"Entries": [{"Source": "shop", "DetailType": "OrderPlaced", "Detail": {"id": 1},
+              "Resources": ["arn:aws:s3:::orders"]}]}, "ResultPath": null, "Next": "Receive"},
+          "Receive": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:receiveMessage",
+            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "WaitTimeSeconds": 5},
+            "ResultSelector": {"event.$": "States.StringToJson($.Messages[0].Body)", "execution.$": "$$.Execution.Id",
+              "machine.$": "$$.StateMachine.Id"},
+            "End": true}}}""", "{}");
+    JsonNode out = end.output();
+    assertEquals(Json.array().add("arn:aws:s3:::orders").add(out.path("machine").asText()).add(out.path("execution").asText()),
+        out.path("event").path("resources"), out.toString());
+  }
+
+  /** As test_ecs_task_service recorded it: RunTask's answer carries the v1 client's SdkHttpMetadata and SdkResponseMetadata. */
+  @Test
+  void ecsRunTask_returnsTheTasksWithTheSdkMetadata() {
+    ExecutionState end = run("""
+        {"StartAt": "Cluster", "States": {
+          "Cluster": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ecs:createCluster",
+            "Parameters": {"ClusterName": "jobs"}, "ResultPath": null, "Next": "Definition"},
+          "Definition": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ecs:registerTaskDefinition",
+            "Parameters": {"Family": "nightly", "RequiresCompatibilities": ["FARGATE"], "NetworkMode": "awsvpc",
+              "Cpu": "256", "Memory": "512",
+              "ContainerDefinitions": [{"Name": "main", "Image": "busybox", "Essential": true, "Memory": 512}]},
+            "ResultPath": null, "Next": "Subnet"},
+          "Subnet": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:ec2:describeSubnets",
+            "ResultSelector": {"id.$": "$.Subnets[0].SubnetId"}, "ResultPath": "$.subnet", "Next": "Run"},
+          "Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask",
+            "Parameters": {"Cluster": "jobs", "TaskDefinition": "nightly", "LaunchType": "FARGATE",
+              "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets.$": "States.Array($.subnet.id)", "SecurityGroups": ["sg-1"]}}},
+            "End": true}}}""", "{}");
+    JsonNode out = end.output();
+    assertFalse(out.path("Tasks").path(0).path("TaskArn").asText().isEmpty(), out.toString());
+    assertEquals(200, out.path("SdkHttpMetadata").path("HttpStatusCode").asInt(), out.toString());
+    assertFalse(out.path("SdkResponseMetadata").path("RequestId").asText().isEmpty(), out.toString());
+  }
+
+  /** As test_aws_sdk_task_service recorded it: an object Input reaches StartExecution as its JSON text. */
+  @Test
+  void awsSdkSfnStartExecution_sendsAnObjectInputAsItsJsonText() {
+    ExecutionState end = run("""
+        {"StartAt": "Create", "States": {
+          "Create": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:createStateMachine",
+            "Parameters": {"Name": "target", "RoleArn": "arn:aws:iam::123456789012:role/sfn",
+              "Definition": "{\\"StartAt\\": \\"P\\", \\"States\\": {\\"P\\": {\\"Type\\": \\"Pass\\", \\"End\\": true}}}"},
+            "ResultPath": "$.machine", "Next": "Start"},
+          "Start": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:startExecution",
+            "Parameters": {"StateMachineArn.$": "$.machine.StateMachineArn", "Input": {"key": "value"}},
+            "ResultPath": "$.started", "Next": "Describe"},
+          "Describe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sfn:describeExecution",
+            "Parameters": {"ExecutionArn.$": "$.started.ExecutionArn"}, "ResultSelector": {"input.$": "$.Input"},
+            "End": true}}}""", "{}");
+    assertEquals(Json.parse("{\"key\": \"value\"}"), Json.parse(end.output().path("input").asText()), end.output().toString());
   }
 
   @Test
@@ -152,12 +238,7 @@ class AwsIntegrationsTest {
   @Test
   void snsPublishWaitForTaskToken_waitsForTheSubscriberToAnswer() {
     String definition = """
-        {"StartAt": "Queue", "States": {
-          "Queue": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:createQueue",
-            "Parameters": {"QueueName": "workers"}, "ResultPath": "$.queue", "Next": "Attributes"},
-          "Attributes": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:getQueueAttributes",
-            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "AttributeNames": ["QueueArn"]},
-            "ResultSelector": {"arn.$": "$.Attributes.QueueArn"}, "ResultPath": "$.queueArn", "Next": "Topic"},
+        {"StartAt": "Queue", "States": {""" + queueStates("workers", "Topic") + """
           "Topic": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:createTopic",
             "Parameters": {"Name": "jobs"}, "ResultPath": "$.topic", "Next": "Subscribe"},
           "Subscribe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sns:subscribe",
@@ -218,6 +299,16 @@ class AwsIntegrationsTest {
     assertTrue(end.output().path("id").asText().startsWith("i-"), end.output().toString());
     assertEquals("t3.micro", end.output().path("type").asText(), end.output().toString());
     assertEquals(Json.parse("[{\"Key\": \"Environment\", \"Value\": \"Quarantine\"}]"), end.output().get("tags"));
+  }
+
+  /** States Queue and Attributes: create the queue {@code name} in $.queue, put its ARN in $.queueArn.arn. */
+  private static String queueStates(String name, String next) {
+    return """
+          "Queue": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:createQueue",
+            "Parameters": {"QueueName": "%s"}, "ResultPath": "$.queue", "Next": "Attributes"},
+          "Attributes": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:sqs:getQueueAttributes",
+            "Parameters": {"QueueUrl.$": "$.queue.QueueUrl", "AttributeNames": ["QueueArn"]},
+            "ResultSelector": {"arn.$": "$.Attributes.QueueArn"}, "ResultPath": "$.queueArn", "Next": "%s"},""".formatted(name, next);
   }
 
   /** The workflow creates the queue itself: wait until it has. */

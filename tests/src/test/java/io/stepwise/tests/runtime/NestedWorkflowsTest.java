@@ -15,6 +15,7 @@ import io.stepwise.tests.ExecutionFixtures;
 import io.stepwise.tests.LocalAws;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,27 @@ class NestedWorkflowsTest {
     ExecutionState end = run("parent-async", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 2}");
     String child = end.output().get("ExecutionArn").asText();
     assertEquals(Json.parse("{\"doubled\": 4}"), ExecutionFixtures.await(runtime, child, Duration.ofSeconds(10)).output());
+  }
+
+  /** As test_sfn_task_service recorded it: StartExecution's answer with the v1 client's HTTP metadata. */
+  @Test
+  void fireAndForget_resultCarriesTheSdkHttpAndResponseMetadata() {
+    ExecutionState end = run("parent-meta", parent("arn:aws:states:::states:startExecution", "child-ok"), "{\"n\": 5}");
+    JsonNode out = end.output();
+    assertEquals(Set.of("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate"), Set.copyOf(names(out)), out.toString());
+    JsonNode http = out.get("SdkHttpMetadata");
+    assertEquals(200, http.path("HttpStatusCode").asInt(), out.toString());
+    assertEquals("application/x-amz-json-1.0", http.path("HttpHeaders").path("Content-Type").asText(), out.toString());
+    assertEquals(out.path("SdkResponseMetadata").path("RequestId"), http.path("HttpHeaders").path("x-amzn-RequestId"));
+    assertEquals(Json.array().add(http.path("HttpHeaders").path("Content-Length").asText()),
+        http.path("AllHttpHeaders").path("Content-Length"), out.toString());
+    assertTrue(out.path("StartDate").isIntegralNumber(), out.toString());
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** As test_task_service_sfn recorded it: the modelled error's name and the SDK v1 message as the cause. */

@@ -67,6 +67,11 @@ public final class Shapes {
         }
         return out;
       }
+      case "string" -> {
+        // JSON where the API takes text is sent as its text, as Step Functions does (AWS's recording of
+        // test_aws_sdk_task_service's sfn:startExecution with an object Input)
+        return value.isContainerNode() ? Json.text(Json.write(value)) : value;
+      }
       default -> {
         return elements(value, shape, this::toWire);
       }

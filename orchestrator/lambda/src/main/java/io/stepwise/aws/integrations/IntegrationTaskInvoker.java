@@ -16,7 +16,9 @@ import io.stepwise.engine.Resource;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.integrations.Integration;
+import io.stepwise.integrations.IntegrationPattern;
 import io.stepwise.integrations.Integrations;
+import io.stepwise.integrations.SdkHttpMetadata;
 import io.stepwise.integrations.aws.AwsOperation;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
@@ -55,11 +57,13 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     if (lookup instanceof Integrations.Lookup.Refused refused) {
       throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + refused.reason());
     }
-    Integration integration = ((Integrations.Lookup.Found) lookup).target().integration();
+    Integrations.Target target = ((Integrations.Lookup.Found) lookup).target();
+    Integration integration = target.integration();
     if (integration.call() instanceof Integration.LambdaInvoke) return lambda.invoke(call);
     if (integration.call() instanceof Integration.Http h) return http.invoke(call, h);
     if (integration.call() instanceof Integration.AwsCall api) {
-      return call(call, api, api.sdkAction(), api.request().apply(call.payload()), true);
+      JsonNode parameters = api.request().apply(call.payload(), call.executionArn());
+      return call(call, api, api.sdkAction(), parameters, target.pattern());
     }
     throw new UnsupportedTaskException("Task state '" + call.stateName() + "': " + integration.service() + ":"
         + integration.action() + " does not run through this invoker");
@@ -75,11 +79,11 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   }
 
   /**
-   * One API call for a Task (or a {@code .sync} job's describe or stop call).
-   *
-   * @param shaped whether to give the result the integration's shape (metadata)
+   * One API call for a Task, in the pattern its resource names: the integration's answer, or the
+   * failure Step Functions makes of it.
    */
-  public TaskOutcome call(Command.InvokeTask call, Integration.AwsCall api, String action, JsonNode parameters, boolean shaped) {
+  private TaskOutcome call(Command.InvokeTask call, Integration.AwsCall api, String action, JsonNode parameters,
+      IntegrationPattern pattern) {
     AwsService service = catalog.service(api.sdkService()).orElseThrow(
         () -> new UnsupportedTaskException("no AWS service named " + api.sdkService()));
     AwsOperation operation = service.operation(action).orElseThrow(
@@ -89,7 +93,9 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     String callRegion = regionOf(call.resource());
     try {
       AwsResponse response = aws.call(service, operation, parameters, credentials.forTask(call, callRegion), callRegion);
-      return TaskOutcome.success(shaped ? shape(api.result(), response) : response.body());
+      String failed = api.failure(response.body(), pattern);
+      if (failed != null) return TaskOutcome.failure(failed, Json.write(response.body()));
+      return TaskOutcome.success(shape(api.result(), response));
     } catch (AwsApiException e) {
       return failure(service, api.errorPrefix(), e);
     } catch (TaskCredentials.AccessDenied e) {
@@ -140,10 +146,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
   /** {@code SdkHttpMetadata} and {@code SdkResponseMetadata}, as the optimized integrations return them. */
   static ObjectNode withMetadata(AwsResponse response) {
     ObjectNode result = response.body().isObject() ? ((ObjectNode) response.body()).deepCopy() : Json.object();
-    ObjectNode http = result.putObject("SdkHttpMetadata");
-    ObjectNode headers = http.putObject("HttpHeaders");
-    response.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
-    http.put("HttpStatusCode", response.status());
+    result.set("SdkHttpMetadata", SdkHttpMetadata.of(response.status(), response.headers(), name -> name));
     result.putObject("SdkResponseMetadata").put("RequestId", response.requestId());
     return result;
   }

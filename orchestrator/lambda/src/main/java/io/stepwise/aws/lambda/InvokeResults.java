@@ -1,9 +1,9 @@
 package io.stepwise.aws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.driver.TaskOutcome;
+import io.stepwise.integrations.SdkHttpMetadata;
 import io.stepwise.json.Json;
 import java.util.List;
 import java.util.Locale;
@@ -46,23 +46,11 @@ public final class InvokeResults {
    */
   public static ObjectNode serviceResult(int statusCode, Map<String, List<String>> headers, String executedVersion,
       String logResult, JsonNode payload, String requestId) {
-    ObjectNode all = Json.object();
-    ObjectNode single = Json.object();
-    headers.forEach((name, values) -> {
-      if (name == null || values == null || values.isEmpty()) return;
-      String canonical = canonicalHeader(name);
-      ArrayNode list = all.putArray(canonical);
-      values.forEach(list::add);
-      single.put(canonical, values.get(0));
-    });
     ObjectNode result = Json.object();
     if (executedVersion != null) result.put("ExecutedVersion", executedVersion);
     if (logResult != null) result.put("LogResult", logResult);
     result.set("Payload", payload);
-    ObjectNode http = result.putObject("SdkHttpMetadata");
-    http.set("AllHttpHeaders", all);
-    http.set("HttpHeaders", single);
-    http.put("HttpStatusCode", statusCode);
+    result.set("SdkHttpMetadata", SdkHttpMetadata.of(statusCode, headers, InvokeResults::canonicalHeader));
     result.putObject("SdkResponseMetadata").put("RequestId", requestId);
     result.put("StatusCode", statusCode);
     return result;

@@ -38,12 +38,20 @@ public final class LocalEventBus {
     return List.copyOf(rules);
   }
 
-  /** PutEvents: one event id per entry, in order; each event goes to every rule it matches. */
-  public List<String> put(List<JsonNode> entries, Instant now) {
-    List<String> ids = new ArrayList<>();
+  /**
+   * PutEvents: one result per entry, in order, its {@code EventId} or, for an entry EventBridge
+   * refuses, its {@code ErrorCode} and {@code ErrorMessage}; each event goes to every rule it matches.
+   */
+  public List<ObjectNode> put(List<JsonNode> entries, Instant now) {
+    List<ObjectNode> results = new ArrayList<>();
     for (JsonNode entry : entries) {
+      ObjectNode refused = refusal(entry);
+      if (refused != null) {
+        results.add(refused);
+        continue;
+      }
       ObjectNode event = envelope(entry, now);
-      ids.add(event.get("id").textValue());
+      results.add(Json.object().put("EventId", event.get("id").textValue()));
       String bus = busName(entry.path("EventBusName").asText("default"));
       for (Rule rule : rules) {
         if (!rule.busName().equals(bus) || !EventPattern.matches(rule.pattern(), event)) continue;
@@ -54,7 +62,29 @@ public final class LocalEventBus {
         }
       }
     }
-    return ids;
+    return results;
+  }
+
+  /**
+   * Why EventBridge refuses an entry, in its words (AWS's test_events_task_service recordings), or
+   * null: Source, DetailType and Detail are required, and Detail must be a JSON object.
+   */
+  static ObjectNode refusal(JsonNode entry) {
+    for (String field : List.of("Source", "DetailType", "Detail")) {
+      if (entry.path(field).asText("").isEmpty()) {
+        return failed("InvalidArgument", "Parameter " + field + " is not valid. Reason: " + field + " is a required argument.");
+      }
+    }
+    try {
+      if (Json.parse(entry.get("Detail").asText()).isObject()) return null;
+    } catch (IllegalArgumentException notJson) {
+      // malformed, as a JSON value that is not an object
+    }
+    return failed("MalformedDetail", "Detail is malformed.");
+  }
+
+  private static ObjectNode failed(String code, String message) {
+    return Json.object().put("ErrorCode", code).put("ErrorMessage", message);
   }
 
   /** A bus named by name or ARN ({@code arn:aws:events:r:a:event-bus/NAME}). */
@@ -75,8 +105,7 @@ public final class LocalEventBus {
         .truncatedTo(ChronoUnit.SECONDS).toString());
     event.put("region", region);
     event.set("resources", entry.has("Resources") ? entry.get("Resources") : Json.NODES.arrayNode());
-    String detail = entry.path("Detail").asText("{}");
-    event.set("detail", Json.parse(detail.isBlank() ? "{}" : detail));
+    event.set("detail", Json.parse(entry.get("Detail").asText()));
     return event;
   }
 }

@@ -64,9 +64,13 @@ public final class LocalEventsServer implements AutoCloseable {
         return;
       }
       ObjectNode response = Json.NODES.objectNode();
-      response.put("FailedEntryCount", 0);
       ArrayNode results = response.putArray("Entries");
-      bus.put(entries, Instant.now()).forEach(id -> results.addObject().put("EventId", id));
+      int failed = 0;
+      for (ObjectNode result : bus.put(entries, Instant.now())) {
+        results.add(result);
+        if (result.has("ErrorCode")) failed++;
+      }
+      response.put("FailedEntryCount", failed);
       reply(exchange, 200, response);
     }
   }
