@@ -26,7 +26,7 @@ final class DataFlow {
     if (field.isIdentity()) return scope.input();
     PathRef ref = PathRef.compile(field.path());
     JsonNode value = ref.find(scope);
-    if (value == null) throw noResults(field.path());
+    if (value == null) throw noResults(field.path(), ref.missingProperty(scope));
     return value;
   }
 
@@ -45,6 +45,15 @@ final class DataFlow {
 
   /** The cause Jayway gives for a path with no match, which Step Functions passes on. */
   static StatesError noResults(String path) {
+    return noResults(path, null);
+  }
+
+  /**
+   * As {@link #noResults(String)}, unless the path ran into a missing property before its last step
+   * ({@code missing}, see {@link PathRef#missingProperty}): Jayway names that property instead.
+   */
+  static StatesError noResults(String path, String missing) {
+    if (missing != null) return StatesError.runtime("Invalid path '" + path + "' : Missing property in path " + missing);
     String canonical;
     try {
       canonical = JsonPath.compile(path).canonical();

@@ -161,8 +161,9 @@ final class JsonPathFlow implements Flow {
   @Override
   public JsonNode items(State.Map map) {
     Scope scope = effective();
-    JsonNode items = "$".equals(map.itemsPath()) ? scope.input() : PathRef.compile(map.itemsPath()).find(scope);
-    if (items == null) throw DataFlow.noResults(map.itemsPath());
+    PathRef ref = "$".equals(map.itemsPath()) ? null : PathRef.compile(map.itemsPath());
+    JsonNode items = ref == null ? scope.input() : ref.find(scope);
+    if (items == null) throw DataFlow.noResults(map.itemsPath(), ref.missingProperty(scope));
     if (!items.isArray()) {
       throw StatesError.runtime("Invalid path '" + map.itemsPath() + "': The ItemsPath value must be an array, but was '"
           + Json.typeName(items) + "'");

@@ -134,6 +134,27 @@ public final class JsonPath {
     return copy;
   }
 
+  /**
+   * Where Jayway stops a definite path that runs into a missing property before its last step: the
+   * bracket form up to that property ({@code $['a']} for {@code $.a.b} on {@code {}}); null when the
+   * path matches, or ends otherwise (a missing last step is "No results" instead).
+   */
+  public String missingProperty(JsonNode root) {
+    if (steps == null) return null;
+    JsonNode node = root;
+    StringBuilder prefix = new StringBuilder("$");
+    for (int i = 0; i < steps.length; i++) {
+      prefix.append(steps[i].canonical());
+      JsonNode next = steps[i].step(node);
+      if (next == null) {
+        boolean inner = i < steps.length - 1;
+        return inner && steps[i] instanceof Segment.Name && node instanceof ObjectNode ? prefix.toString() : null;
+      }
+      node = next;
+    }
+    return null;
+  }
+
   /** Jayway's bracket form ({@code $['a'][0]}), which Step Functions quotes in its error causes. */
   public String canonical() {
     StringBuilder out = new StringBuilder("$");

@@ -42,13 +42,23 @@ public record PathRef(String text, Root root, String variable, JsonPath path) {
 
   /** The value the path names (an array of matches if indefinite), or null when nothing matches. */
   public JsonNode find(Scope scope) {
-    JsonNode base = switch (root) {
+    JsonNode base = base(scope);
+    if (base == null) return null;
+    return path.find(base);
+  }
+
+  /** See {@link JsonPath#missingProperty}. */
+  public String missingProperty(Scope scope) {
+    JsonNode base = base(scope);
+    return base == null ? null : path.missingProperty(base);
+  }
+
+  private JsonNode base(Scope scope) {
+    return switch (root) {
       case INPUT -> scope.input();
       case CONTEXT -> scope.context();
       case VARIABLE -> scope.variable(variable);
     };
-    if (base == null) return null;
-    return path.find(base);
   }
 
   /** Like {@link #find} but fails as Step Functions does when nothing matches. */

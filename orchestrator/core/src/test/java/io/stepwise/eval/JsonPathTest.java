@@ -82,6 +82,17 @@ class JsonPathTest {
   }
 
   @Test
+  void missingProperty_namesTheMissingInnerProperty_asJayway() {
+    assertEquals("$['no']", JsonPath.compile("$.no.such.path").missingProperty(doc));
+    assertEquals("$['store']['shelf']", JsonPath.compile("$.store.shelf.top").missingProperty(doc));
+    // A missing last step, a match, an index or a non-object on the way is another failure.
+    assertNull(JsonPath.compile("$.store.shelf").missingProperty(doc));
+    assertNull(JsonPath.compile("$.store.book").missingProperty(doc));
+    assertNull(JsonPath.compile("$.store.book[7].title").missingProperty(doc));
+    assertNull(JsonPath.compile("$.n.x.y").missingProperty(doc));
+  }
+
+  @Test
   void malformedPaths_areRejected() {
     assertFalse(JsonPath.isValid("a.b"));
     assertFalse(JsonPath.isValid("$.a["));
