@@ -24,7 +24,6 @@ import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -202,7 +201,7 @@ public final class InMemoryDriver {
         return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren children) {
-        return withResults(machine, state, runChildren(children, state, deadline, lane), children.children().size());
+        return withResults(machine, state, runChildren(children, sideBySide(machine, children), state, deadline, lane), children.children().size());
       }
       if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline, lane);
     }
@@ -211,66 +210,48 @@ public final class InMemoryDriver {
 
   /** Runs a Parallel's or Map's children to their end, as {@link #run} does (TestState uses it). */
   public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent) {
-    return runChildren(run, parent, null, root());
+    return runChildren(run, run.kind() == Command.RunChildren.Kind.PARALLEL, parent, null, root());
   }
 
   /**
-   * Runs the children (side by side when {@link #withConcurrentChildren}), stopping early once more
-   * failed than are tolerated. Each child keeps its own history, which the engine writes into the
-   * parent's when it joins, by time.
+   * Runs the children (on threads of their own when {@link #withConcurrentChildren}). Each child
+   * keeps its own history, which the engine writes into the parent's when it joins, by time.
    *
-   * <p>A Parallel's branches run as Step Functions runs them, side by side: each on a clock of
-   * its own from the Parallel's start ({@link VirtualClock#fork}), so their waits overlap; once one
-   * has failed, the next stop where that failure ends the Parallel, at its time, with what they
-   * did before it (and with no task called after it). The Parallel goes on at the failure's time,
-   * or once its last branch is done.
+   * <p>A Parallel's branches and an inline Map's iterations run as Step Functions runs them, side
+   * by side on virtual time ({@link SideBySide}). A distributed Map's iterations, child
+   * executions whose events the parent does not show, run one after the other, stopping once
+   * more failed than are tolerated.
    *
+   * @param sideBySide whether they run side by side ({@link #sideBySide})
    * @return null when the lane stops this run before the children are done
    */
-  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline, Lane lane) {
-    boolean sideBySide = run.kind() == Command.RunChildren.Kind.PARALLEL;
-    AtomicReference<Instant> failedAt = new AtomicReference<>();
-    AtomicReference<Instant> lastEnd = new AtomicReference<>(lane.clock().now());
+  private Event.ChildrenFinished runChildren(Command.RunChildren run, boolean sideBySide, ExecutionState parent,
+      Instant deadline, Lane lane) {
+    SideBySide time = sideBySide ? new SideBySide(lane, run.children().size(), run.maxConcurrency(), run.toleratedFailures()) : null;
     long tolerated = sideBySide ? Long.MAX_VALUE : run.toleratedFailures();
     List<ChildOutcome> outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), tolerated, i -> {
+      Lane own = sideBySide ? time.laneFor(i) : lane;
+      if (own == null) return ChildOutcome.stopped(i);
       Command.Child child = run.children().get(i);
-      Lane own = sideBySide ? lane.fork(failedAt.get()) : lane;
       ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(), child.variables());
       List<HistoryEvent> events = new ArrayList<>();
       ExecutionState end = run(child.machine(), start, events, deadline, false, own);
       ChildOutcome outcome = !end.isDone() ? ChildOutcome.stopped(i)
           : end.status() == ExecutionStatus.SUCCEEDED ? ChildOutcome.success(i, end.output())
           : ChildOutcome.failure(i, end.error(), end.cause());
-      Instant at = own.clock().now();
-      lastEnd.accumulateAndGet(at, InMemoryDriver::later);
-      if (outcome.failed()) failedAt.accumulateAndGet(at, (a, b) -> a == null ? b : a.isBefore(b) ? a : b);
+      if (sideBySide) time.ended(i, outcome, own.clock().now());
       return outcome.withEvents(events);
     });
-    boolean stopped = outcomes.stream().anyMatch(ChildOutcome::stopped);
-    // Stopped by this lane's own stop rather than a branch's failure before it: this run stops too.
-    if (stopped && (!sideBySide || failedAt.get() == null || lane.past(failedAt.get()))) return null;
-    if (sideBySide) lane.clock().waitUntil(failedAt.get() != null ? failedAt.get() : lastEnd.get());
+    if (!sideBySide) return outcomes.stream().anyMatch(ChildOutcome::stopped) ? null : new Event.ChildrenFinished(outcomes);
+    if (time.stoppedFromAbove(outcomes)) return null;
+    time.join();
     return new Event.ChildrenFinished(outcomes);
   }
 
-  private static Instant later(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  /**
-   * Where a run's time comes from, and the instant it stops at (a sibling's failure ending the
-   * Parallel it runs in; null for none).
-   */
-  private record Lane(VirtualClock clock, Instant stopAt) {
-    boolean past(Instant t) {
-      return stopAt != null && t.isAfter(stopAt);
-    }
-
-    /** A branch's lane: a clock of its own, stopping at the earlier of this lane's stop and {@code failedAt}. */
-    Lane fork(Instant failedAt) {
-      Instant stop = stopAt == null ? failedAt : failedAt == null ? stopAt : failedAt.isBefore(stopAt) ? failedAt : stopAt;
-      return new Lane(clock.fork(), stop);
-    }
+  /** A Parallel's branches and an inline Map's iterations run side by side; a distributed Map's do not. */
+  private static boolean sideBySide(StateMachine machine, Command.RunChildren run) {
+    return run.kind() == Command.RunChildren.Kind.PARALLEL
+        || !(machine.states().get(run.stateName()) instanceof io.stepwise.asl.State.Map map && map.distributed());
   }
 
   /** A Map with an ItemReader: its items are read whole (in memory they are few), then run as any Map's. */
@@ -293,7 +274,7 @@ public final class InMemoryDriver {
     }
     Command.RunChildren run = new Command.RunChildren(read.stateName(), Command.RunChildren.Kind.MAP, children,
         plan.maxConcurrency(), plan.toleratedFailures(children.size()));
-    return withResults(machine, state, runChildren(run, state, deadline, lane), children.size());
+    return withResults(machine, state, runChildren(run, false, state, deadline, lane), children.size());
   }
 
   /**
