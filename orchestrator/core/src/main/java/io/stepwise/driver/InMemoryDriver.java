@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs an execution to its end in this process: steps the engine, carries out its commands
- * (tasks through a {@link TaskInvoker}, timers on a {@link VirtualClock}, children one after the
- * other unless {@link #withConcurrentChildren} says otherwise), and keeps the history.
+ * (tasks through a {@link TaskInvoker}, timers on a {@link VirtualClock}, children side by side
+ * on it, on threads of their own when {@link #withConcurrentChildren} says so), and keeps the history.
  */
 public final class InMemoryDriver {
   private final Engine engine;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the children's own events into the parent's history when a Parallel or inline Map
- * joins, in the order Step Functions gives them: by time (an earlier child first on a tie), each
+ * joins, in the order Step Functions gives them: by time, children at the same time served in
+ * turn (a step's events together, a task's start and outcome each on their own), each
  * Map iteration framed by MapIterationStarted and MapIterationSucceeded or Failed. Links follow
  * Step Functions too: a child's first event links to ParallelStateStarted or its
  * MapIterationStarted; an iteration starts from MapStateStarted, or, once MaxConcurrency
@@ -25,9 +26,8 @@ import java.util.regex.Pattern;
  * After the failure (and a Map's MapIterationFailed) comes TaskStateAborted for the failing
  * child's Task, then for each other running child in index order a Map's MapIterationAborted and
  * the aborted event of the state it runs (TaskStateAborted, WaitStateAborted, MapStateAborted,
- * ParallelStateAborted), all linked to the
- * failure's last event, as the Map's or Parallel's Failed event is. Their events after that
- * point are not written.
+ * ParallelStateAborted), all linked to the failure's last event, as the Map's or Parallel's
+ * Failed event is. Their events after that point are not written.
  */
 final class ChildEvents {
   /**
@@ -57,6 +57,9 @@ final class ChildEvents {
       return parentId == null ? cause : m.group(1) + parentId + m.group(3) + cause.substring(m.end());
     }
   }
+
+  /** The events a service's answer brings: a task, Lambda function or activity started, ended or submitted. */
+  private static final Pattern ARRIVAL = Pattern.compile("(Task|LambdaFunction|Activity)(?!State)\\w+(?<!Scheduled)");
 
   private final History history;
   private final List<ChildOutcome> outcomes;
@@ -200,9 +203,6 @@ final class ChildEvents {
     HistoryEvent event = events.get(at);
     return event.timestamp().equals(events.get(at - 1).timestamp()) && !ARRIVAL.matcher(event.type()).matches();
   }
-
-  /** The events a service's answer brings: a task, Lambda function or activity started, ended or submitted. */
-  private static final Pattern ARRIVAL = Pattern.compile("(Task|LambdaFunction|Activity)(?!State)\\w+(?<!Scheduled)");
 
   private static int firstNotDone(boolean[] done) {
     for (int c = 0; c < done.length; c++) if (!done[c]) return c;
