@@ -119,7 +119,10 @@ class MapAbortTest {
     assertEquals(EngineTestSupport.T0.plusSeconds(3), result.history().get(17).timestamp());
   }
 
-  /** An iteration's failure stops the others at its time: a Wait aborted, and no task called after it. */
+  /**
+   * An iteration's failure stops the others at its time, an earlier one's too: a Wait aborted,
+   * and no task called after it.
+   */
   @Test
   void aFailure_abortsTheWaitOfAnotherIteration_andCallsNoTaskAfterIt() {
     EngineTestSupport.Script tasks = new EngineTestSupport.Script();
@@ -129,12 +132,13 @@ class MapAbortTest {
           "Boom": {"Type": "Fail", "Error": "E", "Cause": "c"},
           "W": {"Type": "Wait", "Seconds": 2, "Next": "T"},
           "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
-            "End": true}}}}}}""", "[0, 1]", tasks);
+            "End": true}}}}}}""", "[1, 0]", tasks);
     assertEquals("1<0 ExecutionStarted, 2<0 MapStateEntered, 3<2 MapStateStarted, "
         + "4<3 MapIterationStarted, 5<3 MapIterationStarted, 6<4 ChoiceStateEntered, 7<6 ChoiceStateExited, "
-        + "8<7 FailStateEntered, 9<5 ChoiceStateEntered, 10<9 ChoiceStateExited, 11<10 WaitStateEntered, "
-        + "12<8 MapIterationFailed, 13<8 MapIterationAborted, 14<8 WaitStateAborted, 15<8 MapStateFailed, "
+        + "8<7 WaitStateEntered, 9<5 ChoiceStateEntered, 10<9 ChoiceStateExited, 11<10 FailStateEntered, "
+        + "12<11 MapIterationFailed, 13<11 MapIterationAborted, 14<11 WaitStateAborted, 15<11 MapStateFailed, "
         + "16<15 ExecutionFailed", linkage(result.history()));
+    // The first iteration's Task would come after the second's failure: it is never called.
     assertEquals(List.of(), tasks.calls);
     assertEquals("E", result.error());
   }
