@@ -98,7 +98,7 @@ final class SideBySide {
       if (width > 0 && q.index() + width < ends.length) begin(q.index() + width, start, ready, outcomes);
     }
     List<ChildOutcome> all = new ArrayList<>(outcomes.length);
-    for (ChildOutcome outcome : outcomes) all.add(outcome);
+    for (ChildOutcome outcome : outcomes) if (outcome != null) all.add(outcome);
     return all;
   }
 
