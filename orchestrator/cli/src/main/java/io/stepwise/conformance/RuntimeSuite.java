@@ -173,14 +173,14 @@ public final class RuntimeSuite implements AutoCloseable {
         return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "ERROR", setupError);
       }
       if (s.express() != null && s.express().isDone()) {
-        return CaseRunner.verdict(s.name(), file, s.caseFile(), expressResult(s), s.mocks());
+        return CaseRunner.verdict(s.name(), file, s.caseFile(), expressResult(s), s.mocks(), true);
       }
       ExecutionRecord record = s.express() != null ? null : store.load(s.executionArn()).orElse(null);
       if (record != null && record.state().isDone()) {
         ExecutionState state = record.state();
         ExecutionResult result = new ExecutionResult(state.status(), state.output(), state.error(), state.cause(),
             history(store, record), state.transitions());
-        return CaseRunner.verdict(s.name(), file, s.caseFile(), result, s.mocks());
+        return CaseRunner.verdict(s.name(), file, s.caseFile(), result, s.mocks(), true);
       }
       if (Instant.now().isAfter(deadline)) {
         return CaseResult.notRun(s.name(), file.toString(), s.caseFile(), "TIMEOUT",

@@ -21,9 +21,16 @@ final class ChildThreads {
   static final int EXPRESS = 40;
 
   private final Semaphore spare;
+  private final boolean threaded;
 
   ChildThreads(int spare) {
     this.spare = new Semaphore(spare);
+    this.threaded = spare > 0;
+  }
+
+  /** Whether children may run on threads of their own (else they run on the caller's). */
+  boolean threaded() {
+    return threaded;
   }
 
   /**

@@ -12,8 +12,6 @@ import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryEvent;
-import io.stepwise.engine.Resource;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import io.stepwise.items.ItemCursor;
 import io.stepwise.items.ItemStream;
@@ -24,13 +22,12 @@ import io.stepwise.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Runs an execution to its end in this process: steps the engine, carries out its commands
- * (tasks through a {@link TaskInvoker}, timers on a {@link VirtualClock}, children one after the
- * other unless {@link #withConcurrentChildren} says otherwise), and keeps the history.
+ * (tasks through a {@link TaskInvoker}, timers on a {@link VirtualClock}, children side by side
+ * on it, on threads of their own when {@link #withConcurrentChildren} says so), and keeps the history.
  */
 public final class InMemoryDriver {
   private final Engine engine;
@@ -92,7 +89,7 @@ public final class InMemoryDriver {
   }
 
   private Lane root() {
-    return new Lane(clock, null);
+    return Lane.of(clock);
   }
 
   /**
@@ -101,90 +98,83 @@ public final class InMemoryDriver {
    */
   private ExecutionState run(StateMachine machine, ExecutionState start, List<HistoryEvent> history, Instant deadline,
       boolean live, Lane lane) {
-    VirtualClock clock = lane.clock();
-    ExecutionState state = start;
-    Event event = Event.ADVANCE;
-    Event outcome = null; // a submitted task's outcome, delivered after its TaskSubmitted
-    Instant outcomeAt = null; // when that outcome comes, if later than the call
-    Instant calledAt = null; // when the task call whose outcome the step brings was made
-    while (!state.isDone()) {
-      if (lane.past(clock.now())) return state;
+    Steps steps = new Steps(machine, start, history, deadline, live, lane);
+    while (steps.step()) {
+      // on to its end, or to where the lane stops it
+    }
+    return steps.state;
+  }
+
+  /** One run, step by step, so that side-by-side children can take their steps in time order. */
+  private final class Steps {
+    private final StateMachine machine;
+    private final List<HistoryEvent> history;
+    private final Instant deadline;
+    private final boolean live;
+    private final Lane lane;
+    private ExecutionState state;
+    private Event event = Event.ADVANCE;
+    private Event outcome; // a submitted task's outcome, delivered after its TaskSubmitted
+    private Instant outcomeAt; // when that outcome comes, if later than the call
+    private Instant calledAt; // when the task call whose outcome the step brings was made
+    private boolean stopped; // by the lane
+
+    Steps(StateMachine machine, ExecutionState start, List<HistoryEvent> history, Instant deadline, boolean live,
+        Lane lane) {
+      this.machine = machine;
+      this.state = start;
+      this.history = history;
+      this.deadline = deadline;
+      this.live = live;
+      this.lane = lane;
+    }
+
+    Instant now() {
+      return lane.clock().now();
+    }
+
+    /** Takes the next step; false once the run ended or the lane stopped it. */
+    boolean step() {
+      if (state.isDone() || stopped) return false;
+      VirtualClock clock = lane.clock();
+      boolean past = lane.past(clock.now());
+      // A call's outcome that comes past the stop still brings the task's start, made before it.
+      if (past && (calledAt == null || lane.past(calledAt))) return stop();
       if (deadline != null && !clock.now().isBefore(deadline)) event = new Event.TimedOut();
       Decision decision = engine.step(machine, state, event, clock.now());
-      List<HistoryEvent> events = calledAt == null ? decision.events() : startedAt(decision.events(), calledAt);
+      List<HistoryEvent> events = calledAt == null ? decision.events() : CallTiming.startedAt(decision.events(), calledAt);
       calledAt = null;
+      if (past) events = events.stream().filter(e -> !lane.past(e.timestamp())).toList();
       history.addAll(events);
       if (live && listener != null) events.forEach(listener);
+      if (past) return stop();
       state = decision.state();
-      if (state.isDone()) break;
+      if (state.isDone()) return false;
       if (outcome != null) {
-        event = arrival(outcome, outcomeAt, deadline, lane);
+        event = CallTiming.arrival(outcome, outcomeAt, deadline, lane);
         outcome = null;
-        if (event == null) return state;
-        continue;
+        return event != null || stop();
       }
       Instant now = clock.now();
       event = carryOut(machine, decision.commands(), state, deadline, lane);
-      if (event == null) return state;
-      Instant due = timedOutAt(decision.commands(), event, now);
-      if (submitted(decision.commands())) {
+      if (event == null) return stop();
+      Instant due = CallTiming.timedOutAt(decision.commands(), event, now);
+      if (CallTiming.submitted(decision.commands())) {
         outcome = event;
         outcomeAt = due;
         event = new Event.TaskSubmitted(Json.object());
       } else if (due != null) {
-        event = arrival(event, due, deadline, lane);
-        if (event == null) return state;
+        event = CallTiming.arrival(event, due, deadline, lane);
+        if (event == null) return stop();
         calledAt = now;
       }
+      return true;
     }
-    return state;
-  }
 
-  /**
-   * A call's outcome that is its timeout (a mock's, or a call that ran out of time) comes when its
-   * TimeoutSeconds or HeartbeatSeconds ran out, which is when Step Functions records it; null for
-   * any other outcome, which comes at once.
-   */
-  private static Instant timedOutAt(List<Command> commands, Event outcome, Instant calledAt) {
-    if (!(outcome instanceof Event.TaskFailed failed)) return null;
-    for (Command c : commands) {
-      if (!(c instanceof Command.InvokeTask call)) continue;
-      Integer seconds = ErrorNames.TIMEOUT.equals(failed.error()) ? call.timeoutSeconds()
-          : ErrorNames.HEARTBEAT_TIMEOUT.equals(failed.error()) ? call.heartbeatSeconds() : null;
-      return seconds == null ? null : calledAt.plusSeconds(seconds);
+    private boolean stop() {
+      stopped = true;
+      return false;
     }
-    return null;
-  }
-
-  /** Waits for an outcome due {@code at}: null when the lane stops first, TimedOut when the execution's deadline comes first. */
-  private static Event arrival(Event outcome, Instant at, Instant deadline, Lane lane) {
-    if (at == null) return outcome;
-    Instant until = deadline != null && deadline.isBefore(at) ? deadline : at;
-    if (lane.past(until)) return null;
-    lane.clock().waitUntil(until);
-    return until.equals(at) ? outcome : new Event.TimedOut();
-  }
-
-  /** The task's started event stamped with the time of its call, not of the outcome that came later. */
-  private static List<HistoryEvent> startedAt(List<HistoryEvent> events, Instant calledAt) {
-    List<HistoryEvent> stamped = new ArrayList<>(events.size());
-    for (HistoryEvent e : events) {
-      stamped.add(!e.type().endsWith("Started") ? e : new HistoryEvent(e.id(), e.previousEventId(), e.type(), calledAt,
-          e.detailsKey(), e.details(), e.payloadField(), e.payload(), e.detailsText()));
-    }
-    return stamped;
-  }
-
-  /**
-   * Whether the step called a callback or {@code .sync} task. In memory its invoker answers with
-   * the outcome that the callback or the job's end brings (a mock), so the send itself is
-   * recorded first, with an empty answer.
-   */
-  private static boolean submitted(List<Command> commands) {
-    for (Command c : commands) {
-      if (c instanceof Command.InvokeTask call && Resource.parse(call.resource()).submitsFirst()) return true;
-    }
-    return false;
   }
 
   /** The event the commands bring, or null when the lane stops the run before it. */
@@ -202,7 +192,7 @@ public final class InMemoryDriver {
         return tasks.invoke(call).event();
       }
       if (command instanceof Command.RunChildren children) {
-        return withResults(machine, state, runChildren(children, state, deadline, lane), children.children().size());
+        return withResults(machine, state, runChildren(children, sideBySide(machine, children), state, deadline, lane), children.children().size());
       }
       if (command instanceof Command.ReadChildren read) return readChildren(machine, read, state, deadline, lane);
     }
@@ -211,66 +201,84 @@ public final class InMemoryDriver {
 
   /** Runs a Parallel's or Map's children to their end, as {@link #run} does (TestState uses it). */
   public Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent) {
-    return runChildren(run, parent, null, root());
+    return runChildren(run, run.kind() == Command.RunChildren.Kind.PARALLEL, parent, null, root());
   }
 
   /**
-   * Runs the children (side by side when {@link #withConcurrentChildren}), stopping early once more
-   * failed than are tolerated. Each child keeps its own history, which the engine writes into the
-   * parent's when it joins, by time.
+   * Runs the children (on threads of their own when {@link #withConcurrentChildren}). Each child
+   * keeps its own history, which the engine writes into the parent's when it joins, by time.
    *
-   * <p>A Parallel's branches run as Step Functions runs them, side by side: each on a clock of
-   * its own from the Parallel's start ({@link VirtualClock#fork}), so their waits overlap; once one
-   * has failed, the next stop where that failure ends the Parallel, at its time, with what they
-   * did before it (and with no task called after it). The Parallel goes on at the failure's time,
-   * or once its last branch is done.
+   * <p>A Parallel's branches and an inline Map's iterations run as Step Functions runs them, side
+   * by side on virtual time ({@link SideBySide}). A distributed Map's iterations, child
+   * executions whose events the parent does not show, run one after the other, stopping once
+   * more failed than are tolerated.
    *
+   * @param sideBySide whether they run side by side ({@link #sideBySide})
    * @return null when the lane stops this run before the children are done
    */
-  private Event.ChildrenFinished runChildren(Command.RunChildren run, ExecutionState parent, Instant deadline, Lane lane) {
-    boolean sideBySide = run.kind() == Command.RunChildren.Kind.PARALLEL;
-    AtomicReference<Instant> failedAt = new AtomicReference<>();
-    AtomicReference<Instant> lastEnd = new AtomicReference<>(lane.clock().now());
-    long tolerated = sideBySide ? Long.MAX_VALUE : run.toleratedFailures();
-    List<ChildOutcome> outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), tolerated, i -> {
-      Command.Child child = run.children().get(i);
-      Lane own = sideBySide ? lane.fork(failedAt.get()) : lane;
-      ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), i, child.machine().startAt(), child.input(), child.variables());
-      List<HistoryEvent> events = new ArrayList<>();
-      ExecutionState end = run(child.machine(), start, events, deadline, false, own);
-      ChildOutcome outcome = !end.isDone() ? ChildOutcome.stopped(i)
-          : end.status() == ExecutionStatus.SUCCEEDED ? ChildOutcome.success(i, end.output())
-          : ChildOutcome.failure(i, end.error(), end.cause());
-      Instant at = own.clock().now();
-      lastEnd.accumulateAndGet(at, InMemoryDriver::later);
-      if (outcome.failed()) failedAt.accumulateAndGet(at, (a, b) -> a == null ? b : a.isBefore(b) ? a : b);
-      return outcome.withEvents(events);
-    });
-    boolean stopped = outcomes.stream().anyMatch(ChildOutcome::stopped);
-    // Stopped by this lane's own stop rather than a branch's failure before it: this run stops too.
-    if (stopped && (!sideBySide || failedAt.get() == null || lane.past(failedAt.get()))) return null;
-    if (sideBySide) lane.clock().waitUntil(failedAt.get() != null ? failedAt.get() : lastEnd.get());
+  private Event.ChildrenFinished runChildren(Command.RunChildren run, boolean sideBySide, ExecutionState parent,
+      Instant deadline, Lane lane) {
+    SideBySide time = sideBySide ? new SideBySide(lane, run.children().size(), run.maxConcurrency(), run.toleratedFailures()) : null;
+    List<ChildOutcome> outcomes;
+    if (sideBySide && !childThreads.threaded()) {
+      outcomes = time.inTurn((i, own) -> new ChildSteps(run, i, parent, deadline, own));
+    } else {
+      long tolerated = sideBySide ? Long.MAX_VALUE : run.toleratedFailures();
+      outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), tolerated, i -> {
+        Lane own = sideBySide ? time.laneFor(i) : lane;
+        if (own == null) return ChildOutcome.stopped(i);
+        ChildSteps child = new ChildSteps(run, i, parent, deadline, own);
+        while (child.step()) {
+          // to its end
+        }
+        if (sideBySide) time.ended(i, child.outcome(), child.now());
+        return child.outcome();
+      });
+    }
+    if (!sideBySide) return outcomes.stream().anyMatch(ChildOutcome::stopped) ? null : new Event.ChildrenFinished(outcomes);
+    if (time.stoppedFromAbove(outcomes)) return null;
+    time.join();
     return new Event.ChildrenFinished(outcomes);
   }
 
-  private static Instant later(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
+  /** Child {@code i} of a Parallel or Map, run on its lane; its events are its own until the join. */
+  private final class ChildSteps implements SideBySide.Child {
+    private final int index;
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private final Steps steps;
+
+    ChildSteps(Command.RunChildren run, int index, ExecutionState parent, Instant deadline, Lane lane) {
+      this.index = index;
+      Command.Child child = run.children().get(index);
+      ExecutionState start = ExecutionState.child(parent.info(), run.stateName(), index, child.machine().startAt(),
+          child.input(), child.variables());
+      this.steps = new Steps(child.machine(), start, events, deadline, false, lane);
+    }
+
+    @Override
+    public Instant now() {
+      return steps.now();
+    }
+
+    @Override
+    public boolean step() {
+      return steps.step();
+    }
+
+    @Override
+    public ChildOutcome outcome() {
+      ExecutionState end = steps.state;
+      ChildOutcome outcome = !end.isDone() ? ChildOutcome.stopped(index)
+          : end.status() == ExecutionStatus.SUCCEEDED ? ChildOutcome.success(index, end.output())
+          : ChildOutcome.failure(index, end.error(), end.cause());
+      return outcome.withEvents(events);
+    }
   }
 
-  /**
-   * Where a run's time comes from, and the instant it stops at (a sibling's failure ending the
-   * Parallel it runs in; null for none).
-   */
-  private record Lane(VirtualClock clock, Instant stopAt) {
-    boolean past(Instant t) {
-      return stopAt != null && t.isAfter(stopAt);
-    }
-
-    /** A branch's lane: a clock of its own, stopping at the earlier of this lane's stop and {@code failedAt}. */
-    Lane fork(Instant failedAt) {
-      Instant stop = stopAt == null ? failedAt : failedAt == null ? stopAt : failedAt.isBefore(stopAt) ? failedAt : stopAt;
-      return new Lane(clock.fork(), stop);
-    }
+  /** A Parallel's branches and an inline Map's iterations run side by side; a distributed Map's do not. */
+  private static boolean sideBySide(StateMachine machine, Command.RunChildren run) {
+    return run.kind() == Command.RunChildren.Kind.PARALLEL
+        || !(machine.states().get(run.stateName()) instanceof io.stepwise.asl.State.Map map && map.distributed());
   }
 
   /** A Map with an ItemReader: its items are read whole (in memory they are few), then run as any Map's. */
@@ -293,7 +301,7 @@ public final class InMemoryDriver {
     }
     Command.RunChildren run = new Command.RunChildren(read.stateName(), Command.RunChildren.Kind.MAP, children,
         plan.maxConcurrency(), plan.toleratedFailures(children.size()));
-    return withResults(machine, state, runChildren(run, state, deadline, lane), children.size());
+    return withResults(machine, state, runChildren(run, false, state, deadline, lane), children.size());
   }
 
   /**

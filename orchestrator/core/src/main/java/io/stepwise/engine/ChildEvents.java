@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the children's own events into the parent's history when a Parallel or inline Map
- * joins, in the order Step Functions gives them: by time (an earlier child first on a tie), each
+ * joins, in the order Step Functions gives them: by time, children at the same time served in
+ * turn (a step's events together, a task's start and outcome each on their own), each
  * Map iteration framed by MapIterationStarted and MapIterationSucceeded or Failed. Links follow
  * Step Functions too: a child's first event links to ParallelStateStarted or its
  * MapIterationStarted; an iteration starts from MapStateStarted, or, once MaxConcurrency
@@ -24,9 +25,9 @@ import java.util.regex.Pattern;
  * callback/test_sqs_failure_in_wait_for_task_tok_no_error_field: a Parallel's callback failing).
  * After the failure (and a Map's MapIterationFailed) comes TaskStateAborted for the failing
  * child's Task, then for each other running child in index order a Map's MapIterationAborted and
- * the aborted event of the state it runs (TaskStateAborted, WaitStateAborted), all linked to the
- * failure's last event, as the Map's or Parallel's Failed event is. Their events after that
- * point are not written.
+ * the aborted event of the state it runs (TaskStateAborted, WaitStateAborted, MapStateAborted,
+ * ParallelStateAborted), all linked to the failure's last event, as the Map's or Parallel's
+ * Failed event is. Their events after that point are not written.
  */
 final class ChildEvents {
   /**
@@ -56,6 +57,9 @@ final class ChildEvents {
       return parentId == null ? cause : m.group(1) + parentId + m.group(3) + cause.substring(m.end());
     }
   }
+
+  /** The events a service's answer brings: a task, Lambda function or activity started, ended or submitted. */
+  private static final Pattern ARRIVAL = Pattern.compile("(Task|LambdaFunction|Activity)(?!State)\\w+(?<!Scheduled)");
 
   private final History history;
   private final List<ChildOutcome> outcomes;
@@ -112,15 +116,22 @@ final class ChildEvents {
     // a join of 10,000 linear instead of quadratic.
     boolean sameTimes = outcomes.stream().allMatch(o -> o.events().isEmpty());
     int low = 0;
+    long[] served = new long[n]; // per child, the turn its last burst began in; -1 before its first
+    java.util.Arrays.fill(served, -1);
+    long turn = 0;
+    int burst = -1; // the child whose burst is being written
     while (remaining > 0) {
       while (done[low]) low++;
-      int pick = -1;
-      for (int c = sameTimes ? low : 0; c < n; c++) {
+      boolean goesOn = burst >= 0 && !done[burst] && continuesBurst(burst, next[burst]);
+      int pick = goesOn ? burst : -1;
+      for (int c = sameTimes ? low : 0; !goesOn && c < n; c++) {
         if (done[c] || !eligible(c, done, position)) continue;
-        if (pick < 0 || headTime(c, next[c]).isBefore(headTime(pick, next[pick]))) pick = c;
+        if (pick < 0 || earlier(c, pick, next, served)) pick = c;
         if (sameTimes) break;
       }
       if (pick < 0) pick = firstNotDone(done); // a slot's predecessor never ran (tolerated stop): go on
+      if (!goesOn) served[pick] = ++turn;
+      burst = pick;
       if (emit(pick, next, ids)) {
         done[pick] = true;
         remaining--;
@@ -149,8 +160,8 @@ final class ChildEvents {
   }
 
   /**
-   * The aborted event of the child's own state (not a nested one) when it is a Task or Wait
-   * entered and not exited within its first {@code upTo} events; null otherwise.
+   * The aborted event of the child's own state (not a nested one) when it is a Task, Wait, Map
+   * or Parallel entered and not exited within its first {@code upTo} events; null otherwise.
    */
   private String abortedEvent(int c, int upTo) {
     List<String> open = new ArrayList<>();
@@ -164,8 +175,33 @@ final class ChildEvents {
     return switch (open.get(0)) {
       case "Task" -> "TaskStateAborted";
       case "Wait" -> "WaitStateAborted";
+      case "Map" -> "MapStateAborted";
+      case "Parallel" -> "ParallelStateAborted";
       default -> null;
     };
+  }
+
+  /**
+   * Whether child {@code c} writes before {@code other}: its next event is earlier, or as early
+   * and its last burst began before the other's (Step Functions serves side-by-side children in
+   * turn: the four MapIterationStarted, then each iteration's TaskStateEntered and TaskScheduled,
+   * then the four TaskStarted), or in index order.
+   */
+  private boolean earlier(int c, int other, int[] next, long[] served) {
+    int byTime = headTime(c, next[c]).compareTo(headTime(other, next[other]));
+    return byTime != 0 ? byTime < 0 : served[c] < served[other];
+  }
+
+  /**
+   * Whether the child's next event goes on the burst its last one was in: written in the same
+   * step at the same time. MapIterationStarted and the iteration's end stand alone, and a task's
+   * start and outcome come on their own, once the service answers.
+   */
+  private boolean continuesBurst(int c, int at) {
+    List<HistoryEvent> events = outcomes.get(c).events();
+    if (at <= 0 || at >= events.size()) return false;
+    HistoryEvent event = events.get(at);
+    return event.timestamp().equals(events.get(at - 1).timestamp()) && !ARRIVAL.matcher(event.type()).matches();
   }
 
   private static int firstNotDone(boolean[] done) {
