@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -98,22 +97,23 @@ final class JsonTextWriter {
         fieldEnds = new int[node.size()];
         fieldHeights = new int[node.size()];
       }
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      Map.Entry<String, JsonNode> field = null;
+      int size = node.size();
+      Map.Entry<String, JsonNode>[] fields = FieldMap.entries((ObjectNode) node);
       int f = 0;
       if (root && previous != null && previous.fieldEnds() != null && previous.root() instanceof ObjectNode before) {
         // The fields this root shares, in order, with the previous one (a ResultPath's copy of its
         // input): their text, spans and heights are the previous text's, at the same offsets.
-        for (Iterator<Map.Entry<String, JsonNode>> was = before.fields(); it.hasNext() && was.hasNext(); f++) {
-          field = it.next();
-          Map.Entry<String, JsonNode> old = was.next();
-          if (field.getValue() != old.getValue() || !field.getKey().equals(old.getKey())) break;
-          field = null;
+        Map.Entry<String, JsonNode>[] was = FieldMap.entries(before);
+        for (int n = Math.min(size, before.size()); f < n; f++) {
+          Map.Entry<String, JsonNode> field = fields[f];
+          Map.Entry<String, JsonNode> old = was[f];
+          // The same entry (a copy's shared one) is the same field.
+          if (field != old && (field.getValue() != old.getValue() || !field.getKey().equals(old.getKey()))) break;
         }
         if (f > 0) height = copyFields(f);
       }
-      while (field != null || it.hasNext()) {
-        if (field == null) field = it.next();
+      for (; f < size; f++) {
+        Map.Entry<String, JsonNode> field = fields[f];
         if (f > 0) out.append(',');
         string(field.getKey());
         out.append(':');
@@ -122,8 +122,6 @@ final class JsonTextWriter {
           fieldEnds[f] = out.length();
           fieldHeights[f] = height;
         }
-        f++;
-        field = null;
       }
       out.append('}');
     } else {
