@@ -13,6 +13,8 @@ final class TextBuffer {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   /** Per Latin-1 character: 0 when JSON keeps it as it is, else what follows its backslash ('u' for \\u00XX). */
   private static final byte[] ESCAPES = new byte[0x100];
+  /** Strings this short are scanned where they are (see appendShort). */
+  private static final int SHORT = 16;
 
   static {
     for (int c = 0; c < 0x20; c++) ESCAPES[c] = 'u';
@@ -85,6 +87,7 @@ final class TextBuffer {
    */
   void appendQuoted(String s) {
     int n = s.length();
+    if (n <= SHORT && wide == null && appendShort(s, n)) return;
     char[] chars = this.chars.length >= n ? this.chars : (this.chars = new char[Math.max(n, 64)]);
     // Read from a char array, which the loop scans without String.charAt's checks per character.
     s.getChars(0, n, chars, 0);
@@ -141,6 +144,25 @@ final class TextBuffer {
       }
     }
     append('"');
+  }
+
+  /**
+   * A short string with nothing to escape (a key, mostly), read where it is: copying it into the
+   * char array first costs more than its few characters. False, with nothing appended, otherwise.
+   */
+  private boolean appendShort(String s, int n) {
+    if (length + n + 2 > narrow.length) narrow = Arrays.copyOf(narrow, Math.max(narrow.length * 2, length + n + 2));
+    byte[] bytes = narrow;
+    int at = length + 1;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c > 0xFF || ESCAPES[c] != 0) return false;
+      bytes[at++] = (byte) c;
+    }
+    bytes[length] = '"';
+    bytes[at++] = '"';
+    length = at;
+    return true;
   }
 
   /** Appends text of ASCII characters only (numbers, literals, escapes). */
