@@ -208,7 +208,7 @@ final class JsonTextWriter {
       case NULL -> out.appendAscii("null");
       case BOOLEAN -> out.appendAscii(node.booleanValue() ? "true" : "false");
       case NUMBER -> {
-        if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
+        if (node.isInt() || node.isLong() || node.isShort()) out.appendLong(node.longValue());
         else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
         else appendText(Json.generatorWrite(node));
       }

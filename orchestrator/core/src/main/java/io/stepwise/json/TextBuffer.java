@@ -165,6 +165,26 @@ final class TextBuffer {
     return true;
   }
 
+  /** Appends {@code value} in decimal, as Long.toString prints it, without making that String. */
+  void appendLong(long value) {
+    if (value == Long.MIN_VALUE) {
+      appendAscii(Long.toString(value));
+      return;
+    }
+    int digits = 1;
+    for (long v = Math.abs(value); v >= 10; v /= 10) digits++;
+    int n = digits + (value < 0 ? 1 : 0);
+    if (wide != null) {
+      appendAscii(Long.toString(value));
+      return;
+    }
+    if (length + n > narrow.length) narrow = Arrays.copyOf(narrow, Math.max(narrow.length * 2, length + n));
+    if (value < 0) narrow[length] = '-';
+    long v = Math.abs(value);
+    for (int at = length + n - 1; at >= length + n - digits; at--, v /= 10) narrow[at] = (byte) ('0' + v % 10);
+    length += n;
+  }
+
   /** Appends text of ASCII characters only (numbers, literals, escapes). */
   void appendAscii(String s) {
     append(s, 0, s.length(), true);
