@@ -27,10 +27,11 @@ public final class StateMachineParser {
     Map<String, State> states = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("States").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      states.put(e.getKey(), state(e.getKey(), e.getValue(), language, location + "/States/" + e.getKey()));
+      String name = e.getKey().intern();
+      states.put(name, state(name, e.getValue(), language, location + "/States/" + name));
     }
     Integer timeout = node.has("TimeoutSeconds") ? node.get("TimeoutSeconds").asInt() : null;
-    return new StateMachine(node.path("StartAt").asText(), Collections.unmodifiableMap(states),
+    return new StateMachine(node.path("StartAt").asText().intern(), Collections.unmodifiableMap(states),
         text(node, "Comment"), timeout, language);
   }
 
@@ -54,7 +55,7 @@ public final class StateMachineParser {
 
   private static StateBase base(String name, String type, JsonNode node, QueryLanguage language) {
     boolean jsonata = language == QueryLanguage.JSONATA;
-    return new StateBase(name, type, language, text(node, "Next"),
+    return new StateBase(name, type, language, stateName(node, "Next"),
         pathField(node, "InputPath"), pathField(node, "OutputPath"), pathField(node, "ResultPath"),
         jsonata ? null : template(node.get("Parameters")),
         jsonata ? null : template(node.get("ResultSelector")),
@@ -77,11 +78,11 @@ public final class StateMachineParser {
         parsed = ChoiceRules.parse(rule, location + "/Choices/" + i, true, problems);
         if (!problems.isEmpty()) throw new IllegalArgumentException(problems.all().toString());
       }
-      branches.add(new State.Choice.Branch(parsed, rule.get("Condition"), text(rule, "Next"),
+      branches.add(new State.Choice.Branch(parsed, rule.get("Condition"), stateName(rule, "Next"),
           assign(rule.get("Assign"), base.language()), rule.get("Output")));
       i++;
     }
-    return new State.Choice(base, List.copyOf(branches), text(node, "Default"));
+    return new State.Choice(base, List.copyOf(branches), stateName(node, "Default"));
   }
 
   private static State.Parallel parallel(StateBase base, JsonNode node, QueryLanguage language, String location) {
@@ -128,7 +129,7 @@ public final class StateMachineParser {
     if (catchNode == null) return List.of();
     List<Catcher> out = new ArrayList<>();
     for (JsonNode c : catchNode) {
-      out.add(new Catcher(strings(c.path("ErrorEquals")), text(c, "Next"), pathField(c, "ResultPath"),
+      out.add(new Catcher(strings(c.path("ErrorEquals")), stateName(c, "Next"), pathField(c, "ResultPath"),
           c.get("Output"), assign(c.get("Assign"), language)));
     }
     return List.copyOf(out);
@@ -148,6 +149,15 @@ public final class StateMachineParser {
 
   private static PayloadTemplate template(JsonNode node) {
     return node == null ? null : PayloadTemplate.compile(node);
+  }
+
+  /**
+   * A state's name as a transition names it: interned, as the States' keys are, so that looking
+   * the state up finds its key by identity, without reading the name's characters.
+   */
+  private static String stateName(JsonNode node, String field) {
+    String name = text(node, field);
+    return name == null ? null : name.intern();
   }
 
   private static String text(JsonNode node, String field) {

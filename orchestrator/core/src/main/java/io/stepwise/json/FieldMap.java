@@ -33,7 +33,30 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
 
   /** An empty object with room for {@code fields} fields. */
   static ObjectNode object(int fields) {
-    return fields > MAX_FIELDS ? Json.object() : new ObjectNode(Json.NODES, new FieldMap(fields));
+    return fields > MAX_FIELDS ? Json.object() : new Fields(new FieldMap(fields));
+  }
+
+  /** An object whose fields are a FieldMap, so that copies and the printer read its entries' array. */
+  static final class Fields extends ObjectNode {
+    private final FieldMap map;
+
+    private Fields(FieldMap map) {
+      super(Json.NODES, map);
+      this.map = map;
+    }
+  }
+
+  /**
+   * The first {@code node.size()} entries of this array are {@code node}'s fields in order: its
+   * own array (to read only) when its fields are a FieldMap, else a copy.
+   */
+  @SuppressWarnings("unchecked")
+  static Map.Entry<String, JsonNode>[] entries(ObjectNode node) {
+    if (node instanceof Fields fields) return fields.map.entries;
+    Map.Entry<String, JsonNode>[] entries = new Map.Entry[node.size()];
+    int i = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) entries[i++] = it.next();
+    return entries;
   }
 
   /** A new object with {@code node}'s fields and room for {@code more}: changing it leaves {@code node} as it is. */
@@ -45,12 +68,18 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
       return copy;
     }
     FieldMap fields = new FieldMap(n + more);
+    if (node instanceof Fields from) {
+      // Its entries are immutable: shared as they are, in one array copy.
+      System.arraycopy(from.map.entries, 0, fields.entries, 0, n);
+      fields.size = n;
+      return new Fields(fields);
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      // Another FieldMap's entries are immutable and shared as they are; a LinkedHashMap's are not.
+      // A LinkedHashMap's entries change with their map: copied.
       fields.entries[fields.size++] = e instanceof SimpleImmutableEntry ? e : new SimpleImmutableEntry<>(e);
     }
-    return new ObjectNode(Json.NODES, fields);
+    return new Fields(fields);
   }
 
   private int indexOf(Object key) {

@@ -1,7 +1,8 @@
 package io.stepwise.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * JSON text exactly as {@link Json#write} prints it, with the spans its larger subtrees take in
@@ -36,8 +37,17 @@ public final class JsonText {
   private volatile int[] index;
   // The buffer this text was printed in, for the next text printed from it to reuse: whoever
   // takes it owns it, so one state decided twice (a duplicate) never shares a buffer.
-  private final AtomicReference<TextBuffer> scratch;
+  private volatile TextBuffer scratch;
   private static final int SCANNED = 32;
+  private static final VarHandle SCRATCH;
+
+  static {
+    try {
+      SCRATCH = MethodHandles.lookup().findVarHandle(JsonText.class, "scratch", TextBuffer.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   JsonText(String text, boolean latin1, JsonNode root, JsonNode[] nodes, int[] starts, int[] ends, int[] heights,
       int count, int[] fieldEnds, int[] fieldHeights, TextBuffer scratch) {
@@ -45,7 +55,7 @@ public final class JsonText {
     this.fieldEnds = fieldEnds;
     this.fieldHeights = fieldHeights;
     this.root = root;
-    this.scratch = new AtomicReference<>(scratch);
+    this.scratch = scratch;
     this.latin1 = latin1;
     this.nodes = nodes;
     this.starts = starts;
@@ -126,7 +136,8 @@ public final class JsonText {
 
   /** The buffer this text was printed in, emptied, or null when another write took it first. */
   TextBuffer takeScratch() {
-    TextBuffer buffer = scratch.getAndSet(null);
+    // A field swapped through a VarHandle: an AtomicReference would be one more object per text.
+    TextBuffer buffer = scratch == null ? null : (TextBuffer) SCRATCH.getAndSet(this, (TextBuffer) null);
     return buffer == null ? null : buffer.reset();
   }
 

@@ -1,9 +1,10 @@
 package io.stepwise.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -13,9 +14,6 @@ import java.util.Map;
 final class JsonTextWriter {
   /** Subtrees shorter than this are cheaper to print than to record and look up. */
   private static final int MIN_SPAN = 32;
-  /** Strings this short are scanned where they are; longer ones are copied into a char array first. */
-  private static final int SHORT_STRING = 16;
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final JsonText previous;
   private final boolean keepSpans;
@@ -64,16 +62,20 @@ final class JsonTextWriter {
   /** Prints {@code node} at nesting {@code depth}; returns its height (0 for a scalar). */
   private int value(JsonNode node, int depth) {
     if (tooDeep) return 0;
+    // Told apart by class, not by JsonNode's virtual isX() calls: a payload's nodes are of many
+    // classes, so each such call site would be megamorphic.
+    boolean object = node instanceof ObjectNode;
+    boolean array = !object && node instanceof ArrayNode;
+    String string = object || array || !(node instanceof TextNode text) ? null : text.textValue();
     // A string shorter than a kept span cannot be one of the previous text's entries.
-    if (previous != null && (node.isContainerNode() || node.isTextual() && node.textValue().length() + 2 >= MIN_SPAN)) {
+    if (previous != null && (object || array || string != null && string.length() + 2 >= MIN_SPAN)) {
       int k = previous.find(node);
       if (k >= 0) return copy(k, depth);
     }
-    if (node.isObject()) return container(node, depth, true);
-    if (node.isArray()) return container(node, depth, false);
-    if (node.isTextual()) {
+    if (object || array) return container(node, depth, object);
+    if (string != null) {
       int entry = open(node);
-      string(node.textValue());
+      string(string);
       close(entry, 0);
       return 0;
     }
@@ -95,22 +97,23 @@ final class JsonTextWriter {
         fieldEnds = new int[node.size()];
         fieldHeights = new int[node.size()];
       }
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      Map.Entry<String, JsonNode> field = null;
+      int size = node.size();
+      Map.Entry<String, JsonNode>[] fields = FieldMap.entries((ObjectNode) node);
       int f = 0;
       if (root && previous != null && previous.fieldEnds() != null && previous.root() instanceof ObjectNode before) {
         // The fields this root shares, in order, with the previous one (a ResultPath's copy of its
         // input): their text, spans and heights are the previous text's, at the same offsets.
-        for (Iterator<Map.Entry<String, JsonNode>> was = before.fields(); it.hasNext() && was.hasNext(); f++) {
-          field = it.next();
-          Map.Entry<String, JsonNode> old = was.next();
-          if (field.getValue() != old.getValue() || !field.getKey().equals(old.getKey())) break;
-          field = null;
+        Map.Entry<String, JsonNode>[] was = FieldMap.entries(before);
+        for (int n = Math.min(size, before.size()); f < n; f++) {
+          Map.Entry<String, JsonNode> field = fields[f];
+          Map.Entry<String, JsonNode> old = was[f];
+          // The same entry (a copy's shared one) is the same field.
+          if (field != old && (field.getValue() != old.getValue() || !field.getKey().equals(old.getKey()))) break;
         }
         if (f > 0) height = copyFields(f);
       }
-      while (field != null || it.hasNext()) {
-        if (field == null) field = it.next();
+      for (; f < size; f++) {
+        Map.Entry<String, JsonNode> field = fields[f];
         if (f > 0) out.append(',');
         string(field.getKey());
         out.append(':');
@@ -119,8 +122,6 @@ final class JsonTextWriter {
           fieldEnds[f] = out.length();
           fieldHeights[f] = height;
         }
-        f++;
-        field = null;
       }
       out.append('}');
     } else {
@@ -207,7 +208,7 @@ final class JsonTextWriter {
       case NULL -> out.appendAscii("null");
       case BOOLEAN -> out.appendAscii(node.booleanValue() ? "true" : "false");
       case NUMBER -> {
-        if (node.isInt() || node.isLong() || node.isShort()) out.appendAscii(Long.toString(node.longValue()));
+        if (node.isInt() || node.isLong() || node.isShort()) out.appendLong(node.longValue());
         else if (node.isBigDecimal()) out.appendAscii(node.decimalValue().toString());
         else appendText(Json.generatorWrite(node));
       }
@@ -217,53 +218,7 @@ final class JsonTextWriter {
 
   /** A quoted string with Jackson's default escapes: quote, backslash and control characters. */
   private void string(String s) {
-    int n = s.length();
-    if (n < SHORT_STRING) {
-      shortString(s);
-      return;
-    }
-    // Read from a char array, which the loop scans without String.charAt's checks per character.
-    char[] chars = out.chars(n);
-    s.getChars(0, n, chars, 0);
-    out.append('"');
-    for (int i = out.appendUnescaped(chars, 0, n); i < n; i = out.appendUnescaped(chars, i, n)) escape(chars[i++]);
-    out.append('"');
-  }
-
-  private void escape(char c) {
-    out.append('\\');
-    switch (c) {
-      case '"', '\\' -> out.append(c);
-      case '\b' -> out.append('b');
-      case '\t' -> out.append('t');
-      case '\n' -> out.append('n');
-      case '\f' -> out.append('f');
-      case '\r' -> out.append('r');
-      default -> {
-        out.appendAscii("u00");
-        out.append(HEX[c >> 4]);
-        out.append(HEX[c & 0xF]);
-      }
-    }
-  }
-
-  /** A string too short to be worth copying into a char array first. */
-  private void shortString(String s) {
-    out.append('"');
-    int from = 0;
-    boolean latin1 = true;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        latin1 &= c <= 0xFF;
-        continue;
-      }
-      out.append(s, from, i, latin1);
-      from = i + 1;
-      escape(c);
-    }
-    out.append(s, from, s.length(), latin1);
-    out.append('"');
+    out.appendQuoted(s);
   }
 
   /** Text from Jackson (an odd scalar): its characters are not known to be Latin-1. */

@@ -39,6 +39,9 @@ class JsonTextTest {
       numbers.add(new BigDecimal(n));
     }
     numbers.add(0.1).add(1e300).add(Double.NaN).add(Float.MAX_VALUE).add(Long.MIN_VALUE).add((short) 7).add(true).addNull();
+    for (long n : new long[] {0, -1, 9, 10, -10, 99, 100, Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE}) {
+      numbers.add(n).add((int) n);
+    }
     assertEquals(jackson(numbers), JsonText.print(numbers));
   }
 

@@ -22,6 +22,7 @@ final class StringFunctions {
   private static JsonNode split(Args args) {
     String text = args.string(0);
     String delimiters = args.string(1);
+    if (delimiters.length() == 1 && !Character.isSurrogate(delimiters.charAt(0))) return splitAt(text, delimiters.charAt(0));
     // Sized for its pieces at once: the default would grow to ten.
     ArrayNode parts = Json.NODES.arrayNode(pieces(text, delimiters));
     int start = 0;
@@ -33,6 +34,22 @@ final class StringFunctions {
         start = i + width;
       }
       i += width;
+    }
+    if (text.length() > start) parts.add(text.substring(start));
+    return parts;
+  }
+
+  /**
+   * {@link #split} at one delimiter that is a whole character (not half of a surrogate pair, so
+   * it never matches inside one): found by {@link String#indexOf}, which scans without decoding code points.
+   */
+  private static JsonNode splitAt(String text, char delimiter) {
+    int count = 1;
+    for (int i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) count++;
+    ArrayNode parts = Json.NODES.arrayNode(count);
+    int start = 0;
+    for (int i = text.indexOf(delimiter); i >= 0; start = i + 1, i = text.indexOf(delimiter, start)) {
+      if (i > start) parts.add(text.substring(start, i));
     }
     if (text.length() > start) parts.add(text.substring(start));
     return parts;

@@ -36,6 +36,13 @@ class StringFunctionsTest {
   }
 
   @Test
+  void stringSplit_atOneDelimiterKeepsSurrogatePairsAndDelimitersAtTheEnds() {
+    assertResult("[\"\ud83d\ude00a\",\"b\u00e9\ud83d\ude00\"]",
+        "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)", pair("-\ud83d\ude00a--b\u00e9\ud83d\ude00-", "-"));
+    assertResult("[\"a\",\"b\"]", "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)", pair("a\ud83d\ude00b", "\ud83d\ude00"));
+  }
+
+  @Test
   void stringSplit_rejectsNonStrings() {
     assertInvalidArguments("States.StringSplit", "States.StringSplit($.a, ',')", "{\"a\":[\"a,b\"]}");
     assertInvalidArguments("States.StringSplit", "States.StringSplit('a,b', $.d)", "{\"d\":1}");
