@@ -82,14 +82,30 @@ class JsonPathTest {
   }
 
   @Test
-  void missingProperty_namesTheMissingInnerProperty_asJayway() {
-    assertEquals("$['no']", JsonPath.compile("$.no.such.path").missingProperty(doc));
-    assertEquals("$['store']['shelf']", JsonPath.compile("$.store.shelf.top").missingProperty(doc));
-    // A missing last step, a match, an index or a non-object on the way is another failure.
-    assertNull(JsonPath.compile("$.store.shelf").missingProperty(doc));
-    assertNull(JsonPath.compile("$.store.book").missingProperty(doc));
-    assertNull(JsonPath.compile("$.store.book[7].title").missingProperty(doc));
-    assertNull(JsonPath.compile("$.n.x.y").missingProperty(doc));
+  void notFoundCause_namesTheMissingInnerProperty_asJayway() {
+    assertEquals("Missing property in path $['no']", JsonPath.compile("$.no.such.path").notFoundCause(doc));
+    assertEquals("Missing property in path $['store']['shelf']",
+        JsonPath.compile("$.store.shelf.top").notFoundCause(doc));
+    // A missing last step, a match or an index out of bounds is "No results" instead.
+    assertNull(JsonPath.compile("$.store.shelf").notFoundCause(doc));
+    assertNull(JsonPath.compile("$.store.book").notFoundCause(doc));
+    assertNull(JsonPath.compile("$.store.book[7].title").notFoundCause(doc));
+    // A property on null or a scalar: Jayway's text names its provider's classes, which no recording shows.
+    assertNull(JsonPath.compile("$.n.x.y").notFoundCause(doc));
+    assertNull(JsonPath.compile("$['a b'].x").notFoundCause(doc));
+  }
+
+  @Test
+  void notFoundCause_indexOnANonArray_asJaywayArrayPathToken() {
+    assertEquals("The path $['n'] is null", JsonPath.compile("$.n[0]").notFoundCause(doc));
+    assertEquals("Filter: [0]['x'] can only be applied to arrays. Current context is: 8",
+        JsonPath.compile("$.store.book[0].price[0]['x']").notFoundCause(doc));
+    assertEquals("Filter: [-1] can only be applied to arrays. Current context is: 1",
+        JsonPath.compile("$['a b'][-1]").notFoundCause(doc));
+    assertEquals("Filter: [0] can only be applied to arrays. Current context is: A",
+        JsonPath.compile("$.store.book[0].title[0]").notFoundCause(doc));
+    assertEquals("Filter: [1]['t'] can only be applied to arrays. Current context is: {\"title\":\"B\",\"price\":12}",
+        JsonPath.compile("$.store.book[1][1].t").notFoundCause(doc));
   }
 
   @Test
