@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code .a}, {@code ['a']}), indexes ({@code [0]}, {@code [-1]}), wildcards, deep scan
  * ({@code ..a}), unions, slices and filters ({@code [?(@.x > 1)]}).
  *
- * <p>A definite path (names and indexes only) yields one node or nothing; any other path yields
- * an array of every match, as Jayway does. Nodes are never mutated: the engine treats every
+ * <p>A definite path (names, indexes and multi-property {@code ['a','b']} steps) yields one node
+ * or nothing; any other path yields an array of every match, as Jayway does. Nodes are never mutated: the engine treats every
  * {@link JsonNode} as an immutable value, so results share structure with their input.
  */
 public final class JsonPath {
@@ -25,13 +25,18 @@ public final class JsonPath {
   private final String text;
   private final List<Segment> segments;
   private final boolean definite;
+  private final boolean reference;
+  // A multi-property step before the last: Jayway fails such a path wherever it is evaluated.
+  private final boolean innerNames;
   // The steps of a definite path as an array (null otherwise): find walks it on every transition.
   private final Segment.Definite[] steps;
 
   private JsonPath(String text, List<Segment> segments) {
     this.text = text;
     this.segments = List.copyOf(segments);
-    this.definite = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
+    this.definite = segments.stream().allMatch(s -> s instanceof Segment.Definite);
+    this.reference = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
+    this.innerNames = segments.stream().limit(Math.max(0, segments.size() - 1)).anyMatch(s -> s instanceof Segment.Names);
     this.steps = definite ? segments.toArray(new Segment.Definite[0]) : null;
   }
 
@@ -64,7 +69,7 @@ public final class JsonPath {
 
   /** True for a Reference Path: names and indexes only, as ResultPath and the *Path fields require. */
   public boolean isReferencePath() {
-    return definite;
+    return reference;
   }
 
   List<Segment> segments() {
@@ -76,6 +81,7 @@ public final class JsonPath {
    * array of every match for an indefinite path.
    */
   public JsonNode find(JsonNode root) {
+    if (innerNames) return null;
     if (steps != null) {
       JsonNode node = root;
       for (Segment.Definite step : steps) {
@@ -102,7 +108,7 @@ public final class JsonPath {
    * @throws StatesError States.ResultPathMatchFailure when the path runs into a non-object
    */
   public JsonNode set(JsonNode root, JsonNode value) {
-    if (!definite) throw new IllegalArgumentException("not a reference path: " + text);
+    if (!reference) throw new IllegalArgumentException("not a reference path: " + text);
     return set(root, 0, value);
   }
 
@@ -138,7 +144,9 @@ public final class JsonPath {
    * Jayway's message where it stops a definite path before its last step, which Step Functions
    * quotes in its cause: a missing property ({@code Missing property in path $['a']} for
    * {@code $.a.b} on {@code {}}), an index on null ({@code The path $['a'] is null}) or on another
-   * non-array ({@code Filter: [0]['b'] can only be applied to arrays. Current context is: 5}).
+   * non-array ({@code Filter: [0]['b'] can only be applied to arrays. Current context is: 5}), or
+   * several properties before the last step ({@code Multi properties can only be used as path
+   * leafs: $['a', 'b']}, as AWS's console showed for {@code $['a', 'b'].v}).
    * Null when the path matches, ends otherwise (a missing last step is "No results" instead), or
    * names a property on a non-object, where Jayway's text names its JSON provider's classes.
    */
@@ -148,6 +156,9 @@ public final class JsonPath {
     StringBuilder prefix = new StringBuilder("$");
     for (int i = 0; i < steps.length; i++) {
       if (steps[i] instanceof Segment.Index && !node.isArray()) return notAnArray(prefix.toString(), i, node);
+      if (steps[i] instanceof Segment.Names names && i < steps.length - 1) {
+        return node.isObject() ? "Multi properties can only be used as path leafs: " + prefix + names.listed() : null;
+      }
       prefix.append(steps[i].canonical());
       JsonNode next = steps[i].step(node);
       if (next == null) {
@@ -208,6 +219,30 @@ public final class JsonPath {
       @Override
       public String canonical() {
         return "['" + name + "']";
+      }
+    }
+
+    /** {@code ['a','b']}: an object of those of the properties present (Jayway's merge of a leaf). */
+    record Names(List<String> names) implements Definite {
+      @Override
+      public JsonNode step(JsonNode node) {
+        if (!(node instanceof ObjectNode object)) return null;
+        ObjectNode merged = Json.object();
+        for (String name : names) {
+          JsonNode value = object.get(name);
+          if (value != null) merged.set(name, value);
+        }
+        return merged;
+      }
+
+      @Override
+      public String canonical() {
+        return "['" + String.join("','", names) + "']";
+      }
+
+      /** The form Jayway's messages give the evaluated path: {@code ['a', 'b']}. */
+      String listed() {
+        return "['" + String.join("', '", names) + "']";
       }
     }
 

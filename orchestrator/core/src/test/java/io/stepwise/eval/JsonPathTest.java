@@ -60,6 +60,21 @@ class JsonPathTest {
     assertEquals(Json.parse("[\"C\",\"A\"]"), JsonPath.compile("$.store.book[2,0].title").find(doc));
   }
 
+  /** AWS's console (gist deric4/733eb129...): {@code $['a', 'b']} merges, {@code $['a', 'b'].v} fails. */
+  @Test
+  void multiProperty_mergesAtTheLeaf_andFailsBeforeIt_asJayway() {
+    JsonNode abc = Json.parse("{\"a\": {\"v\": 1}, \"b\": {\"v\": 2}, \"c\": {\"v\": 3}}");
+    assertEquals(Json.parse("{\"a\": {\"v\": 1}, \"b\": {\"v\": 2}}"), JsonPath.compile("$['a', 'b']").find(abc));
+    assertEquals(Json.parse("{\"a\": {\"v\": 1}}"), JsonPath.compile("$['a','x']").find(abc), "absent ones are left out");
+    assertEquals("$['a','b']", JsonPath.compile("$['a', 'b']").canonical());
+    assertNull(JsonPath.compile("$['a', 'b'].v").find(abc));
+    assertEquals("Multi properties can only be used as path leafs: $['a', 'b']",
+        JsonPath.compile("$['a', 'b'].v").notFoundCause(abc));
+    assertFalse(JsonPath.compile("$['a', 'b']").isReferencePath());
+    assertEquals(Json.parse("[{\"title\": \"C\", \"isbn\": \"1\"}]"),
+        JsonPath.compile("$.store.book[?(@.price < 6)]['title','isbn']").find(doc));
+  }
+
   @Test
   void set_copiesOnlyAlongThePath_andCreatesObjects() {
     JsonNode input = Json.parse("{\"a\": {\"keep\": 1}, \"b\": [1,2]}");
