@@ -26,7 +26,7 @@ final class DataFlow {
     if (field.isIdentity()) return scope.input();
     PathRef ref = PathRef.compile(field.path());
     JsonNode value = ref.find(scope);
-    if (value == null) throw noResults(field.path(), ref.missingProperty(scope));
+    if (value == null) throw noResults(field.path(), ref.notFoundCause(scope));
     return value;
   }
 
@@ -49,11 +49,11 @@ final class DataFlow {
   }
 
   /**
-   * As {@link #noResults(String)}, unless the path ran into a missing property before its last step
-   * ({@code missing}, see {@link PathRef#missingProperty}): Jayway names that property instead.
+   * As {@link #noResults(String)}, unless Jayway stopped the path before its last step with a message
+   * of its own ({@code cause}, see {@link PathRef#notFoundCause}), which Step Functions quotes instead.
    */
-  static StatesError noResults(String path, String missing) {
-    if (missing != null) return StatesError.runtime("Invalid path '" + path + "' : Missing property in path " + missing);
+  static StatesError noResults(String path, String cause) {
+    if (cause != null) return StatesError.runtime("Invalid path '" + path + "' : " + cause);
     String canonical;
     try {
       canonical = JsonPath.compile(path).canonical();

@@ -147,7 +147,7 @@ final class FanOut {
     if (field == null) return absent;
     JsonNode value = flow.value(field.literal(), field.path(), field.fieldName());
     if (field.path() != null) {
-      if (value == null) throw DataFlow.noResults(field.path());
+      if (value == null) throw flow.notFound(field.path());
       return MapLimits.fromPath(field.fieldName(), field.path(), value);
     }
     if (value != null && value.isNumber()) return value.asDouble();

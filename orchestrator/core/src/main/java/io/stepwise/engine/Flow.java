@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Catcher;
 import io.stepwise.asl.State;
 import io.stepwise.asl.StateBase;
+import io.stepwise.eval.StatesError;
 import io.stepwise.eval.jsonata.JsonataBindings;
 import java.time.Instant;
 
@@ -75,6 +76,11 @@ interface Flow {
    * input (null when it finds nothing).
    */
   JsonNode value(JsonNode written, String path, String fieldName);
+
+  /** The failure for a reference path that {@link #value} found nothing at, with Jayway's cause. */
+  default StatesError notFound(String path) {
+    return DataFlow.noResults(path);
+  }
 
   /** An ItemReader's or ResultWriter's Parameters (JSONPath) or Arguments (JSONata), evaluated; {} without. */
   JsonNode resourceArguments(JsonNode owner);

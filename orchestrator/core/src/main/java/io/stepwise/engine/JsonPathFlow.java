@@ -163,7 +163,7 @@ final class JsonPathFlow implements Flow {
     Scope scope = effective();
     PathRef ref = "$".equals(map.itemsPath()) ? null : PathRef.compile(map.itemsPath());
     JsonNode items = ref == null ? scope.input() : ref.find(scope);
-    if (items == null) throw DataFlow.noResults(map.itemsPath(), ref.missingProperty(scope));
+    if (items == null) throw DataFlow.noResults(map.itemsPath(), ref.notFoundCause(scope));
     if (!items.isArray()) {
       throw StatesError.runtime("Invalid path '" + map.itemsPath() + "': The ItemsPath value must be an array, but was '"
           + Json.typeName(items) + "'");
@@ -187,6 +187,11 @@ final class JsonPathFlow implements Flow {
   @Override
   public JsonNode value(JsonNode written, String path, String fieldName) {
     return path == null ? written : PathRef.compile(path).find(effective());
+  }
+
+  @Override
+  public StatesError notFound(String path) {
+    return DataFlow.noResults(path, PathRef.compile(path).notFoundCause(effective()));
   }
 
   @Override

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code .a}, {@code ['a']}), indexes ({@code [0]}, {@code [-1]}), wildcards, deep scan
  * ({@code ..a}), unions, slices and filters ({@code [?(@.x > 1)]}).
  *
- * <p>A definite path (names and indexes only) yields one node or nothing; any other path yields
- * an array of every match, as Jayway does. Nodes are never mutated: the engine treats every
+ * <p>A definite path (names, indexes and multi-property {@code ['a','b']} steps) yields one node
+ * or nothing; any other path yields an array of every match, as Jayway does. Nodes are never mutated: the engine treats every
  * {@link JsonNode} as an immutable value, so results share structure with their input.
  */
 public final class JsonPath {
@@ -25,13 +25,18 @@ public final class JsonPath {
   private final String text;
   private final List<Segment> segments;
   private final boolean definite;
+  private final boolean reference;
+  // A multi-property step before the last: Jayway fails such a path wherever it is evaluated.
+  private final boolean innerNames;
   // The steps of a definite path as an array (null otherwise): find walks it on every transition.
   private final Segment.Definite[] steps;
 
   private JsonPath(String text, List<Segment> segments) {
     this.text = text;
     this.segments = List.copyOf(segments);
-    this.definite = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
+    this.definite = segments.stream().allMatch(s -> s instanceof Segment.Definite);
+    this.reference = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
+    this.innerNames = segments.stream().limit(Math.max(0, segments.size() - 1)).anyMatch(s -> s instanceof Segment.Names);
     this.steps = definite ? segments.toArray(new Segment.Definite[0]) : null;
   }
 
@@ -64,7 +69,7 @@ public final class JsonPath {
 
   /** True for a Reference Path: names and indexes only, as ResultPath and the *Path fields require. */
   public boolean isReferencePath() {
-    return definite;
+    return reference;
   }
 
   List<Segment> segments() {
@@ -76,6 +81,7 @@ public final class JsonPath {
    * array of every match for an indefinite path.
    */
   public JsonNode find(JsonNode root) {
+    if (innerNames) return null;
     if (steps != null) {
       JsonNode node = root;
       for (Segment.Definite step : steps) {
@@ -102,7 +108,7 @@ public final class JsonPath {
    * @throws StatesError States.ResultPathMatchFailure when the path runs into a non-object
    */
   public JsonNode set(JsonNode root, JsonNode value) {
-    if (!definite) throw new IllegalArgumentException("not a reference path: " + text);
+    if (!reference) throw new IllegalArgumentException("not a reference path: " + text);
     return set(root, 0, value);
   }
 
@@ -134,25 +140,9 @@ public final class JsonPath {
     return copy;
   }
 
-  /**
-   * Where Jayway stops a definite path that runs into a missing property before its last step: the
-   * bracket form up to that property ({@code $['a']} for {@code $.a.b} on {@code {}}); null when the
-   * path matches, or ends otherwise (a missing last step is "No results" instead).
-   */
-  public String missingProperty(JsonNode root) {
-    if (steps == null) return null;
-    JsonNode node = root;
-    StringBuilder prefix = new StringBuilder("$");
-    for (int i = 0; i < steps.length; i++) {
-      prefix.append(steps[i].canonical());
-      JsonNode next = steps[i].step(node);
-      if (next == null) {
-        boolean inner = i < steps.length - 1;
-        return inner && steps[i] instanceof Segment.Name && node instanceof ObjectNode ? prefix.toString() : null;
-      }
-      node = next;
-    }
-    return null;
+  /** See {@link JaywayCauses#notFound}; null for an indefinite path. */
+  public String notFoundCause(JsonNode root) {
+    return steps == null ? null : JaywayCauses.notFound(steps, root);
   }
 
   /** Jayway's bracket form ({@code $['a'][0]}), which Step Functions quotes in its error causes. */
@@ -193,6 +183,30 @@ public final class JsonPath {
       @Override
       public String canonical() {
         return "['" + name + "']";
+      }
+    }
+
+    /** {@code ['a','b']}: an object of those of the properties present (Jayway's merge of a leaf). */
+    record Names(List<String> names) implements Definite {
+      @Override
+      public JsonNode step(JsonNode node) {
+        if (!(node instanceof ObjectNode object)) return null;
+        ObjectNode merged = Json.object();
+        for (String name : names) {
+          JsonNode value = object.get(name);
+          if (value != null) merged.set(name, value);
+        }
+        return merged;
+      }
+
+      @Override
+      public String canonical() {
+        return "['" + String.join("','", names) + "']";
+      }
+
+      /** The form Jayway's messages give the evaluated path: {@code ['a', 'b']}. */
+      String listed() {
+        return "['" + String.join("', '", names) + "']";
       }
     }
 

@@ -93,11 +93,17 @@ final class JsonPathParser {
         members.add(member());
         skipSpaces();
       } while (tryConsume(','));
-      segment = members.size() == 1 ? members.get(0) : new Segment.Union(members);
+      segment = members.size() == 1 ? members.get(0) : union(members);
     }
     skipSpaces();
     expect(']');
     return segment;
+  }
+
+  // Names alone are one multi-property step (Jayway's PropertyPathToken), anything else a union.
+  private static Segment union(List<Segment> members) {
+    if (!members.stream().allMatch(m -> m instanceof Segment.Name)) return new Segment.Union(members);
+    return new Segment.Names(members.stream().map(m -> ((Segment.Name) m).name()).toList());
   }
 
   private Segment member() {

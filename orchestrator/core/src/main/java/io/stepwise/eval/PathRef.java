@@ -47,10 +47,10 @@ public record PathRef(String text, Root root, String variable, JsonPath path) {
     return path.find(base);
   }
 
-  /** See {@link JsonPath#missingProperty}. */
-  public String missingProperty(Scope scope) {
+  /** See {@link JsonPath#notFoundCause}. */
+  public String notFoundCause(Scope scope) {
     JsonNode base = base(scope);
-    return base == null ? null : path.missingProperty(base);
+    return base == null ? null : path.notFoundCause(base);
   }
 
   private JsonNode base(Scope scope) {

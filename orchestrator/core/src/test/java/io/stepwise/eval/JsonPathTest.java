@@ -60,6 +60,21 @@ class JsonPathTest {
     assertEquals(Json.parse("[\"C\",\"A\"]"), JsonPath.compile("$.store.book[2,0].title").find(doc));
   }
 
+  /** AWS's console (gist deric4/733eb129...): {@code $['a', 'b']} merges, {@code $['a', 'b'].v} fails. */
+  @Test
+  void multiProperty_mergesAtTheLeaf_andFailsBeforeIt_asJayway() {
+    JsonNode abc = Json.parse("{\"a\": {\"v\": 1}, \"b\": {\"v\": 2}, \"c\": {\"v\": 3}}");
+    assertEquals(Json.parse("{\"a\": {\"v\": 1}, \"b\": {\"v\": 2}}"), JsonPath.compile("$['a', 'b']").find(abc));
+    assertEquals(Json.parse("{\"a\": {\"v\": 1}}"), JsonPath.compile("$['a','x']").find(abc), "absent ones are left out");
+    assertEquals("$['a','b']", JsonPath.compile("$['a', 'b']").canonical());
+    assertNull(JsonPath.compile("$['a', 'b'].v").find(abc));
+    assertEquals("Multi properties can only be used as path leafs: $['a', 'b']",
+        JsonPath.compile("$['a', 'b'].v").notFoundCause(abc));
+    assertFalse(JsonPath.compile("$['a', 'b']").isReferencePath());
+    assertEquals(Json.parse("[{\"title\": \"C\", \"isbn\": \"1\"}]"),
+        JsonPath.compile("$.store.book[?(@.price < 6)]['title','isbn']").find(doc));
+  }
+
   @Test
   void set_copiesOnlyAlongThePath_andCreatesObjects() {
     JsonNode input = Json.parse("{\"a\": {\"keep\": 1}, \"b\": [1,2]}");
@@ -82,14 +97,30 @@ class JsonPathTest {
   }
 
   @Test
-  void missingProperty_namesTheMissingInnerProperty_asJayway() {
-    assertEquals("$['no']", JsonPath.compile("$.no.such.path").missingProperty(doc));
-    assertEquals("$['store']['shelf']", JsonPath.compile("$.store.shelf.top").missingProperty(doc));
-    // A missing last step, a match, an index or a non-object on the way is another failure.
-    assertNull(JsonPath.compile("$.store.shelf").missingProperty(doc));
-    assertNull(JsonPath.compile("$.store.book").missingProperty(doc));
-    assertNull(JsonPath.compile("$.store.book[7].title").missingProperty(doc));
-    assertNull(JsonPath.compile("$.n.x.y").missingProperty(doc));
+  void notFoundCause_namesTheMissingInnerProperty_asJayway() {
+    assertEquals("Missing property in path $['no']", JsonPath.compile("$.no.such.path").notFoundCause(doc));
+    assertEquals("Missing property in path $['store']['shelf']",
+        JsonPath.compile("$.store.shelf.top").notFoundCause(doc));
+    // A missing last step, a match or an index out of bounds is "No results" instead.
+    assertNull(JsonPath.compile("$.store.shelf").notFoundCause(doc));
+    assertNull(JsonPath.compile("$.store.book").notFoundCause(doc));
+    assertNull(JsonPath.compile("$.store.book[7].title").notFoundCause(doc));
+    // A property on null or a scalar: Jayway's text names its provider's classes, which no recording shows.
+    assertNull(JsonPath.compile("$.n.x.y").notFoundCause(doc));
+    assertNull(JsonPath.compile("$['a b'].x").notFoundCause(doc));
+  }
+
+  @Test
+  void notFoundCause_indexOnANonArray_asJaywayArrayPathToken() {
+    assertEquals("The path $['n'] is null", JsonPath.compile("$.n[0]").notFoundCause(doc));
+    assertEquals("Filter: [0]['x'] can only be applied to arrays. Current context is: 8",
+        JsonPath.compile("$.store.book[0].price[0]['x']").notFoundCause(doc));
+    assertEquals("Filter: [-1] can only be applied to arrays. Current context is: 1",
+        JsonPath.compile("$['a b'][-1]").notFoundCause(doc));
+    assertEquals("Filter: [0] can only be applied to arrays. Current context is: A",
+        JsonPath.compile("$.store.book[0].title[0]").notFoundCause(doc));
+    assertEquals("Filter: [1]['t'] can only be applied to arrays. Current context is: {\"title\":\"B\",\"price\":12}",
+        JsonPath.compile("$.store.book[1][1].t").notFoundCause(doc));
   }
 
   @Test
