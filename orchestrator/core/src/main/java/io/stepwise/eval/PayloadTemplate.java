@@ -7,9 +7,11 @@ import io.stepwise.eval.intrinsics.IntrinsicCall;
 import io.stepwise.eval.intrinsics.Intrinsics;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign), compiled once:
@@ -27,7 +29,8 @@ public sealed interface PayloadTemplate {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
         if (key.endsWith(".$") && e.getValue().isTextual()) {
-          fields.add(new Field(key.substring(0, key.length() - 2), expression(key, e.getValue().textValue())));
+          // Interned, as the parser's keys are: a later lookup of the field finds it by identity.
+          fields.add(new Field(key.substring(0, key.length() - 2).intern(), expression(key, e.getValue().textValue())));
           dynamic = true;
         } else {
           PayloadTemplate value = compile(e.getValue());
@@ -35,7 +38,7 @@ public sealed interface PayloadTemplate {
           fields.add(new Field(key, value));
         }
       }
-      return dynamic ? new ObjectTemplate(fields) : new Literal(template);
+      return dynamic ? ObjectTemplate.of(fields) : new Literal(template);
     }
     if (template.isArray()) {
       List<PayloadTemplate> items = new ArrayList<>();
@@ -75,10 +78,31 @@ public sealed interface PayloadTemplate {
     }
   }
 
-  record ObjectTemplate(List<Field> fields) implements PayloadTemplate {
+  /**
+   * An object template; {@code names} are its fields' names when they are distinct (a key
+   * {@code "a.$"} and a key {@code "a"} are not), so the object is built without a key lookup.
+   */
+  record ObjectTemplate(List<Field> fields, String[] names, PayloadTemplate[] values) implements PayloadTemplate {
+    static ObjectTemplate of(List<Field> fields) {
+      String[] names = new String[fields.size()];
+      PayloadTemplate[] values = new PayloadTemplate[fields.size()];
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < names.length; i++) {
+        names[i] = fields.get(i).name();
+        values[i] = fields.get(i).value();
+        if (!seen.add(names[i])) return new ObjectTemplate(fields, null, null);
+      }
+      return new ObjectTemplate(fields, names, values);
+    }
+
     public JsonNode evaluate(Scope scope) {
-      ObjectNode out = Json.object(fields.size());
-      for (Field field : fields) out.set(field.name(), field.value().evaluate(scope));
+      if (names == null) {
+        ObjectNode out = Json.object(fields.size());
+        for (Field field : fields) out.set(field.name(), field.value().evaluate(scope));
+        return out;
+      }
+      ObjectNode out = Json.object(names.length);
+      for (int i = 0; i < names.length; i++) Json.putNew(out, names[i], values[i].evaluate(scope));
       return out;
     }
   }

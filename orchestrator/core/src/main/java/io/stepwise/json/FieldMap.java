@@ -36,6 +36,21 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     return fields > MAX_FIELDS ? Json.object() : new Fields(new FieldMap(fields));
   }
 
+  /**
+   * Adds {@code key}, which the caller knows {@code node} does not hold yet, without looking it
+   * up. A null value is JSON null, as {@code ObjectNode.set} reads it.
+   */
+  static void putNew(ObjectNode node, String key, JsonNode value) {
+    if (!(node instanceof Fields fields)) {
+      node.set(key, value);
+      return;
+    }
+    FieldMap map = fields.map;
+    if (map.size == map.entries.length) map.entries = Arrays.copyOf(map.entries, map.size * 2);
+    map.entries[map.size++] = new SimpleImmutableEntry<>(key, value == null ? Json.NODES.nullNode() : value);
+    map.modifications++;
+  }
+
   /** An object whose fields are a FieldMap, so that copies and the printer read its entries' array. */
   static final class Fields extends ObjectNode {
     private final FieldMap map;

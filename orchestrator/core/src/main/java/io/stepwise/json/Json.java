@@ -156,6 +156,11 @@ public final class Json {
     return FieldMap.object(fields);
   }
 
+  /** Adds {@code key}, known not to be in {@code node} (an object from {@link #object(int)}), without a lookup. */
+  public static void putNew(ObjectNode node, String key, JsonNode value) {
+    FieldMap.putNew(node, key, value);
+  }
+
   public static ArrayNode array() {
     return NODES.arrayNode();
   }
