@@ -14,9 +14,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Runs definitions in memory on a virtual clock with scripted task outcomes. */
 final class EngineTestSupport {
+  /** "id<previous type" per event, one string, to read like a recorded history. */
+  static String linkage(List<HistoryEvent> events) {
+    return events.stream().map(e -> e.id() + "<" + e.previousEventId() + " " + e.type()).collect(Collectors.joining(", "));
+  }
+
+  /** {@link #linkage(List)} of a run's whole history. */
+  static String linkage(ExecutionResult result) {
+    return linkage(result.history());
+  }
+
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private EngineTestSupport() {}

@@ -1,5 +1,6 @@
 package io.stepwise.engine;
 
+import static io.stepwise.engine.EngineTestSupport.linkage;
 import static io.stepwise.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,11 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Event types, order and previousEventId as Step Functions writes them (GetExecutionHistory). */
 class HistoryLinkageTest {
-  /** "id<previous type" per event, one string, to read like a recorded history. */
-  private static String linkage(ExecutionResult result) {
-    return MapAbortTest.linkage(result.history());
-  }
-
   @Test
   void mapIterations_linkToTheIterationBefore_andTheEndEventsAreWrittenAside() {
     ExecutionResult result = run("""

@@ -1,12 +1,12 @@
 package io.stepwise.engine;
 
+import static io.stepwise.engine.EngineTestSupport.linkage;
 import static io.stepwise.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stepwise.driver.ExecutionResult;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class MapAbortTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
-
-  /** "id<previous type" per event, one string, to read like a recorded history. */
-  static String linkage(List<HistoryEvent> events) {
-    return events.stream().map(e -> e.id() + "<" + e.previousEventId() + " " + e.type()).collect(Collectors.joining(", "));
-  }
 
   /** An iteration's own history: its Task entered and scheduled at {@code t}, started, then timed out at {@code end}. */
   private static ChildOutcome timedOut(int index, long t, long end) {

@@ -1,5 +1,6 @@
 package io.stepwise.engine;
 
+import static io.stepwise.engine.EngineTestSupport.linkage;
 import static io.stepwise.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.Test;
  * aborted, then the running ones', each and ParallelStateFailed linked to the failure's last event.
  */
 class ParallelAbortTest {
-  private static String linkage(ExecutionResult result) {
-    return MapAbortTest.linkage(result.history());
-  }
-
   @Test
   void aBranchFailing_abortsTheWaitAnotherBranchIsIn() {
     ExecutionResult result = run("""
