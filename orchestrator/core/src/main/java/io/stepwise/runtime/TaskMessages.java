@@ -26,10 +26,7 @@ final class TaskMessages {
    * then the message is admitted afresh. False when the task was not taken, or is written already.
    */
   boolean writesStartedFirst(StepMessage message, ExecutionRecord record, String receiptId, StepQueue starts) {
-    if (message.kind() == StepMessage.Kind.ACTIVITY_STARTED || !waitsOn(message.token(), record)
-        || record.state().phase() != Phase.AWAIT_TASK) {
-      return false;
-    }
+    if (!behindItsTask(message, record) || record.state().phase() != Phase.AWAIT_TASK) return false;
     String worker = tokens.get(message.token()).map(TokenStore.TaskToken::worker).orElse(null);
     if (worker == null) return false;
     transitions.make(record, receiptId, new Event.ActivityStarted(worker.isEmpty() ? null : worker), starts, false,
