@@ -218,13 +218,14 @@ public final class InMemoryDriver {
    */
   private Event.ChildrenFinished runChildren(Command.RunChildren run, boolean sideBySide, ExecutionState parent,
       Instant deadline, Lane lane) {
-    SideBySide time = sideBySide ? new SideBySide(lane, run.children().size(), run.maxConcurrency(), run.toleratedFailures()) : null;
+    int width = sideBySide ? sideBySideWidth(run) : run.maxConcurrency();
+    SideBySide time = sideBySide ? new SideBySide(lane, run.children().size(), width, run.toleratedFailures()) : null;
     List<ChildOutcome> outcomes;
     if (sideBySide && !childThreads.threaded()) {
       outcomes = time.inTurn((i, own) -> new ChildSteps(run, i, parent, deadline, own));
     } else {
       long tolerated = sideBySide ? Long.MAX_VALUE : run.toleratedFailures();
-      outcomes = childThreads.run(run.children().size(), run.maxConcurrency(), tolerated, i -> {
+      outcomes = childThreads.run(run.children().size(), width, tolerated, i -> {
         Lane own = sideBySide ? time.laneFor(i) : lane;
         if (own == null) return ChildOutcome.stopped(i);
         ChildSteps child = new ChildSteps(run, i, parent, deadline, own);
@@ -273,6 +274,16 @@ public final class InMemoryDriver {
           : ChildOutcome.failure(index, end.error(), end.cause());
       return outcome.withEvents(events);
     }
+  }
+
+  /** Step Functions runs at most this many of an inline Map's iterations at once, whatever its MaxConcurrency. */
+  static final int INLINE_MAP_CONCURRENCY = 40;
+
+  /** How many children run at once side by side: all a Parallel's branches, an inline Map's up to 40. */
+  private static int sideBySideWidth(Command.RunChildren run) {
+    if (run.kind() == Command.RunChildren.Kind.PARALLEL) return run.maxConcurrency();
+    int own = run.maxConcurrency();
+    return own > 0 ? Math.min(own, INLINE_MAP_CONCURRENCY) : INLINE_MAP_CONCURRENCY;
   }
 
   /** A Parallel's branches and an inline Map's iterations run side by side; a distributed Map's do not. */

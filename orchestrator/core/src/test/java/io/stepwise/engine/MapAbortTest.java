@@ -115,6 +115,26 @@ class MapAbortTest {
   }
 
   /**
+   * An inline Map runs at most 40 iterations at once, as Step Functions does, with no
+   * MaxConcurrency or a larger one: the 41st waits for the first's slot.
+   */
+  @Test
+  void anInlineMap_runsAtMostFortyAtOnce() {
+    String items = "[" + "1, ".repeat(40) + "1]";
+    for (String limit : List.of("", ", \"MaxConcurrency\": 100")) {
+      ExecutionResult result = run("""
+          {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true%s, "ItemProcessor": {
+            "StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$", "End": true}}}}}}""".formatted(limit),
+          items, new EngineTestSupport.Script());
+      List<HistoryEvent> events = result.history();
+      assertEquals(EngineTestSupport.T0.plusSeconds(2), events.get(events.size() - 1).timestamp(), limit);
+      long startedAtOnce = events.stream()
+          .filter(e -> e.type().equals("WaitStateEntered") && e.timestamp().equals(EngineTestSupport.T0)).count();
+      assertEquals(40, startedAtOnce, limit);
+    }
+  }
+
+  /**
    * An iteration's failure stops the others at its time, an earlier one's too: a Wait aborted,
    * and no task called after it.
    */
