@@ -123,6 +123,17 @@ class JsonPathTest {
         JsonPath.compile("$.store.book[1][1].t").notFoundCause(doc));
   }
 
+  /** AWS accepts {@code $.Jobs.sum()} in a definition and fails the state: "could not be found in the input". */
+  @Test
+  void jaywayFunctions_compile_butFindNothing() {
+    for (String path : new String[] {"$.store.book.length()", "$..price.sum()", "$.length()"}) {
+      JsonPath compiled = JsonPath.compile(path);
+      assertNull(compiled.find(doc), path);
+      assertFalse(compiled.isReferencePath(), path);
+    }
+    assertFalse(JsonPath.isValid("$.store.length().x"));
+  }
+
   @Test
   void malformedPaths_areRejected() {
     assertFalse(JsonPath.isValid("a.b"));

@@ -24,6 +24,16 @@ class StateFieldsTest {
          "OutputPath": "$.[0]", "End": true}"""));
   }
 
+  /** AWS deploys {@code "Jobs.$": "$.Jobs.sum()"} and fails at run time; the docs bar functions from reference paths. */
+  @Test
+  void jsonPathFunctions_areAcceptedInPaths_butNotInReferencePaths() {
+    assertValid(one("""
+        {"Type": "Pass", "InputPath": "$.a.length()", "Parameters": {"s.$": "$.Jobs.sum()", "n.$": "$..x.length()"},
+         "OutputPath": "$.s.min()", "End": true}"""));
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.a.length()','End':true}"), PATH + "/States/A/ResultPath");
+    assertProblems(one("{'Type':'Wait','SecondsPath':'$.a.length()','End':true}"), PATH + "/States/A/SecondsPath");
+  }
+
   @Test
   void mapLabel_emptyOrWithAForbiddenCharacter_isRefused() {
     for (String bad : new String[] {"", "label one", "label_{x}", "a:b", "tab\\t", "q?", "back\\\\slash"}) {
