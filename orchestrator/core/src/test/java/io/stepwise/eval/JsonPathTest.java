@@ -123,6 +123,28 @@ class JsonPathTest {
         JsonPath.compile("$.store.book[1][1].t").notFoundCause(doc));
   }
 
+  /** Jayway's word operators and regex match, which Step Functions accepts in full paths. */
+  @Test
+  void filters_jaywayWordOperatorsAndRegex() {
+    assertEquals(Json.parse("[\"A\",\"C\"]"), titles("@.title in ['A','C']"));
+    assertEquals(Json.parse("[\"B\"]"), titles("@.title nin ['A','C']"));
+    assertEquals(Json.parse("[\"A\",\"C\"]"), titles("@.price in [8, 5.0]"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.tags contains 'x'"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.tags size 1"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.tags empty false"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.tags subsetof ['x','y']"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.tags anyof ['x']"));
+    assertEquals(Json.parse("[]"), titles("@.tags noneof ['x']"));
+    assertEquals(Json.parse("[\"B\",\"C\"]"), titles("@.title =~ /[bc]/i"));
+    assertEquals(Json.parse("[]"), titles("@.title =~ /[bc]/"));
+    assertEquals(Json.parse("[\"A\"]"), titles("@.title =~ /a b|A/"));
+    assertFalse(JsonPath.isValid("$.store.book[?(@.title =~ /x/q)]"));
+  }
+
+  private JsonNode titles(String filter) {
+    return JsonPath.compile("$.store.book[?(" + filter + ")].title").find(doc);
+  }
+
   /** AWS accepts {@code $.Jobs.sum()} in a definition and fails the state: "could not be found in the input". */
   @Test
   void jaywayFunctions_compile_butFindNothing() {

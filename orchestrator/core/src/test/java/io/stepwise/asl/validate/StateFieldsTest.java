@@ -24,6 +24,19 @@ class StateFieldsTest {
          "OutputPath": "$.[0]", "End": true}"""));
   }
 
+  /** Jayway, which AWS compiles paths with, reads these filters; the docs bar them from reference paths only. */
+  @Test
+  void jaywayFilterOperators_areAcceptedInPaths() {
+    // the helpers turn single quotes into double ones: strings here are double-quoted, as Jayway also reads
+    assertValid(one("""
+        {"Type": "Pass", "InputPath": "$.items[?(@.tag in [\\"a\\",\\"b\\"])]",
+         "Parameters": {"r.$": "$[?(@.name =~ /ab.*/i)]", "s.$": "$.a[?(@.list size 2 && @.x nin [1,2])]",
+                        "t.$": "$.a[?(@.list subsetof [\\"x\\"] || @.list anyof [\\"y\\"] || @.list noneof [\\"z\\"])]",
+                        "u.$": "$.a[?(@.s contains \\"x\\" && @.l empty false)]"},
+         "End": true}"""));
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.a[?(@.x in [1])]','End':true}"), PATH + "/States/A/ResultPath");
+  }
+
   /** AWS deploys {@code "Jobs.$": "$.Jobs.sum()"} and fails at run time; the docs bar functions from reference paths. */
   @Test
   void jsonPathFunctions_areAcceptedInPaths_butNotInReferencePaths() {
