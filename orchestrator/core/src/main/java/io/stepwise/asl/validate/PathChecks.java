@@ -60,8 +60,9 @@ final class PathChecks {
     }
     JsonPath path = compile(text);
     if (path == null || (reference && !path.isReferencePath())) {
+      // AWS's words, as CreateStateMachine errors quote them for a payload template field
       fields.problems.add(Diagnostics.INVALID_JSONPATH, loc, "The value for the field '" + field
-          + "' must be a valid " + (reference ? "ReferencePath" : "JSONPath") + " or intrinsic function: " + text);
+          + "' must be a valid " + (reference ? "ReferencePath" : "JSONPath") + " or a valid intrinsic function call");
     }
   }
 

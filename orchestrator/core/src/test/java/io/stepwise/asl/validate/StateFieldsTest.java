@@ -24,6 +24,21 @@ class StateFieldsTest {
          "OutputPath": "$.[0]", "End": true}"""));
   }
 
+  @Test
+  void unknownTypeAndBadTemplatePath_areReportedInAwsWords() {
+    assertEquals(List.of("/States/A/Type: The field 'Type' should have one of these values: "
+            + "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]"),
+        messages(one("{'Type':'Sleep','End':true}")));
+    assertEquals(List.of("/States/A/Parameters/id.$: The value for the field 'id.$' must be a valid JSONPath "
+            + "or a valid intrinsic function call"),
+        messages(one("{'Type':'Pass','Parameters':{'id.$':'previous'},'End':true}")));
+  }
+
+  private static List<String> messages(String definition) {
+    return DefinitionValidator.validate(Json.parse(definition.replace('\'', '"'))).stream()
+        .map(d -> d.location() + ": " + d.message()).toList();
+  }
+
   /** Jayway, which AWS compiles paths with, reads these filters; the docs bar them from reference paths only. */
   @Test
   void jaywayFilterOperators_areAcceptedInPaths() {
