@@ -206,6 +206,11 @@ sealed interface FilterExpr {
           char d = s.charAt(j);
           if (d == '[') depth++;
           if (d == ']') depth--;
+          // a function call ends a path operand (@.tags.length()): it compiles, and finds nothing
+          if (d == '(' && j + 1 < s.length() && s.charAt(j + 1) == ')' && "@$".indexOf(s.charAt(i)) >= 0) {
+            j += 2;
+            break;
+          }
           if (depth == 0 && (d == ' ' || "=!<>&|()".indexOf(d) >= 0)) break;
           j++;
         }

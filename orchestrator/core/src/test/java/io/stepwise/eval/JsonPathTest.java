@@ -130,7 +130,9 @@ class JsonPathTest {
         {"@.title in ['A','C']", "A,C"}, {"@.title nin ['A','C']", "B"}, {"@.price in [8, 5.0]", "A,C"},
         {"@.tags contains 'x'", "A"}, {"@.tags size 1", "A"}, {"@.tags empty false", "A"},
         {"@.tags subsetof ['x','y']", "A"}, {"@.tags anyof ['x']", "A"}, {"@.tags noneof ['x']", ""},
-        {"@.title =~ /[bc]/i", "B,C"}, {"@.title =~ /[bc]/", ""}, {"@.title =~ /a b|A/", "A"}};
+        {"@.title =~ /[bc]/i", "B,C"}, {"@.title =~ /[bc]/", ""}, {"@.title =~ /a b|A/", "A"},
+        // functions compile but, as at the end of a path, find nothing
+        {"@.tags.length() > 0", ""}, {"@.tags.length()", ""}, {"!@.tags.length()", "A,B,C"}};
     for (String[] c : cases) {
       JsonNode found = JsonPath.compile("$.store.book[?(" + c[0] + ")].title").find(doc);
       assertEquals(c[1], joined(found), c[0]);
