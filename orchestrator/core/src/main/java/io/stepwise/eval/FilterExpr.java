@@ -12,6 +12,19 @@ import java.util.List;
 sealed interface FilterExpr {
   boolean test(JsonNode current, JsonNode root);
 
+  /**
+   * Whether a Reference Path may hold this filter, as AWS documents it ({@code $.jar[?(@.a >= 5)]}):
+   * symbolic comparisons of the current node's names and indexes with literals; no word operators,
+   * regex, functions or paths from the root.
+   */
+  default boolean plain() {
+    if (this instanceof Or or) return or.left().plain() && or.right().plain();
+    if (this instanceof And and) return and.left().plain() && and.right().plain();
+    if (this instanceof Not not) return not.inner().plain();
+    if (this instanceof Exists exists) return exists.operand().plain();
+    return this instanceof Compare compare && compare.left().plain() && compare.right().plain();
+  }
+
   static FilterExpr parse(String source) {
     Parser parser = new Parser(tokenize(source), source);
     FilterExpr expr = parser.or();
@@ -90,6 +103,10 @@ sealed interface FilterExpr {
 
   /** A literal or a path relative to {@code @} or {@code $}. */
   record Operand(JsonNode literal, JsonPath path, boolean relative) {
+    boolean plain() {
+      return path == null || (relative && path.isReferencePath());
+    }
+
     JsonNode value(JsonNode current, JsonNode root) {
       if (path == null) return literal;
       return path.find(relative ? current : root);

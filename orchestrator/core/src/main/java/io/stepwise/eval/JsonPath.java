@@ -73,6 +73,17 @@ public final class JsonPath {
     return reference;
   }
 
+  /**
+   * True for a path AWS reads as a Reference Path in the fields that only read one (the
+   * {@code *Path} fields, Choice rules): a Reference Path, or one that also holds plain filters
+   * ({@code $.jar[?(@.a >= 5)]}, see {@link FilterExpr#plain}). ResultPath, which writes, takes
+   * {@link #isReferencePath} only.
+   */
+  public boolean isReadableReferencePath() {
+    return segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index
+        || (s instanceof Segment.Filter filter && filter.expr().plain()));
+  }
+
   List<Segment> segments() {
     return segments;
   }

@@ -67,6 +67,16 @@ class EngineTest {
     assertEquals("once", result.output().path("caught").path("Cause").asText());
   }
 
+  /** AWS's Paths page gives {@code $.jar[?(@.a >= 5)]} as a Reference Path: ItemsPath reads the matches. */
+  @Test
+  void itemsPath_withAPlainFilter_mapsTheMatches() {
+    ExecutionResult result = run("""
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.jar[?(@.a >= 5)]", "End": true,
+          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "$.a", "End": true}}}}}}""",
+        "{\"jar\":[{\"a\":1},{\"a\":5},{\"a\":2},{\"a\":7}]}", TaskInvoker.NONE);
+    assertEquals(Json.parse("[5,7]"), result.output());
+  }
+
   /** As AWS answered for {@code "Jobs.$": "$.Jobs.sum()"} (re:Post): the definition is valid, the state fails. */
   @Test
   void jsonPathFunction_inParameters_failsTheStateAsNotFound() {

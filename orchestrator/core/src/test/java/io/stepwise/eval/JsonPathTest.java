@@ -146,6 +146,16 @@ class JsonPathTest {
     return out.toString();
   }
 
+  @Test
+  void readableReferencePaths_holdPlainFiltersOnly() {
+    assertTrue(JsonPath.compile("$.jar[?(@.a >= 5)]").isReadableReferencePath());
+    assertFalse(JsonPath.compile("$.jar[?(@.a >= 5)]").isReferencePath());
+    assertTrue(JsonPath.compile("$.a[0].b").isReadableReferencePath());
+    for (String path : new String[] {"$.a[*]", "$..a", "$.a[0:1]", "$.a[?(@.x in [1])]", "$.a[?(@.x == $.y)]"}) {
+      assertFalse(JsonPath.compile(path).isReadableReferencePath(), path);
+    }
+  }
+
   /** AWS accepts {@code $.Jobs.sum()} in a definition and fails the state: "could not be found in the input". */
   @Test
   void jaywayFunctions_compile_butFindNothing() {

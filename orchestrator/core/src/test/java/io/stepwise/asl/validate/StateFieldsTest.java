@@ -52,6 +52,23 @@ class StateFieldsTest {
     assertProblems(one("{'Type':'Pass','ResultPath':'$.a[?(@.x in [1])]','End':true}"), PATH + "/States/A/ResultPath");
   }
 
+  /**
+   * AWS's Paths page gives {@code $.jar[?(@.a >= 5)]} as a Reference Path, and bars functions,
+   * word operators, regex and root references from them; ResultPath, which writes, stays definite.
+   */
+  @Test
+  void plainFilters_areAcceptedInReadingReferencePaths() {
+    assertValid(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'ItemsPath':'$.jar[?(@.a >= 5)]'}"));
+    assertValid(one("{'Type':'Wait','SecondsPath':'$.w[?(@.on == true && !(@.x < 1))][0].s','End':true}"));
+    assertValid("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$.jar[?(@.a >= 5)]',"
+        + "'IsPresent':true,'Next':'X'}],'Default':'X'},'X':" + PASS_END + "}}");
+    for (String barred : new String[] {"$.jar[?(@.a in [5])]", "$.jar[?(@.a =~ /5/)]", "$.jar[?(@.a == $.b)]",
+        "$.jar[?(@.a.length() > 1)]"}) {
+      assertProblems(one("{'Type':'Wait','SecondsPath':'" + barred + "','End':true}"), PATH + "/States/A/SecondsPath");
+    }
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.jar[?(@.a >= 5)]','End':true}"), PATH + "/States/A/ResultPath");
+  }
+
   /** AWS deploys {@code "Jobs.$": "$.Jobs.sum()"} and fails at run time; the docs bar functions from reference paths. */
   @Test
   void jsonPathFunctions_areAcceptedInPaths_butNotInReferencePaths() {
