@@ -12,6 +12,19 @@ import java.util.List;
 sealed interface FilterExpr {
   boolean test(JsonNode current, JsonNode root);
 
+  /**
+   * Whether a Reference Path may hold this filter, as AWS documents it ({@code $.jar[?(@.a >= 5)]}):
+   * symbolic comparisons of the current node's names and indexes with literals; no word operators,
+   * regex, functions or paths from the root.
+   */
+  default boolean plain() {
+    if (this instanceof Or or) return or.left().plain() && or.right().plain();
+    if (this instanceof And and) return and.left().plain() && and.right().plain();
+    if (this instanceof Not not) return not.inner().plain();
+    if (this instanceof Exists exists) return exists.operand().plain();
+    return this instanceof Compare compare && compare.left().plain() && compare.right().plain();
+  }
+
   static FilterExpr parse(String source) {
     Parser parser = new Parser(tokenize(source), source);
     FilterExpr expr = parser.or();
@@ -75,8 +88,25 @@ sealed interface FilterExpr {
     }
   }
 
+  /** A word operator ({@code in}, {@code size}...): see {@link FilterOperators}. */
+  record Lexical(Operand left, String op, Operand right) implements FilterExpr {
+    public boolean test(JsonNode c, JsonNode r) {
+      return FilterOperators.test(op, left.value(c, r), right.value(c, r));
+    }
+  }
+
+  record Match(Operand left, java.util.regex.Pattern pattern) implements FilterExpr {
+    public boolean test(JsonNode c, JsonNode r) {
+      return FilterOperators.matches(left.value(c, r), pattern);
+    }
+  }
+
   /** A literal or a path relative to {@code @} or {@code $}. */
   record Operand(JsonNode literal, JsonPath path, boolean relative) {
+    boolean plain() {
+      return path == null || (relative && path.isReferencePath());
+    }
+
     JsonNode value(JsonNode current, JsonNode root) {
       if (path == null) return literal;
       return path.find(relative ? current : root);
@@ -117,6 +147,14 @@ sealed interface FilterExpr {
         String op = tokens.get(pos++);
         return new Compare(left, op, operand());
       }
+      if (pos < tokens.size() && FilterOperators.WORDS.contains(tokens.get(pos))) {
+        String op = tokens.get(pos++);
+        return new Lexical(left, op, operand());
+      }
+      if (accept("=~")) {
+        if (pos >= tokens.size()) throw fail();
+        return new Match(left, FilterOperators.regex(tokens.get(pos++)));
+      }
       return new Exists(left);
     }
 
@@ -127,7 +165,7 @@ sealed interface FilterExpr {
       if (t.startsWith("$")) return new Operand(null, JsonPath.compile(t), false);
       if (t.startsWith("'")) return new Operand(Json.text(t.substring(1, t.length() - 1)), null, false);
       try {
-        return new Operand(Json.parse(t), null, false);
+        return new Operand(t.startsWith("[") ? FilterOperators.literal(t) : Json.parse(t), null, false);
       } catch (IllegalArgumentException e) {
         throw fail();
       }
@@ -162,9 +200,17 @@ sealed interface FilterExpr {
         }
         out.add(sb.append('\'').toString());
         i = j + 1;
+      } else if (c == '/') {
+        // a regex literal: up to the closing slash, then its flags
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) != '/') j += s.charAt(j) == '\\' ? 2 : 1;
+        j++;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) j++;
+        out.add(s.substring(i, Math.min(j, s.length())));
+        i = j;
       } else if ("=!<>&|".indexOf(c) >= 0) {
         int j = i + 1;
-        while (j < s.length() && "=&|".indexOf(s.charAt(j)) >= 0 && j - i < 2) j++;
+        while (j < s.length() && "=&|~".indexOf(s.charAt(j)) >= 0 && j - i < 2) j++;
         out.add(s.substring(i, j));
         i = j;
       } else if (c == '(' || c == ')') {
@@ -177,6 +223,11 @@ sealed interface FilterExpr {
           char d = s.charAt(j);
           if (d == '[') depth++;
           if (d == ']') depth--;
+          // a function call ends a path operand (@.tags.length()): it compiles, and finds nothing
+          if (d == '(' && j + 1 < s.length() && s.charAt(j + 1) == ')' && "@$".indexOf(s.charAt(i)) >= 0) {
+            j += 2;
+            break;
+          }
           if (depth == 0 && (d == ' ' || "=!<>&|()".indexOf(d) >= 0)) break;
           j++;
         }

@@ -26,8 +26,8 @@ public final class JsonPath {
   private final List<Segment> segments;
   private final boolean definite;
   private final boolean reference;
-  // A multi-property step before the last: Jayway fails such a path wherever it is evaluated.
-  private final boolean innerNames;
+  // A multi-property step before the last, or a function: such a path finds nothing on AWS.
+  private final boolean findsNothing;
   // The steps of a definite path as an array (null otherwise): find walks it on every transition.
   private final Segment.Definite[] steps;
 
@@ -36,7 +36,8 @@ public final class JsonPath {
     this.segments = List.copyOf(segments);
     this.definite = segments.stream().allMatch(s -> s instanceof Segment.Definite);
     this.reference = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
-    this.innerNames = segments.stream().limit(Math.max(0, segments.size() - 1)).anyMatch(s -> s instanceof Segment.Names);
+    this.findsNothing = segments.stream().limit(Math.max(0, segments.size() - 1)).anyMatch(s -> s instanceof Segment.Names)
+        || segments.stream().anyMatch(s -> s instanceof Segment.Function);
     this.steps = definite ? segments.toArray(new Segment.Definite[0]) : null;
   }
 
@@ -72,6 +73,17 @@ public final class JsonPath {
     return reference;
   }
 
+  /**
+   * True for a path AWS reads as a Reference Path in the fields that only read one (the
+   * {@code *Path} fields, Choice rules): a Reference Path, or one that also holds plain filters
+   * ({@code $.jar[?(@.a >= 5)]}, see {@link FilterExpr#plain}). ResultPath, which writes, takes
+   * {@link #isReferencePath} only.
+   */
+  public boolean isReadableReferencePath() {
+    return segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index
+        || (s instanceof Segment.Filter filter && filter.expr().plain()));
+  }
+
   List<Segment> segments() {
     return segments;
   }
@@ -81,7 +93,7 @@ public final class JsonPath {
    * array of every match for an indefinite path.
    */
   public JsonNode find(JsonNode root) {
-    if (innerNames) return null;
+    if (findsNothing) return null;
     if (steps != null) {
       JsonNode node = root;
       for (Segment.Definite step : steps) {
@@ -292,6 +304,17 @@ public final class JsonPath {
       @Override
       public String canonical() {
         return ".." + inner.canonical();
+      }
+    }
+
+    /** {@code .length()} and the other Jayway functions, which Step Functions never resolves. */
+    record Function(String name) implements Segment {
+      @Override
+      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {}
+
+      @Override
+      public String canonical() {
+        return "." + name + "()";
       }
     }
 

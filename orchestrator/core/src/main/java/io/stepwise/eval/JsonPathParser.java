@@ -51,7 +51,11 @@ final class JsonPathParser {
     while (pos < text.length() && text.charAt(pos) != '.' && text.charAt(pos) != '[') pos++;
     if (pos == start) throw error("empty name");
     String name = text.substring(start, pos);
-    if (name.endsWith("()")) throw error("functions are not supported: " + name);
+    if (name.endsWith("()")) {
+      // Jayway's functions (length(), sum()...): AWS accepts the definition, then finds nothing at run time.
+      if (pos < text.length()) throw error("a function must end the path: " + name);
+      return new Segment.Function(name.substring(0, name.length() - 2));
+    }
     return new Segment.Name(name.intern());
   }
 

@@ -67,6 +67,28 @@ class EngineTest {
     assertEquals("once", result.output().path("caught").path("Cause").asText());
   }
 
+  /** AWS's Paths page gives {@code $.jar[?(@.a >= 5)]} as a Reference Path: ItemsPath reads the matches. */
+  @Test
+  void itemsPath_withAPlainFilter_mapsTheMatches() {
+    ExecutionResult result = run("""
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.jar[?(@.a >= 5)]", "End": true,
+          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "$.a", "End": true}}}}}}""",
+        "{\"jar\":[{\"a\":1},{\"a\":5},{\"a\":2},{\"a\":7}]}", TaskInvoker.NONE);
+    assertEquals(Json.parse("[5,7]"), result.output());
+  }
+
+  /** As AWS answered for {@code "Jobs.$": "$.Jobs.sum()"} (re:Post): the definition is valid, the state fails. */
+  @Test
+  void jsonPathFunction_inParameters_failsTheStateAsNotFound() {
+    ExecutionResult result = run("""
+        {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"Jobs.$": "$.Jobs.sum()"}, "End": true}}}""",
+        "{\"Jobs\":[0,1]}", TaskInvoker.NONE);
+    assertEquals("States.Runtime", result.error());
+    assertEquals("An error occurred while executing the state 'P' (entered at the event id #2). The JSONPath "
+        + "'$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{\"Jobs\":[0,1]}'",
+        result.cause());
+  }
+
   @Test
   void statesAll_doesNotCatchStatesRuntime() {
     ExecutionResult result = run("""

@@ -123,6 +123,50 @@ class JsonPathTest {
         JsonPath.compile("$.store.book[1][1].t").notFoundCause(doc));
   }
 
+  /** Jayway's word operators and regex match, which Step Functions accepts in full paths. */
+  @Test
+  void filters_jaywayWordOperatorsAndRegex() {
+    String[][] cases = {
+        {"@.title in ['A','C']", "A,C"}, {"@.title nin ['A','C']", "B"}, {"@.price in [8, 5.0]", "A,C"},
+        {"@.tags contains 'x'", "A"}, {"@.tags size 1", "A"}, {"@.tags empty false", "A"},
+        {"@.tags subsetof ['x','y']", "A"}, {"@.tags anyof ['x']", "A"}, {"@.tags noneof ['x']", ""},
+        {"@.title =~ /[bc]/i", "B,C"}, {"@.title =~ /[bc]/", ""}, {"@.title =~ /a b|A/", "A"},
+        // functions compile but, as at the end of a path, find nothing
+        {"@.tags.length() > 0", ""}, {"@.tags.length()", ""}, {"!@.tags.length()", "A,B,C"}};
+    for (String[] c : cases) {
+      JsonNode found = JsonPath.compile("$.store.book[?(" + c[0] + ")].title").find(doc);
+      assertEquals(c[1], joined(found), c[0]);
+    }
+    assertFalse(JsonPath.isValid("$.store.book[?(@.title =~ /x/q)]"));
+  }
+
+  private static String joined(JsonNode texts) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode t : texts) out.append(out.length() > 0 ? "," : "").append(t.asText());
+    return out.toString();
+  }
+
+  @Test
+  void readableReferencePaths_holdPlainFiltersOnly() {
+    assertTrue(JsonPath.compile("$.jar[?(@.a >= 5)]").isReadableReferencePath());
+    assertFalse(JsonPath.compile("$.jar[?(@.a >= 5)]").isReferencePath());
+    assertTrue(JsonPath.compile("$.a[0].b").isReadableReferencePath());
+    for (String path : new String[] {"$.a[*]", "$..a", "$.a[0:1]", "$.a[?(@.x in [1])]", "$.a[?(@.x == $.y)]"}) {
+      assertFalse(JsonPath.compile(path).isReadableReferencePath(), path);
+    }
+  }
+
+  /** AWS accepts {@code $.Jobs.sum()} in a definition and fails the state: "could not be found in the input". */
+  @Test
+  void jaywayFunctions_compile_butFindNothing() {
+    for (String path : new String[] {"$.store.book.length()", "$..price.sum()", "$.length()"}) {
+      JsonPath compiled = JsonPath.compile(path);
+      assertNull(compiled.find(doc), path);
+      assertFalse(compiled.isReferencePath(), path);
+    }
+    assertFalse(JsonPath.isValid("$.store.length().x"));
+  }
+
   @Test
   void malformedPaths_areRejected() {
     assertFalse(JsonPath.isValid("a.b"));

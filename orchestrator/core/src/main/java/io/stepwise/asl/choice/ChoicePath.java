@@ -45,8 +45,8 @@ public record ChoicePath(String text, Root root, String variable, JsonPath path)
       variable = text.substring(1, restAt);
     }
     JsonPath path = JsonPath.compile("$" + text.substring(restAt));
-    if (!path.isReferencePath()) {
-      throw new IllegalArgumentException("'" + text + "' is not a reference path (names and indexes only)");
+    if (!path.isReadableReferencePath()) {
+      throw new IllegalArgumentException("'" + text + "' is not a reference path (names, indexes and plain filters only)");
     }
     return new ChoicePath(text, root, variable, path);
   }

@@ -118,7 +118,8 @@ public final class DefinitionValidator {
         fields.problems.schema(stateLoc, "State names must be 1 to " + MAX_STATE_NAME + " characters long");
       }
       if (!names.add(name)) {
-        fields.problems.add(Diagnostics.DUPLICATE_STATE_NAME, stateLoc, "Duplicate state name: " + name);
+        // the words Step Functions Local (AWS's own engine) reports: "Duplicate State name: MissingValue"
+        fields.problems.add(Diagnostics.DUPLICATE_STATE_NAME, stateLoc, "Duplicate State name: " + name);
       }
       states.check(e.getValue(), stateLoc);
     }

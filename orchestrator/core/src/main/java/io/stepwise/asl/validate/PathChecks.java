@@ -31,11 +31,11 @@ final class PathChecks {
         "The value for the field '" + field + "' must be a valid JSONPath: " + value.asText());
   }
 
-  /** A *Path field: a Reference Path (names and indexes only), on the input, context or a variable. */
+  /** A *Path field: a Reference Path (names, indexes, plain filters), on the input, context or a variable. */
   void referencePath(JsonNode value, String loc, String field) {
     if (!fields.string(value, loc)) return;
     JsonPath path = compile(value.asText());
-    if (path == null || !path.isReferencePath()) fields.problems.add(Diagnostics.INVALID_JSONPATH, loc,
+    if (path == null || !path.isReadableReferencePath()) fields.problems.add(Diagnostics.INVALID_JSONPATH, loc,
         "The value for the field '" + field + "' must be a valid ReferencePath: " + value.asText());
   }
 
@@ -59,9 +59,10 @@ final class PathChecks {
       return;
     }
     JsonPath path = compile(text);
-    if (path == null || (reference && !path.isReferencePath())) {
+    if (path == null || (reference && !path.isReadableReferencePath())) {
+      // AWS's words, as CreateStateMachine errors quote them for a payload template field
       fields.problems.add(Diagnostics.INVALID_JSONPATH, loc, "The value for the field '" + field
-          + "' must be a valid " + (reference ? "ReferencePath" : "JSONPath") + " or intrinsic function: " + text);
+          + "' must be a valid " + (reference ? "ReferencePath" : "JSONPath") + " or a valid intrinsic function call");
     }
   }
 

@@ -54,7 +54,9 @@ final class StateChecks {
     }
     String type = typeNode.asText();
     if (!typeNode.isTextual() || !StateSchema.TYPES.contains(type)) {
-      problems.schema(at(loc, "Type"), "Unknown state type: " + typeNode);
+      // AWS's words, as localstack's AWS-validated test quotes them
+      problems.schema(at(loc, "Type"),
+          "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]");
       return;
     }
     JsonNode view = supported(state, loc, type, lang);

@@ -4,6 +4,7 @@ import static io.stepwise.asl.choice.Fixtures.AT;
 import static io.stepwise.asl.choice.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,8 +148,15 @@ class ChoiceRulesParseTest {
     assertEquals(List.of(AT + "/Variable"), locations());
   }
 
+  /** AWS's Paths page gives {@code $.jar[?(@.a >= 5)]} as a Reference Path. */
+  @Test
+  void variable_withAPlainFilter_parses() {
+    assertNotNull(topLevel("{'Variable':'$.a[?(@.b >= 5)]','IsPresent':true,'Next':'A'}"));
+    assertEquals(List.of(), locations());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"x", "$.", "$.a[", "$..a", "$.a[*]", "$.a[?(@.b)]", "$[0:2]", "$.f()"})
+  @ValueSource(strings = {"x", "$.", "$.a[", "$..a", "$.a[*]", "$.a[?(@.b in [1])]", "$[0:2]", "$.f()"})
   void variable_thatIsNotAReferencePath_isReportedAsInvalidPath(String path) {
     // when
     ChoiceRule rule = topLevel("{'Variable':'" + path + "','IsNull':true,'Next':'A'}");

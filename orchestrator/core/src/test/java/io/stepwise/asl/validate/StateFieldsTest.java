@@ -25,6 +25,61 @@ class StateFieldsTest {
   }
 
   @Test
+  void unknownTypeAndBadTemplatePath_areReportedInAwsWords() {
+    assertEquals(List.of("/States/A/Type: The field 'Type' should have one of these values: "
+            + "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]"),
+        messages(one("{'Type':'Sleep','End':true}")));
+    assertEquals(List.of("/States/A/Parameters/id.$: The value for the field 'id.$' must be a valid JSONPath "
+            + "or a valid intrinsic function call"),
+        messages(one("{'Type':'Pass','Parameters':{'id.$':'previous'},'End':true}")));
+  }
+
+  private static List<String> messages(String definition) {
+    return DefinitionValidator.validate(Json.parse(definition.replace('\'', '"'))).stream()
+        .map(d -> d.location() + ": " + d.message()).toList();
+  }
+
+  /** Jayway, which AWS compiles paths with, reads these filters; the docs bar them from reference paths only. */
+  @Test
+  void jaywayFilterOperators_areAcceptedInPaths() {
+    // the helpers turn single quotes into double ones: strings here are double-quoted, as Jayway also reads
+    assertValid(one("""
+        {"Type": "Pass", "InputPath": "$.items[?(@.tag in [\\"a\\",\\"b\\"])]",
+         "Parameters": {"r.$": "$[?(@.name =~ /ab.*/i)]", "s.$": "$.a[?(@.list size 2 && @.x nin [1,2])]",
+                        "t.$": "$.a[?(@.list subsetof [\\"x\\"] || @.list anyof [\\"y\\"] || @.list noneof [\\"z\\"])]",
+                        "u.$": "$.a[?(@.s contains \\"x\\" && @.l empty false)]"},
+         "End": true}"""));
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.a[?(@.x in [1])]','End':true}"), PATH + "/States/A/ResultPath");
+  }
+
+  /**
+   * AWS's Paths page gives {@code $.jar[?(@.a >= 5)]} as a Reference Path, and bars functions,
+   * word operators, regex and root references from them; ResultPath, which writes, stays definite.
+   */
+  @Test
+  void plainFilters_areAcceptedInReadingReferencePaths() {
+    assertValid(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'ItemsPath':'$.jar[?(@.a >= 5)]'}"));
+    assertValid(one("{'Type':'Wait','SecondsPath':'$.w[?(@.on == true && !(@.x < 1))][0].s','End':true}"));
+    assertValid("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$.jar[?(@.a >= 5)]',"
+        + "'IsPresent':true,'Next':'X'}],'Default':'X'},'X':" + PASS_END + "}}");
+    for (String barred : new String[] {"$.jar[?(@.a in [5])]", "$.jar[?(@.a =~ /5/)]", "$.jar[?(@.a == $.b)]",
+        "$.jar[?(@.a.length() > 1)]"}) {
+      assertProblems(one("{'Type':'Wait','SecondsPath':'" + barred + "','End':true}"), PATH + "/States/A/SecondsPath");
+    }
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.jar[?(@.a >= 5)]','End':true}"), PATH + "/States/A/ResultPath");
+  }
+
+  /** AWS deploys {@code "Jobs.$": "$.Jobs.sum()"} and fails at run time; the docs bar functions from reference paths. */
+  @Test
+  void jsonPathFunctions_areAcceptedInPaths_butNotInReferencePaths() {
+    assertValid(one("""
+        {"Type": "Pass", "InputPath": "$.a.length()", "Parameters": {"s.$": "$.Jobs.sum()", "n.$": "$..x.length()"},
+         "OutputPath": "$.s.min()", "End": true}"""));
+    assertProblems(one("{'Type':'Pass','ResultPath':'$.a.length()','End':true}"), PATH + "/States/A/ResultPath");
+    assertProblems(one("{'Type':'Wait','SecondsPath':'$.a.length()','End':true}"), PATH + "/States/A/SecondsPath");
+  }
+
+  @Test
   void mapLabel_emptyOrWithAForbiddenCharacter_isRefused() {
     for (String bad : new String[] {"", "label one", "label_{x}", "a:b", "tab\\t", "q?", "back\\\\slash"}) {
       assertProblems(one("{'Type':'Map','End':true,'ItemProcessor':" + PROCESSOR + ",'Label':'" + bad + "'}"),
