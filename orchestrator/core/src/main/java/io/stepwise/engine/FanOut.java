@@ -47,10 +47,12 @@ final class FanOut {
     if (map.itemBatcher() != null) inputs = ItemBatches.of(map.itemBatcher(), inputs, flow);
     List<Command.Child> children = new ArrayList<>();
     for (JsonNode input : inputs) children.add(new Command.Child(map.processor(), input, t.variables()));
-    // AWS records MapStateStarted before it reads the limits: a bad *Path value fails the
-    // execution right after it (AWS-recorded test_map_state_tolerated_failure_*_path).
-    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
+    // AWS reads MaxConcurrency before it records MapStateStarted, the tolerated failures after:
+    // a bad MaxConcurrencyPath value fails the execution right after MapStateEntered, a bad
+    // Tolerated*Path value right after MapStateStarted (AWS-recorded test_max_concurrency_path,
+    // test_map_state_tolerated_failure_*_path).
     int maxConcurrency = (int) number(map.maxConcurrency(), 0);
+    t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", children.size()));
     long toleratedFailures = toleratedFailures(map, children.size());
     if (map.distributed()) t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
     t.await(Phase.AWAIT_CHILDREN);
