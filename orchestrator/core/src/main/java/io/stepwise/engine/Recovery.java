@@ -27,6 +27,18 @@ final class Recovery {
 
   /** Without {@code wildcards} only an ErrorEquals naming the error matches (not States.ALL). */
   void fail(String failError, String failCause, boolean wildcards) {
+    fail(failError, failCause, failCause, wildcards);
+  }
+
+  /**
+   * A task past its TimeoutSeconds: no cause in its events nor in the execution's failure, but an empty one
+   * in the error output a Catcher sees (AWS-recorded test_task_service_lambda::test_invoke_timeout).
+   */
+  void timedOut(String failError) {
+    fail(failError, null, "", true);
+  }
+
+  private void fail(String failError, String failCause, String outputCause, boolean wildcards) {
     String name = failError == null ? "" : failError;
     failError = ErrorNames.recorded(failError);
     int retrier = retrierWithAttemptsLeft(name, wildcards);
@@ -42,7 +54,7 @@ final class Recovery {
       t.clearCommands();
       ObjectNode errorOutput = Json.object();
       errorOutput.put("Error", failError);
-      errorOutput.put("Cause", failCause);
+      errorOutput.put("Cause", outputCause);
       try {
         Transition.Caught caught = ErrorOutput.apply(t, state, catcher, errorOutput);
         t.exit(state, caught.output(), caught.assigned(), catcher.next());

@@ -89,7 +89,9 @@ final class TaskStep {
     // An activity task no worker took (its ActivityStarted comes when one does) times out unstarted.
     if (!started && !(resource.isActivity() && outcome.equals("TimedOut"))) started();
     t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
-    t.fail(task, error, cause);
+    // Only TimeoutSeconds' timeout is recorded with a Catcher; a missed heartbeat keeps a null Cause.
+    if (ErrorNames.TIMEOUT.equals(error) && cause == null) t.failTimedOut(task, error);
+    else t.fail(task, error, cause);
   }
 
   /**

@@ -308,6 +308,11 @@ final class Transition {
     new Recovery(this, state).fail(failError, failCause, true);
   }
 
+  /** The current Task ran past its TimeoutSeconds: see {@link Recovery#timedOut}. */
+  void failTimedOut(State state, String failError) {
+    new Recovery(this, state).timedOut(failError);
+  }
+
   /**
    * A payload over the size limit in the state itself or in one of its branches or iterations:
    * terminal for States.ALL, so only an ErrorEquals naming States.DataLimitExceeded handles it.
