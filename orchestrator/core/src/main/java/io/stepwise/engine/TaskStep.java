@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.State;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
+import io.stepwise.integrations.http.ApiGatewayRequests;
 import io.stepwise.json.Json;
 
 /** A Task state: schedule the call, then process its result or its failure. */
@@ -32,6 +33,7 @@ final class TaskStep {
       throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + task.name()
           + "' has an input with a size exceeding the maximum number of bytes service limit.");
     }
+    refuseParameters(payload);
     Integer timeout = flow.seconds(task.timeout());
     Integer heartbeat = flow.seconds(task.heartbeat());
     String credentialsRole = flow.credentialsRole(task.credentials());
@@ -39,6 +41,16 @@ final class TaskStep {
     t.await(Phase.AWAIT_TASK);
     t.command(new Command.InvokeTask(t.info().executionArn(), task.name(), task.resource(), payload, token, timeout, heartbeat,
         new Command.TaskRole(t.info().roleArn(), credentialsRole)));
+  }
+
+  /** Parameters the integration cannot start with end the run with States.Runtime, unscheduled. */
+  private void refuseParameters(JsonNode payload) {
+    if (!resource.service().equals("apigateway") || namedByArn() || !payload.isObject()) return;
+    String field = ApiGatewayRequests.refusedField(payload);
+    if (field != null) {
+      throw StatesError.runtime("The Parameters '" + Json.write(payload) + "' could not be used to start the Task: "
+          + "[The value of the field '" + field + "' has an invalid format]");
+    }
   }
 
   /** The call was sent and answered; the task's outcome comes later (a callback, the job's end). */

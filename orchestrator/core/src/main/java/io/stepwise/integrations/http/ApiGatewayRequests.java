@@ -57,6 +57,21 @@ public final class ApiGatewayRequests {
     return new Call(new HttpRequest(method, url.toString(), headers, body), auth, m.matches() ? m.group(1) : region);
   }
 
+  /**
+   * The parameter Step Functions refuses before it schedules the task, or null: each of Headers'
+   * names maps to a list of values (AWS-recorded test_invoke_with_headers[singleStringHeader]:
+   * a plain string fails the execution with no TaskScheduled).
+   */
+  public static String refusedField(JsonNode parameters) {
+    JsonNode headers = parameters.get("Headers");
+    if (headers == null || headers.isNull()) return null;
+    if (!headers.isObject()) return "Headers";
+    for (JsonNode values : headers) {
+      if (!values.isArray()) return "Headers";
+    }
+    return null;
+  }
+
   private static AuthType authType(JsonNode value) throws HttpTaskFailure {
     if (value == null || value.isNull()) return AuthType.NO_AUTH;
     try {

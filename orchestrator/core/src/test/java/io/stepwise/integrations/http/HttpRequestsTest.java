@@ -37,6 +37,14 @@ class HttpRequestsTest {
   }
 
   @Test
+  void apiGateway_refusesHeadersWhoseValueIsNotAList() {
+    assertEquals("Headers", ApiGatewayRequests.refusedField(Json.parse("{\"Headers\": {\"h\": \"v\"}}")));
+    assertEquals("Headers", ApiGatewayRequests.refusedField(Json.parse("{\"Headers\": \"h: v\"}")));
+    assertNull(ApiGatewayRequests.refusedField(Json.parse("{\"Headers\": {\"h\": [\"v\", \"w\"]}}")));
+    assertNull(ApiGatewayRequests.refusedField(Json.parse("{\"Method\": \"GET\"}")));
+  }
+
+  @Test
   void apiGateway_refusesReservedHeadersAndUnknownMethods() {
     var header = assertThrows(HttpTaskFailure.class, () -> ApiGatewayRequests.of(Json.parse(
         "{\"ApiEndpoint\": \"h\", \"Method\": \"GET\", \"Headers\": {\"X-Amz-Date\": [\"x\"]}}"), "r"));
