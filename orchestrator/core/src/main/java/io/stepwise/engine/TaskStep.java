@@ -101,7 +101,8 @@ final class TaskStep {
     // An activity task no worker took (its ActivityStarted comes when one does) times out unstarted.
     if (!started && !(resource.isActivity() && outcome.equals("TimedOut"))) started();
     t.history().add(eventPrefix() + outcome, detailsKey(outcome), d);
-    // Only TimeoutSeconds' timeout is recorded with a Catcher; a missed heartbeat keeps a null Cause.
+    // A TimeoutSeconds timeout hands a Catcher an empty Cause (see Recovery.timedOut); a missed
+    // heartbeat keeps a null one, as no recording shows one caught.
     if (ErrorNames.TIMEOUT.equals(error) && cause == null) t.failTimedOut(task, error);
     else t.fail(task, error, cause);
   }

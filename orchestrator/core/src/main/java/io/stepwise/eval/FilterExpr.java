@@ -95,6 +95,7 @@ sealed interface FilterExpr {
     }
   }
 
+  /** {@code @.name =~ /pattern/flags}: see {@link FilterOperators#matches}. */
   record Match(Operand left, java.util.regex.Pattern pattern) implements FilterExpr {
     public boolean test(JsonNode c, JsonNode r) {
       return FilterOperators.matches(left.value(c, r), pattern);
