@@ -69,7 +69,7 @@ sealed interface FilterExpr {
       } else if (a.isTextual() && b.isTextual()) {
         cmp = a.textValue().compareTo(b.textValue());
       } else {
-        boolean equal = a.equals(b);
+        boolean equal = a.isNumber() != b.isNumber() && (a.isTextual() || b.isTextual()) ? looselyEqual(a, b) : a.equals(b);
         return switch (op) {
           case "==" -> equal;
           case "!=" -> !equal;
@@ -85,6 +85,19 @@ sealed interface FilterExpr {
         case ">=" -> cmp >= 0;
         default -> throw new IllegalStateException(op);
       };
+    }
+  }
+
+  /**
+   * Jayway's == between a number and a string, decided by the left operand: a number left is
+   * compared with the string read as a number, a string left with the number's text.
+   */
+  private static boolean looselyEqual(JsonNode left, JsonNode right) {
+    if (left.isTextual()) return left.textValue().equals(right.decimalValue().toString());
+    try {
+      return left.decimalValue().compareTo(new java.math.BigDecimal(right.textValue())) == 0;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,7 @@ public final class JsonPath {
   private final boolean reference;
   // A multi-property step before the last, or a function: such a path finds nothing on AWS.
   private final boolean findsNothing;
-  // The steps of a definite path as an array (null otherwise): find walks it on every transition.
+  // The path's definite beginning (all of a definite path) as an array: find walks it first.
   private final Segment.Definite[] steps;
 
   private JsonPath(String text, List<Segment> segments) {
@@ -38,7 +37,7 @@ public final class JsonPath {
     this.reference = segments.stream().allMatch(s -> s instanceof Segment.Name || s instanceof Segment.Index);
     this.findsNothing = segments.stream().limit(Math.max(0, segments.size() - 1)).anyMatch(s -> s instanceof Segment.Names)
         || segments.stream().anyMatch(s -> s instanceof Segment.Function);
-    this.steps = definite ? segments.toArray(new Segment.Definite[0]) : null;
+    this.steps = segments.stream().takeWhile(s -> s instanceof Segment.Definite).toArray(Segment.Definite[]::new);
   }
 
   /** Compiles (and caches) a path that starts with {@code $}; throws IllegalArgumentException if malformed. */
@@ -94,18 +93,22 @@ public final class JsonPath {
    */
   public JsonNode find(JsonNode root) {
     if (findsNothing) return null;
-    if (steps != null) {
-      JsonNode node = root;
-      for (Segment.Definite step : steps) {
-        node = step.step(node);
-        if (node == null) return null;
-      }
-      return node;
+    // Jayway stops a path whose definite beginning runs out (a missing property, a step into the
+    // wrong kind of node): it finds nothing. Past the first step that may select several, misses
+    // just drop out; an index past an array's end selects nothing either way.
+    JsonNode node = root;
+    for (Segment.Definite step : steps) {
+      JsonNode next = step.step(node);
+      if (next == null) return !definite && step instanceof Segment.Index && node.isArray() ? Json.array() : null;
+      node = next;
     }
-    List<JsonNode> current = List.of(root);
-    for (Segment segment : segments) {
+    if (definite) return node;
+    List<Segment> rest = segments.subList(steps.length, segments.size());
+    if (!rest.get(0).appliesTo(node)) return null;
+    List<JsonNode> current = List.of(node);
+    for (Segment segment : rest) {
       List<JsonNode> next = new ArrayList<>();
-      for (JsonNode node : current) segment.select(node, root, next);
+      for (JsonNode each : current) segment.select(each, root, next);
       current = next;
     }
     ArrayNode out = Json.array();
@@ -152,9 +155,21 @@ public final class JsonPath {
     return copy;
   }
 
-  /** See {@link JaywayCauses#notFound}; null for an indefinite path. */
+  /** See {@link JaywayCauses#notFound}. */
   public String notFoundCause(JsonNode root) {
-    return steps == null ? null : JaywayCauses.notFound(steps, root);
+    StringBuilder tail = new StringBuilder();
+    for (Segment segment : segments.subList(steps.length, segments.size())) tail.append(segment.canonical());
+    String cause = JaywayCauses.notFound(steps, root, tail.toString());
+    if (cause != null || definite || findsNothing) return cause;
+    JsonNode node = root;
+    StringBuilder prefix = new StringBuilder("$");
+    for (Segment.Definite step : steps) {
+      node = step.step(node);
+      if (node == null) return null;
+      prefix.append(step.canonical());
+    }
+    Segment first = segments.get(steps.length);
+    return first.appliesTo(node) ? null : JaywayCauses.notApplicable(first, prefix.toString(), tail.toString(), node);
   }
 
   /** Jayway's bracket form ({@code $['a'][0]}), which Step Functions quotes in its error causes. */
@@ -167,171 +182,5 @@ public final class JsonPath {
   @Override
   public String toString() {
     return text;
-  }
-
-  /** One step of a path. */
-  sealed interface Segment {
-    void select(JsonNode node, JsonNode root, List<JsonNode> out);
-
-    String canonical();
-
-    /** A step that selects at most one child. */
-    sealed interface Definite extends Segment {
-      JsonNode step(JsonNode node);
-
-      @Override
-      default void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        JsonNode child = step(node);
-        if (child != null) out.add(child);
-      }
-    }
-
-    record Name(String name) implements Definite {
-      @Override
-      public JsonNode step(JsonNode node) {
-        return node instanceof ObjectNode object ? object.get(name) : null;
-      }
-
-      @Override
-      public String canonical() {
-        return "['" + name + "']";
-      }
-    }
-
-    /** {@code ['a','b']}: an object of those of the properties present (Jayway's merge of a leaf). */
-    record Names(List<String> names) implements Definite {
-      @Override
-      public JsonNode step(JsonNode node) {
-        if (!(node instanceof ObjectNode object)) return null;
-        ObjectNode merged = Json.object();
-        for (String name : names) {
-          JsonNode value = object.get(name);
-          if (value != null) merged.set(name, value);
-        }
-        return merged;
-      }
-
-      @Override
-      public String canonical() {
-        return "['" + String.join("','", names) + "']";
-      }
-
-      /** The form Jayway's messages give the evaluated path: {@code ['a', 'b']}. */
-      String listed() {
-        return "['" + String.join("', '", names) + "']";
-      }
-    }
-
-    record Index(int index) implements Definite {
-      int resolve(int size) {
-        int at = index < 0 ? size + index : index;
-        return at >= 0 && at < size ? at : -1;
-      }
-
-      @Override
-      public JsonNode step(JsonNode node) {
-        if (node == null || !node.isArray()) return null;
-        int at = resolve(node.size());
-        return at < 0 ? null : node.get(at);
-      }
-
-      @Override
-      public String canonical() {
-        return "[" + index + "]";
-      }
-    }
-
-    record Wildcard() implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        if (node.isArray() || node.isObject()) node.elements().forEachRemaining(out::add);
-      }
-
-      @Override
-      public String canonical() {
-        return "[*]";
-      }
-    }
-
-    record Union(List<Segment> members) implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        for (Segment member : members) member.select(node, root, out);
-      }
-
-      @Override
-      public String canonical() {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < members.size(); i++) {
-          String c = members.get(i).canonical();
-          sb.append(i > 0 ? "," : "").append(c, 1, c.length() - 1);
-        }
-        return sb.append(']').toString();
-      }
-    }
-
-    record Slice(Integer start, Integer end, int stepBy) implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        if (!node.isArray()) return;
-        int size = node.size();
-        int from = clamp(start == null ? 0 : start, size);
-        int to = clamp(end == null ? size : end, size);
-        for (int i = from; i < to; i += stepBy) out.add(node.get(i));
-      }
-
-      private static int clamp(int i, int size) {
-        int at = i < 0 ? size + i : i;
-        return Math.max(0, Math.min(size, at));
-      }
-
-      @Override
-      public String canonical() {
-        return "[" + (start == null ? "" : start) + ":" + (end == null ? "" : end) + "]";
-      }
-    }
-
-    /** {@code ..name} or {@code ..*}: the segment applied at every depth. */
-    record DeepScan(Segment inner) implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        inner.select(node, root, out);
-        if (node.isArray() || node.isObject()) {
-          for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) select(it.next(), root, out);
-        }
-      }
-
-      @Override
-      public String canonical() {
-        return ".." + inner.canonical();
-      }
-    }
-
-    /** {@code .length()} and the other Jayway functions, which Step Functions never resolves. */
-    record Function(String name) implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {}
-
-      @Override
-      public String canonical() {
-        return "." + name + "()";
-      }
-    }
-
-    record Filter(FilterExpr expr, String source) implements Segment {
-      @Override
-      public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-        if (node.isArray()) {
-          for (JsonNode item : node) if (expr.test(item, root)) out.add(item);
-        } else if (node.isObject() && expr.test(node, root)) {
-          out.add(node);
-        }
-      }
-
-      @Override
-      public String canonical() {
-        return "[?(" + source + ")]";
-      }
-    }
   }
 }

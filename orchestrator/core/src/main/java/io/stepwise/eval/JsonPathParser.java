@@ -1,6 +1,5 @@
 package io.stepwise.eval;
 
-import io.stepwise.eval.JsonPath.Segment;
 import java.util.ArrayList;
 import java.util.List;
 
