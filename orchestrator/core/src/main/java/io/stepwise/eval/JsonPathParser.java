@@ -47,7 +47,11 @@ final class JsonPathParser {
       return new Segment.Wildcard();
     }
     int start = pos;
-    while (pos < text.length() && text.charAt(pos) != '.' && text.charAt(pos) != '[') pos++;
+    while (pos < text.length() && text.charAt(pos) != '.' && text.charAt(pos) != '[') {
+      // Jayway refuses a blank in a dotted name, so AWS refuses the path.
+      if (text.charAt(pos) == ' ') throw error("a name with blanks takes brackets (['my name'])");
+      pos++;
+    }
     if (pos == start) throw error("empty name");
     String name = text.substring(start, pos);
     if (name.endsWith("()")) {
@@ -118,13 +122,8 @@ final class JsonPathParser {
       return new Segment.Index(start);
     }
     Integer end = optionalInt();
-    int stepBy = 1;
-    if (tryConsume(':')) {
-      Integer step = optionalInt();
-      stepBy = step == null ? 1 : step;
-      if (stepBy <= 0) throw error("slice step must be positive");
-    }
-    return new Segment.Slice(start, end, stepBy);
+    if (peek(0) == ':') throw error("a slice takes no step (Jayway's slices are [from:to])");
+    return new Segment.Slice(start, end);
   }
 
   private String quoted(char quote) {

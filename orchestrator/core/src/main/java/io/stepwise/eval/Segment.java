@@ -126,7 +126,7 @@ sealed interface Segment {
    * clamped, so a negative {@code to} selects nothing and a {@code from} before the start counts
    * each index past the end again from the end ({@code [-10:2]} of 8 items gives the 8, then 2).
    */
-  record Slice(Integer start, Integer end, int stepBy) implements Segment {
+  record Slice(Integer start, Integer end) implements Segment {
     @Override
     public boolean appliesTo(JsonNode node) {
       return node.isArray();
@@ -148,7 +148,7 @@ sealed interface Segment {
         from = start;
         to = Math.min(size, end);
       }
-      for (int i = from; i < to; i += stepBy) {
+      for (int i = from; i < to; i++) {
         int at = i < 0 ? size + i : i;
         if (at >= 0) out.add(node.get(at));
       }
@@ -164,7 +164,10 @@ sealed interface Segment {
   record DeepScan(Segment inner) implements Segment {
     @Override
     public void select(JsonNode node, JsonNode root, List<JsonNode> out) {
-      inner.select(node, root, out);
+      // Several properties are taken from the objects that hold them all (Jayway's scan).
+      if (!(inner instanceof Names names) || names.names().stream().allMatch(node::has) && node.isObject()) {
+        inner.select(node, root, out);
+      }
       if (node.isArray() || node.isObject()) {
         for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) select(it.next(), root, out);
       }

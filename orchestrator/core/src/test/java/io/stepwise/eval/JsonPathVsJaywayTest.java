@@ -81,6 +81,13 @@ class JsonPathVsJaywayTest {
       "$.store.book[?(@.price == '8')].title", "$.store.book[?('8' == @.price)].title", "$.store.book[?(@.price == '8.0')].title",
       "$.store.book[?(@.price == 8.0)].title", "$.store.book[?(@.title == 'A' && @.price == '8')].title",
       "$.store[0][*]", "$.store[0].x[*]",  "$.store.book[1][1].t", "$.store.book[0].price[0]['x']",
+      // forms at the edge of the syntax
+      "$.", "$..", "$[", "$['a", "$.a b", "$.a.", "$.*.*", "$[\"s\"]", "$['s']['x']", "$.nums[0:]", "$.nums[::2]",
+      "$.nums[0,]", "$.1", "$.a-b", "$.a$b", "$.store.book[?(@.title=='A')].price", "$..['title','price']",
+      "$.nested[*][0]", "$.store.book[?(@.price>10)]", "$[?(@)]", "$.store.book[?(@.title == 'A']", "$.nums[ 1 ]",
+      "$['store'].book[0]['title']", "$.store.book[0]. title", "$.store..book..title", "$.*[0]", "$.@", "$.a[?]",
+      "$.store.book[?(@.price > 10 && @.price < 20)].title", "$.store.book[?(@.tags[0] == 'x')].title",
+      "$.store.book[?(@['title'] == 'B')].price", "$.store.book[?(@.meta.pages)].title",
       "$.store.book[?(@.meta == null)].title", "$.store.book[?(@.meta != null)].title", "$.store.book[?(@.isbn != null)].title");
 
   /**
