@@ -50,11 +50,10 @@ sealed interface FilterExpr {
     }
   }
 
-  /** A bare operand: true when the path exists (and is not false). */
+  /** A bare operand: true when the path exists, whatever it holds (false and null too, as in Jayway). */
   record Exists(Operand operand) implements FilterExpr {
     public boolean test(JsonNode c, JsonNode r) {
-      JsonNode v = operand.value(c, r);
-      return v != null && !(v.isBoolean() && !v.booleanValue());
+      return operand.value(c, r) != null;
     }
   }
 
@@ -69,7 +68,7 @@ sealed interface FilterExpr {
       } else if (a.isTextual() && b.isTextual()) {
         cmp = a.textValue().compareTo(b.textValue());
       } else {
-        boolean equal = a.isNumber() != b.isNumber() && (a.isTextual() || b.isTextual()) ? looselyEqual(a, b) : a.equals(b);
+        boolean equal = FilterOperators.equal(a, b);
         return switch (op) {
           case "==" -> equal;
           case "!=" -> !equal;
@@ -85,19 +84,6 @@ sealed interface FilterExpr {
         case ">=" -> cmp >= 0;
         default -> throw new IllegalStateException(op);
       };
-    }
-  }
-
-  /**
-   * Jayway's == between a number and a string, decided by the left operand: a number left is
-   * compared with the string read as a number, a string left with the number's text.
-   */
-  private static boolean looselyEqual(JsonNode left, JsonNode right) {
-    if (left.isTextual()) return left.textValue().equals(right.decimalValue().toString());
-    try {
-      return left.decimalValue().compareTo(new java.math.BigDecimal(right.textValue())) == 0;
-    } catch (NumberFormatException e) {
-      return false;
     }
   }
 

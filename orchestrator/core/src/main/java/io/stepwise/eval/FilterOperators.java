@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stepwise.json.Json;
+import java.math.BigDecimal;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,8 @@ final class FilterOperators {
   }
 
   static boolean test(String op, JsonNode left, JsonNode right) {
+    // A missing left side is in no list, so it is not in any (Jayway's NotInEvaluator).
+    if (left == null && right != null && op.equals("nin")) return right.isArray();
     if (left == null || right == null) return false;
     return switch (op) {
       case "in" -> contains(right, left);
@@ -80,12 +83,25 @@ final class FilterOperators {
 
   private static boolean contains(JsonNode array, JsonNode value) {
     if (!array.isArray()) return false;
-    for (JsonNode item : array) if (same(item, value)) return true;
+    for (JsonNode item : array) if (equal(value, item)) return true;
     return false;
   }
 
-  private static boolean same(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    return a.equals(b);
+  /**
+   * Jayway's ==: numbers by value; a number and a string decided by the left operand, a number
+   * left against the string read as a number, a string left against the number's text; any other
+   * pair as JSON values.
+   */
+  static boolean equal(JsonNode left, JsonNode right) {
+    if (left.isNumber() && right.isNumber()) return left.decimalValue().compareTo(right.decimalValue()) == 0;
+    if (left.isTextual() && right.isNumber()) return left.textValue().equals(right.decimalValue().toString());
+    if (left.isNumber() && right.isTextual()) {
+      try {
+        return left.decimalValue().compareTo(new BigDecimal(right.textValue())) == 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return left.equals(right);
   }
 }

@@ -41,7 +41,11 @@ class JsonPathVsJaywayTest {
        {"id": 2, "body": "two", "attrs": {"kind": "b"}},
        {"id": 3, "attrs": {"kind": "a", "deep": {"id": 30}}}]""",
       "[]",
-      "{}");
+      "{}",
+      """
+      {"ref": "a", "flag": true, "items": [
+         {"v": false}, {"v": true}, {"v": null}, {"v": 0}, {"v": 1}, {"v": 1.0}, {"v": ""}, {"v": "a"},
+         {"v": "abc"}, {"v": "1"}, {"v": []}, {"v": [1]}, {"v": {}}, {"v": {"w": 2}}, {}, {"w": 1}]}""");
 
   private static final List<String> PATHS = List.of(
       "$", "$.store", "$.store.book", "$.store.book[0]", "$.store.book[0].title", "$.store.book[-1].title",
@@ -88,6 +92,14 @@ class JsonPathVsJaywayTest {
       "$['store'].book[0]['title']", "$.store.book[0]. title", "$.store..book..title", "$.*[0]", "$.@", "$.a[?]",
       "$.store.book[?(@.price > 10 && @.price < 20)].title", "$.store.book[?(@.tags[0] == 'x')].title",
       "$.store.book[?(@['title'] == 'B')].price", "$.store.book[?(@.meta.pages)].title",
+      "$.items[?(@.v)]", "$.items[?(!@.v)]", "$.items[?(@.v == false)]", "$.items[?(@.v == true)]",
+      "$.items[?(@.v == null)]", "$.items[?(@.v != 'a')]", "$.items[?(@.v > 'a')]", "$.items[?(@.v >= 0)]",
+      "$.items[?(@.v =~ /a.*/)]", "$.items[?(@.v =~ /b/)]", "$.items[?(@.v in [1, 'a'])]", "$.items[?(@.v size 0)]",
+      "$.items[?(@.v size 3)]", "$.items[?(@.v.w > 1)]", "$.items[?(@.v == 1.0)]",
+      "$.items[?(@.v == $.ref)]", "$.items[?(@.v == '')]", "$.items[?(@.v != null)]",
+      "$.items[?(@.v contains 'b')]", "$.items[?(@.v contains 1)]", "$.items[?(@.v nin [0, 1])]",
+      "$.items[?(@.v == [1])]", "$.items[?(@.v == {})]", "$.items[?(@.w)]", "$.items[?(@.v < 1 || @.w)]",
+      "$.items[?(@.v anyof [1])]", "$.items[?(@.v subsetof [1, 2])]", "$.items[?(@.v noneof [1])]",
       "$.store.book[?(@.meta == null)].title", "$.store.book[?(@.meta != null)].title", "$.store.book[?(@.isbn != null)].title");
 
   /**
