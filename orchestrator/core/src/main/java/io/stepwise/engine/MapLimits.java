@@ -32,11 +32,10 @@ final class MapLimits {
     return n;
   }
 
-  /** ReaderConfig.MaxItemsPath: like MaxConcurrencyPath, a non-negative integer (0: no limit). */
+  /** ReaderConfig.MaxItemsPath: an integer (0: no limit); a negative one fails the Map Run (DistributedMap). */
   private static long maxItems(JsonNode value, String path) {
     Long n = integer(value);
     if (n == null) throw notValid("MaxItemsPath", value, "integer", path);
-    if (n < 0) throw StatesError.runtime("Expected non-negative integer for MaxItems, got '" + n + "' instead.");
     return n;
   }
 
