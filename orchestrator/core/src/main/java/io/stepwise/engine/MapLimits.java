@@ -55,7 +55,7 @@ final class MapLimits {
   }
 
   /** An integral number, or a string holding one; otherwise null. */
-  private static Long integer(JsonNode value) {
+  static Long integer(JsonNode value) {
     if (value.isIntegralNumber() && value.canConvertToLong()) return value.longValue();
     if (!value.isTextual()) return null;
     try {
