@@ -40,7 +40,7 @@ final class TestCommand {
       case "memory" -> results = ConformanceSuite.run(files);
       case "local" -> {
         err.println("stepwise test: starting ElasticMQ and dynalite for the Lambda runtime...");
-        try (RuntimeSuite suite = RuntimeSuite.start()) {
+        try (RuntimeSuite suite = RuntimeSuite.startFor(files)) {
           results = suite.run(files);
         }
       }

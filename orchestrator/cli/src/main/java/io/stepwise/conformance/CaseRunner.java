@@ -13,6 +13,7 @@ import io.stepwise.driver.mocks.CaseMocks;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
 import io.stepwise.engine.ExecutionInfo;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Runs one conformance case file in memory, with its mocks, and judges it by the README's rules. */
+/** Runs one conformance case file in memory, with its mocks and S3 objects, and judges it by the README's rules. */
 public final class CaseRunner {
   private static final String ACCOUNT = "111111111111";
   private static final String REGION = "us-east-1";
@@ -42,7 +43,8 @@ public final class CaseRunner {
       CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
       mocksUsed = mocks;
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
-      InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null);
+      ObjectStorage objects = CaseObjects.of(caseFile).inMemory(() -> start);
+      InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure()), mocks, VirtualClock.fast(start), null, objects);
       result = driver.run(machine, info(name, caseFile.path("input"), start, caseFile.path("machine_type").asText()));
     } catch (InvalidDefinitionException e) {
       return CaseResult.notRun(name, file.toString(), caseFile, "INVALID", e.getMessage());

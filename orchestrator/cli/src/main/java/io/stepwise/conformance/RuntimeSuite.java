@@ -15,6 +15,7 @@ import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.HistoryEvent;
 import io.stepwise.express.ExpressResult;
 import io.stepwise.express.ExpressStart;
+import io.stepwise.items.ObjectStorage;
 import io.stepwise.json.Json;
 import io.stepwise.lambda.Runtime;
 import io.stepwise.local.runtime.LocalRuntime;
@@ -41,8 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs case files through the Lambda runtime on local servers: the real step handler, ElasticMQ,
- * dynalite and the SDK clients, one execution per case, all started at once and judged by the
- * same rules as the in-memory runner.
+ * dynalite (s3rver too when a case seeds objects) and the SDK clients, one execution per case, all
+ * started at once and judged by the same rules as the in-memory runner.
  */
 public final class RuntimeSuite implements AutoCloseable {
   private final ElasticMqServer sqsServer;
@@ -54,15 +55,18 @@ public final class RuntimeSuite implements AutoCloseable {
   private final Map<String, String> setupErrors = new ConcurrentHashMap<>();
   private final Map<String, List<HistoryEvent>> expressHistories = new ConcurrentHashMap<>();
   private final ExecutorService expressRuns;
+  private final CaseBuckets buckets;
 
-  private RuntimeSuite() {
+  private RuntimeSuite(CaseBuckets buckets) {
+    this.buckets = buckets;
     sqsServer = ElasticMqServer.start();
     dynamoServer = DynaliteServer.start();
     dynamo = AwsClients.dynamoDb(dynamoServer.endpoint());
     sqs = AwsClients.sqs(sqsServer.endpoint());
     LocalRuntime.Options options = new LocalRuntime.Options(LocalRuntime.Options.DEFAULT.visibilityTimeoutSeconds(),
         LocalRuntime.Options.DEFAULT.maxReceiveCount(), 4, LocalRuntime.Options.DEFAULT.batchSize());
-    local = LocalRuntime.start(dynamo, sqs, "stepwise-conformance", new CaseInvoker(), options,
+    local = LocalRuntime.start(dynamo, sqs, buckets == null ? ObjectStorage.NONE : buckets.storage(),
+        "stepwise-conformance", new CaseInvoker(), options,
         (execution, events) -> expressHistories.put(execution.executionArn(), events));
     expressRuns = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "express-case");
@@ -72,7 +76,13 @@ public final class RuntimeSuite implements AutoCloseable {
   }
 
   public static RuntimeSuite start() {
-    return new RuntimeSuite();
+    return new RuntimeSuite(null);
+  }
+
+  /** For these cases: with s3rver when one of them seeds objects (it costs start-up time), else without. */
+  public static RuntimeSuite startFor(List<Path> files) {
+    boolean objects = files.stream().anyMatch(f -> Json.read(f).has("objects"));
+    return new RuntimeSuite(objects ? CaseBuckets.start() : null);
   }
 
   /**
@@ -138,6 +148,11 @@ public final class RuntimeSuite implements AutoCloseable {
       }
       String machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:case-" + (++n);
       String type = "EXPRESS".equals(caseFile.path("machine_type").asText()) ? "EXPRESS" : "STANDARD";
+      CaseObjects objects = CaseObjects.of(caseFile);
+      if (!objects.isEmpty()) {
+        if (buckets == null) throw new IllegalStateException("a case seeds objects: start the suite with startFor");
+        buckets.seed("case-" + n, objects);
+      }
       runtime.machines().store().put(new StateMachineStore.StateMachineRecord(machineArn, "case-" + n, 0,
           Json.write(caseFile.get("definition")), "arn:aws:iam::111111111111:role/stepwise", type));
       CaseMocks mocks = new CaseMocks(caseFile.get("mocks"), caseFile.get("definition"));
@@ -213,5 +228,6 @@ public final class RuntimeSuite implements AutoCloseable {
     sqs.close();
     dynamoServer.close();
     sqsServer.close();
+    if (buckets != null) buckets.close();
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Cases written from the Step Functions developer guide and from AWS recordings that the public
  * conformance cases do not cover (src/test/resources/cases): every one must pass in memory and
- * on the Lambda runtime (ElasticMQ and dynalite), Express cases and mocked nested executions included.
+ * on the Lambda runtime (ElasticMQ, dynalite and s3rver), Express cases and mocked nested executions included.
  */
 class DocumentedBehaviourCasesTest {
   @Test
@@ -21,8 +21,9 @@ class DocumentedBehaviourCasesTest {
 
   @Test
   void documentedBehaviourCases_allPassOnTheLambdaRuntime() {
-    try (RuntimeSuite suite = RuntimeSuite.start()) {
-      assertEquals("", failures(suite.run(cases())));
+    List<Path> cases = cases();
+    try (RuntimeSuite suite = RuntimeSuite.startFor(cases)) {
+      assertEquals("", failures(suite.run(cases)));
     }
   }
 

@@ -44,13 +44,23 @@ public final class DistributedMap {
     return new DistributedMap(t, map, Flow.of(map.base(), t, new Expressions(t)));
   }
 
-  /** Enters the Map: checks the reader and writer now, so a bad one fails the state at once. */
+  /**
+   * Enters the Map: checks the reader and writer now, so a bad one fails the state at once. As
+   * AWS records it (test_map_item_reader_csv_max_items_paths), MaxItems is read after
+   * MapStateStarted, so a value that is no integer fails there, and a negative one fails the Map
+   * Run it starts, as a reader's failure does.
+   */
   void start() {
-    reader();
+    reader(0);
     writer();
     // Step Functions records length 0: the items are not yet read.
     t.history().add("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", 0));
+    long maxItems = maxItems();
     t.history().add("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn()));
+    if (maxItems < 0) {
+      failRun(t, map, ErrorNames.ITEM_READER_FAILED, "field MaxItems must be positive");
+      return;
+    }
     t.await(Phase.AWAIT_CHILDREN);
     t.command(new Command.ReadChildren(map.name(), this));
   }
@@ -92,11 +102,25 @@ public final class DistributedMap {
 
   /** The ItemReader with its Parameters (or Arguments) and ReaderConfig evaluated. */
   public ReaderSpec reader() {
+    return reader(maxItems());
+  }
+
+  /** The Map Run failed before or after its children ran: MapRunFailed, then the state fails (or is caught). */
+  static void failRun(Transition t, State state, String error, String cause) {
+    t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object().put("error", error).put("cause", cause));
+    t.fail(state, error, cause);
+  }
+
+  /** ReaderConfig's MaxItems (or MaxItemsPath's value); 0 for no limit. */
+  private long maxItems() {
+    return (long) fanOut.number(maxItemsField(map.itemReader().path("ReaderConfig")), 0);
+  }
+
+  private ReaderSpec reader(long maxItems) {
     JsonNode reader = map.itemReader();
     String resource = reader.path("Resource").asText();
     JsonNode params = arguments(reader, "ItemReader");
     JsonNode config = reader.path("ReaderConfig");
-    long maxItems = (long) fanOut.number(maxItemsField(config), 0);
     MapResources.Kind kind = MapResources.reader(resource).orElseThrow(() -> new StatesError(
         ErrorNames.ITEM_READER_FAILED, "Stepwise's ItemReader reads from " + MapResources.READERS + ", not " + resource));
     if (kind == MapResources.Kind.LIST_OBJECTS) {

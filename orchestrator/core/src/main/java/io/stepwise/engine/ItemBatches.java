@@ -75,9 +75,12 @@ final class ItemBatches {
       value = flow.value(null, batcher.get(field + "Path").asText(), field);
     }
     if (value == null) return 0;
-    if (!value.canConvertToLong() || value.asLong() < 0) {
+    // As for the Map's other *Path limits, a string of digits counts as its number (AWS-recorded
+    // test_reference_in_map_state_max_items_path[MAP_STATE_REFERENCE_IN_MAX_PER_BATCH_PATH]).
+    Long n = value.isTextual() ? MapLimits.integer(value) : value.canConvertToLong() ? Long.valueOf(value.asLong()) : null;
+    if (n == null || n < 0) {
       throw StatesError.runtime("The " + field + " value must be a positive integer, but was: " + Json.write(value));
     }
-    return value.asLong();
+    return n;
   }
 }

@@ -32,11 +32,10 @@ final class MapLimits {
     return n;
   }
 
-  /** ReaderConfig.MaxItemsPath: like MaxConcurrencyPath, a non-negative integer (0: no limit). */
+  /** ReaderConfig.MaxItemsPath: an integer (0: no limit); a negative one fails the Map Run (DistributedMap). */
   private static long maxItems(JsonNode value, String path) {
     Long n = integer(value);
     if (n == null) throw notValid("MaxItemsPath", value, "integer", path);
-    if (n < 0) throw StatesError.runtime("Expected non-negative integer for MaxItems, got '" + n + "' instead.");
     return n;
   }
 
@@ -56,7 +55,7 @@ final class MapLimits {
   }
 
   /** An integral number, or a string holding one; otherwise null. */
-  private static Long integer(JsonNode value) {
+  static Long integer(JsonNode value) {
     if (value.isIntegralNumber() && value.canConvertToLong()) return value.longValue();
     if (!value.isTextual()) return null;
     try {

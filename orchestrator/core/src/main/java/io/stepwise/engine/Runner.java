@@ -1,7 +1,6 @@
 package io.stepwise.engine;
 
 import io.stepwise.asl.State;
-import io.stepwise.json.Json;
 
 /** Runs the current state's own work, per state type, and routes later events to it. */
 final class Runner {
@@ -55,11 +54,8 @@ final class Runner {
       case AWAIT_CHILDREN -> {
         if (event instanceof Event.TaskFailed failed) {
           // The runtime could not read the items or write the results: the Map Run fails first.
-          if (state instanceof State.Map map && map.distributed()) {
-            t.history().add("MapRunFailed", "mapRunFailedEventDetails",
-                Json.object().put("error", failed.error()).put("cause", failed.cause()));
-          }
-          t.fail(state, failed.error(), failed.cause());
+          if (state instanceof State.Map map && map.distributed()) DistributedMap.failRun(t, state, failed.error(), failed.cause());
+          else t.fail(state, failed.error(), failed.cause());
           return true;
         }
         if (!(event instanceof Event.ChildrenFinished done)) return false;

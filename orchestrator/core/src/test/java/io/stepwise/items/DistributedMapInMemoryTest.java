@@ -55,6 +55,7 @@ class DistributedMapInMemoryTest {
   @Test
   void resultWriter_writesManifestAndSucceededFile_andOutputsWhereTheyAre() {
     storage.put("in", "items.json", "[{\"v\":1},{\"v\":2}]");
+    storage.createBucket("out");
     String reader = "{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSON\"},"
         + "\"Parameters\":{\"Bucket\":\"in\",\"Key\":\"items.json\"}}";
     String writer = "\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\","
@@ -82,6 +83,7 @@ class DistributedMapInMemoryTest {
   void unreadableSource_failsTheMapWithItemReaderFailed_whichCatchCanHandle() {
     String reader = "{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSONL\"},"
         + "\"Parameters\":{\"Bucket\":\"in\",\"Key\":\"missing.jsonl\"}}";
+    storage.createBucket("in");
     String definition = map(reader, "\"Catch\":[{\"ErrorEquals\":[\"States.ItemReaderFailed\"],\"Next\":\"Caught\"}],")
         .replace("\"End\":true,\"Catch\"", "\"Catch\"")
         .replace("}}}}}}", "}}}},\"Caught\":{\"Type\":\"Pass\",\"End\":true}}}");

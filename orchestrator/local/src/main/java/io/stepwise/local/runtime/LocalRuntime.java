@@ -112,6 +112,12 @@ public final class LocalRuntime implements AutoCloseable {
     return start(dynamo, sqs, ObjectStorage.NONE, name, tasks, options, Observability.off(), expressHistory);
   }
 
+  /** @param storage and {@code expressHistory}: where Maps read and write, where Express histories go */
+  public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
+      TaskInvoker tasks, Options options, ExpressHistory expressHistory) {
+    return start(dynamo, sqs, storage, name, tasks, options, Observability.off(), expressHistory);
+  }
+
   /** @param storage where Distributed Maps read items and write results (s3rver, say) */
   public static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
       TaskInvoker tasks, Options options, Observability observability) {
