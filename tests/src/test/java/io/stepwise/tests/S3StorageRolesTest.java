@@ -59,6 +59,19 @@ class S3StorageRolesTest {
     assertEquals("could not assume " + ROLE, denied.getMessage());
   }
 
+  @Test
+  void givenAReadFromAnOffset_thenTheRestIsRead_andNothingFromTheEnd(LocalS3.Server server, S3Client s3) throws Exception {
+    String bucket = LocalS3.newBucket(s3, "ranges");
+    s3.putObject(b -> b.bucket(bucket).key("items.csv"), RequestBody.fromString("a\n1\n2\n"));
+    ObjectStorage storage = storage(server, (call, region) -> AwsClients.S3RVER_CREDENTIALS.resolveCredentials());
+
+    try (InputStream rest = storage.read(bucket, "items.csv", 2); InputStream end = storage.read(bucket, "items.csv", 6)) {
+      assertEquals("1\n2\n", new String(rest.readAllBytes(), StandardCharsets.UTF_8));
+      // S3 answers a range from the object's end with InvalidRange: a reader resumed there reads nothing.
+      assertEquals(0, end.readAllBytes().length);
+    }
+  }
+
   private static S3ObjectStorage storage(LocalS3.Server server, TaskCredentials roles) {
     AwsApiCaller caller = new AwsApiCaller(UrlConnectionHttpClient.create(),
         AwsEndpoints.local(Map.of("s3", server.endpoint()), null, "s3rver serves only S3"));

@@ -77,6 +77,8 @@ public final class S3ObjectStorage implements ObjectStorage {
     try {
       return aws.stream(Api.S3, Api.GET_OBJECT, request, credentials(), region);
     } catch (AwsApiException e) {
+      // S3 refuses a range that starts at the object's end: from there, there is nothing left.
+      if (fromByte > 0 && "InvalidRange".equals(e.code())) return InputStream.nullInputStream();
       throw failed(e);
     }
   }
