@@ -182,6 +182,10 @@ class StateFieldsTest {
         SCHEMA + "/States/A/Retry/0/BackoffRate", SCHEMA + "/States/A/Retry/0/MaxDelaySeconds",
         SCHEMA + "/States/A/Retry/0/JitterStrategy", SCHEMA + "/States/A/Retry/0");
     assertProblems(one(task + "[{'IntervalSeconds':1}]}"), SCHEMA + "/States/A/Retry/0");
+    // The error handling page: MaxDelaySeconds "greater than 0 and less than 31622401".
+    assertValid(one(task + "[{'ErrorEquals':['X'],'MaxDelaySeconds':31622400}]}"));
+    assertProblems(one(task + "[{'ErrorEquals':['X'],'MaxDelaySeconds':31622401}]}"),
+        SCHEMA + "/States/A/Retry/0/MaxDelaySeconds");
     assertProblems(one(task + "{}}"), SCHEMA + "/States/A/Retry");
   }
 
