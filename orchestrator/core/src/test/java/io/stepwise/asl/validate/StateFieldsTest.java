@@ -115,6 +115,16 @@ class StateFieldsTest {
   }
 
   @Test
+  void jsonataStringsMustOpenAndCloseTheExpression() {
+    // The JSONata page: improperly opening or closing the expression is a validation error.
+    assertProblems(oneJsonata("{'Type':'Pass','Output':'{% 1 ','End':true}"), SCHEMA + "/States/A/Output");
+    assertProblems(oneJsonata("{'Type':'Pass','Output':{'a':['1 %}']},'End':true}"), SCHEMA + "/States/A/Output/a/0");
+    // Spaces around a whole expression make a literal, as AWS recorded (outputdecl/output_base_literals).
+    assertValid(oneJsonata("{'Type':'Pass','Output':' {% 1 %}','End':true}"));
+    assertValid(oneJsonata("{'Type':'Pass','Output':'{% 1 %} ','End':true}"));
+  }
+
+  @Test
   void paths() {
     assertProblems(one("{'Type':'Pass','InputPath':'a.b','End':true}"), PATH + "/States/A/InputPath");
     assertProblems(one("{'Type':'Pass','OutputPath':'$.a[','End':true}"), PATH + "/States/A/OutputPath");
