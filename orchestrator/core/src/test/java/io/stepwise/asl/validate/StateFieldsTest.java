@@ -115,6 +115,17 @@ class StateFieldsTest {
   }
 
   @Test
+  void variableNamesAreUnicodeIdentifiersOfAtMost80() {
+    // The variables page: ID_Start then ID_Continue, at most 80; no part of a variable is assignable.
+    assertValid(oneJsonata("{'Type':'Pass','Assign':{'é_ñ9':1,'" + "a".repeat(80) + "':2},'End':true}"));
+    assertValid(one("{'Type':'Pass','Assign':{'v.$':'$.a'},'End':true}"));
+    assertProblems(oneJsonata("{'Type':'Pass','Assign':{'x.y':1,'x[2]':2,'1x':3,'" + "a".repeat(81) + "':4},'End':true}"),
+        SCHEMA + "/States/A/Assign/x.y", SCHEMA + "/States/A/Assign/x[2]", SCHEMA + "/States/A/Assign/1x",
+        SCHEMA + "/States/A/Assign/" + "a".repeat(81));
+    assertProblems(one("{'Type':'Pass','Assign':{'x.y.$':'$.a'},'End':true}"), SCHEMA + "/States/A/Assign/x.y.$");
+  }
+
+  @Test
   void jsonataStringsMustOpenAndCloseTheExpression() {
     // The JSONata page: improperly opening or closing the expression is a validation error.
     assertProblems(oneJsonata("{'Type':'Pass','Output':'{% 1 ','End':true}"), SCHEMA + "/States/A/Output");
