@@ -75,6 +75,7 @@ final class StateChecks {
     }
     if (view.has("Retry")) errors.retry(view.get("Retry"), at(loc, "Retry"));
     if (view.has("Catch")) errors.catchers(view.get("Catch"), at(loc, "Catch"), lang);
+    if (lang == Lang.JSONATA) StatesReferenceChecks.check(problems, view, loc, type);
   }
 
   /**

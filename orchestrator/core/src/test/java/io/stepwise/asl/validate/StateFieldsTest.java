@@ -126,6 +126,19 @@ class StateFieldsTest {
   }
 
   @Test
+  void statesResultAndErrorOutputOnlyWhereTheyExist() {
+    // The JSONata page: reading them where they are not accessible is caught at creation.
+    String task = "{'Type':'Task'," + LAMBDA + ",";
+    assertValid(oneJsonata(task + "'Output':'{% $states.result %}','Assign':{'r':'{% $states.result.x %}'},"
+        + "'Catch':[{'ErrorEquals':['States.ALL'],'Output':'{% $states.errorOutput %}','Next':'A'}],'End':true}"));
+    assertProblems(oneJsonata("{'Type':'Pass','Output':'{% $states.result %}','End':true}"), SCHEMA + "/States/A/Output");
+    assertProblems(oneJsonata(task + "'Arguments':{'a':'{% $states.errorOutput %}'},'End':true}"),
+        SCHEMA + "/States/A/Arguments/a");
+    assertProblems(oneJsonata(task + "'Catch':[{'ErrorEquals':['States.ALL'],'Output':'{% $states.result %}','Next':'A'}],"
+        + "'End':true}"), SCHEMA + "/States/A/Catch/0/Output");
+  }
+
+  @Test
   void jsonataStringsMustOpenAndCloseTheExpression() {
     // The JSONata page: improperly opening or closing the expression is a validation error.
     assertProblems(oneJsonata("{'Type':'Pass','Output':'{% 1 ','End':true}"), SCHEMA + "/States/A/Output");
