@@ -123,12 +123,16 @@ final class FanOut {
     return t.info().stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":" + t.info().name();
   }
 
-  /** The context object an ItemSelector sees: {@code $$.Map.Item.Index} and {@code .Value} beside the rest. */
-  static ObjectNode itemContext(Transition t, int index, JsonNode item) {
+  /**
+   * The context object an ItemSelector sees: {@code $$.Map.Item.Index}, {@code .Value} and, for items
+   * from the state input, {@code .Source} STATE_DATA (as the context object page says), beside the rest.
+   */
+  static ObjectNode itemContext(Transition t, State.Map map, int index, JsonNode item) {
     ObjectNode context = t.context();
     ObjectNode itemNode = Json.object();
     itemNode.put("Index", index);
     itemNode.set("Value", item);
+    if (map.itemReader() == null) itemNode.put("Source", "STATE_DATA");
     context.set("Map", Json.object().set("Item", itemNode));
     return context;
   }

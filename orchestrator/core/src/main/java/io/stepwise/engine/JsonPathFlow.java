@@ -175,7 +175,7 @@ final class JsonPathFlow implements Flow {
   public JsonNode item(State.Map map, int index, JsonNode value) {
     if (map.itemSelector() == null) return value;
     Scope scope = effective();
-    ObjectNode context = FanOut.itemContext(t, index, value);
+    ObjectNode context = FanOut.itemContext(t, map, index, value);
     return map.itemSelector().evaluate(new Scope(scope.input(), context, scope.variables(), scope.sources()));
   }
 

@@ -143,7 +143,7 @@ final class JsonataFlow implements Flow {
   public JsonNode item(State.Map map, int index, JsonNode value) {
     if (map.itemSelectorJsonata() == null) return value;
     JsonataBindings bindings = bindings();
-    JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, FanOut.itemContext(t, index, value),
+    JsonataBindings withItem = new JsonataBindings(bindings.input(), null, null, FanOut.itemContext(t, map, index, value),
         bindings.variables(), bindings.sources());
     return expressions.jsonata(map.itemSelectorJsonata(), withItem, "ItemSelector");
   }

@@ -9,6 +9,8 @@ import java.util.Set;
 /** Checks of the Retry and Catch arrays of Task, Parallel and Map states. */
 final class ErrorHandlingChecks {
   private static final String ALL = "States.ALL";
+  /** "greater than 0 and less than 31622401" (a year and a day), as the error handling page says. */
+  private static final long MAX_DELAY_SECONDS = 31_622_400L;
   private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
       "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
   private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output",
@@ -39,7 +41,7 @@ final class ErrorHandlingChecks {
         fields.number(v, at(here, "BackoffRate"), 1.0, Double.POSITIVE_INFINITY);
       }
       if ((v = retrier.get("MaxDelaySeconds")) != null) {
-        fields.integer(v, at(here, "MaxDelaySeconds"), 1, FieldChecks.MAX_SECONDS);
+        fields.integer(v, at(here, "MaxDelaySeconds"), 1, MAX_DELAY_SECONDS);
       }
       if ((v = retrier.get("JitterStrategy")) != null && fields.string(v, at(here, "JitterStrategy"))
           && !Set.of("FULL", "NONE").contains(v.asText())) {

@@ -244,10 +244,18 @@ final class FieldChecks {
     }
   }
 
-  /** Validates every {@code {% %}} string at any depth of {@code value}. */
+  /**
+   * Validates every {@code {% %}} string at any depth of {@code value}. A string that opens with
+   * {@code {%} but does not close with {@code %}}, or the reverse, is "improperly opening or closing
+   * the expression", a validation error (Transforming data with JSONata page); one with spaces
+   * around a whole expression is a literal (recorded on AWS).
+   */
   void expressions(JsonNode value, String loc) {
     if (isExpression(value)) {
       expression(value.asText(), loc);
+    } else if (value.isTextual() && improperlyDelimited(value.asText())) {
+      problems.add(Diagnostics.INVALID_JSONATA, loc, "The JSONata expression must start with {% and end with %}: "
+          + value.asText());
     } else if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -256,6 +264,10 @@ final class FieldChecks {
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) expressions(value.get(i), at(loc, i));
     }
+  }
+
+  private static boolean improperlyDelimited(String text) {
+    return text.startsWith("{%") != text.endsWith("%}") && !Jsonata.isExpression(text.strip());
   }
 
   /** A JSONata template that must be an object or a single expression (Arguments, ItemSelector...). */

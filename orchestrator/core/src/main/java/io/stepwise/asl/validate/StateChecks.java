@@ -75,6 +75,7 @@ final class StateChecks {
     }
     if (view.has("Retry")) errors.retry(view.get("Retry"), at(loc, "Retry"));
     if (view.has("Catch")) errors.catchers(view.get("Catch"), at(loc, "Catch"), lang);
+    if (lang == Lang.JSONATA) StatesReferenceChecks.check(problems, view, loc, type);
   }
 
   /**
@@ -143,8 +144,28 @@ final class StateChecks {
   /** Assign: a payload template in JSONPath, an object of values and expressions in JSONata. */
   static void assign(FieldChecks fields, JsonNode value, String loc, Lang lang) {
     if (!fields.object(value, loc)) return;
+    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      String name = lang == Lang.JSONPATH && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      if (!variableName(name)) {
+        fields.problems.schema(at(loc, key), "Invalid variable name: " + name);
+      }
+    }
     if (lang == Lang.JSONPATH) fields.paths.template(value, loc);
     else fields.expressions(value, loc);
+  }
+
+  /**
+   * The variables page: a Unicode identifier (ID_Start, then ID_Continue characters) of at most 80,
+   * so no part of a variable ("x.y", "x[2]") can be assigned. A leading _ is let through: the docs
+   * exclude it but no recording says so.
+   */
+  static boolean variableName(String name) {
+    if (name.isEmpty() || name.length() > 80) return false;
+    int first = name.codePointAt(0);
+    if (!Character.isUnicodeIdentifierStart(first) && first != '_') return false;
+    return name.codePoints().skip(1).allMatch(c -> Character.isUnicodeIdentifierPart(c)
+        && !Character.isIdentifierIgnorable(c));
   }
 
   private void task(JsonNode state, String loc, Lang lang) {

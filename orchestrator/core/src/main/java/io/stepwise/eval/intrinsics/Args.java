@@ -76,12 +76,15 @@ final class Args {
     return (ObjectNode) value;
   }
 
-  /** A number cut to an int towards zero, as Step Functions reads indexes, sizes and bounds. */
+  /** A number cut to an int towards zero, for indexes and seeds (the docs do not say). */
   int truncatedInt(int i) {
     return toInt(number(i));
   }
 
-  /** A number rounded half up to an int, as States.MathAdd reads its operands. */
+  /**
+   * A number rounded half up to an int, as MathAdd reads its operands (recorded on AWS) and
+   * MathRandom, ArrayRange and ArrayPartition their bounds and sizes (the docs say so).
+   */
   int roundedInt(int i) {
     double value = number(i);
     return Double.isFinite(value) ? toInt(Math.round(value)) : toInt(value);

@@ -33,9 +33,10 @@ final class ArrayFunctions {
     return Json.array().addAll(args.all());
   }
 
+  /** A chunk size that is not an integer is rounded to the nearest one, as the docs say. */
   private static JsonNode partition(Args args) {
     ArrayNode array = args.array(0);
-    int size = args.truncatedInt(1);
+    int size = args.roundedInt(1);
     if (size <= 0) throw args.invalid();
     ArrayNode chunks = Json.array();
     for (int from = 0; from < array.size(); from += size) {
@@ -54,11 +55,11 @@ final class ArrayFunctions {
     return Json.NODES.booleanNode(false);
   }
 
-  /** From start to end inclusive, counting up or down by step. */
+  /** From start to end inclusive, counting up or down by step, each rounded to an integer. */
   private static JsonNode range(Args args) {
-    long start = args.truncatedInt(0);
-    long end = args.truncatedInt(1);
-    long step = args.truncatedInt(2);
+    long start = args.roundedInt(0);
+    long end = args.roundedInt(1);
+    long step = args.roundedInt(2);
     if (step == 0) throw args.invalid();
     long count = (step > 0 ? end >= start : end <= start) ? (end - start) / step + 1 : 0;
     if (count > MAX_RANGE_ITEMS) throw args.invalid();

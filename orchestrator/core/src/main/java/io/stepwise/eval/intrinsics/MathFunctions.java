@@ -20,12 +20,13 @@ final class MathFunctions {
   }
 
   /**
-   * An int in [start, end). Bounds and seed are cut towards zero. With a seed the result is
+   * An int in [start, end). The bounds are rounded to the nearest integer (as the docs say), the
+   * seed cut towards zero. With a seed the result is
    * reproducible (Java's {@link Random}); without one it comes from the step's seeded generator.
    */
   private static JsonNode random(Args args) {
-    int start = args.truncatedInt(0);
-    int end = args.truncatedInt(1);
+    int start = args.roundedInt(0);
+    int end = args.roundedInt(1);
     RandomGenerator generator = args.size() == 3 ? new Random(args.truncatedInt(2)) : args.sources().random();
     if (start >= end) throw args.invalid();
     return Json.NODES.numberNode((int) generator.nextLong(start, end));

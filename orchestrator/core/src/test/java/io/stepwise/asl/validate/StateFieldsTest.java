@@ -115,6 +115,40 @@ class StateFieldsTest {
   }
 
   @Test
+  void variableNamesAreUnicodeIdentifiersOfAtMost80() {
+    // The variables page: ID_Start then ID_Continue, at most 80; no part of a variable is assignable.
+    assertValid(oneJsonata("{'Type':'Pass','Assign':{'é_ñ9':1,'" + "a".repeat(80) + "':2},'End':true}"));
+    assertValid(one("{'Type':'Pass','Assign':{'v.$':'$.a'},'End':true}"));
+    assertProblems(oneJsonata("{'Type':'Pass','Assign':{'x.y':1,'x[2]':2,'1x':3,'" + "a".repeat(81) + "':4},'End':true}"),
+        SCHEMA + "/States/A/Assign/x.y", SCHEMA + "/States/A/Assign/x[2]", SCHEMA + "/States/A/Assign/1x",
+        SCHEMA + "/States/A/Assign/" + "a".repeat(81));
+    assertProblems(one("{'Type':'Pass','Assign':{'x.y.$':'$.a'},'End':true}"), SCHEMA + "/States/A/Assign/x.y.$");
+  }
+
+  @Test
+  void statesResultAndErrorOutputOnlyWhereTheyExist() {
+    // The JSONata page: reading them where they are not accessible is caught at creation.
+    String task = "{'Type':'Task'," + LAMBDA + ",";
+    assertValid(oneJsonata(task + "'Output':'{% $states.result %}','Assign':{'r':'{% $states.result.x %}'},"
+        + "'Catch':[{'ErrorEquals':['States.ALL'],'Output':'{% $states.errorOutput %}','Next':'A'}],'End':true}"));
+    assertProblems(oneJsonata("{'Type':'Pass','Output':'{% $states.result %}','End':true}"), SCHEMA + "/States/A/Output");
+    assertProblems(oneJsonata(task + "'Arguments':{'a':'{% $states.errorOutput %}'},'End':true}"),
+        SCHEMA + "/States/A/Arguments/a");
+    assertProblems(oneJsonata(task + "'Catch':[{'ErrorEquals':['States.ALL'],'Output':'{% $states.result %}','Next':'A'}],"
+        + "'End':true}"), SCHEMA + "/States/A/Catch/0/Output");
+  }
+
+  @Test
+  void jsonataStringsMustOpenAndCloseTheExpression() {
+    // The JSONata page: improperly opening or closing the expression is a validation error.
+    assertProblems(oneJsonata("{'Type':'Pass','Output':'{% 1 ','End':true}"), SCHEMA + "/States/A/Output");
+    assertProblems(oneJsonata("{'Type':'Pass','Output':{'a':['1 %}']},'End':true}"), SCHEMA + "/States/A/Output/a/0");
+    // Spaces around a whole expression make a literal, as AWS recorded (outputdecl/output_base_literals).
+    assertValid(oneJsonata("{'Type':'Pass','Output':' {% 1 %}','End':true}"));
+    assertValid(oneJsonata("{'Type':'Pass','Output':'{% 1 %} ','End':true}"));
+  }
+
+  @Test
   void paths() {
     assertProblems(one("{'Type':'Pass','InputPath':'a.b','End':true}"), PATH + "/States/A/InputPath");
     assertProblems(one("{'Type':'Pass','OutputPath':'$.a[','End':true}"), PATH + "/States/A/OutputPath");
@@ -182,6 +216,10 @@ class StateFieldsTest {
         SCHEMA + "/States/A/Retry/0/BackoffRate", SCHEMA + "/States/A/Retry/0/MaxDelaySeconds",
         SCHEMA + "/States/A/Retry/0/JitterStrategy", SCHEMA + "/States/A/Retry/0");
     assertProblems(one(task + "[{'IntervalSeconds':1}]}"), SCHEMA + "/States/A/Retry/0");
+    // The error handling page: MaxDelaySeconds "greater than 0 and less than 31622401".
+    assertValid(one(task + "[{'ErrorEquals':['X'],'MaxDelaySeconds':31622400}]}"));
+    assertProblems(one(task + "[{'ErrorEquals':['X'],'MaxDelaySeconds':31622401}]}"),
+        SCHEMA + "/States/A/Retry/0/MaxDelaySeconds");
     assertProblems(one(task + "{}}"), SCHEMA + "/States/A/Retry");
   }
 

@@ -56,8 +56,10 @@ class ArrayFunctionsTest {
   }
 
   @Test
-  void arrayPartition_cutsAFractionalSizeTowardsZero() {
-    assertResult("[[1,2],[3]]", "States.ArrayPartition($.a, 2.9)", "{\"a\":[1,2,3]}");
+  void arrayPartition_roundsAFractionalSizeToTheNearestInteger() {
+    assertResult("[[1,2,3]]", "States.ArrayPartition($.a, 2.9)", "{\"a\":[1,2,3]}");
+    assertResult("[[1,2],[3]]", "States.ArrayPartition($.a, 1.5)", "{\"a\":[1,2,3]}");
+    assertResult("[[1,2],[3]]", "States.ArrayPartition($.a, 2.4)", "{\"a\":[1,2,3]}");
   }
 
   @Test
@@ -107,7 +109,8 @@ class ArrayFunctionsTest {
       "5, 1, -2  | [5,3,1]",
       "5, 1, 1   | []",
       "1, 5, -1  | []",
-      "1.6, 5.9, 2.2 | [1,3,5]",
+      "1.6, 5.9, 2.2 | [2,4,6]",
+      "0.5, 4.4, 1.5 | [1,3]",
   })
   void arrayRange_countsFromStartToEndInclusive(String arguments, String expected) {
     assertResult(expected, "States.ArrayRange(" + arguments + ")", "{}");

@@ -97,10 +97,10 @@ class MathFunctionsTest {
   }
 
   @Test
-  void mathRandom_cutsFractionalBoundsTowardsZero() {
+  void mathRandom_roundsFractionalBoundsToTheNearestInteger() {
     for (int i = 0; i < 50; i++) {
-      int value = Intrinsics.parse("States.MathRandom(1.6, 3.9)").evaluate(Eval.seeded(Eval.scope("{}"), i)).intValue();
-      assertTrue(value == 1 || value == 2, String.valueOf(value));
+      int value = Intrinsics.parse("States.MathRandom(1.5, 4.4)").evaluate(Eval.seeded(Eval.scope("{}"), i)).intValue();
+      assertTrue(value == 2 || value == 3, String.valueOf(value));
     }
   }
 
@@ -108,7 +108,7 @@ class MathFunctionsTest {
   void mathRandom_rejectsAnEmptyOrReversedRange() {
     assertInvalidArguments("States.MathRandom", "States.MathRandom(1, 1)", "{}");
     assertInvalidArguments("States.MathRandom", "States.MathRandom(10, 5)", "{}");
-    assertInvalidArguments("States.MathRandom", "States.MathRandom(1.4, 1.6)", "{}");
+    assertInvalidArguments("States.MathRandom", "States.MathRandom(1.5, 2.4)", "{}");
   }
 
   @Test
