@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
  *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
+ *   <li>{@code $string}: numbers as JavaScript prints them ({@link ReferenceText}).
+ *   <li>{@code $substring}: counts code points, as jsonata-js does, so an emoji is one character.
+ *   <li>{@code $encodeUrl}: JavaScript's {@code encodeURI}, which escapes a space.
+ *   <li>{@code $toMillis} without a picture: only what jsonata-js's ISO 8601 pattern accepts
+ *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}).
  * </ul>
  */
 final class ReferenceBuiltins {
@@ -37,7 +42,15 @@ final class ReferenceBuiltins {
       "decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>"),
       "decodeUrlComponent", new JFunction(
           (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>"),
-      "base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>"));
+      "base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>"),
+      "string", new JFunction((input, args) -> ReferenceText.string(arg(args, 0), Boolean.TRUE.equals(arg(args, 1))), "<x-b?:s>"),
+      "substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>"),
+      "encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>"));
+  /** jsonata-js's test of a timestamp before it parses it without a picture. */
+  private static final Pattern ISO_8601 = Pattern.compile(
+      "\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?");
+  /** What {@code encodeURI} leaves as it is, besides letters and digits. */
+  private static final String URI_UNESCAPED = ";,/?:@&=+$-_.!~*'()#";
 
   private ReferenceBuiltins() {}
 
@@ -49,13 +62,63 @@ final class ReferenceBuiltins {
     String timestamp = (String) arg(args, 0);
     String picture = (String) arg(args, 1);
     if (timestamp == null) return null;
+    if (picture == null && !ISO_8601.matcher(timestamp).matches()) throw notIso8601(timestamp);
     try {
       return Functions.dateTimeToMillis(timestamp, picture);
     } catch (ParseException | DateTimeException e) {
       if (picture != null) throw new JsonataFunctionError("D3110", e.getMessage());
-      throw new JsonataFunctionError("D3110", "The argument of the toMillis function must be an ISO 8601 "
-          + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
+      throw notIso8601(timestamp);
     }
+  }
+
+  private static JsonataFunctionError notIso8601(String timestamp) {
+    return new JsonataFunctionError("D3110", "The argument of the toMillis function must be an ISO 8601 "
+        + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
+  }
+
+  /** jsonata-js's substring: over code points, a negative start counting from the end. */
+  private static Object substring(List<?> args) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    int[] points = text.codePoints().toArray();
+    double start = ((Number) arg(args, 1)).doubleValue();
+    if (points.length + start < 0) start = 0;
+    int from = sliceIndex(start, points.length);
+    int to = points.length;
+    if (arg(args, 2) instanceof Number length) {
+      if (length.doubleValue() <= 0) return "";
+      to = sliceIndex(start >= 0 ? start + length.doubleValue() : points.length + start + length.doubleValue(), points.length);
+    }
+    return from >= to ? "" : new String(points, from, to - from);
+  }
+
+  /** {@code Array.prototype.slice}'s reading of an index: truncated, from the end when negative, clamped. */
+  private static int sliceIndex(double index, int length) {
+    double truncated = index < 0 ? Math.ceil(index) : Math.floor(index);
+    if (truncated < 0) truncated = Math.max(0, length + truncated);
+    return (int) Math.min(truncated, length);
+  }
+
+  /** JavaScript's {@code encodeURI}: UTF-8 escapes for all but letters, digits and {@link #URI_UNESCAPED}. */
+  private static Object encodeUri(String text) {
+    if (text == null) return null;
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || URI_UNESCAPED.indexOf(c) >= 0) {
+        out.append(c);
+        continue;
+      }
+      int point = text.codePointAt(i);
+      if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(point)) {
+        throw new JsonataFunctionError("D3140", "Malformed URL passed to $encodeUrl(): " + TextNode.valueOf(text));
+      }
+      if (Character.isSupplementaryCodePoint(point)) i++;
+      for (byte b : new String(Character.toChars(point)).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
   }
 
   private static Object decoded(List<?> args, String function, UnaryOperator<String> decode) {
@@ -85,6 +148,7 @@ final class ReferenceBuiltins {
   private static Object number(List<?> args) {
     Object value = arg(args, 0);
     if (value == null || value instanceof Number) return value;
+    if (value == JsonataValues.NULL) throw JsonataFunctionError.signature("number", 1);
     if (value instanceof Boolean b) return b ? 1 : 0;
     if (value instanceof String s) {
       if (DECIMAL.matcher(s).matches()) {
