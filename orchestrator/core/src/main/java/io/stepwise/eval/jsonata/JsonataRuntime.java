@@ -70,6 +70,7 @@ final class JsonataRuntime {
       ReferenceBuiltins.bind(frame);
       ReferenceRegex.bind(frame);
       ReferenceCollections.bind(frame);
+      ReferenceFormatNumber.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return expression.evaluate(context, frame);
