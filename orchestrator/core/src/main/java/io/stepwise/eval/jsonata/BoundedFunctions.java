@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * otherwise is the library's own function, signature and errors included.
  */
 final class BoundedFunctions {
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "pad", new JFunction((input, args) -> pad(args), "<s-ns?:s>"),
-      "join", new JFunction((input, args) -> join(args), "<a<s>s?:s>"));
+      "join", new JFunction((input, args) -> join(args), "<a<s>s?:s>")));
 
   private BoundedFunctions() {}
 

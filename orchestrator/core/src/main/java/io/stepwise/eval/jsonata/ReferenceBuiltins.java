@@ -43,7 +43,7 @@ final class ReferenceBuiltins {
   private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]+");
   private static final Pattern OCTAL = Pattern.compile("0[oO][0-7]+");
   private static final Pattern BINARY = Pattern.compile("0[bB][01]+");
-  private static final Map<String, JFunction> FUNCTIONS = Map.ofEntries(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.ofEntries(
       Map.entry("number", new JFunction((input, args) -> number(args), "<(nsb)-:n>")),
       Map.entry("toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>")),
       Map.entry("decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>")),
@@ -55,7 +55,7 @@ final class ReferenceBuiltins {
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
       Map.entry("formatBase", new JFunction((input, args) -> formatBase(args), "<n-n?:s>")),
-      Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")));
+      Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>"))));
   private static final String UNSUPPORTED_SEQUENCE = "Formatting or parsing an integer as a sequence starting with ";
   /** jsonata-js's test of a timestamp before it parses it without a picture. */
   private static final Pattern ISO_8601 = Pattern.compile(

@@ -15,9 +15,9 @@ import java.util.Map;
  * array of arrays as it is.
  */
 final class ReferenceCollections {
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "sort", new JFunction((input, args) -> sort(args), "<af?:a>"),
-      "distinct", new JFunction((input, args) -> distinct(args), "<x:x>"));
+      "distinct", new JFunction((input, args) -> distinct(args), "<x:x>")));
 
   private ReferenceCollections() {}
 

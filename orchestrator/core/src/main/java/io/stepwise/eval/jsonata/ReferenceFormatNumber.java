@@ -39,8 +39,8 @@ final class ReferenceFormatNumber {
           + "treated as an 'exponent-separator'"),
       Map.entry("D3093", "The exponent part of the sub-picture must comprise only of one or more characters that are "
           + "members of the 'decimal digit family'"));
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
-      "formatNumber", new JFunction((input, args) -> format(args), "<n-so?:s>"));
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
+      "formatNumber", new JFunction((input, args) -> format(args), "<n-so?:s>")));
 
   private ReferenceFormatNumber() {}
 

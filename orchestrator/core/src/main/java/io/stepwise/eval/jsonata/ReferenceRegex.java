@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * groups, a string pattern is replaced literally, and an empty one is {@code D3010}.
  */
 final class ReferenceRegex {
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "match", new JFunction((input, args) -> match(args), "<s-f<s:o>n?:a<o>>"),
-      "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>"));
+      "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>")));
 
   private ReferenceRegex() {}
 
