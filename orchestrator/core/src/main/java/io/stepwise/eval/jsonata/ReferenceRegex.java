@@ -99,9 +99,10 @@ final class ReferenceRegex {
       }
       return result.append(text.substring(position)).toString();
     }
+    if (!(pattern instanceof Pattern regex)) return Functions.replace(text, pattern, replacement, (Integer) null);
     StringBuilder result = new StringBuilder();
     int position = 0;
-    for (Match match : matches((Pattern) pattern, text, limit)) {
+    for (Match match : matches(regex, text, limit)) {
       result.append(text, position, match.start());
       Object replaced = replacement instanceof String with ? substitute(with, match) : apply(replacement, match.toJsonata());
       if (!(replaced instanceof String s)) {

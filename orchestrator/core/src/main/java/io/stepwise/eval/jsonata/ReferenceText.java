@@ -1,6 +1,7 @@
 package io.stepwise.eval.jsonata;
 
 import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.dashjoin.jsonata.Utils;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -27,6 +28,7 @@ final class ReferenceText {
     if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
       throw new JsonataFunctionError("D3001", "Attempting to invoke string function on Infinity or NaN");
     }
+    if (value instanceof Utils.JList<?> list && list.outerWrapper && !list.isEmpty()) value = list.get(0);
     StringBuilder out = new StringBuilder();
     write(out, value, prettify ? "\n" : null);
     return out.toString();
