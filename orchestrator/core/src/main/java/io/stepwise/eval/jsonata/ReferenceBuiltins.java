@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
  *   <li>{@code $formatBase}: D3100 names the radix it was given.
  *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
+ *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
+ *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
  *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
  *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  *   <li>{@code $encodeUrl}: JavaScript's {@code encodeURI}, which escapes a space.
  *   <li>{@code $formatBase}: D3100 names the radix it was given.
  *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
+ *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
+ *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
  *   <li>{@code $toMillis} without a picture: only what jsonata-js's ISO 8601 pattern accepts
  *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}).
  * </ul>
@@ -55,7 +59,11 @@ final class ReferenceBuiltins {
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
       Map.entry("formatBase", new JFunction((input, args) -> formatBase(args), "<n-n?:s>")),
-      Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>"))));
+      Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
+      Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
+      Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
+          : Functions.type(arg(args, 0)), "<x:s>"))));
+  private static final String UNKNOWN_COMPONENT = "Unknown component specifier ";
   private static final String UNSUPPORTED_SEQUENCE = "Formatting or parsing an integer as a sequence starting with ";
   /** jsonata-js's test of a timestamp before it parses it without a picture. */
   private static final Pattern ISO_8601 = Pattern.compile(
@@ -103,6 +111,18 @@ final class ReferenceBuiltins {
       if (!message.startsWith(UNSUPPORTED_SEQUENCE)) throw e;
       String sequence = message.substring(UNSUPPORTED_SEQUENCE.length()).replaceFirst(" is not supported by this implementation$", "");
       throw new JsonataFunctionError("D3130", UNSUPPORTED_SEQUENCE + TextNode.valueOf(sequence) + " is not supported by this implementation");
+    }
+  }
+
+  private static Object fromMillis(List<?> args) {
+    if (!(arg(args, 0) instanceof Number millis)) return null;
+    try {
+      return Functions.dateTimeFromMillis(millis, (String) arg(args, 1), (String) arg(args, 2));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.startsWith(UNKNOWN_COMPONENT) || e instanceof JsonataFunctionError) throw e;
+      String component = message.substring(UNKNOWN_COMPONENT.length()).replaceFirst(" in date/time picture string$", "");
+      throw new JsonataFunctionError("D3132", UNKNOWN_COMPONENT + TextNode.valueOf(component) + " in date/time picture string");
     }
   }
 

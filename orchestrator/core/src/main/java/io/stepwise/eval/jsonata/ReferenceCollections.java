@@ -12,12 +12,14 @@ import java.util.Map;
  * so stable: an element moves after the next only when the comparator says so ({@code true}); the
  * library's sort reverses ties. Without a comparator, only numbers or only strings sort, anything
  * else is {@code D3070}. {@code $distinct} compares values deeply (numbers by value) and keeps an
- * array of arrays as it is.
+ * array of arrays as it is. {@code $sum} adds in doubles, left to right, as JavaScript does
+ * ({@code $sum([0.1, 0.2, 0.3])} is {@code 0.6000000000000001}); the library adds exactly.
  */
 final class ReferenceCollections {
   private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "sort", new JFunction((input, args) -> sort(args), "<af?:a>"),
-      "distinct", new JFunction((input, args) -> distinct(args), "<x:x>")));
+      "distinct", new JFunction((input, args) -> distinct(args), "<x:x>"),
+      "sum", new JFunction((input, args) -> sum(args), "<a<n>:n>")));
 
   private ReferenceCollections() {}
 
@@ -72,6 +74,24 @@ final class ReferenceCollections {
     if (value == null || value == JsonataValues.NULL || Boolean.FALSE.equals(value) || "".equals(value)) return false;
     if (value instanceof Number n) return n.doubleValue() != 0 && !Double.isNaN(n.doubleValue());
     return true;
+  }
+
+  private static Object sum(List<?> args) {
+    Object value = args.isEmpty() ? null : args.get(0);
+    if (!(value instanceof List<?> numbers)) return value;
+    boolean exact = true;
+    long whole = 0;
+    double total = 0;
+    for (Object n : numbers) {
+      Number number = (Number) n;
+      total += number.doubleValue();
+      if (exact && (number instanceof Integer || number instanceof Long) && Math.abs(total) < 0x1p53) {
+        whole += number.longValue();
+      } else {
+        exact = false;
+      }
+    }
+    return exact ? (Object) whole : (Object) total;
   }
 
   private static Object distinct(List<?> args) {

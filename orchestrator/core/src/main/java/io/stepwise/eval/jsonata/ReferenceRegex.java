@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code $match} and {@code $replace} walking a regex's matches as jsonata-js does: each next
+ * {@code $match}, {@code $replace} and {@code $split} (with a regex) walking a regex's matches as jsonata-js does: each next
  * match starts where the last one ended, none past the end of the text, and a zero-length one
  * after the first is {@code D1004}; {@code $match} stops at its limit; a group that took no part is
  * null; {@code $replace}'s {@code $$} is a dollar, {@code $n} takes as many digits as there are
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class ReferenceRegex {
   private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "match", new JFunction((input, args) -> match(args), "<s-f<s:o>n?:a<o>>"),
-      "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>")));
+      "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>"),
+      "split", new JFunction((input, args) -> split(args), "<s-(sf)n?:a<s>>")));
 
   private ReferenceRegex() {}
 
@@ -112,6 +113,25 @@ final class ReferenceRegex {
       position = match.end();
     }
     return result.append(text.substring(position)).toString();
+  }
+
+  private static Object split(List<?> args) {
+    String text = (String) arg(args, 0);
+    Object limitArg = arg(args, 2);
+    if (text == null || !(arg(args, 1) instanceof Pattern regex)
+        || (limitArg instanceof Number n && n.doubleValue() < 0)) {
+      return Functions.split(text, arg(args, 1), (Number) limitArg); // a string separator, or the library's error
+    }
+    long limit = limit(limitArg);
+    List<Object> result = new ArrayList<>();
+    int start = 0;
+    List<Match> matches = matches(regex, text, limit);
+    for (Match match : matches) {
+      result.add(text.substring(start, match.start()));
+      start = match.end();
+    }
+    if (matches.size() < limit) result.add(text.substring(start));
+    return result;
   }
 
   /** jsonata-js's reading of {@code $0}, {@code $n} and {@code $$} in a replacement string. */
