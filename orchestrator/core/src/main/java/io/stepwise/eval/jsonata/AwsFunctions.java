@@ -42,7 +42,7 @@ final class AwsFunctions {
   private static final ThreadLocal<Sources> SOURCES = new ThreadLocal<>();
 
   /** Immutable once built, so shared by every thread, like the library's own built-ins. */
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "partition", new JFunction((input, args) -> partition(args), "<x?x?x?:x>"),
       "range", new JFunction((input, args) -> range(args), "<x?x?x?x?:x>"),
       "hash", new JFunction((input, args) -> hash(args), "<x?x?x?:x>"),
@@ -53,7 +53,7 @@ final class AwsFunctions {
       "millis", new JFunction((input, args) -> SOURCES.get().now().toEpochMilli(), "<:n>"),
       "now", new JFunction((input, args) -> now(args), "<s?s?:s>"),
       // The library counts JSON null as nothing; JSONata (and so AWS) counts it as one value.
-      "count", new JFunction((input, args) -> count(args), "<x?x?:n>"));
+      "count", new JFunction((input, args) -> count(args), "<x?x?:n>")));
 
   private AwsFunctions() {}
 

@@ -10,16 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The built-ins that can make a value far larger than their arguments in one call ({@code $pad}
- * to a huge width, {@code $join} with a long separator, {@code $replace} with a long replacement),
+ * to a huge width, {@code $join} with a long separator, {@code $replace} with a long replacement, checked for {@link ReferenceRegex}),
  * so {@link MemoryBound}, which sees values once they exist, would see this one too late. Each
  * works out the size of its result first, refuses past {@link MemoryBound#MAX_VALUE_SIZE}, and
  * otherwise is the library's own function, signature and errors included.
  */
 final class BoundedFunctions {
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "pad", new JFunction((input, args) -> pad(args), "<s-ns?:s>"),
-      "join", new JFunction((input, args) -> join(args), "<a<s>s?:s>"),
-      "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>"));
+      "join", new JFunction((input, args) -> join(args), "<a<s>s?:s>")));
 
   private BoundedFunctions() {}
 
@@ -44,15 +43,11 @@ final class BoundedFunctions {
     return Functions.join((List<String>) arg(args, 0), (String) arg(args, 1));
   }
 
-  private static Object replace(List<?> args) {
-    Object pattern = arg(args, 1);
-    if (arg(args, 0) instanceof String text && arg(args, 2) instanceof String replacement
-        && replacement.length() > patternLength(pattern)) {
-      long matches = matches(text, pattern, arg(args, 3) instanceof Number limit ? limit.longValue() : Long.MAX_VALUE);
-      if (text.length() + matches * replacement.length() > MemoryBound.MAX_VALUE_SIZE) throw MemoryBound.exceeded();
+  /** Refuses a {@code $replace} whose result would pass the bound ({@link ReferenceRegex} does the replacing). */
+  static void checkReplace(String text, Object pattern, Object replacement, long limit) {
+    if (replacement instanceof String with && with.length() > patternLength(pattern)) {
+      if (text.length() + matches(text, pattern, limit) * with.length() > MemoryBound.MAX_VALUE_SIZE) throw MemoryBound.exceeded();
     }
-    Integer limit = arg(args, 3) instanceof Number n ? n.intValue() : null;
-    return Functions.replace((String) arg(args, 0), pattern, arg(args, 2), limit);
   }
 
   private static int patternLength(Object pattern) {

@@ -61,7 +61,12 @@ public final class Jsonata {
    *     when the result is a function ("returned an unsupported result type.")
    */
   public static JsonNode evaluate(String body, JsonataBindings bindings, String field) {
-    Object result = JsonataRuntime.evaluate(body, bindings, field);
+    return evaluateOver(null, body, bindings, field);
+  }
+
+  /** {@link #evaluate} with {@code context} as {@code $} (null: none, as in the engine). */
+  static JsonNode evaluateOver(JsonNode context, String body, JsonataBindings bindings, String field) {
+    Object result = JsonataRuntime.evaluate(body, bindings, field, JsonataValues.toJava(context));
     if (result == null) return null;
     try {
       return JsonataValues.toJson(result);

@@ -49,6 +49,10 @@ final class JsonataMessages {
       case "T0412": // the library carries the argument and its element type, not index and name
         return "Argument 1 of function \"" + functionAt(expression, e.getLocation())
             + "\" must be an array of \"" + ARRAY_OF.getOrDefault(String.valueOf(e.getExpected()), "values") + "\"";
+      case "D1002": // the library carries the operator as the value and the value as the expected
+        return "Cannot negate a non-numeric value: " + expected;
+      case "S0217":
+        return "The object representing the '" + e.getCurrent() + "' cannot be derived from this expression";
       case "T2009": // the library does not carry the operator
         return "The values " + current + " and " + expected
             + " either side of the operator must be of the same data type";

@@ -53,6 +53,14 @@ final class JsonataRuntime {
    * JSON null. @throws io.stepwise.eval.StatesError States.QueryEvaluationError when it fails
    */
   static Object evaluate(String body, JsonataBindings bindings, String field) {
+    return evaluate(body, bindings, field, null);
+  }
+
+  /**
+   * {@link #evaluate(String, JsonataBindings, String)} over a context ({@code $}): the engine's
+   * expressions have none, the reference corpus's path entries do.
+   */
+  static Object evaluate(String body, JsonataBindings bindings, String field, Object context) {
     try {
       com.dashjoin.jsonata.Jsonata expression = compile(body);
       Frame frame = new Frame(null);
@@ -60,9 +68,12 @@ final class JsonataRuntime {
       MemoryBound.install(frame);
       BoundedFunctions.bind(frame);
       ReferenceBuiltins.bind(frame);
+      ReferenceRegex.bind(frame);
+      ReferenceCollections.bind(frame);
+      ReferenceFormatNumber.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
-      return expression.evaluate(null, frame);
+      return expression.evaluate(context, frame);
     } catch (RuntimeException | StackOverflowError e) { // JException, JsonataFunctionError, defects
       throw JsonataErrors.evaluationFailed(body, field, e);
     }

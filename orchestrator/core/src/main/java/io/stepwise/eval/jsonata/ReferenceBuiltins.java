@@ -21,9 +21,25 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code $number}: decimal, {@code 0x}/{@code 0o}/{@code 0b} strings and booleans become
  *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
+ *   <li>{@code $formatBase}: D3100 names the radix it was given.
+ *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
+ *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
+ *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
  *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
  *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
+ *   <li>{@code $base64encode}, {@code $base64decode}: bytes are Latin-1 characters, as jsonata-js
+ *       has Node's Buffer read and write them ({@code 'binary'}), not UTF-8: {@code $base64encode('é')}
+ *       is {@code 6Q==}.
+ *   <li>{@code $string}: numbers as JavaScript prints them ({@link ReferenceText}).
+ *   <li>{@code $substring}: counts code points, as jsonata-js does, so an emoji is one character.
+ *   <li>{@code $encodeUrl}: JavaScript's {@code encodeURI}, which escapes a space.
+ *   <li>{@code $formatBase}: D3100 names the radix it was given.
+ *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
+ *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
+ *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
+ *   <li>{@code $toMillis} without a picture: only what jsonata-js's ISO 8601 pattern accepts
+ *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}).
  * </ul>
  */
 final class ReferenceBuiltins {
@@ -31,13 +47,29 @@ final class ReferenceBuiltins {
   private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]+");
   private static final Pattern OCTAL = Pattern.compile("0[oO][0-7]+");
   private static final Pattern BINARY = Pattern.compile("0[bB][01]+");
-  private static final Map<String, JFunction> FUNCTIONS = Map.of(
-      "number", new JFunction((input, args) -> number(args), "<(nsb)-:n>"),
-      "toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>"),
-      "decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>"),
-      "decodeUrlComponent", new JFunction(
-          (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>"),
-      "base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>"));
+  private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.ofEntries(
+      Map.entry("number", new JFunction((input, args) -> number(args), "<(nsb)-:n>")),
+      Map.entry("toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>")),
+      Map.entry("decodeUrl", new JFunction((input, args) -> decoded(args, "decodeUrl", Functions::decodeUrl), "<s-:s>")),
+      Map.entry("decodeUrlComponent", new JFunction(
+          (input, args) -> decoded(args, "decodeUrlComponent", Functions::decodeUrlComponent), "<s-:s>")),
+      Map.entry("base64decode", new JFunction((input, args) -> base64decode(args), "<s-:s>")),
+      Map.entry("base64encode", new JFunction((input, args) -> base64encode(args), "<s-:s>")),
+      Map.entry("string", new JFunction((input, args) -> ReferenceText.string(arg(args, 0), Boolean.TRUE.equals(arg(args, 1))), "<x-b?:s>")),
+      Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
+      Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
+      Map.entry("formatBase", new JFunction((input, args) -> formatBase(args), "<n-n?:s>")),
+      Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
+      Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
+      Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
+          : Functions.type(arg(args, 0)), "<x:s>"))));
+  private static final String UNKNOWN_COMPONENT = "Unknown component specifier ";
+  private static final String UNSUPPORTED_SEQUENCE = "Formatting or parsing an integer as a sequence starting with ";
+  /** jsonata-js's test of a timestamp before it parses it without a picture. */
+  private static final Pattern ISO_8601 = Pattern.compile(
+      "\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?");
+  /** What {@code encodeURI} leaves as it is, besides letters and digits. */
+  private static final String URI_UNESCAPED = ";,/?:@&=+$-_.!~*'()#";
 
   private ReferenceBuiltins() {}
 
@@ -49,13 +81,99 @@ final class ReferenceBuiltins {
     String timestamp = (String) arg(args, 0);
     String picture = (String) arg(args, 1);
     if (timestamp == null) return null;
+    if (picture == null && !ISO_8601.matcher(timestamp).matches()) throw notIso8601(timestamp);
     try {
       return Functions.dateTimeToMillis(timestamp, picture);
     } catch (ParseException | DateTimeException e) {
       if (picture != null) throw new JsonataFunctionError("D3110", e.getMessage());
-      throw new JsonataFunctionError("D3110", "The argument of the toMillis function must be an ISO 8601 "
-          + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
+      throw notIso8601(timestamp);
     }
+  }
+
+  private static Object formatBase(List<?> args) {
+    if (!(arg(args, 0) instanceof Number number)) return null;
+    double value = ReferenceFormatNumber.round(number.doubleValue(), 0);
+    long radix = arg(args, 1) instanceof Number r ? (long) ReferenceFormatNumber.round(r.doubleValue(), 0) : 10;
+    if (radix < 2 || radix > 36) {
+      throw new JsonataFunctionError("D3100", "The radix of the formatBase function must be between 2 and 36.  It was given "
+          + ReferenceText.number(radix));
+    }
+    if (Math.abs(value) < 0x1p63) return Long.toString((long) value, (int) radix);
+    return new java.math.BigDecimal(value).toBigInteger().toString((int) radix); // V8 prints fewer digits here
+  }
+
+  private static Object formatInteger(List<?> args) {
+    if (!(arg(args, 0) instanceof Number number)) return null;
+    try {
+      return Functions.formatInteger(number, (String) arg(args, 1));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.startsWith(UNSUPPORTED_SEQUENCE)) throw e;
+      String sequence = message.substring(UNSUPPORTED_SEQUENCE.length()).replaceFirst(" is not supported by this implementation$", "");
+      throw new JsonataFunctionError("D3130", UNSUPPORTED_SEQUENCE + TextNode.valueOf(sequence) + " is not supported by this implementation");
+    }
+  }
+
+  private static Object fromMillis(List<?> args) {
+    if (!(arg(args, 0) instanceof Number millis)) return null;
+    try {
+      return Functions.dateTimeFromMillis(millis, (String) arg(args, 1), (String) arg(args, 2));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.startsWith(UNKNOWN_COMPONENT) || e instanceof JsonataFunctionError) throw e;
+      String component = message.substring(UNKNOWN_COMPONENT.length()).replaceFirst(" in date/time picture string$", "");
+      throw new JsonataFunctionError("D3132", UNKNOWN_COMPONENT + TextNode.valueOf(component) + " in date/time picture string");
+    }
+  }
+
+  private static JsonataFunctionError notIso8601(String timestamp) {
+    return new JsonataFunctionError("D3110", "The argument of the toMillis function must be an ISO 8601 "
+        + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
+  }
+
+  /** jsonata-js's substring: over code points, a negative start counting from the end. */
+  private static Object substring(List<?> args) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    int[] points = text.codePoints().toArray();
+    double start = ((Number) arg(args, 1)).doubleValue();
+    if (points.length + start < 0) start = 0;
+    int from = sliceIndex(start, points.length);
+    int to = points.length;
+    if (arg(args, 2) instanceof Number length) {
+      if (length.doubleValue() <= 0) return "";
+      to = sliceIndex(start >= 0 ? start + length.doubleValue() : points.length + start + length.doubleValue(), points.length);
+    }
+    return from >= to ? "" : new String(points, from, to - from);
+  }
+
+  /** {@code Array.prototype.slice}'s reading of an index: truncated, from the end when negative, clamped. */
+  private static int sliceIndex(double index, int length) {
+    double truncated = index < 0 ? Math.ceil(index) : Math.floor(index);
+    if (truncated < 0) truncated = Math.max(0, length + truncated);
+    return (int) Math.min(truncated, length);
+  }
+
+  /** JavaScript's {@code encodeURI}: UTF-8 escapes for all but letters, digits and {@link #URI_UNESCAPED}. */
+  private static Object encodeUri(String text) {
+    if (text == null) return null;
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || URI_UNESCAPED.indexOf(c) >= 0) {
+        out.append(c);
+        continue;
+      }
+      int point = text.codePointAt(i);
+      if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(point)) {
+        throw new JsonataFunctionError("D3140", "Malformed URL passed to $encodeUrl(): " + TextNode.valueOf(text));
+      }
+      if (Character.isSupplementaryCodePoint(point)) i++;
+      for (byte b : new String(Character.toChars(point)).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
   }
 
   private static Object decoded(List<?> args, String function, UnaryOperator<String> decode) {
@@ -68,14 +186,26 @@ final class ReferenceBuiltins {
     }
   }
 
+  /** The Latin-1 bytes of the text's UTF-16 units, as Node's {@code Buffer.from(text, 'binary')}. */
+  private static Object base64encode(List<?> args) {
+    String text = (String) arg(args, 0);
+    if (text == null) return null;
+    byte[] bytes = new byte[text.length()];
+    for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) text.charAt(i);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /** The decoded bytes as Latin-1 characters, as Node's {@code toString('binary')}. */
   private static Object base64decode(List<?> args) {
     String text = (String) arg(args, 0);
     if (text == null) return null;
+    byte[] bytes;
     try {
-      return Functions.base64decode(text);
+      bytes = Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+      bytes = Base64.getMimeDecoder().decode(text);
     }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private static Object arg(List<?> args, int index) {
@@ -85,6 +215,7 @@ final class ReferenceBuiltins {
   private static Object number(List<?> args) {
     Object value = arg(args, 0);
     if (value == null || value instanceof Number) return value;
+    if (value == JsonataValues.NULL) throw JsonataFunctionError.signature("number", 1);
     if (value instanceof Boolean b) return b ? 1 : 0;
     if (value instanceof String s) {
       if (DECIMAL.matcher(s).matches()) {
