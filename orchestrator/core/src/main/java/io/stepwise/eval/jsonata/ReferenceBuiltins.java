@@ -131,18 +131,23 @@ final class ReferenceBuiltins {
         + "formatted timestamp. Given " + TextNode.valueOf(timestamp));
   }
 
-  /** jsonata-js's substring: over code points, a negative start counting from the end. */
+  /**
+   * jsonata-js's substring: over code points, a negative start counting from the end. Its start
+   * and length are rounded down first, as Step Functions does for every integer parameter ("will
+   * automatically round down any non-integer numbers provided", the JSONata page).
+   */
   private static Object substring(List<?> args) {
     String text = (String) arg(args, 0);
     if (text == null) return null;
     int[] points = text.codePoints().toArray();
-    double start = ((Number) arg(args, 1)).doubleValue();
+    double start = Math.floor(((Number) arg(args, 1)).doubleValue());
     if (points.length + start < 0) start = 0;
     int from = sliceIndex(start, points.length);
     int to = points.length;
-    if (arg(args, 2) instanceof Number length) {
-      if (length.doubleValue() <= 0) return "";
-      to = sliceIndex(start >= 0 ? start + length.doubleValue() : points.length + start + length.doubleValue(), points.length);
+    if (arg(args, 2) instanceof Number given) {
+      double length = Math.floor(given.doubleValue());
+      if (length <= 0) return "";
+      to = sliceIndex(start >= 0 ? start + length : points.length + start + length, points.length);
     }
     return from >= to ? "" : new String(points, from, to - from);
   }
