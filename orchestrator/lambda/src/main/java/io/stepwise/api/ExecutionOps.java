@@ -86,9 +86,7 @@ final class ExecutionOps {
   JsonNode describe(Request request) {
     ExecutionRecord record = views.load(Arns.checkExecution(request.required("executionArn")));
     ObjectNode response = views.describe(record);
-    // error and cause describe a FAILED (or stopped) execution; a timed-out one keeps them in its
-    // ExecutionTimedOut event only, as AWS recorded (timeouts/test_timeouts::test_global_timeout).
-    if (record.state().status() == ExecutionStatus.TIMED_OUT) response.remove(List.of("error", "cause"));
+    if (!record.state().status().describesError()) response.remove(List.of("error", "cause"));
     return response;
   }
 
