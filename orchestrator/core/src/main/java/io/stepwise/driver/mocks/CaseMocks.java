@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * The {@code mocks} of a conformance case file: per Task state, what its integration returned
  * ({@code return}) or how it failed ({@code error}, {@code cause}). Every call of a state gets the
- * same answer; calls are recorded so tests can compare payloads with what AWS received.
+ * same answer, unless the mock lists {@code responses}: then call n gets the n-th (the last one
+ * answering any further call), as a state AWS called more than once in a loop answered each
+ * time. Calls are recorded so tests can compare payloads with what AWS received.
  *
  * <p>A Lambda Task inside a distributed Map runs in the Map Run's child executions, whose
  * histories AWS's recording of the parent does not hold, so such a case carries no mock for it.
@@ -43,10 +45,16 @@ public final class CaseMocks implements TaskInvoker {
 
   @Override
   public TaskOutcome invoke(Command.InvokeTask call) {
+    int earlier;
     synchronized (calls) {
+      earlier = (int) calls.stream().filter(c -> c.stateName().equals(call.stateName())).count();
       calls.add(call);
     }
     JsonNode mock = mocks == null ? null : mocks.get(call.stateName());
+    if (mock != null && mock.has("responses")) {
+      JsonNode responses = mock.get("responses");
+      mock = responses.get(Math.min(earlier, responses.size() - 1));
+    }
     if (mock == null && unrecorded.contains(call.stateName())) {
       TaskOutcome echoed = identityLambda(call);
       if (echoed != null) return echoed;

@@ -36,4 +36,15 @@ class CaseMocksTest {
     assertThrows(UnsupportedTaskException.class, () -> mocks.invoke(call("Queue", "arn:aws:states:::sqs:sendMessage", "{}")));
     assertThrows(UnsupportedTaskException.class, () -> mocks.invoke(call("Inline", "arn:aws:lambda:us-east-1:1:function:f", "{}")));
   }
+
+  @Test
+  void numberedResponses_answerEachCallInTurn_andTheLastAnswersTheRest() {
+    CaseMocks mocks = new CaseMocks(Json.parse("""
+        {"Inline": {"responses": [{"return": {"n": 0}}, {"error": "E", "cause": "C"}, {"return": {"n": 2}}]}}"""), null);
+    String fn = "arn:aws:lambda:us-east-1:1:function:f";
+    assertEquals(Json.parse("{\"n\": 0}"), mocks.invoke(call("Inline", fn, "{}")).result());
+    assertEquals("E", mocks.invoke(call("Inline", fn, "{}")).error());
+    assertEquals(Json.parse("{\"n\": 2}"), mocks.invoke(call("Inline", fn, "{}")).result());
+    assertEquals(Json.parse("{\"n\": 2}"), mocks.invoke(call("Inline", fn, "{}")).result());
+  }
 }
