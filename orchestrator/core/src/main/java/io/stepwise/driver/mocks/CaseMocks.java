@@ -9,9 +9,11 @@ import io.stepwise.engine.Command;
 import io.stepwise.engine.Resource;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,8 @@ public final class CaseMocks implements TaskInvoker {
   private final Set<String> unrecorded;
   // Map iterations and Parallel branches call from several threads on the Lambda runtime.
   private final List<Command.InvokeTask> calls = new ArrayList<>();
+  // Guarded by calls: how often each state was called, which numbered responses answer by.
+  private final Map<String, Integer> callsPerState = new HashMap<>();
 
   public CaseMocks(JsonNode mocks) {
     this(mocks, null);
@@ -47,8 +51,8 @@ public final class CaseMocks implements TaskInvoker {
   public TaskOutcome invoke(Command.InvokeTask call) {
     int earlier;
     synchronized (calls) {
-      earlier = (int) calls.stream().filter(c -> c.stateName().equals(call.stateName())).count();
       calls.add(call);
+      earlier = callsPerState.merge(call.stateName(), 1, Integer::sum) - 1;
     }
     JsonNode mock = mocks == null ? null : mocks.get(call.stateName());
     if (mock != null && mock.has("responses")) {
