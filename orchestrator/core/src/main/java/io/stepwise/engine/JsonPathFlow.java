@@ -106,10 +106,15 @@ final class JsonPathFlow implements Flow {
   public Integer seconds(State.Seconds seconds) {
     if (seconds == null) return null;
     if (seconds.literal() != null) return seconds.literal().asInt();
-    JsonNode value = PathRef.compile(seconds.path()).find(raw());
-    if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
+    Scope raw = raw();
+    PathRef ref = PathRef.compile(seconds.path());
+    JsonNode value = ref.find(raw);
+    // A path that selects nothing fails as InputPath's does (LocalStack's AWS-validated
+    // test_invalid_jsonpath[ST.INVALID_JSONPATH_IN_TIMEOUTSECONDSPATH / _HEARTBEATSECONDSPATH]).
+    if (value == null) throw DataFlow.noResults(seconds.path(), ref.notFoundCause(raw));
+    if (!value.canConvertToInt() || value.asInt() <= 0) {
       throw StatesError.runtime("The " + seconds.fieldName() + " parameter does not reference a positive integer: "
-          + seconds.path() + (value == null ? "" : " == " + Json.write(value)));
+          + seconds.path() + " == " + Json.write(value));
     }
     return value.asInt();
   }

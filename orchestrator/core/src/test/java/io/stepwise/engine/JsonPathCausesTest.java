@@ -42,6 +42,18 @@ class JsonPathCausesTest {
     }
   }
 
+  @Test
+  void taskSecondsPaths_noMatch() {
+    for (String field : new String[] {"TimeoutSecondsPath", "HeartbeatSecondsPath"}) {
+      assertCause("Invalid path '$.none' : No results for path: $['none']", "{\"StartAt\": \"S\", \"States\": {\"S\": "
+          + "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::aws-sdk:s3:listBuckets.waitForTaskToken\", \""
+          + field + "\": \"$.none\", \"Parameters\": {}, \"End\": true}}}", "{\"a\": 0}");
+      assertCause("Invalid path '$.no.n' : Missing property in path $['no']", "{\"StartAt\": \"S\", \"States\": {\"S\": "
+          + "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::aws-sdk:s3:listBuckets.waitForTaskToken\", \""
+          + field + "\": \"$.no.n\", \"Parameters\": {}, \"End\": true}}}", "{\"a\": 0}");
+    }
+  }
+
   private static String pass(String fields) {
     return "{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Pass\", " + fields + ", \"End\": true}}}";
   }
