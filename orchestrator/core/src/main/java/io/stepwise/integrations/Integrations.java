@@ -6,11 +6,15 @@ import static io.stepwise.integrations.IntegrationPattern.RUN_JOB_2;
 import static io.stepwise.integrations.IntegrationPattern.WAIT_FOR_TASK_TOKEN;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.integrations.Integration.AwsCall;
 import io.stepwise.integrations.Integration.ResultShape;
+import io.stepwise.integrations.aws.AwsOperation;
 import io.stepwise.integrations.aws.AwsService;
 import io.stepwise.integrations.aws.AwsServiceCatalog;
+import io.stepwise.integrations.aws.Shapes;
 import io.stepwise.integrations.http.HttpResults;
+import io.stepwise.json.Json;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,8 +130,30 @@ public final class Integrations {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }
     Integration integration = new Integration("aws-sdk", parts[1] + ":" + parts[2], AWS_SDK_PATTERNS,
-        new AwsCall(parts[1], parts[2], AS_IS, ResultShape.RESPONSE, null, null, Integration.ResponseCheck.NONE));
+        new AwsCall(parts[1], parts[2], blobPayloadAsJson(service.get().operation(parts[2]).get()),
+            ResultShape.RESPONSE, null, null, Integration.ResponseCheck.NONE));
     return new Lookup.Found(new Target(integration, pattern));
+  }
+
+  /**
+   * The aws-sdk integration sends a blob payload (S3 PutObject's Body, InvokeModel's Body) as the
+   * JSON text of its value, a string included: AWS's ETags for putObject Bodies "text data",
+   * {"Dict":"Value"}, ["List","Data"], false and 0 are the MD5s of "\"text data\"",
+   * {"Dict":"Value"}, ["List","Data"], false and 0. Non-strings already travel as their JSON
+   * text, so only a string changes: it is given as its JSON text (quotes and escapes).
+   */
+  static Integration.Request blobPayloadAsJson(AwsOperation operation) {
+    String member = operation.payloadMember(operation.input());
+    if (member == null || !operation.input().get(member).name().equals("blob")) return AS_IS;
+    return Integration.Request.of(parameters -> {
+      if (parameters == null || !parameters.isObject()) return parameters;
+      String key = parameters.has(member) ? member : Shapes.pascal(member);
+      JsonNode value = parameters.get(key);
+      if (value == null || !value.isTextual()) return parameters;
+      ObjectNode quoted = parameters.deepCopy();
+      quoted.put(key, Json.write(value));
+      return quoted;
+    });
   }
 
   /** Every optimized integration, for messages and documentation: {@code sns:publish[.waitForTaskToken]}, ... */

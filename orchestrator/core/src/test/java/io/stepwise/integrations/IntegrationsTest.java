@@ -47,6 +47,22 @@ class IntegrationsTest {
   }
 
   @Test
+  void awsSdk_sendsAStringBlobPayloadAsItsJsonText() {
+    // AWS's ETag for aws-sdk:s3:putObject with Body "text data" is the MD5 of "\"text data\"".
+    var put = assertInstanceOf(Integration.AwsCall.class, found("arn:aws:states:::aws-sdk:s3:putObject").integration().call());
+    JsonNode sent = put.request().apply(Json.parse("{\"Bucket\":\"b\",\"Key\":\"k\",\"Body\":\"text data\"}"), "arn");
+    assertEquals("\"text data\"", sent.get("Body").textValue());
+    assertEquals("b", sent.get("Bucket").textValue());
+    JsonNode object = Json.parse("{\"Bucket\":\"b\",\"Key\":\"k\",\"Body\":{\"Dict\":\"Value\"}}");
+    assertEquals(object, put.request().apply(object, "arn"));
+    // Only a blob payload: a plain member (Key) and an action without one keep their strings.
+    assertEquals("k", sent.get("Key").textValue());
+    var list = assertInstanceOf(Integration.AwsCall.class, found("arn:aws:states:::aws-sdk:s3:listObjectsV2").integration().call());
+    JsonNode params = Json.parse("{\"Bucket\":\"b\",\"Prefix\":\"p\"}");
+    assertEquals(params, list.request().apply(params, "arn"));
+  }
+
+  @Test
   void unknownServicesActionsAndPatterns_areRefusedNamingThem() {
     assertTrue(refused("arn:aws:states:::aws-sdk:nosuchservice:doIt").contains("no service named 'nosuchservice'"));
     assertTrue(refused("arn:aws:states:::aws-sdk:s3:getObjekt").contains("has no action named 'getObjekt'"));
