@@ -2,6 +2,8 @@ package io.stepwise.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.StateMachine;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.stepwise.engine.ChildOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Decision;
 import io.stepwise.engine.Engine;
@@ -25,10 +27,36 @@ import java.util.Map;
 public final class StateTest {
   private final Engine engine;
   private final TaskInvoker tasks;
+  private final Options options;
 
   public StateTest(Engine engine, TaskInvoker tasks) {
+    this(engine, tasks, Options.NONE);
+  }
+
+  public StateTest(Engine engine, TaskInvoker tasks, Options options) {
     this.engine = engine;
     this.tasks = tasks;
+    this.options = options;
+  }
+
+  /**
+   * What a Map's iterations or a Parallel's branches end in when they are mocked rather than
+   * run: ChildrenFinished, or TaskFailed for the state's own failure.
+   */
+  @FunctionalInterface
+  public interface MockedChildren {
+    /** @param total the children there would be; @param tolerated the failures the Map tolerates among them */
+    Event finished(int total, long tolerated);
+  }
+
+  /**
+   * @param children the mocked outcome of a Map's or Parallel's children, or null to run them
+   * @param priorRetries retries taken before this attempt (TestState's {@code retrierRetryCount}):
+   *     each failure that a Retry takes is retried at once until they are used up
+   * @param readerItems the items a mocked ItemReader Map reads, for its tolerance
+   */
+  public record Options(MockedChildren children, int priorRetries, int readerItems) {
+    public static final Options NONE = new Options(null, 0, 0);
   }
 
   public enum Status { SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR }
@@ -37,9 +65,10 @@ public final class StateTest {
    * @param output the state's output: its successor's input, or the execution's output at an end
    * @param nextState the successor entered, null at an end or a failure
    * @param retryDelaySeconds for RETRIABLE, the Retry's interval before the next attempt
+   * @param childResults a Map's or Parallel's results as its children gave them, or null
    */
   public record Result(Status status, JsonNode output, String error, String cause, String nextState,
-      Long retryDelaySeconds, Map<String, JsonNode> variables, List<HistoryEvent> history) {}
+      Long retryDelaySeconds, Map<String, JsonNode> variables, List<HistoryEvent> history, JsonNode childResults) {}
 
   /** @param machine the state under test as {@code StartAt}, each successor a stand-in */
   public Result run(StateMachine machine, ExecutionInfo info, Map<String, JsonNode> variables, Instant now) {
@@ -51,6 +80,8 @@ public final class StateTest {
     Event event = Event.ADVANCE;
     String error = null;
     String cause = null;
+    int retries = 0;
+    ArrayNode childResults = null;
     while (true) {
       Decision decision = engine.step(machine, state, event, now);
       history.addAll(decision.events());
@@ -58,10 +89,10 @@ public final class StateTest {
       if (state.isDone()) {
         if (state.status() == ExecutionStatus.SUCCEEDED && !tested.equals(entered(history))) {
           Status status = error == null ? Status.SUCCEEDED : Status.CAUGHT_ERROR;
-          return new Result(status, state.output(), error, cause, entered(history), null, state.variables(), history);
+          return new Result(status, state.output(), error, cause, entered(history), null, state.variables(), history, childResults);
         }
         Status status = state.status() == ExecutionStatus.SUCCEEDED ? Status.SUCCEEDED : Status.FAILED;
-        return new Result(status, state.output(), state.error(), state.cause(), null, null, state.variables(), history);
+        return new Result(status, state.output(), state.error(), state.cause(), null, null, state.variables(), history, childResults);
       }
       event = null;
       for (Command command : decision.commands()) {
@@ -69,21 +100,34 @@ public final class StateTest {
         if (command instanceof Command.StartTimer timer) {
           if (error == null) {
             event = Event.TIMER_FIRED; // a Wait state: its time is not waited out
+          } else if (retries < options.priorRetries()) {
+            retries++;
+            event = Event.TIMER_FIRED; // a retry taken before the attempt under test
           } else {
             long delay = Math.max(0, timer.dueAt().getEpochSecond() - now.getEpochSecond());
-            return new Result(Status.RETRIABLE, null, error, cause, tested, delay, state.variables(), history);
+            return new Result(Status.RETRIABLE, null, error, cause, null, delay, state.variables(), history, childResults);
           }
         }
         if (command instanceof Command.InvokeTask call) {
-          TaskOutcome outcome = tasks.invoke(call);
-          event = outcome.event();
-          if (!outcome.succeeded()) {
-            error = outcome.error();
-            cause = outcome.cause();
-          }
+          event = tasks.invoke(call).event();
         }
         if (command instanceof Command.RunChildren children) {
-          event = new InMemoryDriver(engine, tasks, VirtualClock.fast(now), e -> { }).runChildren(children, state);
+          event = options.children() != null ? options.children().finished(children.children().size(), children.toleratedFailures())
+              : new InMemoryDriver(engine, tasks, VirtualClock.fast(now), e -> { }).runChildren(children, state);
+        }
+        if (command instanceof Command.ReadChildren read) {
+          if (options.children() == null) {
+            throw new IllegalStateException("a Map with an ItemReader runs in TestState only mocked");
+          }
+          event = options.children().finished(options.readerItems(), read.plan().toleratedFailures(options.readerItems()));
+        }
+        if (event instanceof Event.ChildrenFinished done) {
+          childResults = Json.array();
+          for (ChildOutcome child : done.outcomes()) if (child.succeeded()) childResults.add(child.output());
+        }
+        if (event instanceof Event.TaskFailed failed) {
+          error = failed.error();
+          cause = failed.cause();
         }
       }
       if (event == null) throw new IllegalStateException("state " + state.currentState() + " left nothing to do");

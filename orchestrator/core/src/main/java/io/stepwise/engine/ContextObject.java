@@ -28,6 +28,13 @@ final class ContextObject {
     return context;
   }
 
+  /** A context given whole (TestState's {@code context}); the Task's own token when it names none. */
+  static ObjectNode given(ObjectNode context, String taskToken) {
+    ObjectNode copy = context.deepCopy();
+    if (taskToken != null && !copy.has("Task")) copy.set("Task", Json.object().put("Token", taskToken));
+    return copy;
+  }
+
   private static boolean canRetry(State state) {
     return state instanceof State.Task || state instanceof State.Parallel || state instanceof State.Map;
   }

@@ -39,7 +39,7 @@ public final class DistributedMap {
     Entropy none = () -> {
       throw new IllegalStateException("a Map's plan issues no task tokens");
     };
-    Transition t = new Transition(machine, parent, parent.stateEnteredTime(), none);
+    Transition t = new Transition(machine, parent, parent.stateEnteredTime(), none, null);
     State.Map map = (State.Map) machine.state(parent.currentState());
     return new DistributedMap(t, map, Flow.of(map.base(), t, new Expressions(t)));
   }

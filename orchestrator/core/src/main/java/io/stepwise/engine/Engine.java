@@ -1,5 +1,6 @@
 package io.stepwise.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.StateMachine;
 import io.stepwise.eval.ErrorNames;
 import java.time.Instant;
@@ -19,6 +20,7 @@ public final class Engine {
 
   private final Entropy entropy;
   private final long maxEvents;
+  private final ObjectNode givenContext;
 
   public Engine(Entropy entropy) {
     this(entropy, DEFAULT_MAX_EVENTS);
@@ -26,15 +28,28 @@ public final class Engine {
 
   /** @param maxEvents the most history events an execution may have (Step Functions: 25,000) */
   public Engine(Entropy entropy, long maxEvents) {
+    this(entropy, maxEvents, null);
     if (maxEvents < 2) throw new IllegalArgumentException("the event limit must be at least 2, was " + maxEvents);
+  }
+
+  private Engine(Entropy entropy, long maxEvents, ObjectNode givenContext) {
     this.entropy = entropy;
     this.maxEvents = maxEvents;
+    this.givenContext = givenContext;
+  }
+
+  /**
+   * The same engine with {@code $$} replaced by {@code context} whole, as TestState's
+   * {@code context} asks (the current Task's token is added when the context names none).
+   */
+  public Engine withContext(ObjectNode context) {
+    return new Engine(entropy, maxEvents, context);
   }
 
   /** Takes one step. A step that does not fit the execution's phase (stale, duplicate) changes nothing. */
   public Decision step(StateMachine machine, ExecutionState state, Event event, Instant now) {
     if (state.isDone() && !(event instanceof Event.Redrive)) return new Decision(state, List.of(), List.of());
-    Decision decision = new Transition(machine, state, now, entropy).apply(event);
+    Decision decision = new Transition(machine, state, now, entropy, givenContext).apply(event);
     return withinHistoryLimit(decision) ? decision : historyLimitReached(machine, state, now);
   }
 
@@ -50,6 +65,6 @@ public final class Engine {
   private Decision historyLimitReached(StateMachine machine, ExecutionState state, Instant now) {
     Event failed = new Event.RuntimeFailed(ErrorNames.RUNTIME,
         "The execution reached the maximum number of history events (" + maxEvents + ").");
-    return new Transition(machine, state, now, entropy).apply(failed);
+    return new Transition(machine, state, now, entropy, givenContext).apply(failed);
   }
 }

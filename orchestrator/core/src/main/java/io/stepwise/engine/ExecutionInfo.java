@@ -8,6 +8,8 @@ import java.time.Instant;
 /**
  * What never changes during an execution: its identity, input and start time.
  *
+ * @param redriveCount redrives so far; -1 for a TestState run, which is no execution that can be
+ *     redriven and whose context shows no RedriveCount (AWS's recordings)
  * @param isChild true for a Parallel branch or Map iteration, which has no Execution* events
  * @param branch where a child runs within its execution ({@code "Map[2]/Inner[0]"}); empty for
  *     the execution itself. It tells apart the seeds of children that are otherwise alike.
@@ -51,7 +53,7 @@ public record ExecutionInfo(
     execution.put("Name", name);
     execution.put("RoleArn", roleArn);
     execution.put("StartTime", Timestamps.format(startTime));
-    execution.put("RedriveCount", redriveCount);
+    if (redriveCount >= 0) execution.put("RedriveCount", redriveCount);
     return execution;
   }
 

@@ -50,9 +50,11 @@ final class Transition {
   private String error;
   private String cause;
   private long transitions;
+  private final ObjectNode givenContext;
 
-  Transition(StateMachine machine, ExecutionState s, Instant now, Entropy entropy) {
+  Transition(StateMachine machine, ExecutionState s, Instant now, Entropy entropy, ObjectNode givenContext) {
     this.machine = machine;
+    this.givenContext = givenContext;
     this.now = now;
     this.entropy = entropy;
     this.info = s.info();
@@ -226,6 +228,7 @@ final class Transition {
 
   /** The context object ({@code $$}) as the current state sees it. */
   ObjectNode context() {
+    if (givenContext != null) return ContextObject.given(givenContext, taskToken);
     return ContextObject.of(info, current == null ? null : machine.state(current), current,
         enteredTime == null ? now : enteredTime, retryCount, taskToken);
   }
