@@ -63,8 +63,10 @@ public final class Integrations {
 
   private static final Map<String, Integration> BY_NAME = ENTRIES.stream()
       .collect(Collectors.toMap(i -> i.service() + ":" + i.action(), i -> i, (a, b) -> a, LinkedHashMap::new));
+  // Region and account are not checked: AWS takes a template's placeholders (AWS-recorded TestState of
+  // arn:aws:lambda:your-region:your-account-id:function:yourHelloWorldFunction); the call names a real one.
   private static final Pattern FUNCTION_ARN =
-      Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?");
+      Pattern.compile("arn:aws[a-z-]*:lambda:[^:\\s]+:[^:\\s]+:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?");
   private static final Pattern STATES_ARN = Pattern.compile("arn:aws[a-z-]*:states:([a-z0-9-]*):(\\d{12})?:(.+)");
 
   /** The {@code aws-sdk} integration: request-response or a task token, as in Step Functions. */
