@@ -9,7 +9,9 @@ SDK for Java v2 client name in lower case) its protocol, signing and endpoint na
 operation what a protocol-level caller needs: HTTP method and path, where each top-level member
 travels, and error codes. A service whose wire names are not its PascalCase member names
 (camelCase APIs, locationName renames) or whose format needs types (query, rest-xml) also gets
-its shapes, trimmed, in aws/shapes/NAME.json.gz, read only when a Task calls it.
+its shapes, trimmed, in aws/shapes/NAME.json.gz, read only when a Task calls it. Another service
+gets there only the shapes its operations' outputs reach ("hr"), for TestState to check a mocked
+result against: every trimmed shape keeps its required members, enum and range for that.
 """
 import glob, gzip, json, os, re, shutil, sys
 
@@ -48,6 +50,16 @@ def trimmed_shape(shape):
     out = {"t": shape["type"]}
     if shape.get("flattened"):
         out["f"] = True
+    # What TestState checks a mocked result against: r required members, ev enum, mn/mx a blob's
+    # length or a number's range.
+    if shape.get("required"):
+        out["r"] = shape["required"]
+    if "enum" in shape:
+        out["ev"] = shape["enum"]
+    if shape["type"] in ("blob", "integer", "long", "float", "double"):
+        for key, short in (("min", "mn"), ("max", "mx")):
+            if key in shape:
+                out[short] = shape[key]
     if shape["type"] == "structure":
         out["m"] = {}
         for name, m in shape.get("members", {}).items():
@@ -116,13 +128,12 @@ def service(model):
             located, _ = locations(shapes, op.get("output", {}).get("shape"))
             if located:
                 o["o"] = located
-        if keeps_shapes:
-            if "input" in op:
-                o["is"] = op["input"]["shape"]
-            if "output" in op:
-                o["os"] = op["output"]["shape"]
-                if "resultWrapper" in op["output"]:
-                    o["w"] = op["output"]["resultWrapper"]
+        if keeps_shapes and "input" in op:
+            o["is"] = op["input"]["shape"]
+        if "output" in op:
+            o["os"] = op["output"]["shape"]
+            if keeps_shapes and "resultWrapper" in op["output"]:
+                o["w"] = op["output"]["resultWrapper"]
         if http.get("responseCode"):
             o["c"] = http["responseCode"]
         ops[camel(name)] = o
@@ -135,7 +146,23 @@ def service(model):
         entry["x"] = codes  # every modelled error code, and its shape's name
     if keeps_shapes:
         entry["h"] = {n: trimmed_shape(s) for n, s in shapes.items()}
+    else:
+        entry["hr"] = {n: trimmed_shape(shapes[n]) for n in reached(shapes, [o["os"] for o in ops.values() if "os" in o])}
     return entry
+
+
+def reached(shapes, roots):
+    """The shapes {@code roots} reach through members, list elements and map values."""
+    seen, todo = set(), list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = shapes[name]
+        todo += [m["shape"] for m in shape.get("members", {}).values()]
+        todo += [shape[k]["shape"] for k in ("member", "value") if k in shape]
+    return sorted(seen)
 
 
 def renames_members(shapes):
@@ -171,10 +198,11 @@ def main():
     os.makedirs(os.path.join(OUT, "shapes"))
     total = 0
     for key, entry in catalog.items():
-        shapes = entry.pop("h", None)
-        if shapes is not None:
-            entry["h"] = True
-            total += write(os.path.join(OUT, "shapes", key + ".json.gz"), shapes)
+        for flag in ("h", "hr"):
+            shapes = entry.pop(flag, None)
+            if shapes is not None:
+                entry[flag] = True
+                total += write(os.path.join(OUT, "shapes", key + ".json.gz"), shapes)
     total += write(os.path.join(OUT, "services.json.gz"), catalog)
     print(f"{len(catalog)} services, {total} bytes gzipped -> {OUT}")
 

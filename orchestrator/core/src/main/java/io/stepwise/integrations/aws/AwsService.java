@@ -10,16 +10,19 @@ import java.util.function.Supplier;
  * @param key the name in {@code aws-sdk:KEY:action} (the SDK's service name in lower case)
  * @param name the SDK's service name ({@code DynamoDb}, {@code S3}): the prefix of its error names
  * @param protocol {@code json}, {@code rest-json}, {@code query} or {@code rest-xml}
+ * @param shapes the shapes the wire format needs; {@link Shapes#NONE} where names are as Step Functions writes them
+ * @param resultShapes the shapes of the operations' results (a mocked result is checked against them)
  */
 public record AwsService(String key, String name, String protocol, String targetPrefix, String jsonVersion,
     String signingName, String endpointPrefix, String apiVersion, String globalEndpoint, JsonNode operations,
-    JsonNode errorShapes, Supplier<Shapes> shapes) {
+    JsonNode errorShapes, Supplier<Shapes> shapes, Supplier<Shapes> resultShapes) {
 
   static AwsService fromCatalog(String key, JsonNode n) {
-    Supplier<Shapes> shapes = n.path("h").asBoolean(false) ? lazily(() -> new Shapes(AwsServiceCatalog.read("shapes/" + key + ".json.gz")))
-        : () -> Shapes.NONE;
+    Supplier<Shapes> file = lazily(() -> new Shapes(AwsServiceCatalog.read("shapes/" + key + ".json.gz")));
+    boolean wire = n.path("h").asBoolean(false);
+    Supplier<Shapes> results = wire || n.path("hr").asBoolean(false) ? file : () -> Shapes.NONE;
     return new AwsService(key, n.get("n").asText(), n.get("p").asText(), text(n, "t"), text(n, "j"), n.get("s").asText(),
-        n.get("e").asText(), n.get("v").asText(), text(n, "g"), n.get("o"), n.path("x"), shapes);
+        n.get("e").asText(), n.get("v").asText(), text(n, "g"), n.get("o"), n.path("x"), wire ? file : () -> Shapes.NONE, results);
   }
 
   /** @param action as in the resource ARN: {@code getItem}, {@code listObjectsV2} */
