@@ -41,8 +41,14 @@ public final class ApiErrors {
         "The request processing has failed because of an unknown error, exception or failure. (Request ID: " + requestId + ")");
   }
 
+  /** A member that breaks its constraint, worded as the API's schema check words it. */
   static ApiException validation(String message) {
     return new ApiException("ValidationException", "1 validation error detected: " + message);
+  }
+
+  /** A request Step Functions refuses on its meaning (TestState's mocks and context): the message alone. */
+  static ApiException refused(String message) {
+    return new ApiException("ValidationException", message);
   }
 
   private static ApiResponse response(int status, String code, String message) {

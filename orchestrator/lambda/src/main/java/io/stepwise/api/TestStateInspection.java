@@ -29,36 +29,80 @@ final class TestStateInspection {
   private TestStateInspection() {}
 
   /**
+   * @param context the context the request gave ({@code $$}), or null for the test's own
    * @param exchange the HTTP Task's exchange (TRACE, not mocked), or null
    * @param revealSecrets whether the request may show what the connection added
+   * @param retriesGiven whether the request set retrierRetryCount: the Retry that took the error is
+   *     named even when its attempts are used up
    */
-  static ObjectNode of(State state, ExecutionInfo info, Map<String, JsonNode> variablesBefore, Instant now,
-      StateTest.Result result, HttpTaskInvoker.Exchange exchange, boolean revealSecrets) {
+  static ObjectNode of(State state, ExecutionInfo info, JsonNode context, Map<String, JsonNode> variablesBefore, Instant now,
+      StateTest.Result result, HttpTaskInvoker.Exchange exchange, boolean revealSecrets, boolean retriesGiven) {
     JsonNode input = info.input();
     StateBase base = state.base();
     ObjectNode data = Json.object().put("input", Json.write(input));
     String afterParameters = scheduledPayload(result.history());
     JsonNode taskResult = taskResult(result.history());
+    StateInspection steps = new StateInspection(base, input, context != null ? context : context(info, base.name(), now),
+        variablesBefore, now);
     if (base.isJsonata()) {
       if (afterParameters != null) data.put("afterArguments", afterParameters);
       if (taskResult != null) data.put("result", Json.write(taskResult));
-    } else {
-      StateInspection steps = new StateInspection(base, input, context(info, base.name(), now), variablesBefore, now);
-      put(data, "afterInputPath", steps::afterInputPath);
-      if (afterParameters != null) data.put("afterParameters", afterParameters);
-      if (taskResult != null) {
-        data.put("result", Json.write(taskResult));
-        JsonNode selected = put(data, "afterResultSelector", () -> steps.afterResultSelector(taskResult));
-        if (selected != null) put(data, "afterResultPath", () -> steps.afterResultPath(selected));
+    } else if (state instanceof State.Pass pass) {
+      // A Pass with a Result shows that result in place of its input's steps.
+      if (pass.result() == null) {
+        put(data, "afterInputPath", steps::afterInputPath);
+        put(data, "afterParameters", steps::afterParameters);
+      } else {
+        data.put("result", Json.write(pass.result()));
       }
+      if (result.error() == null) afterResult(data, steps, pass.result() != null ? pass.result() : steps.afterParameters());
+    } else {
+      put(data, "afterInputPath", steps::afterInputPath);
+      if (state instanceof State.Map map) put(data, "afterItemsPath", () -> steps.afterItemsPath(map));
+      if (afterParameters != null) data.put("afterParameters", afterParameters);
+      if (taskResult != null) data.put("result", Json.write(taskResult));
+      JsonNode childResults = taskResult != null ? taskResult : childResults(state, result);
+      if (childResults != null) afterResult(data, steps, childResults);
     }
-    ObjectNode errorDetails = errorDetails(base, result);
+    if (state instanceof State.Map map) limits(data, steps, map);
+    ObjectNode errorDetails = errorDetails(base, result, retriesGiven);
     if (!errorDetails.isEmpty()) data.set("errorDetails", errorDetails);
-    ObjectNode variables = Json.object();
-    result.variables().forEach(variables::set);
-    data.put("variables", Json.write(variables));
+    if (!result.variables().isEmpty()) {
+      ObjectNode variables = Json.object();
+      result.variables().forEach(variables::set);
+      data.put("variables", Json.write(variables));
+    }
     if (exchange != null) http(data, exchange, revealSecrets);
     return data;
+  }
+
+  private static void afterResult(ObjectNode data, StateInspection steps, JsonNode result) {
+    JsonNode selected = put(data, "afterResultSelector", () -> steps.afterResultSelector(result));
+    if (selected != null) put(data, "afterResultPath", () -> steps.afterResultPath(selected));
+  }
+
+  /** A mocked Map's or Parallel's results, when it succeeded with them. */
+  private static JsonNode childResults(State state, StateTest.Result result) {
+    if (!(state instanceof State.Map || state instanceof State.Parallel) || result.error() != null) return null;
+    return result.childResults();
+  }
+
+  /** A Map's MaxConcurrency (0 when unbounded), and its ToleratedFailure* where it declares them. */
+  private static void limits(ObjectNode data, StateInspection steps, State.Map map) {
+    JsonNode concurrency = value(() -> steps.limit(map.maxConcurrency()));
+    data.put("maxConcurrency", concurrency != null && concurrency.isNumber() ? concurrency.asLong() : 0);
+    JsonNode count = value(() -> steps.limit(map.toleratedFailureCount()));
+    if (count != null && count.isNumber()) data.put("toleratedFailureCount", count.asLong());
+    JsonNode percentage = value(() -> steps.limit(map.toleratedFailurePercentage()));
+    if (percentage != null && percentage.isNumber()) data.put("toleratedFailurePercentage", percentage.asDouble());
+  }
+
+  private static JsonNode value(Supplier<JsonNode> step) {
+    try {
+      return step.get();
+    } catch (StatesError e) {
+      return null;
+    }
   }
 
   /** A step's value, put as JSON text; null (and nothing put) when the step itself fails. */
@@ -90,10 +134,10 @@ final class TestStateInspection {
   }
 
   /** Which Retry (and its interval) or which Catch took the state's error. */
-  private static ObjectNode errorDetails(StateBase base, StateTest.Result result) {
+  private static ObjectNode errorDetails(StateBase base, StateTest.Result result, boolean retriesGiven) {
     ObjectNode details = Json.object();
     if (result.error() == null) return details;
-    if (result.status() == StateTest.Status.RETRIABLE) {
+    if (result.status() == StateTest.Status.RETRIABLE || retriesGiven) {
       for (int i = 0; i < base.retry().size(); i++) {
         if (base.retry().get(i).matches(result.error())) {
           details.put("retryIndex", i);

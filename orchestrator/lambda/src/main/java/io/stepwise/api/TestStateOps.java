@@ -9,14 +9,11 @@ import io.stepwise.asl.StateMachine;
 import io.stepwise.aws.http.HttpTaskInvoker;
 import io.stepwise.driver.StateTest;
 import io.stepwise.driver.TaskInvoker;
-import io.stepwise.driver.TaskOutcome;
 import io.stepwise.engine.Command;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.Entropy;
 import io.stepwise.engine.ExecutionInfo;
 import io.stepwise.integrations.Integrations;
-import io.stepwise.integrations.MockResults;
-import io.stepwise.integrations.aws.AwsServiceCatalog;
 import io.stepwise.json.Json;
 import io.stepwise.runtime.ApiException;
 import java.time.Instant;
@@ -26,15 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * TestState, as AWS extended it in 2025: runs one state (its definition alone, or
- * {@code stateName} within a whole machine) with an input, its task mocked ({@code mock.result},
- * checked against the integration's result shape per {@code fieldValidationMode}, or
- * {@code mock.errorOutput}) or called for real, and answers its output or error, the next state
- * and a status. At DEBUG and TRACE the {@code inspectionData} shows each processing step
- * ({@link TestStateInspection}); at TRACE an HTTP Task's request and response too.
+ * TestState, as AWS extended it in 2025: runs one state (its definition alone, named StateName,
+ * or {@code stateName} within a whole machine) with an input, its task or its Map's or Parallel's
+ * children mocked ({@link TestStateMocks}) or its task called for real, in the context it is given
+ * ({@link TestStateContexts}) and the run it is said to be part of ({@link TestStateConfiguration}),
+ * and answers its output or error, the next state and a status. At DEBUG and TRACE the
+ * {@code inspectionData} shows each processing step ({@link TestStateInspection}); at TRACE an
+ * HTTP Task's request and response too.
  */
 final class TestStateOps {
   private static final String ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:TestState";
@@ -62,11 +61,6 @@ final class TestStateOps {
     String stateName = request.string("stateName");
     String level = request.oneOf("inspectionLevel", Set.of("INFO", "DEBUG", "TRACE"), "INFO");
     boolean revealSecrets = request.bool("revealSecrets", false); // only an HTTP Task's connection has secrets
-    for (String unsupported : new String[] {"context", "stateConfiguration"}) {
-      if (request.body().hasNonNull(unsupported)) {
-        throw ApiErrors.validation("TestState's '" + unsupported + "' is not supported by Stepwise");
-      }
-    }
     JsonNode input = parse(request.string("input"), "input", Json.object());
     JsonNode variables = parse(request.string("variables"), "variables", Json.object());
     JsonNode given = parse(definition, "definition", null);
@@ -78,18 +72,29 @@ final class TestStateOps {
     } catch (InvalidDefinitionException e) {
       throw invalid(e.getMessage());
     }
+    State tested = machine.state(machine.startAt());
+    TestStateMocks mock = TestStateMocks.of(request.body().get("mock"), tested, revealSecrets, registry);
+    String roleArn = request.string("roleArn");
+    if (mock == null && roleArn == null && tested instanceof State.Task) {
+      throw ApiErrors.refused("RoleArn must be specified when testing a Task state");
+    }
+    ObjectNode context = TestStateContexts.of(request.string("context"), tested);
+    TestStateConfiguration configuration = TestStateConfiguration.of(request.body().get("stateConfiguration"), tested);
     Instant now = clock.instant();
-    ExecutionInfo info = new ExecutionInfo(ARN.replace(":stateMachine:", ":execution:") + ":test", "test", ARN, "TestState",
-        input, now, request.string("roleArn"), 0, false);
+    String name = UUID.randomUUID().toString();
+    ExecutionInfo info = new ExecutionInfo(ARN.replace(":stateMachine:", ":express:") + ":" + name, name, ARN, "TestState",
+        input, now, roleArn, -1, false);
     Map<String, JsonNode> vars = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> v = it.next();
       vars.put(v.getKey(), v.getValue());
     }
-    State tested = machine.state(machine.startAt());
     AtomicReference<HttpTaskInvoker.Exchange> exchange = new AtomicReference<>();
-    TaskInvoker invoker = mocked(request.body().get("mock"), tested, level.equals("TRACE") ? exchange : null);
-    StateTest.Result result = new StateTest(new Engine(Entropy.secure()), invoker).run(machine, info, vars, now);
+    TaskInvoker invoker = mock != null ? mock.tasks() : real(level.equals("TRACE") ? exchange : null);
+    StateTest.Options options = new StateTest.Options(mock == null ? null : mock.children(configuration.mapIterationFailureCount()),
+        configuration.retrierRetryCount(), configuration.readerItems());
+    Engine engine = context == null ? new Engine(Entropy.secure()) : new Engine(Entropy.secure()).withContext(context);
+    StateTest.Result result = new StateTest(engine, invoker, options).run(machine, info, vars, now);
     ObjectNode response = Json.object();
     if (result.output() != null && result.error() == null || result.status() == StateTest.Status.CAUGHT_ERROR) {
       if (result.output() != null) response.put("output", Json.write(result.output()));
@@ -99,7 +104,8 @@ final class TestStateOps {
     Shapes.putText(response, "nextState", result.nextState());
     response.put("status", result.status().name());
     if (!level.equals("INFO")) {
-      response.set("inspectionData", TestStateInspection.of(tested, info, vars, now, result, exchange.get(), revealSecrets));
+      response.set("inspectionData", TestStateInspection.of(tested, info, context, vars, now, result, exchange.get(),
+          revealSecrets, configuration.retrierRetryCount() > 0));
     }
     return response;
   }
@@ -120,7 +126,7 @@ final class TestStateOps {
       if (given.has("QueryLanguage")) machine.set("QueryLanguage", given.get("QueryLanguage"));
     } else {
       state = (ObjectNode) given.deepCopy();
-      name = state.path("Type").asText("State") + "State";
+      name = "StateName"; // AWS's name for a state tested alone ($$.State.Name)
     }
     machine.put("StartAt", name);
     ObjectNode states = machine.putObject("States");
@@ -140,50 +146,21 @@ final class TestStateOps {
     return targets;
   }
 
-  /**
-   * A mock answers every task call; without one, tasks are called for real (an HTTP Task's
-   * exchange kept in {@code traced} at TRACE).
-   */
-  private TaskInvoker mocked(JsonNode mock, State tested, AtomicReference<HttpTaskInvoker.Exchange> traced) {
-    if (mock == null || mock.isNull()) {
-      return call -> {
-        if (call.token() != null) {
-          throw ApiErrors.validation("TestState runs '" + call.resource() + "' only with a mock: it waits for a callback");
+  /** Without a mock, tasks are called for real (an HTTP Task's exchange kept in {@code traced} at TRACE). */
+  private TaskInvoker real(AtomicReference<HttpTaskInvoker.Exchange> traced) {
+    return call -> {
+      if (call.token() != null) {
+        throw ApiErrors.validation("TestState runs '" + call.resource() + "' only with a mock: it waits for a callback");
+      }
+      if (traced != null) {
+        Optional<HttpTaskInvoker.Exchange> exchange = trace.exchange(call);
+        if (exchange.isPresent()) {
+          traced.set(exchange.get());
+          return exchange.get().outcome();
         }
-        if (traced != null) {
-          Optional<HttpTaskInvoker.Exchange> exchange = trace.exchange(call);
-          if (exchange.isPresent()) {
-            traced.set(exchange.get());
-            return exchange.get().outcome();
-          }
-        }
-        return tasks.invoke(call);
-      };
-    }
-    String mode = mock.path("fieldValidationMode").asText("STRICT");
-    if (!Set.of("STRICT", "PRESENT", "NONE").contains(mode)) {
-      throw ApiErrors.validation("1 validation error detected: Value '" + mode + "' at 'mock.fieldValidationMode' failed to "
-          + "satisfy constraint: Member must satisfy enum value set: [STRICT, PRESENT, NONE]");
-    }
-    if (mock.hasNonNull("result")) {
-      JsonNode result = parse(mock.get("result").asText(), "mock.result", null);
-      checkShape(tested, result, MockResults.Mode.valueOf(mode));
-      return call -> TaskOutcome.success(result);
-    }
-    JsonNode error = mock.path("errorOutput");
-    if (error.isMissingNode()) throw ApiErrors.validation("A mock must have either a result or an errorOutput");
-    return call -> TaskOutcome.failure(error.path("error").asText(null), error.path("cause").asText(null));
-  }
-
-  /** A mocked result must fit the tested Task's integration, as {@code fieldValidationMode} asks. */
-  private void checkShape(State tested, JsonNode result, MockResults.Mode mode) {
-    if (!(tested instanceof State.Task task)) return;
-    if (registry.lookup(task.resource()) instanceof Integrations.Lookup.Found found) {
-      MockResults.problem(found.target(), result, mode, AwsServiceCatalog.standard()).ifPresent(problem -> {
-        throw ApiErrors.validation("The mocked result does not match the result of " + task.resource() + ": " + problem
-            + " (fieldValidationMode " + mode + ")");
-      });
-    }
+      }
+      return tasks.invoke(call);
+    };
   }
 
   private static JsonNode parse(String text, String field, JsonNode absent) {

@@ -110,7 +110,8 @@ class TestStateInspectionApiTest {
     String lambda = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true}";
     ValidationException wrongType = assertThrows(ValidationException.class, () -> sfn.testState(r -> r.definition(lambda)
         .input("{}").mock(m -> m.result("{\"StatusCode\": \"two hundred\"}"))));
-    assertTrue(wrongType.getMessage().contains("'StatusCode' must be of type integer"), wrongType.getMessage());
+    assertTrue(wrongType.getMessage().startsWith("Mock result schema validation error: Field 'StatusCode' must be a number"),
+        wrongType.getMessage());
     assertEquals(TestExecutionStatus.SUCCEEDED, sfn.testState(r -> r.definition(lambda).input("{}")
         .mock(m -> m.result("{\"StatusCode\": \"two hundred\"}").fieldValidationMode(MockResponseValidationMode.NONE))).status());
 
@@ -119,17 +120,38 @@ class TestStateInspectionApiTest {
         + "\"End\": true}";
     ValidationException missing = assertThrows(ValidationException.class, () -> sfn.testState(r -> r.definition(http)
         .input("{}").mock(m -> m.result("{\"ResponseBody\": {}}"))));
-    assertTrue(missing.getMessage().contains("the required field 'StatusCode' is missing"), missing.getMessage());
+    assertTrue(missing.getMessage().startsWith("Mock result schema validation error: Required field 'StatusCode' is missing"),
+        missing.getMessage());
     assertEquals(TestExecutionStatus.SUCCEEDED, sfn.testState(r -> r.definition(http).input("{}")
         .mock(m -> m.result("{\"ResponseBody\": {}}").fieldValidationMode(MockResponseValidationMode.PRESENT))).status());
 
-    // sns:publish is checked against SNS's own Publish response (the catalog keeps the query protocol's shapes).
+    // sns:publish is checked against SNS's own Publish response (the catalog keeps the query protocol's shapes); a
+    // field the API does not name passes, as on AWS.
     String sns = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sns:publish\", \"End\": true}";
-    ValidationException unknown = assertThrows(ValidationException.class, () -> sfn.testState(r -> r.definition(sns)
-        .input("{}").mock(m -> m.result("{\"MessageId\": \"m-1\", \"Colour\": \"red\"}"))));
-    assertTrue(unknown.getMessage().contains("'Colour' is not part of the API's response"), unknown.getMessage());
-    assertEquals("{\"MessageId\":\"m-1\"}", sfn.testState(r -> r.definition(sns).input("{}")
-        .mock(m -> m.result("{\"MessageId\": \"m-1\"}"))).output());
+    ValidationException wrongId = assertThrows(ValidationException.class, () -> sfn.testState(r -> r.definition(sns)
+        .input("{}").mock(m -> m.result("{\"MessageId\": 7}"))));
+    assertEquals("Mock result schema validation error: Field 'MessageId' must be a string", wrongId.awsErrorDetails().errorMessage());
+    assertEquals("{\"MessageId\":\"m-1\",\"Colour\":\"red\"}", sfn.testState(r -> r.definition(sns).input("{}")
+        .mock(m -> m.result("{\"MessageId\": \"m-1\", \"Colour\": \"red\"}"))).output());
+  }
+
+  @Test
+  void aMockedParallel_isItsBranchesResults_andAnErrorMustComeFromAStateInsideIt() {
+    String parallel = """
+        {"Type": "Parallel", "QueryLanguage": "JSONata", "Output": "{% $sum($states.result) %}",
+         "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                      {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}], "End": true}""";
+    TestStateResponse summed = sfn.testState(r -> r.definition(parallel).input("{}").mock(m -> m.result("[2, 3]")));
+    assertEquals(TestExecutionStatus.SUCCEEDED, summed.status());
+    assertEquals("5", summed.output());
+    ValidationException outside = assertThrows(ValidationException.class, () -> sfn.testState(r -> r.definition(parallel)
+        .input("{}").mock(m -> m.errorOutput(e -> e.error("Boom"))).stateConfiguration(c -> c.errorCausedByState("Elsewhere"))));
+    assertEquals("stateConfiguration.errorCausedByState 'Elsewhere' is not a state of the tested Map's ItemProcessor or "
+        + "Parallel's branches", outside.awsErrorDetails().errorMessage());
+    TestStateResponse failed = sfn.testState(r -> r.definition(parallel).input("{}")
+        .mock(m -> m.errorOutput(e -> e.error("Boom").cause("in B"))).stateConfiguration(c -> c.errorCausedByState("B")));
+    assertEquals(TestExecutionStatus.FAILED, failed.status());
+    assertEquals("in B", failed.cause());
   }
 
   @Test
