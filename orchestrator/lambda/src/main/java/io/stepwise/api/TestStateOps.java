@@ -18,7 +18,9 @@ import io.stepwise.json.Json;
 import io.stepwise.runtime.ApiException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -119,9 +121,9 @@ final class TestStateOps {
     String name;
     ObjectNode machine = Json.object();
     if (stateName != null) {
-      JsonNode states = given.path("States");
-      if (!states.has(stateName)) throw invalid("stateName '" + stateName + "' is not a state of the definition");
-      state = ((ObjectNode) states.get(stateName)).deepCopy();
+      JsonNode found = find(given, stateName);
+      if (found == null || !found.isObject()) throw ApiErrors.refused("State not found in definition");
+      state = (ObjectNode) found.deepCopy();
       name = stateName;
       if (given.has("QueryLanguage")) machine.set("QueryLanguage", given.get("QueryLanguage"));
     } else {
@@ -135,6 +137,25 @@ final class TestStateOps {
       if (!target.equals(name)) states.set(target, Json.object().put("Type", "Succeed"));
     }
     return machine;
+  }
+
+  /**
+   * The state named {@code name} in {@code machine}, or in a Map's ItemProcessor or a Parallel's
+   * branch within it (AWS tests a Map's inner state by its name); null when there is none.
+   */
+  private static JsonNode find(JsonNode machine, String name) {
+    JsonNode states = machine.path("States");
+    if (states.has(name)) return states.get(name);
+    for (JsonNode state : states) {
+      List<JsonNode> inner = new ArrayList<>();
+      for (String field : new String[] {"ItemProcessor", "Iterator"}) if (state.has(field)) inner.add(state.get(field));
+      state.path("Branches").forEach(inner::add);
+      for (JsonNode machineWithin : inner) {
+        JsonNode found = find(machineWithin, name);
+        if (found != null) return found;
+      }
+    }
+    return null;
   }
 
   private static Set<String> targets(JsonNode state) {
