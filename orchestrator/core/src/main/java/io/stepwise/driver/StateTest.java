@@ -65,7 +65,8 @@ public final class StateTest {
    * @param output the state's output: its successor's input, or the execution's output at an end
    * @param nextState the successor entered, null at an end or a failure
    * @param retryDelaySeconds for RETRIABLE, the Retry's interval before the next attempt
-   * @param childResults a Map's or Parallel's results as its children gave them, or null
+   * @param childResults a Map's or Parallel's results as its children gave them (a ResultWriter Map's
+   *     written result), or null
    */
   public record Result(Status status, JsonNode output, String error, String cause, String nextState,
       Long retryDelaySeconds, Map<String, JsonNode> variables, List<HistoryEvent> history, JsonNode childResults) {}
@@ -81,7 +82,7 @@ public final class StateTest {
     String error = null;
     String cause = null;
     int retries = 0;
-    ArrayNode childResults = null;
+    JsonNode childResults = null;
     while (true) {
       Decision decision = engine.step(machine, state, event, now);
       history.addAll(decision.events());
@@ -122,8 +123,9 @@ public final class StateTest {
           event = options.children().finished(options.readerItems(), read.plan().toleratedFailures(options.readerItems()));
         }
         if (event instanceof Event.ChildrenFinished done) {
-          childResults = Json.array();
-          for (ChildOutcome child : done.outcomes()) if (child.succeeded()) childResults.add(child.output());
+          ArrayNode results = Json.array();
+          for (ChildOutcome child : done.outcomes()) if (child.succeeded()) results.add(child.output());
+          childResults = done.written() != null ? done.written() : results;
         }
         if (event instanceof Event.TaskFailed failed) {
           error = failed.error();

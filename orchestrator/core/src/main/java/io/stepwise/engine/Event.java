@@ -45,10 +45,15 @@ public sealed interface Event {
    *     are absent. The engine writes their events into the parent's history, as Step Functions
    *     orders them.
    * @param tolerated the failures tolerated as UpdateMapRun set them, or null for the definition's
+   * @param written a ResultWriter Map's result as given (TestState's mock), or null for the one it writes
    */
-  record ChildrenFinished(List<ChildOutcome> outcomes, Long tolerated) implements Event {
+  record ChildrenFinished(List<ChildOutcome> outcomes, Long tolerated, JsonNode written) implements Event {
     public ChildrenFinished(List<ChildOutcome> outcomes) {
-      this(outcomes, null);
+      this(outcomes, null, null);
+    }
+
+    public ChildrenFinished(List<ChildOutcome> outcomes, Long tolerated) {
+      this(outcomes, tolerated, null);
     }
   }
 

@@ -112,7 +112,8 @@ final class FanOut {
       t.history().moveCursor(joined.lastEnd());
       t.history().aside(isMap ? "MapStateSucceeded" : "ParallelStateSucceeded");
     }
-    JsonNode written = isMap ? DistributedMap.writtenResults(t, (State.Map) state, flow) : null;
+    JsonNode written = done.written() != null ? done.written()
+        : isMap ? DistributedMap.writtenResults(t, (State.Map) state, flow) : null;
     flow.exitWithResult(state, written != null ? written : results);
   }
 

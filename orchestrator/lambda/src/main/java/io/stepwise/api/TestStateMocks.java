@@ -20,10 +20,10 @@ import java.util.Set;
 /**
  * TestState's {@code mock}, checked as Step Functions checks it: which states take one (a Map or
  * Parallel needs one, a Pass, Fail or Succeed takes none), one of {@code result} and
- * {@code errorOutput}, and a result that fits the state: an array for a Map (an object with a
- * ResultWriter), one item per branch for a Parallel, the integration's result shape for a Task.
- * A Task's mock answers its calls; a Map's or Parallel's is the result of its children, which do
- * not run.
+ * {@code errorOutput}, and a result that fits the state: an array for a Map (with a ResultWriter,
+ * an object: what it writes), one item per branch for a Parallel, the integration's result shape
+ * for a Task. A Task's mock answers its calls; a Map's or Parallel's is the result of its
+ * children, which do not run.
  */
 final class TestStateMocks {
   private static final Set<String> MODES = Set.of("STRICT", "PRESENT", "NONE");
@@ -74,9 +74,9 @@ final class TestStateMocks {
     if (tested instanceof State.Map map) {
       if (map.resultWriter() != null) {
         if (!result.isObject()) throw ApiErrors.refused("Mocked result must be a JSON object.");
-        throw ApiErrors.refused("TestState of a Map with a ResultWriter is not supported by Stepwise");
+      } else if (!result.isArray()) {
+        throw ApiErrors.refused("Mocked result must be an array.");
       }
-      if (!result.isArray()) throw ApiErrors.refused("Mocked result must be an array.");
     }
     if (tested instanceof State.Parallel parallel) {
       if (!result.isArray()) throw ApiErrors.refused("Mocked result must be an array.");
@@ -109,6 +109,8 @@ final class TestStateMocks {
       if (tested instanceof State.Map map && declaresTolerance(map) && failedIterations > tolerated) {
         return new Event.TaskFailed(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE);
       }
+      // A ResultWriter Map's mock is what it writes (its MapRunArn and ResultWriterDetails), not its items' results.
+      if (result.isObject()) return new Event.ChildrenFinished(List.of(), null, result);
       List<ChildOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < result.size(); i++) outcomes.add(ChildOutcome.success(i, result.get(i)));
       return new Event.ChildrenFinished(outcomes);

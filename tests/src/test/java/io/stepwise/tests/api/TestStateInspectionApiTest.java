@@ -155,6 +155,22 @@ class TestStateInspectionApiTest {
   }
 
   @Test
+  void aMockedResultWriterMap_isWhatItWrites_throughItsResultSelector() {
+    String map = """
+        {"Type": "Map", "ItemsPath": "$.Values", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
+           "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+         "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "jobs"}},
+         "ResultSelector": {"written.$": "$.ResultWriterDetails.Key"}, "End": true}""";
+    String written = "{\"MapRunArn\": \"arn:aws:states:us-east-1:000000000000:mapRun:m/Map:e\", "
+        + "\"ResultWriterDetails\": {\"Bucket\": \"results\", \"Key\": \"jobs/manifest.json\"}}";
+    TestStateResponse response = sfn.testState(r -> r.definition(map).input("{\"Values\": [1, 2]}")
+        .inspectionLevel(InspectionLevel.DEBUG).mock(m -> m.result(written)));
+    assertEquals(TestExecutionStatus.SUCCEEDED, response.status(), response.error() + ": " + response.cause());
+    assertEquals("{\"written\":\"jobs/manifest.json\"}", response.output());
+    assertEquals("{\"written\":\"jobs/manifest.json\"}", response.inspectionData().afterResultSelector());
+  }
+
+  @Test
   void trace_showsTheHttpTasksRequestAndResponse_withTheConnectionsKeyOnlyWhenRevealed() {
     api.answer("/v1/customers", r -> new Answer(200, "application/json", "{\"data\": []}"));
     String task = """
