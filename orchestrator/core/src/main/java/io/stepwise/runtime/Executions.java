@@ -132,6 +132,10 @@ public final class Executions {
     if (io.stepwise.json.Json.utf8Length(text) > MAX_INPUT_BYTES) {
       throw new ApiException("InvalidExecutionInput", "The input exceeds the maximum size of 262144 bytes.");
     }
+    if (text.isEmpty()) {
+      // AWS's own words for an empty input (test_sfn_api.py::test_invalid_start_execution_input, start_res_empty).
+      throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: 'Invalid execution input.'");
+    }
     JsonNode input;
     try {
       input = Json.parse(text);

@@ -45,7 +45,7 @@ final class ActivityOps {
 
   JsonNode list(Request request) {
     int max = request.maxResults();
-    Activities.Page page = activities.list(PageTokens.decode("ListActivities", request.string("nextToken")), max);
+    Activities.Page page = activities.list(PageTokens.decode("ListActivities", request.nextToken(1024)), max);
     ArrayNode items = Json.array();
     for (Activities.Activity activity : page.activities()) items.add(summary(activity));
     ObjectNode response = Json.object();

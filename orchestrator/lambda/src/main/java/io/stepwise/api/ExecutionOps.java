@@ -16,19 +16,16 @@ import io.stepwise.runtime.Executions;
 import io.stepwise.runtime.StartTargets;
 import io.stepwise.runtime.StateMachineStore;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * StartExecution, StartSyncExecution, StopExecution, DescribeExecution, ListExecutions,
  * DescribeStateMachineForExecution and RedriveExecution.
  */
 final class ExecutionOps {
-  private static final Set<String> STATUSES = Stream.concat(Arrays.stream(ExecutionStatus.values()).map(Enum::name),
-      Stream.of("PENDING_REDRIVE")).collect(Collectors.toSet());
+  /** In the order AWS lists them when it refuses a statusFilter. */
+  private static final List<String> STATUSES = List.of("SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING");
 
   private final Runtime runtime;
   private final ExecutionViews views;
@@ -102,7 +99,7 @@ final class ExecutionOps {
     String filter = request.oneOf("statusFilter", STATUSES, null);
     request.oneOf("redriveFilter", Set.of("REDRIVEN", "NOT_REDRIVEN"), null);
     int max = request.maxResults();
-    String after = PageTokens.decode("ListExecutions", request.string("nextToken"));
+    String after = PageTokens.decode("ListExecutions", request.nextToken(3096));
     var latest = runtime.machines().store().latest(machineArn);
     if (latest.isEmpty()) {
       throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + given + "'");

@@ -40,7 +40,7 @@ final class HistoryOps {
     int max = request.maxResults();
     boolean reverse = request.bool("reverseOrder", false);
     boolean includeData = request.bool("includeExecutionData", true);
-    String token = request.string("nextToken");
+    String token = request.nextToken(3096);
     String tokenTag = reverse ? OPERATION + "/reverse" : OPERATION; // a position counts from its own end
     ExecutionRecord record = views.load(executionArn);
     long last = record.seq() - 1; // the last committed transition

@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.runtime.ApiException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -51,6 +52,37 @@ final class Request {
     if (!allowed.contains(value)) {
       throw ApiErrors.validation("Value '" + value + "' at '" + field + "' failed to satisfy constraint: "
           + "Member must satisfy enum value set: " + allowed.stream().sorted().toList());
+    }
+    return value;
+  }
+
+  /**
+   * A string member that must be one of {@code allowed}, listed in the refusal in that order:
+   * AWS's own for ListExecutions' statusFilter is not alphabetical (test_sfn_api.py::
+   * test_state_machine_status_filter: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]).
+   */
+  String oneOf(String field, List<String> allowed, String absent) {
+    String value = string(field);
+    if (value == null) return absent;
+    if (!allowed.contains(value)) {
+      throw ApiErrors.validation("Value '" + value + "' at '" + field + "' failed to satisfy constraint: "
+          + "Member must satisfy enum value set: " + allowed);
+    }
+    return value;
+  }
+
+  /**
+   * {@code nextToken}, at most {@code maxLength} characters (1024 for most List operations,
+   * 3096 for ListExecutions and GetExecutionHistory). AWS checks the length before it reads the
+   * token, naming the value (test_sfn_api.py::test_list_sms_pagination and
+   * test_list_executions_pagination: a 1025- or 3097-character token is a ValidationException,
+   * not InvalidToken).
+   */
+  String nextToken(int maxLength) {
+    String value = string("nextToken");
+    if (value != null && value.length() > maxLength) {
+      throw ApiErrors.validation("Value '" + value + "' at 'nextToken' failed to satisfy constraint: "
+          + "Member must have length less than or equal to " + maxLength);
     }
     return value;
   }

@@ -71,7 +71,11 @@ final class StateMachineOps {
   }
 
   JsonNode update(Request request) {
-    String arn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String given = request.required("stateMachineArn");
+    // A version is no machine to update: AWS answers that the ARN names no state machine
+    // (test_sfn_api_versioning.py::test_update_state_machine, invalid_arn_1 and invalid_arn_2).
+    if (Arns.isVersion(given)) throw missing(given);
+    String arn = Arns.checkStateMachine(given);
     String definition = definition(request, false);
     String roleArn = request.string("roleArn");
     if (definition == null && roleArn == null && !request.has("loggingConfiguration") && !request.has("tracingConfiguration")) {
@@ -141,7 +145,7 @@ final class StateMachineOps {
   JsonNode list(Request request) {
     int max = request.maxResults();
     StateMachineStore.MachinePage page =
-        store.list(PageTokens.decode("ListStateMachines", request.string("nextToken")), max);
+        store.list(PageTokens.decode("ListStateMachines", request.nextToken(1024)), max);
     ArrayNode machines = Json.array();
     for (StateMachineStore.MachineSummary machine : page.machines()) {
       machines.add(Shapes.putTime(Json.object().put("stateMachineArn", machine.arn()).put("name", machine.name())

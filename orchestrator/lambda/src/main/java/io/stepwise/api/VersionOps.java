@@ -57,7 +57,7 @@ final class VersionOps {
   JsonNode list(Request request) {
     String arn = Arns.checkStateMachine(request.required("stateMachineArn"));
     int max = request.maxResults();
-    String after = PageTokens.decode("ListStateMachineVersions", request.string("nextToken"));
+    String after = PageTokens.decode("ListStateMachineVersions", request.nextToken(1024));
     if (machines.latest(arn).isEmpty()) throw StateMachineOps.missing(arn);
     PublishedVersions.Page page = versions.list(arn, after, max);
     ArrayNode items = Json.array();
