@@ -45,15 +45,9 @@ final class Request {
     return value;
   }
 
-  /** A string member that must be one of {@code allowed}; {@code absent} when it is absent. */
+  /** A string member that must be one of {@code allowed} (listed sorted when refused); {@code absent} when it is absent. */
   String oneOf(String field, Set<String> allowed, String absent) {
-    String value = string(field);
-    if (value == null) return absent;
-    if (!allowed.contains(value)) {
-      throw ApiErrors.validation("Value '" + value + "' at '" + field + "' failed to satisfy constraint: "
-          + "Member must satisfy enum value set: " + allowed.stream().sorted().toList());
-    }
-    return value;
+    return oneOf(field, allowed.stream().sorted().toList(), absent);
   }
 
   /**
