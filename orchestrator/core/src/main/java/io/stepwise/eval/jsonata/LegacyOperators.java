@@ -1,6 +1,7 @@
 package io.stepwise.eval.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import java.util.Set;
 
 /**
  * Refuses the operators jsonata-js 2.0.6 (the version Step Functions runs) does not have: the
@@ -10,6 +11,9 @@ import com.dashjoin.jsonata.JException;
  * comments and regex literals (where {@code (?:} is common) are skipped.
  */
 final class LegacyOperators {
+  /** The words that are operators, after which a "/" opens a regex. */
+  private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "in");
+
   private LegacyOperators() {}
 
   /** @throws JException S0211 at the second symbol of the first {@code ?:} or {@code ??} */
@@ -28,8 +32,13 @@ final class LegacyOperators {
         operand = true;
       } else if (c == '?' && i + 1 < body.length() && (body.charAt(i + 1) == ':' || body.charAt(i + 1) == '?')) {
         throw new JException("S0211", i + 2, String.valueOf(body.charAt(i + 1)));
+      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        int end = i;
+        while (end < body.length() && (Character.isLetterOrDigit(body.charAt(end)) || body.charAt(end) == '_' || body.charAt(end) == '$')) end++;
+        operand = !OPERATOR_WORDS.contains(body.substring(i, end)); // "and /re/" starts a regex
+        i = end - 1;
       } else if (!Character.isWhitespace(c)) {
-        operand = Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == ')' || c == ']' || c == '}' || c == '.' && operand;
+        operand = c == ')' || c == ']' || c == '}' || c == '.' && operand;
       }
     }
   }
