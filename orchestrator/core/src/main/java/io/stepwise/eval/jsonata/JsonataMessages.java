@@ -1,7 +1,9 @@
 package io.stepwise.eval.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,8 @@ final class JsonataMessages {
   private static final String EXPECTED = "\u0001expected\u0001";
   /** The call a T0412 points into: the library reports the position just after its "(". */
   private static final Pattern CALL_BEFORE = Pattern.compile("\\$([A-Za-z_]\\w*)\\s*\\(\\s*$");
+  /** A function the chain operator calls by its name alone ({@code $.a ~> $max}). */
+  private static final Pattern CHAINED = Pattern.compile("~>\\s*\\$([A-Za-z_]\\w*)(?!\\s*\\(|\\w)");
   /** jsonata-js's plural for each element type a signature can ask an array for. */
   private static final Map<String, String> ARRAY_OF = Map.of(
       "a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
@@ -71,6 +75,12 @@ final class JsonataMessages {
   }
 
   private static String functionAt(String expression, int location) {
+    if (expression != null && location < 0) { // a call by the chain operator carries no position
+      Matcher chained = CHAINED.matcher(expression);
+      Set<String> names = new HashSet<>();
+      while (chained.find()) names.add(chained.group(1));
+      if (names.size() == 1) return names.iterator().next();
+    }
     if (expression != null && location > 0 && location <= expression.length()) {
       Matcher call = CALL_BEFORE.matcher(expression.substring(0, location));
       if (call.find()) return call.group(1);

@@ -42,6 +42,7 @@ final class JsonataRuntime {
     com.dashjoin.jsonata.Jsonata compiled = cache.get(body);
     if (compiled == null) {
       compiled = com.dashjoin.jsonata.Jsonata.jsonata(body);
+      LegacyOperators.check(body); // after the library's own syntax errors, which come first
       compiled.setOutputConvertNulls(false); // keep JSON null apart from undefined
       cache.put(body, compiled);
     }

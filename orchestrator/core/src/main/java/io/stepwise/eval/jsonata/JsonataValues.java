@@ -60,7 +60,10 @@ final class JsonataValues {
   }
 
   /**
-   * The JSON of a result. Undefined members of objects and arrays are dropped, as JSONata does.
+   * The JSON of a result. A Java null inside an object or array is JSON null: the library never
+   * stores undefined there (its constructors skip it), but its transform ({@code |a|{...}|})
+   * copies its input through Jackson, which reads each JSON null back as Java null, and
+   * jsonata-js keeps those nulls ({@code {'a': null} ~> |$|{}|} is {@code {"a": null}}).
    *
    * @throws UnsupportedResultException when the value is or contains a function (or regex)
    */
@@ -72,14 +75,14 @@ final class JsonataValues {
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = Json.object();
       map.forEach((k, v) -> {
-        if (v != null) object.set(String.valueOf(k), toJson(v));
+        object.set(String.valueOf(k), toJson(v));
       });
       return object;
     }
     if (value instanceof List<?> list) {
       ArrayNode array = Json.array();
       for (Object element : list) {
-        if (element != null) array.add(toJson(element));
+        array.add(toJson(element));
       }
       return array;
     }

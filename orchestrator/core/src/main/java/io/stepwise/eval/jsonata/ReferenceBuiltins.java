@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,10 +65,22 @@ final class ReferenceBuiltins {
       Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
           : Functions.type(arg(args, 0)), "<x:s>"))));
   private static final String UNKNOWN_COMPONENT = "Unknown component specifier ";
+  /** A literal put after a picture so that the library keeps the one before it. */
+  private static final String PICTURE_END = "\uE000";
+  private static final String NAME_MODIFIER =
+      "The 'name' modifier can only be applied to months and days in the date/time picture string, not ";
+  /** jsonata-js's codes for the picture failures the library words as it does but throws uncoded. */
+  private static final Map<String, String> PICTURE_ERRORS = Map.of(
+      "The timezone integer format specifier cannot have more than four digits", "D3134",
+      "No matching closing bracket ']' in date/time picture string", "D3135");
   private static final String UNSUPPORTED_SEQUENCE = "Formatting or parsing an integer as a sequence starting with ";
   /** jsonata-js's test of a timestamp before it parses it without a picture. */
   private static final Pattern ISO_8601 = Pattern.compile(
       "\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?");
+  /** A year and month without a day, which JavaScript's Date reads as the month's first day. */
+  private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4}-\\d{2})(?=T|$)");
+  /** 24:00:00, which JavaScript's Date reads as the next day's midnight. */
+  private static final Pattern END_OF_DAY = Pattern.compile("T24:00:00(\\.0+)?(?=[-+Z]|$)");
   /** What {@code encodeURI} leaves as it is, besides letters and digits. */
   private static final String URI_UNESCAPED = ";,/?:@&=+$-_.!~*'()#";
 
@@ -82,8 +95,19 @@ final class ReferenceBuiltins {
     String picture = (String) arg(args, 1);
     if (timestamp == null) return null;
     if (picture == null && !ISO_8601.matcher(timestamp).matches()) throw notIso8601(timestamp);
+    String read = timestamp;
+    long nextDay = 0;
+    if (picture == null) { // what JavaScript's Date reads and the library refuses
+      read = YEAR_MONTH.matcher(read).replaceFirst("$1-01");
+      Matcher midnight = END_OF_DAY.matcher(read);
+      if (midnight.find()) {
+        read = midnight.replaceFirst("T00:00:00");
+        nextDay = 86_400_000L;
+      }
+    }
     try {
-      return Functions.dateTimeToMillis(timestamp, picture);
+      Object millis = Functions.dateTimeToMillis(read, picture);
+      return millis instanceof Number n && nextDay != 0 ? n.longValue() + nextDay : millis;
     } catch (ParseException | DateTimeException e) {
       if (picture != null) throw new JsonataFunctionError("D3110", e.getMessage());
       throw notIso8601(timestamp);
@@ -117,13 +141,30 @@ final class ReferenceBuiltins {
   private static Object fromMillis(List<?> args) {
     if (!(arg(args, 0) instanceof Number millis)) return null;
     try {
-      return Functions.dateTimeFromMillis(millis, (String) arg(args, 1), (String) arg(args, 2));
+      String picture = (String) arg(args, 1);
+      // The library drops a picture's closing "]]" (a literal "]"); a literal after it keeps it.
+      if (picture == null || !picture.endsWith("]]")) return Functions.dateTimeFromMillis(millis, picture, (String) arg(args, 2));
+      String formatted = Functions.dateTimeFromMillis(millis, picture + PICTURE_END, (String) arg(args, 2));
+      return formatted.substring(0, formatted.length() - PICTURE_END.length());
+    } catch (JsonataFunctionError e) {
+      throw e;
     } catch (RuntimeException e) {
-      String message = String.valueOf(e.getMessage());
-      if (!message.startsWith(UNKNOWN_COMPONENT) || e instanceof JsonataFunctionError) throw e;
-      String component = message.substring(UNKNOWN_COMPONENT.length()).replaceFirst(" in date/time picture string$", "");
-      throw new JsonataFunctionError("D3132", UNKNOWN_COMPONENT + TextNode.valueOf(component) + " in date/time picture string");
+      throw pictureError(e);
     }
+  }
+
+  /** The library's uncoded failure over a date/time picture, coded and worded as jsonata-js's, or as it is. */
+  private static RuntimeException pictureError(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith(UNKNOWN_COMPONENT)) {
+      String component = message.substring(UNKNOWN_COMPONENT.length()).replaceFirst(" in date/time picture string$", "");
+      return new JsonataFunctionError("D3132", UNKNOWN_COMPONENT + TextNode.valueOf(component) + " in date/time picture string");
+    }
+    if (message.startsWith(NAME_MODIFIER)) {
+      return new JsonataFunctionError("D3133", NAME_MODIFIER + TextNode.valueOf(message.substring(NAME_MODIFIER.length())));
+    }
+    String code = PICTURE_ERRORS.get(message);
+    return code == null ? e : new JsonataFunctionError(code, message);
   }
 
   private static JsonataFunctionError notIso8601(String timestamp) {

@@ -39,6 +39,20 @@ final class ReferenceRegex {
       object.put("groups", new ArrayList<>(groups));
       return object;
     }
+
+    /**
+     * What jsonata-js hands a {@code $replace} function: its matcher's object, with {@code start}
+     * and {@code end} where {@code $match}'s has {@code index} (and a {@code next} function,
+     * which no replacement reads).
+     */
+    Map<String, Object> toReplacerArgument() {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("match", match);
+      object.put("start", start);
+      object.put("end", end);
+      object.put("groups", new ArrayList<>(groups));
+      return object;
+    }
   }
 
   /** The regex's matches in {@code text}, up to {@code limit}, as jsonata-js's evaluateMatcher walks them. */
@@ -105,7 +119,7 @@ final class ReferenceRegex {
     int position = 0;
     for (Match match : matches(regex, text, limit)) {
       result.append(text, position, match.start());
-      Object replaced = replacement instanceof String with ? substitute(with, match) : apply(replacement, match.toJsonata());
+      Object replaced = replacement instanceof String with ? substitute(with, match) : apply(replacement, match.toReplacerArgument());
       if (!(replaced instanceof String s)) {
         throw new JsonataFunctionError("D3012", "Attempted to replace a matched string with a non-string value");
       }
