@@ -61,7 +61,11 @@ public final class JsonataErrors {
   private static String innermostMessage(Throwable failure) {
     Throwable inner = failure;
     while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
-    return inner.getMessage() != null ? inner.getMessage() : "An unexpected error occurred";
+    // The JVM's own faults speak of classes and indexes ("class java.util.regex.Pattern cannot be
+    // cast to class java.lang.String"): nothing a workflow's author can act on.
+    boolean jvmFault = inner instanceof ClassCastException || inner instanceof NullPointerException
+        || inner instanceof IndexOutOfBoundsException;
+    return inner.getMessage() != null && !jvmFault ? inner.getMessage() : "An unexpected error occurred";
   }
 
   private static String thrown(boolean coded, String detail) {

@@ -109,4 +109,12 @@ class JsonataErrorsTest {
         + "is not supported by this implementation",
         () -> Jsonata.evaluate("$parseInteger(\"x\", \"#\")", input("{}"), "Output"));
   }
+
+  @Test
+  void libraryDefect_ofTheJvmItself_namesNoJavaClass() {
+    // $replace with a regex where the replacement goes: the library casts it to a string
+    assertQueryError("The JSONata expression '$replace('a.b', '.', /x/)' specified for the field 'Output' threw an "
+        + "internal error during evaluation. An unexpected error occurred",
+        () -> Jsonata.evaluate("$replace('a.b', '.', /x/)", input("{}"), "Output"));
+  }
 }
