@@ -50,7 +50,12 @@ public sealed interface State {
       StateBase base, StateMachine processor, boolean distributed, String itemsPath, JsonNode items,
       PayloadTemplate itemSelector, JsonNode itemSelectorJsonata, JsonNode itemBatcher, JsonNode itemReader,
       JsonNode resultWriter, Seconds maxConcurrency, Seconds toleratedFailureCount, Seconds toleratedFailurePercentage,
-      String label) implements State {}
+      String label) implements State {
+    /** Whether it declares a tolerance: ToleratedFailureCount or -Percentage, literally, by path or as JSONata. */
+    public boolean declaresTolerance() {
+      return toleratedFailureCount != null || toleratedFailurePercentage != null;
+    }
+  }
 
   /**
    * A number given literally, through a path ({@code ...Path} fields), or as a JSONata

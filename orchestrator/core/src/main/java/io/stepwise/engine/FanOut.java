@@ -87,7 +87,7 @@ final class FanOut {
         else t.history().moveCursor(joined.lastFailure());
         // The failure the Map's join met first fails it (in memory, the first by index).
         ChildOutcome first = joined != null && joined.failed() != null ? joined.failed() : failures.get(0);
-        boolean thresholdSet = isMap && (done.tolerated() != null || hasTolerance((State.Map) state));
+        boolean thresholdSet = isMap && (done.tolerated() != null || ((State.Map) state).declaresTolerance());
         if (thresholdSet) {
           t.fail(state, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
         } else if (ErrorNames.DATA_LIMIT_EXCEEDED.equals(first.error())) {
@@ -143,10 +143,6 @@ final class FanOut {
     Long count = map.toleratedFailureCount() == null ? null : (long) number(map.toleratedFailureCount(), 0);
     Double percentage = map.toleratedFailurePercentage() == null ? null : number(map.toleratedFailurePercentage(), 0);
     return Tolerance.failures(count, percentage, total);
-  }
-
-  private static boolean hasTolerance(State.Map map) {
-    return map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
   }
 
   /** A count or percentage written literally, through a path, or as JSONata; strings of digits count. */

@@ -106,7 +106,8 @@ final class TestStateMocks {
   StateTest.MockedChildren children(int failedIterations) {
     return (total, tolerated) -> {
       if (result == null) return new Event.TaskFailed(error(), cause());
-      if (tested instanceof State.Map map && declaresTolerance(map) && failedIterations > tolerated) {
+      // A Map tests its failures against a tolerance only when it declares one (AWS's recordings).
+      if (tested instanceof State.Map map && map.declaresTolerance() && failedIterations > tolerated) {
         return new Event.TaskFailed(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE);
       }
       // A ResultWriter Map's mock is what it writes (its MapRunArn and ResultWriterDetails), not its items' results.
@@ -117,10 +118,6 @@ final class TestStateMocks {
     };
   }
 
-  /** A Map tests its failures against a tolerance only when it declares one (AWS's recordings). */
-  static boolean declaresTolerance(State.Map map) {
-    return map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
-  }
 
   private String error() {
     return mock.path("errorOutput").path("error").asText(null);
