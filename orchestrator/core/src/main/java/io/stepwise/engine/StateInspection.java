@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.PathField;
 import io.stepwise.asl.State;
 import io.stepwise.asl.StateBase;
@@ -22,12 +23,21 @@ public final class StateInspection {
   private final Scope scope;
   private final JsonataBindings bindings;
 
-  /** @param context the context object the state saw ({@code $$}) */
-  public StateInspection(StateBase base, JsonNode rawInput, JsonNode context, Map<String, JsonNode> variables, Instant now) {
+  private StateInspection(StateBase base, JsonNode rawInput, JsonNode context, Map<String, JsonNode> variables, Instant now) {
     this.base = base;
     this.rawInput = rawInput;
     this.scope = new Scope(rawInput, context, variables, Sources.fixed(now, 0));
     this.bindings = new JsonataBindings(rawInput, null, null, context, variables, Sources.fixed(now, 0));
+  }
+
+  /**
+   * The steps of {@code state}, entered at {@code now} in {@code info}, seeing the context object
+   * the engine gave it: {@code given} whole when there is one, else its own.
+   */
+  public static StateInspection of(State state, ExecutionInfo info, ObjectNode given, Map<String, JsonNode> variables,
+      Instant now) {
+    ObjectNode context = given != null ? ContextObject.given(given, null) : ContextObject.of(info, state, state.name(), now, 0, null);
+    return new StateInspection(state.base(), info.input(), context, variables, now);
   }
 
   /** A Pass state's Parameters applied to the data after InputPath (that data when it has none). */

@@ -35,15 +35,14 @@ final class TestStateInspection {
    * @param retriesGiven whether the request set retrierRetryCount: the Retry that took the error is
    *     named even when its attempts are used up
    */
-  static ObjectNode of(State state, ExecutionInfo info, JsonNode context, Map<String, JsonNode> variablesBefore, Instant now,
+  static ObjectNode of(State state, ExecutionInfo info, ObjectNode context, Map<String, JsonNode> variablesBefore, Instant now,
       StateTest.Result result, HttpTaskInvoker.Exchange exchange, boolean revealSecrets, boolean retriesGiven) {
     JsonNode input = info.input();
     StateBase base = state.base();
     ObjectNode data = Json.object().put("input", Json.write(input));
     String afterParameters = scheduledPayload(result.history());
     JsonNode taskResult = taskResult(result.history());
-    StateInspection steps = new StateInspection(base, input, context != null ? context : context(info, base.name(), now),
-        variablesBefore, now);
+    StateInspection steps = StateInspection.of(state, info, context, variablesBefore, now);
     if (base.isJsonata()) {
       if (afterParameters != null) data.put("afterArguments", afterParameters);
       if (taskResult != null) data.put("result", Json.write(taskResult));
@@ -155,17 +154,6 @@ final class TestStateInspection {
       }
     }
     return details;
-  }
-
-  /** The context object of the test's one-state execution ({@code $$}). */
-  private static JsonNode context(ExecutionInfo info, String stateName, Instant now) {
-    ObjectNode context = Json.object();
-    ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", info.executionArn()).set("Input", info.input());
-    execution.put("Name", info.name()).put("RoleArn", info.roleArn()).put("StartTime", info.startTime().toString());
-    context.putObject("State").put("Name", stateName).put("EnteredTime", now.toString());
-    context.putObject("StateMachine").put("Id", info.stateMachineArn()).put("Name", info.stateMachineName());
-    return context;
   }
 
   /** TRACE: the raw HTTP request and response; without revealSecrets, nothing the connection added. */
