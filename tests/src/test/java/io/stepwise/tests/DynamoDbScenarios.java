@@ -3,9 +3,8 @@ package io.stepwise.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
+import io.stepwise.aws.dynamodb.Table;
 import java.util.Map;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,14 +33,7 @@ final class DynamoDbScenarios {
                 .attributeDefinitions(
                     attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N))
                 .keySchema(keyElement("pk", KeyType.HASH), keyElement("sk", KeyType.RANGE)));
-    // The SDK waiter polls every 20 s by default; local tables are ACTIVE within milliseconds.
-    dynamo
-        .waiter()
-        .waitUntilTableExists(
-            describe -> describe.tableName(table),
-            wait ->
-                wait.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50)))
-                    .waitTimeout(Duration.ofSeconds(30)));
+    Table.awaitActive(dynamo, table);
   }
 
   static Map<String, AttributeValue> item(String pk, int sk, String state) {

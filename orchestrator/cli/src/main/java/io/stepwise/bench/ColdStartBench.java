@@ -56,7 +56,7 @@ public final class ColdStartBench {
         DynaliteServer dynamoServer = DynaliteServer.start();
         DynamoDbClient dynamo = AwsClients.dynamoDb(dynamoServer.endpoint());
         SqsClient sqs = AwsClients.sqs(sqsServer.endpoint())) {
-      dynamo.createTable(Table.createRequest(table));
+      Table.ensureActive(dynamo, table);
       String queue = sqs.createQueue(r -> r.queueName(table)).queueUrl();
       Runtime runtime = Runtime.onAws(dynamo, sqs, TaskInvoker.NONE, new RuntimeConfig(table, queue, Duration.ofSeconds(30)));
       String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:coldstart";

@@ -21,7 +21,7 @@ class AwsCallCounterTest {
   void billsWritesByTheLargerItemReadsBy4KbFailedConditionsAndIndexEntries() {
     AwsCallCounter counter = new AwsCallCounter();
     try (DynaliteServer server = DynaliteServer.start(); DynamoDbClient dynamo = counter.dynamoDb(server.endpoint())) {
-      dynamo.createTable(Table.createRequest(TABLE));
+      Table.ensureActive(dynamo, TABLE);
       List<Long> start = counter.snapshot();
 
       dynamo.putItem(r -> r.tableName(TABLE).item(item("a", 1500, "RUNNING")));

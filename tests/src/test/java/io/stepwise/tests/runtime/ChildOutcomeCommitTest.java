@@ -86,7 +86,7 @@ class ChildOutcomeCommitTest {
     this.dynamo = dynamo;
     this.sqs = sqs;
     table = LocalAws.uniqueName("outcomes");
-    dynamo.createTable(Table.createRequest(table));
+    Table.ensureActive(dynamo, table);
     queueUrl = sqs.createQueue(r -> r.queueName(table)).queueUrl();
     store = new DynamoDbExecutionStore(dynamo, table);
     joins = new DynamoDbJoinStore(dynamo, table);

@@ -43,8 +43,7 @@ class CommitItemTest {
   @BeforeEach
   void table(DynamoDbClient dynamo) {
     String name = LocalAws.uniqueName("commits");
-    dynamo.createTable(Table.createRequest(name));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(name)); // ACTIVE, even on a loaded machine
+    Table.ensureActive(dynamo, name);
     store = new DynamoDbExecutionStore(dynamo, name);
     this.dynamo = dynamo;
     table = name;

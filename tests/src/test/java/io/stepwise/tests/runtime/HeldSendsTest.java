@@ -82,7 +82,7 @@ class HeldSendsTest {
   void aBatchsNextMessagesGoTogether_andWhenThatFailsEachGoesAlone_nothingLostOrRepeated(DynamoDbClient dynamo,
       SqsClient sqs) {
     String name = LocalAws.uniqueName("held");
-    dynamo.createTable(Table.createRequest(name));
+    Table.ensureActive(dynamo, name);
     String queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
     ExecutionStore store = new DynamoDbExecutionStore(dynamo, name);
     StateMachines machines = new StateMachines(new DynamoDbStateMachineStore(dynamo, name));

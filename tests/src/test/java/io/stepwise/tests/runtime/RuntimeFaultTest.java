@@ -70,7 +70,7 @@ class RuntimeFaultTest {
     this.dynamo = dynamo;
     this.sqs = sqs;
     String name = LocalAws.uniqueName("faults");
-    dynamo.createTable(Table.createRequest(name));
+    Table.ensureActive(dynamo, name);
     queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
     realStore = new DynamoDbExecutionStore(dynamo, name);
     tokens = new DynamoDbTokenStore(dynamo, name);

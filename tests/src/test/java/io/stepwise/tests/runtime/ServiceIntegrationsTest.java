@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.aws.dynamodb.Table;
 import io.stepwise.engine.ExecutionState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.json.Json;
@@ -47,6 +48,7 @@ class ServiceIntegrationsTest {
     dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    Table.awaitActive(dynamo, table);
     queue = sqs.createQueue(r -> r.queueName(LocalAws.uniqueName("shipments"))).queueUrl();
     runtimeName = LocalAws.uniqueName("services");
     local = LocalRuntime.start(dynamo, sqs, runtimeName,

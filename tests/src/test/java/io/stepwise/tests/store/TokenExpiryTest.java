@@ -42,8 +42,7 @@ class TokenExpiryTest {
 
   private static String table(DynamoDbClient dynamo) {
     String table = LocalAws.uniqueName("tokens");
-    dynamo.createTable(Table.createRequest(table));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table)); // ACTIVE, even on a loaded machine
+    Table.ensureActive(dynamo, table);
     return table;
   }
 

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class TokenTakeTest {
   private static DynamoDbTokenStore store(DynamoDbClient dynamo) {
     String table = LocalAws.uniqueName("tokens");
-    dynamo.createTable(Table.createRequest(table));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+    Table.ensureActive(dynamo, table);
     return new DynamoDbTokenStore(dynamo, table);
   }
 

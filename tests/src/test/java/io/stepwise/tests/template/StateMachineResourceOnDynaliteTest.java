@@ -62,7 +62,7 @@ class StateMachineResourceOnDynaliteTest {
 
   private StateMachineStore newTable(DynamoDbClient dynamo) {
     String table = LocalAws.uniqueName("machines");
-    dynamo.createTable(Table.createRequest(table));
+    Table.ensureActive(dynamo, table);
     return new DynamoDbStateMachineStore(dynamo, table);
   }
 

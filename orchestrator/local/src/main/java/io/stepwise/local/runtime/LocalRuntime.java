@@ -19,7 +19,6 @@ import io.stepwise.engine.Engine;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -126,13 +125,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static LocalRuntime start(DynamoDbClient dynamo, SqsClient sqs, ObjectStorage storage, String name,
       TaskInvoker tasks, Options options, Observability observability, ExpressHistory expressHistory) {
-    boolean tableExisted;
-    try {
-      dynamo.createTable(Table.createRequest(name));
-      tableExisted = false;
-    } catch (ResourceInUseException exists) {
-      tableExisted = true;
-    }
+    boolean tableExisted = !Table.ensureActive(dynamo, name);
     boolean resuming = tableExisted && !sqs.listQueues(r -> r.queueNamePrefix(name)).queueUrls().stream()
         .anyMatch(url -> url.endsWith("/" + name));
     String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
