@@ -51,7 +51,17 @@ public final class Integrations {
           AS_IS, ResultShape.RESPONSE_WITH_METADATA, Jobs.ECS, "ECS", Integrations::ecsFailures)),
       aws("glue", "startJobRun", JOB, "glue", "Glue", AS_IS, ResultShape.RESPONSE, Jobs.GLUE),
       aws("athena", "startQueryExecution", JOB, "athena", "Athena", AS_IS, ResultShape.RESPONSE, Jobs.ATHENA),
+      // Request-response only, as the developer guide's connect-athena and connect-codebuild tables give them.
+      aws("athena", "stopQueryExecution", RESPONSE, "athena", "Athena", AS_IS, ResultShape.RESPONSE, null),
+      aws("athena", "getQueryExecution", RESPONSE, "athena", "Athena", AS_IS, ResultShape.RESPONSE, null),
+      aws("athena", "getQueryResults", RESPONSE, "athena", "Athena", AS_IS, ResultShape.RESPONSE, null),
       aws("codebuild", "startBuild", JOB, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, Jobs.CODEBUILD),
+      aws("codebuild", "stopBuild", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, null),
+      aws("codebuild", "batchGetReports", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, null),
+      aws("codebuild", "stopBuildBatch", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, null),
+      // .sync of these two waits on a build batch, which Stepwise does not poll yet.
+      aws("codebuild", "startBuildBatch", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, null),
+      aws("codebuild", "retryBuildBatch", RESPONSE, "codebuild", "CodeBuild", AS_IS, ResultShape.RESPONSE, null),
       new Integration("apigateway", "invoke", CALLBACK,
           new Integration.Http(HttpResults.Style.API_GATEWAY, List.of("ApiEndpoint", "Method"))),
       new Integration("http", "invoke", RESPONSE, new Integration.Http(HttpResults.Style.HTTPS,

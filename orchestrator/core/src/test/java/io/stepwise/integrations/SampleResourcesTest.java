@@ -31,7 +31,9 @@ class SampleResourcesTest {
         "arn:aws:states:::aws-sdk:cloudwatch:putMetricData", "arn:aws:states:::aws-sdk:bedrockruntime:invokeModel",
         "arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken", "arn:aws:states:::states:startExecution.sync:2",
         "arn:aws:states:::apigateway:invoke", "arn:aws:states:::apigateway:invoke.waitForTaskToken",
-        "arn:aws:states:::http:invoke")) {
+        "arn:aws:states:::http:invoke", "arn:aws:states:::athena:getQueryResults",
+        "arn:aws:states:::athena:getQueryExecution", "arn:aws:states:::athena:stopQueryExecution",
+        "arn:aws:states:::codebuild:stopBuild")) {
       var lookup = integrations.lookup(resource);
       assertInstanceOf(Integrations.Lookup.Found.class, lookup, () -> resource + ": " + lookup);
     }
@@ -40,7 +42,7 @@ class SampleResourcesTest {
   @Test
   void whatStepwiseCannotRunYet_isRefusedNamingIt() {
     for (String resource : List.of("arn:aws:states:::http:invoke.waitForTaskToken",
-        "arn:aws:states:::glue:startJobRun.waitForTaskToken")) {
+        "arn:aws:states:::glue:startJobRun.waitForTaskToken", "arn:aws:states:::codebuild:startBuildBatch.sync")) {
       var refused = assertInstanceOf(Integrations.Lookup.Refused.class, integrations.lookup(resource));
       assertTrue(refused.reason().contains(resource), refused.reason());
     }
