@@ -138,6 +138,9 @@ public final class Integrations {
     if (service.get().operation(parts[2]).isEmpty()) {
       return refused(resource, "the service '" + parts[1] + "' has no action named '" + parts[2] + "'");
     }
+    if (UnsupportedSdkActions.contains(parts[1], parts[2])) {
+      return refused(resource, "Step Functions does not support the action '" + parts[2] + "' of '" + parts[1] + "'");
+    }
     if (!AWS_SDK_PATTERNS.contains(pattern)) {
       return refused(resource, "aws-sdk integrations support " + describe(AWS_SDK_PATTERNS));
     }

@@ -49,6 +49,23 @@ class DeployedDefinitionsTest {
     }
   }
 
+  /**
+   * The developer guide lists, per service, the SDK actions the aws-sdk integration does not
+   * support (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html):
+   * they are refused as an unknown action is, their neighbours are not.
+   */
+  @Test
+  void awsSdkActionsStepFunctionsDoesNotSupport_areRefused() {
+    for (String action : new String[] {"sts:assumeRole", "lambda:invokeAsync", "lambda:invokeWithResponseStream",
+        "bedrockruntime:converseStream", "bedrockagentruntime:invokeAgent", "s3:selectObjectContent"}) {
+      assertProblems(one(task("arn:aws:states:::aws-sdk:" + action, "{}")), RESOURCE + "/States/A/Resource");
+    }
+    for (String action : new String[] {"sts:getCallerIdentity", "lambda:invoke", "bedrockruntime:converse",
+        "bedrockagentruntime:retrieve", "s3:getObject"}) {
+      assertValid(one(task("arn:aws:states:::aws-sdk:" + action, "{}")));
+    }
+  }
+
   /** Result selections of the collection's Glacier restore and of AWS's CDK samples. */
   @Test
   void deepScansAndMultiNameBrackets_ofDeployedSamples_areAccepted() {
