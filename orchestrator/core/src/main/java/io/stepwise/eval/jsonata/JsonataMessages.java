@@ -47,6 +47,7 @@ final class JsonataMessages {
   static String message(JException e, String expression) {
     String code = code(e);
     if (code == null) return String.valueOf(e.getError());
+    if (e instanceof ReferenceSignature.Mismatch mismatch) return mismatch(code, mismatch, expression);
     String current = JsonataValues.toJsonText(e.getCurrent());
     String expected = JsonataValues.toJsonText(e.getExpected());
     switch (code) {
@@ -72,6 +73,33 @@ final class JsonataMessages {
         .replace("\"" + EXPECTED + "\"", expected)
         .replace(CURRENT, String.valueOf(e.getCurrent()))
         .replace(EXPECTED, String.valueOf(e.getExpected()));
+  }
+
+  /**
+   * A refused argument, the function named as jsonata-js names it: by the name of the call it
+   * failed in ({@code $f(1)} says {@code "f"} whatever {@code $f} is), {@code undefined} for a call
+   * of an unnamed function ({@code function($x)<n:n>{$x}('a')}), else by its own name.
+   */
+  private static String mismatch(String code, ReferenceSignature.Mismatch mismatch, String expression) {
+    String function = calledAs(expression, mismatch.getLocation(), mismatch.signature().functionName());
+    String token = function == null ? "undefined" : JsonataValues.toJsonText(function);
+    return switch (code) {
+      case "T0411" -> "Context value is not a compatible type with argument " + mismatch.argument() + " of function " + token;
+      case "T0412" -> "Argument " + mismatch.argument() + " of function " + token + " must be an array of \""
+          + mismatch.elements() + "\"";
+      default -> "Argument " + mismatch.argument() + " of function " + token + " does not match function signature";
+    };
+  }
+
+  private static String calledAs(String expression, int location, String own) {
+    if (expression != null && location > 0 && location <= expression.length()) {
+      String before = expression.substring(0, location);
+      Matcher call = CALL_BEFORE.matcher(before);
+      if (call.find()) return call.group(1);
+      if (before.stripTrailing().endsWith("(")) return null; // a call of a function that has no name
+    }
+    String chained = functionAt(expression, location);
+    return chained.equals("function") ? own : chained;
   }
 
   private static String functionAt(String expression, int location) {

@@ -44,6 +44,7 @@ final class JsonataRuntime {
       compiled = com.dashjoin.jsonata.Jsonata.jsonata(body);
       LegacyOperators.check(body); // after the library's own syntax errors, which come first
       compiled.setOutputConvertNulls(false); // keep JSON null apart from undefined
+      ReferenceSignatures.installInLambdas(compiled);
       cache.put(body, compiled);
     }
     return compiled;

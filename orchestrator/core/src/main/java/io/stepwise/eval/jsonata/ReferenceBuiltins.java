@@ -261,7 +261,6 @@ final class ReferenceBuiltins {
   private static Object number(List<?> args) {
     Object value = arg(args, 0);
     if (value == null || value instanceof Number) return value;
-    if (value == JsonataValues.NULL) throw JsonataFunctionError.signature("number", 1);
     if (value instanceof Boolean b) return b ? 1 : 0;
     if (value instanceof String s) {
       if (DECIMAL.matcher(s).matches()) {
