@@ -58,9 +58,10 @@ final class JsonataMessages {
         return "Cannot negate a non-numeric value: " + expected;
       case "S0217":
         return "The object representing the '" + e.getCurrent() + "' cannot be derived from this expression";
-      case "T2009": // the library does not carry the operator
-        return "The values " + current + " and " + expected
-            + " either side of the operator must be of the same data type";
+      case "T2009": // the library's error does not carry the operator; the trace puts it in
+        return "The values " + current + " and " + expected + " either side of "
+            + (e instanceof OperatorTrace.Comparison c ? "operator " + JsonataValues.toJsonText(c.operator()) : "the operator")
+            + " must be of the same data type";
       default:
         break;
     }
@@ -78,10 +79,12 @@ final class JsonataMessages {
   /**
    * A refused argument, the function named as jsonata-js names it: by the name of the call it
    * failed in ({@code $f(1)} says {@code "f"} whatever {@code $f} is), {@code undefined} for a call
-   * of an unnamed function ({@code function($x)<n:n>{$x}('a')}), else by its own name.
+   * of an unnamed function ({@code function($x)<n:n>{$x}('a')}), else by its own name; or by the
+   * operator {@link OperatorTrace} found it under.
    */
   private static String mismatch(String code, ReferenceSignature.Mismatch mismatch, String expression) {
-    String function = calledAs(expression, mismatch.getLocation(), mismatch.signature().functionName());
+    String function = mismatch.calledAs() != null ? mismatch.calledAs()
+        : calledAs(expression, mismatch.getLocation(), mismatch.signature().functionName());
     String token = function == null ? "undefined" : JsonataValues.toJsonText(function);
     return switch (code) {
       case "T0411" -> "Context value is not a compatible type with argument " + mismatch.argument() + " of function " + token;

@@ -206,11 +206,27 @@ final class ReferenceSignature extends Signature {
   final class Mismatch extends JException {
     private final int argument;
     private final String elements;
+    private final String calledAs;
 
     Mismatch(String code, int argument, String elements) {
-      super(code, -1, argument, functionName);
+      this(code, -1, argument, elements, null);
+    }
+
+    private Mismatch(String code, int location, int argument, String elements, String calledAs) {
+      super(code, location, argument, functionName);
       this.argument = argument;
       this.elements = elements;
+      this.calledAs = calledAs;
+    }
+
+    /** The same refusal, the function to be named {@code name} (jsonata-js's token, set on the way out). */
+    Mismatch calledAs(String name) {
+      return new Mismatch(getError(), getLocation(), argument, elements, name);
+    }
+
+    /** The name set by {@link #calledAs(String)}, else null: named after the call at the location. */
+    String calledAs() {
+      return calledAs;
     }
 
     int argument() {

@@ -1,16 +1,10 @@
 package io.stepwise.eval.jsonata;
 
 import com.dashjoin.jsonata.Jsonata.JFunction;
-import com.dashjoin.jsonata.Parser;
 import com.dashjoin.jsonata.utils.Signature;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts a {@link ReferenceSignature} in place of every signature the library checks arguments
@@ -28,8 +22,6 @@ final class ReferenceSignatures {
   private static final Field NAME = field(Signature.class, "functionName");
   private static final Field STATIC_FRAME = field(com.dashjoin.jsonata.Jsonata.class, "staticFrame");
   private static final Field BINDINGS = field(com.dashjoin.jsonata.Jsonata.Frame.class, "bindings");
-  private static final Field AST = field(com.dashjoin.jsonata.Jsonata.class, "ast");
-  private static final List<Field> CHILDREN = children();
   private static final Class<?> PARAM = java.util.Arrays.stream(Signature.class.getDeclaredClasses())
       .filter(c -> c.getSimpleName().equals("Param")).findFirst().orElse(null);
   private static final Field TYPE = field(PARAM, "type");
@@ -59,12 +51,12 @@ final class ReferenceSignatures {
 
   /** The same for every lambda with a signature in a compiled expression. */
   static void installInLambdas(com.dashjoin.jsonata.Jsonata compiled) {
-    if (AST == null || CHILDREN.isEmpty()) return;
-    try {
-      visit(AST.get(compiled), Collections.newSetFromMap(new IdentityHashMap<>()));
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    SyntaxTree.forEach(compiled, node -> {
+      if (node.signature instanceof Signature library && !(library instanceof ReferenceSignature)) {
+        Signature reference = reference(library, null);
+        if (reference != null) node.signature = reference;
+      }
+    });
   }
 
   /** Loaded with this class: the library's own built-ins, shared by every thread, replaced once. */
@@ -81,64 +73,28 @@ final class ReferenceSignatures {
     }
   }
 
-  private static void visit(Object node, Set<Object> seen) throws IllegalAccessException {
-    if (node instanceof Parser.Symbol symbol) {
-      if (!seen.add(symbol)) return;
-      if (symbol.signature instanceof Signature library && !(library instanceof ReferenceSignature)) {
-        Signature reference = reference(library, null);
-        if (reference != null) symbol.signature = reference;
-      }
-      for (Field child : CHILDREN) visit(child.get(symbol), seen);
-    } else if (node instanceof List<?> list) {
-      for (Object item : list) visit(item, seen);
-    } else if (node instanceof Object[] array) {
-      for (Object item : array) visit(item, seen);
-    }
-  }
-
   /** The port of the library's signature, or null when its parameters cannot be read. */
-  private static Signature reference(Signature library, String name) throws IllegalAccessException {
+  private static Signature reference(Signature library, String name) {
     if (PARAMS == null || NAME == null || TYPE == null || REGEX == null || SUBTYPE == null || CONTEXT == null) return null;
-    StringBuilder definition = new StringBuilder("<");
-    for (Object param : (List<?>) PARAMS.get(library)) {
-      String type = (String) TYPE.get(param);
-      String regex = (String) REGEX.get(param);
-      String subtype = (String) SUBTYPE.get(param);
-      boolean context = CONTEXT.getBoolean(param);
-      if (type == null || regex == null) return null;
-      String suffix = regex.substring(regex.replaceAll("[?+]+$", "").length());
-      if (context) suffix = suffix.replaceFirst("\\?", "");
-      definition.append(type).append(subtype == null ? "" : "<" + subtype + ">").append(context ? "-" : "").append(suffix);
-    }
-    return new ReferenceSignature(definition.append('>').toString(), name != null ? name : (String) NAME.get(library));
-  }
-
-  /** The fields of a syntax tree node that can hold other nodes. */
-  private static List<Field> children() {
-    List<Field> fields = new ArrayList<>();
-    for (Field field : Parser.Symbol.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) continue;
-      Class<?> type = field.getType();
-      if (type == Parser.Symbol.class || List.class.isAssignableFrom(type) || type == Object.class) {
-        try {
-          field.setAccessible(true);
-          fields.add(field);
-        } catch (RuntimeException e) {
-          return List.of();
-        }
+    try {
+      StringBuilder definition = new StringBuilder("<");
+      for (Object param : (List<?>) PARAMS.get(library)) {
+        String type = (String) TYPE.get(param);
+        String regex = (String) REGEX.get(param);
+        String subtype = (String) SUBTYPE.get(param);
+        boolean context = CONTEXT.getBoolean(param);
+        if (type == null || regex == null) return null;
+        String suffix = regex.substring(regex.replaceAll("[?+]+$", "").length()); // '?' and '+', in order
+        if (context) suffix = suffix.replaceFirst("\\?", ""); // the one '-' added
+        definition.append(type).append(subtype == null ? "" : "<" + subtype + ">").append(context ? "-" : "").append(suffix);
       }
+      return new ReferenceSignature(definition.append('>').toString(), name != null ? name : (String) NAME.get(library));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
-    return fields;
   }
 
   private static Field field(Class<?> owner, String name) {
-    if (owner == null) return null;
-    try {
-      Field field = owner.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException | RuntimeException e) {
-      return null;
-    }
+    return SyntaxTree.field(owner, name);
   }
 }

@@ -94,8 +94,16 @@ class JsonataErrorsTest {
       "($f := $length; $f($states.input.n))|T0410: Argument 1 of function \"f\" does not match function signature",
       "($g := function($x, $y)<sn:n>{$y}; $g('a', 'b'))|T0410: Argument 2 of function \"g\" does not match function signature",
       "$map([1], function($x)<s:s>{$x})|T0410: Argument 1 of function \"map\" does not match function signature",
-      "function($x)<n:n>{$x}('a')|T0410: Argument 1 of function undefined does not match function signature"})
-  void evaluate_signatureMismatch_numbersAndNamesTheArgumentAsJsonataJs(String body, String error) {
+      "function($x)<n:n>{$x}('a')|T0410: Argument 1 of function undefined does not match function signature",
+      // the operator, which the library's T2009 does not carry
+      "$states.input.n < 'a'|T2009: The values 5 and \"a\" either side of operator \"<\" must be of the same data type",
+      "[3, 1].($ >= 'a')|T2009: The values 3 and \"a\" either side of operator \">=\" must be of the same data type",
+      // jsonata-js sets the token of an error from the right side of and/or to the operator
+      "true and $states.input.n > 'a'|T2009: The values 5 and \"a\" either side of operator \"and\" must be of the same data type",
+      "$states.input.n > 'a' and true|T2009: The values 5 and \"a\" either side of operator \">\" must be of the same data type",
+      "true and $length($states.input.n)|T0410: Argument 1 of function \"and\" does not match function signature",
+      "false or (1 + 'a')|T2002: The right side of the \"or\" operator must evaluate to a number"})
+  void evaluate_signatureOrOperatorError_namesTheArgumentAndOperatorAsJsonataJs(String body, String error) {
     assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error "
         + "during evaluation. " + error,
         () -> eval(body, input("{\"text\": \"abcdef\", \"start\": 1, \"n\": 5}")));
