@@ -77,32 +77,23 @@ final class JsonataMessages {
   }
 
   /**
-   * A refused argument, the function named as jsonata-js names it: by the name of the call it
-   * failed in ({@code $f(1)} says {@code "f"} whatever {@code $f} is), {@code undefined} for a call
-   * of an unnamed function ({@code function($x)<n:n>{$x}('a')}), else by its own name; or by the
-   * operator {@link OperatorTrace} found it under.
+   * A refused argument, the function named by the token the evaluation gave it (the call it failed
+   * in, or the operator {@link OperatorTrace} found it under); else, for a call by the chain
+   * operator, which has no position, by the name after {@code ~>}, or by its own name.
    */
   private static String mismatch(String code, ReferenceSignature.Mismatch mismatch, String expression) {
-    String function = mismatch.calledAs() != null ? mismatch.calledAs()
-        : calledAs(expression, mismatch.getLocation(), mismatch.signature().functionName());
-    String token = function == null ? "undefined" : JsonataValues.toJsonText(function);
+    String token = mismatch.token();
+    if (token == null) {
+      String chained = mismatch.getLocation() < 0 ? functionAt(expression, -1) : "function";
+      String function = chained.equals("function") ? mismatch.signature().functionName() : chained;
+      token = function == null ? "undefined" : JsonataValues.toJsonText(function);
+    }
     return switch (code) {
       case "T0411" -> "Context value is not a compatible type with argument " + mismatch.argument() + " of function " + token;
       case "T0412" -> "Argument " + mismatch.argument() + " of function " + token + " must be an array of \""
           + mismatch.elements() + "\"";
       default -> "Argument " + mismatch.argument() + " of function " + token + " does not match function signature";
     };
-  }
-
-  private static String calledAs(String expression, int location, String own) {
-    if (expression != null && location > 0 && location <= expression.length()) {
-      String before = expression.substring(0, location);
-      Matcher call = CALL_BEFORE.matcher(before);
-      if (call.find()) return call.group(1);
-      if (before.stripTrailing().endsWith("(")) return null; // a call of a function that has no name
-    }
-    String chained = functionAt(expression, location);
-    return chained.equals("function") ? own : chained;
   }
 
   private static String functionAt(String expression, int location) {

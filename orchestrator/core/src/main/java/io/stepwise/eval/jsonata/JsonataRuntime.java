@@ -34,8 +34,23 @@ final class JsonataRuntime {
         }
       });
 
-  /** A compiled expression and the operators its errors may name ({@link OperatorTrace}). */
-  record Compiled(com.dashjoin.jsonata.Jsonata expression, OperatorTrace.Operators operators) {}
+  /**
+   * A compiled expression, the operators its errors may name ({@link OperatorTrace}) and its
+   * calls' names by position ({@link SyntaxTree#callNames}).
+   */
+  record Compiled(com.dashjoin.jsonata.Jsonata expression, OperatorTrace.Operators operators,
+      Map<Integer, String> callNames) {
+
+    /** The failure, a refused argument naming the function as jsonata-js does. */
+    RuntimeException attribute(RuntimeException failure) {
+      if (failure instanceof ReferenceSignature.Mismatch mismatch && mismatch.token() == null
+          && callNames.containsKey(mismatch.getLocation())) {
+        String name = callNames.get(mismatch.getLocation());
+        return mismatch.withToken(name == null ? "undefined" : JsonataValues.toJsonText(name));
+      }
+      return failure;
+    }
+  }
 
   private JsonataRuntime() {}
 
@@ -48,7 +63,7 @@ final class JsonataRuntime {
       LegacyOperators.check(body); // after the library's own syntax errors, which come first
       expression.setOutputConvertNulls(false); // keep JSON null apart from undefined
       ReferenceSignatures.installInLambdas(expression);
-      compiled = new Compiled(expression, OperatorTrace.of(expression));
+      compiled = new Compiled(expression, OperatorTrace.of(expression), SyntaxTree.callNames(expression));
       cache.put(body, compiled);
     }
     return compiled;
@@ -67,9 +82,10 @@ final class JsonataRuntime {
    * expressions have none, the reference corpus's path entries do.
    */
   static Object evaluate(String body, JsonataBindings bindings, String field, Object context) {
+    Compiled compiled = null;
     OperatorTrace operators = null;
     try {
-      Compiled compiled = compile(body);
+      compiled = compile(body);
       Frame frame = new Frame(null);
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
       MemoryBound.install(frame);
@@ -83,7 +99,8 @@ final class JsonataRuntime {
       bindVariables(frame, body, bindings);
       return compiled.expression().evaluate(context, frame);
     } catch (RuntimeException e) { // JException, JsonataFunctionError, defects
-      throw JsonataErrors.evaluationFailed(body, field, operators == null ? e : operators.attribute(e));
+      RuntimeException failure = operators == null ? e : operators.attribute(e);
+      throw JsonataErrors.evaluationFailed(body, field, compiled == null ? failure : compiled.attribute(failure));
     } catch (StackOverflowError e) {
       throw JsonataErrors.evaluationFailed(body, field, e);
     }

@@ -93,7 +93,7 @@ final class OperatorTrace implements EntryCallback, ExitCallback {
     if (!(failure instanceof JException e)) return failure;
     String outermostSide = rightSides.peekLast();
     if (e instanceof ReferenceSignature.Mismatch mismatch) {
-      return outermostSide == null ? failure : mismatch.calledAs(outermostSide);
+      return outermostSide == null ? failure : mismatch.withToken(JsonataValues.toJsonText(outermostSide));
     }
     if ("T2009".equals(e.getError())) {
       String operator = outermostSide != null ? outermostSide : comparisons.peek();

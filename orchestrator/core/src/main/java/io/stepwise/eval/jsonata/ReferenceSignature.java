@@ -200,33 +200,28 @@ final class ReferenceSignature extends Signature {
 
   /**
    * A refused argument: T0410, T0411 or T0412, the argument's 1-based number and, for T0412, the
-   * plural of the element type. The function is named where the error is worded
-   * ({@link JsonataMessages}), after the call it failed in, as jsonata-js names it.
+   * plural of the element type. The function is named where the error is attributed, as jsonata-js
+   * names it: its token, set on the way out of the evaluation ({@link #withToken}).
    */
   final class Mismatch extends JException {
     private final int argument;
     private final String elements;
-    private final String calledAs;
+    private final String token;
 
     Mismatch(String code, int argument, String elements) {
       this(code, -1, argument, elements, null);
     }
 
-    private Mismatch(String code, int location, int argument, String elements, String calledAs) {
+    private Mismatch(String code, int location, int argument, String elements, String token) {
       super(code, location, argument, functionName);
       this.argument = argument;
       this.elements = elements;
-      this.calledAs = calledAs;
+      this.token = token;
     }
 
-    /** The same refusal, the function to be named {@code name} (jsonata-js's token, set on the way out). */
-    Mismatch calledAs(String name) {
-      return new Mismatch(getError(), getLocation(), argument, elements, name);
-    }
-
-    /** The name set by {@link #calledAs(String)}, else null: named after the call at the location. */
-    String calledAs() {
-      return calledAs;
+    /** The same refusal naming the function {@code token}, as the message prints it ({@code "f"}, {@code undefined}). */
+    Mismatch withToken(String token) {
+      return new Mismatch(getError(), getLocation(), argument, elements, token);
     }
 
     int argument() {
@@ -236,6 +231,11 @@ final class ReferenceSignature extends Signature {
     /** The plural element type of a T0412 ({@code strings}), else null. */
     String elements() {
       return elements;
+    }
+
+    /** The token set by {@link #withToken}, else null. */
+    String token() {
+      return token;
     }
 
     ReferenceSignature signature() {

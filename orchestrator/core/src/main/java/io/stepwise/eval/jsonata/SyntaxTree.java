@@ -5,15 +5,17 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The syntax tree of a compiled expression, which the library keeps in package-private fields:
- * read once per compiled expression, to find its lambdas' signatures ({@link ReferenceSignatures})
- * and its operators ({@link OperatorTrace}). With another library version whose
+ * read once per compiled expression, to find its lambdas' signatures ({@link ReferenceSignatures}),
+ * its calls' names and its operators ({@link OperatorTrace}). With another library version whose
  * fields differ, the tree reads as empty.
  */
 final class SyntaxTree {
@@ -21,6 +23,9 @@ final class SyntaxTree {
   private static final Field TYPE = field(Parser.Symbol.class, "type");
   private static final Field VALUE = field(Parser.Symbol.class, "value");
   private static final Field RHS = field(Parser.Symbol.class, "rhs");
+  private static final Field PROCEDURE = field(Parser.Symbol.class, "procedure");
+  private static final Field STEPS = field(Parser.Symbol.class, "steps");
+  private static final Field POSITION = field(Parser.Symbol.class, "position");
   private static final List<Field> CHILDREN = children();
 
   private SyntaxTree() {}
@@ -39,6 +44,29 @@ final class SyntaxTree {
   /** The node's value: an operator's text, a literal, a name (null if unreadable). */
   static Object value(Parser.Symbol node) {
     return VALUE == null ? null : read(VALUE, node);
+  }
+
+  /**
+   * Each call's name by its position (just after its {@code (}), as jsonata-js names the
+   * procedure of a call in an error: a path's first step ({@code $obj.f(1)} is {@code f}), else
+   * the procedure's value ({@code $f(1)} is {@code f}; a call of a call is {@code (}); null for
+   * one that has none (a lambda).
+   */
+  static Map<Integer, String> callNames(com.dashjoin.jsonata.Jsonata compiled) {
+    Map<Integer, String> names = new HashMap<>();
+    if (PROCEDURE == null || STEPS == null || POSITION == null) return names;
+    forEach(compiled, node -> {
+      String type = type(node);
+      if (!"function".equals(type) && !"partial".equals(type)) return;
+      if (!(read(PROCEDURE, node) instanceof Parser.Symbol procedure)) return;
+      Object name = value(procedure);
+      if ("path".equals(type(procedure)) && read(STEPS, procedure) instanceof List<?> steps && !steps.isEmpty()
+          && steps.get(0) instanceof Parser.Symbol first) {
+        name = value(first);
+      }
+      names.put((Integer) read(POSITION, node), name == null ? null : String.valueOf(name));
+    });
+    return names;
   }
 
   /** A binary operator's right operand (null if unreadable). */
