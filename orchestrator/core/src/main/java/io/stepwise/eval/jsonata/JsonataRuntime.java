@@ -95,6 +95,7 @@ final class JsonataRuntime {
       ReferenceRegex.bind(frame);
       ReferenceCollections.bind(frame);
       ReferenceFormatNumber.bind(frame);
+      ReferenceParseInteger.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return compiled.expression().evaluate(context, frame);
