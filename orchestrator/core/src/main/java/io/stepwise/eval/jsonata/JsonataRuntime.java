@@ -96,6 +96,7 @@ final class JsonataRuntime {
       ReferenceCollections.bind(frame);
       ReferenceFormatNumber.bind(frame);
       ReferenceParseInteger.bind(frame);
+      ReferenceFormatBase.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
       return compiled.expression().evaluate(context, frame);

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code $number}: decimal, {@code 0x}/{@code 0o}/{@code 0b} strings and booleans become
  *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
- *   <li>{@code $formatBase}: D3100 names the radix it was given.
  *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
  *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
  *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
@@ -56,7 +55,6 @@ final class ReferenceBuiltins {
       Map.entry("string", new JFunction((input, args) -> ReferenceText.string(arg(args, 0), Boolean.TRUE.equals(arg(args, 1))), "<x-b?:s>")),
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
-      Map.entry("formatBase", new JFunction((input, args) -> formatBase(args), "<n-n?:s>")),
       Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
       Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
       Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
@@ -126,18 +124,6 @@ final class ReferenceBuiltins {
     YearMonth yearMonth = YearMonth.of(Integer.parseInt(date.group(1)), month);
     if (day <= yearMonth.lengthOfMonth()) return timestamp;
     return yearMonth.atDay(1).plusDays(day - 1L) + timestamp.substring(date.end());
-  }
-
-  private static Object formatBase(List<?> args) {
-    if (!(arg(args, 0) instanceof Number number)) return null;
-    double value = ReferenceFormatNumber.round(number.doubleValue(), 0);
-    long radix = arg(args, 1) instanceof Number r ? (long) ReferenceFormatNumber.round(r.doubleValue(), 0) : 10;
-    if (radix < 2 || radix > 36) {
-      throw new JsonataFunctionError("D3100", "The radix of the formatBase function must be between 2 and 36.  It was given "
-          + ReferenceText.number(radix));
-    }
-    if (Math.abs(value) < 0x1p63) return Long.toString((long) value, (int) radix);
-    return new java.math.BigDecimal(value).toBigInteger().toString((int) radix); // V8 prints fewer digits here
   }
 
   private static Object formatInteger(List<?> args) {
