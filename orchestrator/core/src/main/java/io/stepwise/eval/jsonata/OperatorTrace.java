@@ -39,8 +39,9 @@ final class OperatorTrace implements EntryCallback, ExitCallback {
   private final EntryCallback entry;
   private final ExitCallback exit;
   private final Operators operators;
-  private final Deque<String> comparisons = new ArrayDeque<>();
-  private final Deque<String> rightSides = new ArrayDeque<>();
+  /** The open nodes, innermost first. */
+  private final Deque<Symbol> comparisons = new ArrayDeque<>();
+  private final Deque<Symbol> rightSides = new ArrayDeque<>();
 
   private OperatorTrace(EntryCallback entry, ExitCallback exit, Operators operators) {
     this.entry = entry;
@@ -75,28 +76,35 @@ final class OperatorTrace implements EntryCallback, ExitCallback {
   @Override
   public void callback(Symbol expression, Object input, Frame environment) {
     if (entry != null) entry.callback(expression, input, environment);
-    String comparison = operators.comparisons().get(expression);
-    if (comparison != null) comparisons.push(comparison);
-    String side = operators.booleanRightSides().get(expression);
-    if (side != null) rightSides.push(side);
+    if (operators.comparisons().containsKey(expression)) comparisons.push(expression);
+    if (operators.booleanRightSides().containsKey(expression)) rightSides.push(expression);
   }
 
   @Override
   public void callback(Symbol expression, Object input, Frame environment, Object result) {
     if (exit != null) exit.callback(expression, input, environment, result);
-    if (operators.comparisons().containsKey(expression) && !comparisons.isEmpty()) comparisons.pop();
-    if (operators.booleanRightSides().containsKey(expression) && !rightSides.isEmpty()) rightSides.pop();
+    if (operators.comparisons().containsKey(expression)) close(comparisons, expression);
+    if (operators.booleanRightSides().containsKey(expression)) close(rightSides, expression);
+  }
+
+  /** Closes the node, and any opened inside it that a failure the library caught left open. */
+  private static void close(Deque<Symbol> open, Symbol node) {
+    Symbol top;
+    do {
+      top = open.poll();
+    } while (top != null && top != node);
   }
 
   /** The failure with the operator jsonata-js's error would name, where the library's names another or none. */
   RuntimeException attribute(RuntimeException failure) {
     if (!(failure instanceof JException e)) return failure;
-    String outermostSide = rightSides.peekLast();
+    String outermostSide = rightSides.isEmpty() ? null : operators.booleanRightSides().get(rightSides.peekLast());
     if (e instanceof ReferenceSignature.Mismatch mismatch) {
       return outermostSide == null ? failure : mismatch.withToken(JsonataValues.toJsonText(outermostSide));
     }
     if ("T2009".equals(e.getError())) {
-      String operator = outermostSide != null ? outermostSide : comparisons.peek();
+      String operator = outermostSide != null ? outermostSide
+          : comparisons.isEmpty() ? null : operators.comparisons().get(comparisons.peek());
       return operator == null ? failure : new Comparison(e, operator);
     }
     if (OPERATOR_TOKENS.contains(e.getError()) && outermostSide != null) {
