@@ -28,9 +28,10 @@ import java.util.Set;
  * <p>Semantics are AWS's: a non-integer number argument is truncated towards zero; some degenerate
  * calls evaluate to undefined rather than failing (an empty array or a zero chunk size to
  * {@code $partition}, a missing or misdirected step to {@code $range}, a missing algorithm to
- * {@code $hash}); a single-element {@code $range} is the bare number (AWS: {@code $range(1, 9, 9)} is {@code 1}). Each signature declares one
- * optional slot more than the function takes, so a surplus argument reaches the function and is
- * refused with AWS's {@code T0410} naming it.
+ * {@code $hash}); a single-element {@code $range} is the bare number (AWS: {@code $range(1, 9, 9)} is {@code 1}). Each
+ * signature of Step Functions' own six declares one optional slot more than the function takes, so
+ * a surplus argument reaches the function and is refused with AWS's {@code T0410} naming it;
+ * JSONata's {@code $count}, {@code $now} and {@code $millis} keep jsonata-js's signatures.
  */
 final class AwsFunctions {
   private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
@@ -53,7 +54,7 @@ final class AwsFunctions {
       "millis", new JFunction((input, args) -> SOURCES.get().now().toEpochMilli(), "<:n>"),
       "now", new JFunction((input, args) -> now(args), "<s?s?:s>"),
       // The library counts JSON null as nothing; JSONata (and so AWS) counts it as one value.
-      "count", new JFunction((input, args) -> count(args), "<x?x?:n>")));
+      "count", new JFunction((input, args) -> count(args), "<a:n>")));
 
   private AwsFunctions() {}
 
@@ -149,11 +150,9 @@ final class AwsFunctions {
     return JsonataValues.toJava(parsed);
   }
 
+  /** The signature has wrapped a single value (JSON null too) in an array; undefined counts 0. */
   private static Object count(List<?> args) {
-    refuseSurplus(args, 1, "count");
-    Object value = arg(args, 0);
-    if (value == null) return 0;
-    return value instanceof List<?> items ? items.size() : 1;
+    return arg(args, 0) instanceof List<?> items ? items.size() : 0;
   }
 
   private static Object now(List<?> args) {

@@ -27,6 +27,7 @@ final class BoundedFunctions {
   }
 
   private static Object pad(List<?> args) {
+    if (arg(args, 1) == null) return arg(args, 0); // jsonata-js pads by NaN characters: none
     if (arg(args, 1) instanceof Number width && Math.abs(width.doubleValue()) > MemoryBound.MAX_VALUE_SIZE) {
       throw MemoryBound.exceeded();
     }

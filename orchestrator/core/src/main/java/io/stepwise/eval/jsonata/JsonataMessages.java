@@ -47,6 +47,7 @@ final class JsonataMessages {
   static String message(JException e, String expression) {
     String code = code(e);
     if (code == null) return String.valueOf(e.getError());
+    if (e instanceof ReferenceSignature.Mismatch mismatch) return mismatch(code, mismatch, expression);
     String current = JsonataValues.toJsonText(e.getCurrent());
     String expected = JsonataValues.toJsonText(e.getExpected());
     switch (code) {
@@ -57,9 +58,10 @@ final class JsonataMessages {
         return "Cannot negate a non-numeric value: " + expected;
       case "S0217":
         return "The object representing the '" + e.getCurrent() + "' cannot be derived from this expression";
-      case "T2009": // the library does not carry the operator
-        return "The values " + current + " and " + expected
-            + " either side of the operator must be of the same data type";
+      case "T2009": // the library's error does not carry the operator; the trace puts it in
+        return "The values " + current + " and " + expected + " either side of "
+            + (e instanceof OperatorTrace.Comparison c ? "operator " + JsonataValues.toJsonText(c.operator()) : "the operator")
+            + " must be of the same data type";
       default:
         break;
     }
@@ -72,6 +74,26 @@ final class JsonataMessages {
         .replace("\"" + EXPECTED + "\"", expected)
         .replace(CURRENT, String.valueOf(e.getCurrent()))
         .replace(EXPECTED, String.valueOf(e.getExpected()));
+  }
+
+  /**
+   * A refused argument, the function named by the token the evaluation gave it (the call it failed
+   * in, or the operator {@link OperatorTrace} found it under); else, for a call by the chain
+   * operator, which has no position, by the name after {@code ~>}, or by its own name.
+   */
+  private static String mismatch(String code, ReferenceSignature.Mismatch mismatch, String expression) {
+    String token = mismatch.token();
+    if (token == null) {
+      String chained = mismatch.getLocation() < 0 ? functionAt(expression, -1) : "function";
+      String function = chained.equals("function") ? mismatch.signature().functionName() : chained;
+      token = function == null ? "undefined" : JsonataValues.toJsonText(function);
+    }
+    return switch (code) {
+      case "T0411" -> "Context value is not a compatible type with argument " + mismatch.argument() + " of function " + token;
+      case "T0412" -> "Argument " + mismatch.argument() + " of function " + token + " must be an array of \""
+          + mismatch.elements() + "\"";
+      default -> "Argument " + mismatch.argument() + " of function " + token + " does not match function signature";
+    };
   }
 
   private static String functionAt(String expression, int location) {

@@ -26,24 +26,44 @@ final class JsonataRuntime {
   static final long TIMEOUT_MILLIS = 5_000;
   static final int MAX_DEPTH = 100;
 
-  private static final ThreadLocal<Map<String, com.dashjoin.jsonata.Jsonata>> COMPILED =
+  private static final ThreadLocal<Map<String, Compiled>> COMPILED =
       ThreadLocal.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, com.dashjoin.jsonata.Jsonata> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
           return size() > CACHE_SIZE;
         }
       });
 
+  /**
+   * A compiled expression, the operators its errors may name ({@link OperatorTrace}) and its
+   * calls' names by position ({@link SyntaxTree#callNames}).
+   */
+  record Compiled(com.dashjoin.jsonata.Jsonata expression, OperatorTrace.Operators operators,
+      Map<Integer, String> callNames) {
+
+    /** The failure, a refused argument naming the function as jsonata-js does. */
+    RuntimeException attribute(RuntimeException failure) {
+      if (failure instanceof ReferenceSignature.Mismatch mismatch && mismatch.token() == null
+          && callNames.containsKey(mismatch.getLocation())) {
+        String name = callNames.get(mismatch.getLocation());
+        return mismatch.withToken(name == null ? "undefined" : JsonataValues.toJsonText(name));
+      }
+      return failure;
+    }
+  }
+
   private JsonataRuntime() {}
 
   /** This thread's compiled expression for {@code body}. @throws com.dashjoin.jsonata.JException if it does not parse */
-  static com.dashjoin.jsonata.Jsonata compile(String body) {
-    Map<String, com.dashjoin.jsonata.Jsonata> cache = COMPILED.get();
-    com.dashjoin.jsonata.Jsonata compiled = cache.get(body);
+  static Compiled compile(String body) {
+    Map<String, Compiled> cache = COMPILED.get();
+    Compiled compiled = cache.get(body);
     if (compiled == null) {
-      compiled = com.dashjoin.jsonata.Jsonata.jsonata(body);
+      com.dashjoin.jsonata.Jsonata expression = com.dashjoin.jsonata.Jsonata.jsonata(body);
       LegacyOperators.check(body); // after the library's own syntax errors, which come first
-      compiled.setOutputConvertNulls(false); // keep JSON null apart from undefined
+      expression.setOutputConvertNulls(false); // keep JSON null apart from undefined
+      ReferenceSignatures.installInLambdas(expression);
+      compiled = new Compiled(expression, OperatorTrace.of(expression), SyntaxTree.callNames(expression));
       cache.put(body, compiled);
     }
     return compiled;
@@ -62,20 +82,28 @@ final class JsonataRuntime {
    * expressions have none, the reference corpus's path entries do.
    */
   static Object evaluate(String body, JsonataBindings bindings, String field, Object context) {
+    Compiled compiled = null;
+    OperatorTrace operators = null;
     try {
-      com.dashjoin.jsonata.Jsonata expression = compile(body);
+      compiled = compile(body);
       Frame frame = new Frame(null);
       frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
       MemoryBound.install(frame);
+      operators = OperatorTrace.install(frame, compiled.operators());
       BoundedFunctions.bind(frame);
       ReferenceBuiltins.bind(frame);
       ReferenceRegex.bind(frame);
       ReferenceCollections.bind(frame);
       ReferenceFormatNumber.bind(frame);
+      ReferenceParseInteger.bind(frame);
+      ReferenceFormatBase.bind(frame);
       AwsFunctions.bind(frame, bindings.sources());
       bindVariables(frame, body, bindings);
-      return expression.evaluate(context, frame);
-    } catch (RuntimeException | StackOverflowError e) { // JException, JsonataFunctionError, defects
+      return compiled.expression().evaluate(context, frame);
+    } catch (RuntimeException e) { // JException, JsonataFunctionError, defects
+      RuntimeException failure = operators == null ? e : operators.attribute(e);
+      throw JsonataErrors.evaluationFailed(body, field, compiled == null ? failure : compiled.attribute(failure));
+    } catch (StackOverflowError e) {
       throw JsonataErrors.evaluationFailed(body, field, e);
     }
   }

@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Makes the functions Stepwise binds over the library's partially applicable, as its own are.
+ * Makes the functions Stepwise binds over the library's partially applicable, as its own are,
+ * and has them check their arguments as jsonata-js does ({@link ReferenceSignatures}).
  *
  * <p>The library partially applies a native function ({@code $substring(?, 0, 3)},
  * {@code $formatNumber(?, '0.00')}) by writing {@code function($a, $b, $c){ $name($a, $b, $c) }}:
@@ -32,6 +33,7 @@ final class NativeFunctions {
         int arity = ((Signature) SIGNATURE.get(function)).getNumberOfArgs();
         NAME.set(function, name);
         if (arity < ARITY.length) METHOD.set(function, ARITY[arity]);
+        ReferenceSignatures.install(function, name);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,12 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code $number}: decimal, {@code 0x}/{@code 0o}/{@code 0b} strings and booleans become
  *       numbers; anything else is {@code D3030: Unable to cast value to a number: "abc"}.
- *   <li>{@code $formatBase}: D3100 names the radix it was given.
  *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
  *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
  *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
- *   <li>{@code $toMillis} without a picture: {@code D3110} for a text that is no ISO 8601 timestamp.
+ *   <li>{@code $toMillis} without a picture: only what jsonata-js's ISO 8601 pattern accepts
+ *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}); a day past its month's end
+ *       rolls over, as in JavaScript's Date.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
  *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
  *   <li>{@code $base64encode}, {@code $base64decode}: bytes are Latin-1 characters, as jsonata-js
@@ -35,12 +37,6 @@ import java.util.regex.Pattern;
  *   <li>{@code $string}: numbers as JavaScript prints them ({@link ReferenceText}).
  *   <li>{@code $substring}: counts code points, as jsonata-js does, so an emoji is one character.
  *   <li>{@code $encodeUrl}: JavaScript's {@code encodeURI}, which escapes a space.
- *   <li>{@code $formatBase}: D3100 names the radix it was given.
- *   <li>{@code $formatInteger}: an unsupported picture is D3130, not an uncoded failure.
- *   <li>{@code $fromMillis}: an unknown picture component is D3132, not an uncoded failure.
- *   <li>{@code $type}: a regex is a {@code "function"}, as jsonata-js's regexes are.
- *   <li>{@code $toMillis} without a picture: only what jsonata-js's ISO 8601 pattern accepts
- *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}).
  * </ul>
  */
 final class ReferenceBuiltins {
@@ -59,7 +55,6 @@ final class ReferenceBuiltins {
       Map.entry("string", new JFunction((input, args) -> ReferenceText.string(arg(args, 0), Boolean.TRUE.equals(arg(args, 1))), "<x-b?:s>")),
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
-      Map.entry("formatBase", new JFunction((input, args) -> formatBase(args), "<n-n?:s>")),
       Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
       Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
       Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
@@ -79,6 +74,8 @@ final class ReferenceBuiltins {
       "\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?");
   /** A year and month without a day, which JavaScript's Date reads as the month's first day. */
   private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4}-\\d{2})(?=T|$)");
+  /** A date whose day may pass its month's end (the 30th of February), which JavaScript's Date rolls over. */
+  private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})(?=T|$)");
   /** 24:00:00, which JavaScript's Date reads as the next day's midnight. */
   private static final Pattern END_OF_DAY = Pattern.compile("T24:00:00(\\.0+)?(?=[-+Z]|$)");
   /** What {@code encodeURI} leaves as it is, besides letters and digits. */
@@ -98,7 +95,7 @@ final class ReferenceBuiltins {
     String read = timestamp;
     long nextDay = 0;
     if (picture == null) { // what JavaScript's Date reads and the library refuses
-      read = YEAR_MONTH.matcher(read).replaceFirst("$1-01");
+      read = rolledOver(YEAR_MONTH.matcher(read).replaceFirst("$1-01"));
       Matcher midnight = END_OF_DAY.matcher(read);
       if (midnight.find()) {
         read = midnight.replaceFirst("T00:00:00");
@@ -114,16 +111,19 @@ final class ReferenceBuiltins {
     }
   }
 
-  private static Object formatBase(List<?> args) {
-    if (!(arg(args, 0) instanceof Number number)) return null;
-    double value = ReferenceFormatNumber.round(number.doubleValue(), 0);
-    long radix = arg(args, 1) instanceof Number r ? (long) ReferenceFormatNumber.round(r.doubleValue(), 0) : 10;
-    if (radix < 2 || radix > 36) {
-      throw new JsonataFunctionError("D3100", "The radix of the formatBase function must be between 2 and 36.  It was given "
-          + ReferenceText.number(radix));
-    }
-    if (Math.abs(value) < 0x1p63) return Long.toString((long) value, (int) radix);
-    return new java.math.BigDecimal(value).toBigInteger().toString((int) radix); // V8 prints fewer digits here
+  /**
+   * The date with a day past its month's end (up to the 31st) rolled into the next month, as V8's
+   * Date reads it ({@code 2024-02-30} is March 1st); any other text as it is.
+   */
+  private static String rolledOver(String timestamp) {
+    Matcher date = DATE.matcher(timestamp);
+    if (!date.find()) return timestamp;
+    int month = Integer.parseInt(date.group(2));
+    int day = Integer.parseInt(date.group(3));
+    if (month < 1 || month > 12 || day > 31) return timestamp;
+    YearMonth yearMonth = YearMonth.of(Integer.parseInt(date.group(1)), month);
+    if (day <= yearMonth.lengthOfMonth()) return timestamp;
+    return yearMonth.atDay(1).plusDays(day - 1L) + timestamp.substring(date.end());
   }
 
   private static Object formatInteger(List<?> args) {
@@ -261,7 +261,6 @@ final class ReferenceBuiltins {
   private static Object number(List<?> args) {
     Object value = arg(args, 0);
     if (value == null || value instanceof Number) return value;
-    if (value == JsonataValues.NULL) throw JsonataFunctionError.signature("number", 1);
     if (value instanceof Boolean b) return b ? 1 : 0;
     if (value instanceof String s) {
       if (DECIMAL.matcher(s).matches()) {

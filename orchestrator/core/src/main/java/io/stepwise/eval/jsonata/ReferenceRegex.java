@@ -16,13 +16,17 @@ import java.util.regex.Pattern;
  * match starts where the last one ended, none past the end of the text, and a zero-length one
  * after the first is {@code D1004}; {@code $match} stops at its limit; a group that took no part is
  * null; {@code $replace}'s {@code $$} is a dollar, {@code $n} takes as many digits as there are
- * groups, a string pattern is replaced literally, and an empty one is {@code D3010}.
+ * groups, a string pattern is replaced literally, and an empty one is {@code D3010}. A function that
+ * is no regex is called as jsonata-js calls a custom matcher: nothing back is no match, anything
+ * but a match object is {@code T1010}; past {@code $contains}, a matcher that does find one is
+ * not supported.
  */
 final class ReferenceRegex {
   private static final Map<String, JFunction> FUNCTIONS = NativeFunctions.named(Map.of(
       "match", new JFunction((input, args) -> match(args), "<s-f<s:o>n?:a<o>>"),
       "replace", new JFunction((input, args) -> replace(args), "<s-(sf)(sf)n?:s>"),
-      "split", new JFunction((input, args) -> split(args), "<s-(sf)n?:a<s>>")));
+      "split", new JFunction((input, args) -> split(args), "<s-(sf)n?:a<s>>"),
+      "contains", new JFunction((input, args) -> contains(args), "<s-(sf):b>")));
 
   private ReferenceRegex() {}
 
@@ -78,9 +82,37 @@ final class ReferenceRegex {
     return groups;
   }
 
+  /**
+   * Whether a function that is no regex, called as a custom matcher on {@code text}, finds a match
+   * (null when the pattern is no such function); T1010 when it returns anything but nothing or a
+   * match object, as jsonata-js's evaluateMatcher refuses it.
+   */
+  private static Boolean customMatcherFinds(Object pattern, String text, String function) {
+    if (pattern instanceof Pattern || !(Utils.isFunction(pattern) || Functions.isLambda(pattern))) return null;
+    Object result = apply(pattern, text);
+    if (result == null) return false;
+    if (result instanceof Map<?, ?> object && (object.get("start") instanceof Number || object.get("end") instanceof Number
+        || object.get("groups") instanceof List || Utils.isFunction(object.get("next")) || Functions.isLambda(object.get("next")))) {
+      return true;
+    }
+    throw new JsonataFunctionError("T1010", "The matcher function argument passed to function \"" + function
+        + "\" does not return the correct object structure");
+  }
+
+  private static Object contains(List<?> args) {
+    String text = (String) arg(args, 0);
+    Object pattern = arg(args, 1);
+    if (text == null) return null;
+    if (pattern instanceof String literal) return text.contains(literal);
+    Boolean custom = customMatcherFinds(pattern, text, "contains");
+    if (custom != null) return custom;
+    return pattern instanceof Pattern regex ? regex.matcher(text).find() : Functions.contains(text, pattern);
+  }
+
   private static Object match(List<?> args) {
     String text = (String) arg(args, 0);
     if (text == null) return null;
+    if (Boolean.FALSE.equals(customMatcherFinds(arg(args, 1), text, "match"))) return Utils.createSequence();
     Object limit = arg(args, 2);
     if (limit instanceof Number n && n.doubleValue() < 0) {
       throw new JsonataFunctionError("D3040", "Third argument of match function must evaluate to a positive number");
@@ -102,6 +134,7 @@ final class ReferenceRegex {
       throw new JsonataFunctionError("D3011", "Fourth argument of replace function must evaluate to a positive number");
     }
     long limit = limit(limitArg);
+    if (Boolean.FALSE.equals(customMatcherFinds(pattern, text, "replace"))) return text;
     BoundedFunctions.checkReplace(text, pattern, replacement, limit);
     if (pattern instanceof String literal) {
       if (!(replacement instanceof String with)) return Functions.replace(text, pattern, replacement, (Integer) null);
@@ -132,6 +165,9 @@ final class ReferenceRegex {
   private static Object split(List<?> args) {
     String text = (String) arg(args, 0);
     Object limitArg = arg(args, 2);
+    if (text != null && Boolean.FALSE.equals(customMatcherFinds(arg(args, 1), text, "split"))) {
+      return new ArrayList<>(List.of(text));
+    }
     if (text == null || !(arg(args, 1) instanceof Pattern regex)
         || (limitArg instanceof Number n && n.doubleValue() < 0)) {
       return Functions.split(text, arg(args, 1), (Number) limitArg); // a string separator, or the library's error

@@ -81,6 +81,34 @@ class JsonataErrorsTest {
         () -> eval("$sum([\"a\"])"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // jsonata-js 2.0.6 signature.js: the argument after the longest front of the signature that matches
+      "$substring($states.input.text, $states.input.start, 'three')|T0410: Argument 3 of function \"substring\" does not match function signature",
+      "$length('a', 'b')|T0410: Argument 2 of function \"length\" does not match function signature",
+      "'a' ~> $uppercase(1)|T0410: Argument 2 of function \"uppercase\" does not match function signature",
+      "$states.input.n.$uppercase()|T0411: Context value is not a compatible type with argument 1 of function \"uppercase\"",
+      "$join(['a'], 1)|T0410: Argument 2 of function \"join\" does not match function signature",
+      "['a', 1] ~> $join('-')|T0412: Argument 1 of function \"join\" must be an array of \"strings\"",
+      // the function is named by the call it failed in
+      "($f := $length; $f($states.input.n))|T0410: Argument 1 of function \"f\" does not match function signature",
+      "($g := function($x, $y)<sn:n>{$y}; $g('a', 'b'))|T0410: Argument 2 of function \"g\" does not match function signature",
+      "$map([1], function($x)<s:s>{$x})|T0410: Argument 1 of function \"map\" does not match function signature",
+      "function($x)<n:n>{$x}('a')|T0410: Argument 1 of function undefined does not match function signature",
+      // the operator, which the library's T2009 does not carry
+      "$states.input.n < 'a'|T2009: The values 5 and \"a\" either side of operator \"<\" must be of the same data type",
+      "[3, 1].($ >= 'a')|T2009: The values 3 and \"a\" either side of operator \">=\" must be of the same data type",
+      // jsonata-js sets the token of an error from the right side of and/or to the operator
+      "true and $states.input.n > 'a'|T2009: The values 5 and \"a\" either side of operator \"and\" must be of the same data type",
+      "$states.input.n > 'a' and true|T2009: The values 5 and \"a\" either side of operator \">\" must be of the same data type",
+      "true and $length($states.input.n)|T0410: Argument 1 of function \"and\" does not match function signature",
+      "false or (1 + 'a')|T2002: The right side of the \"or\" operator must evaluate to a number"})
+  void evaluate_signatureOrOperatorError_namesTheArgumentAndOperatorAsJsonataJs(String body, String error) {
+    assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error "
+        + "during evaluation. " + error,
+        () -> eval(body, input("{\"text\": \"abcdef\", \"start\": 1, \"n\": 5}")));
+  }
+
   @Test
   void evaluate_errorFunction_keepsTheUsersMessage() {
     assertQueryError("The JSONata expression '$error(\"boom\")' specified for the field 'Output' threw an error "
