@@ -75,6 +75,18 @@ class StepFunctionsApiTest {
   }
 
   @Test
+  void givenABareJsonataName_whenCreated_thenRefusedInAwsWords() {
+    // AWS's CreateStateMachine answer, recorded in https://github.com/floci-io/floci/pull/2699
+    ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
+        .put("roleArn", "arn:aws:iam::1:role/r")
+        .put("definition", "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"E\",\"States\":{\"E\":{\"Type\":\"Pass\","
+            + "\"Output\":{\"v\":\"{% phone[0] %}\"},\"End\":true}}}")));
+    assertEquals("InvalidDefinition", response.errorType());
+    assertEquals("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level "
+        + "is not supported. at /States/E/Output/v'", body(response).get("message").asText());
+  }
+
+  @Test
   void givenValidateWithMaxResults_whenMoreDiagnostics_thenTruncated() {
     ApiResponse response = api.handle("AWSStepFunctions.ValidateStateMachineDefinition", Json.write(Json.object()
         .put("maxResults", 1)

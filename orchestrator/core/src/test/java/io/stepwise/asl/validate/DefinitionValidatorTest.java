@@ -87,8 +87,8 @@ class DefinitionValidatorTest {
   void stateNamesAreUniqueAcrossNestedMachines() {
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'P'},'P':{'Type':'Parallel','End':true,"
         + "'Branches':[{'StartAt':'A','States':{'A':" + PASS_END + "}}]}}}",
-        DUPLICATE + "/States/P/Branches/0/States/A");
-    assertEquals("DUPLICATE_STATE_NAME at /States/P/Branches/0/States/A: Duplicate State name: A",
+        DUPLICATE + "/States/P/Branches[0]/States/A");
+    assertEquals("DUPLICATE_STATE_NAME at /States/P/Branches[0]/States/A: Duplicate State name: A",
         DefinitionValidator.validate(Json.parse(("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'P'},"
             + "'P':{'Type':'Parallel','End':true,'Branches':[{'StartAt':'A','States':{'A':" + PASS_END + "}}]}}}")
             .replace('\'', '"'))).get(0).toString());
