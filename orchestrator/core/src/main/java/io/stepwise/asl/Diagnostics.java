@@ -9,9 +9,12 @@ public final class Diagnostics {
   public static final String SCHEMA = "SCHEMA_VALIDATION_FAILED";
   public static final String INVALID_JSON = "INVALID_JSON_DESCRIPTION";
   public static final String MISSING_TRANSITION_TARGET = "MISSING_TRANSITION_TARGET";
-  /** AWS has no code of its own for an unreachable state: a schema problem. */
-  public static final String UNREACHABLE_STATE = SCHEMA;
-  /** The workflow has no terminal state. */
+  /**
+   * An unreachable state is a missing transition target on AWS: 'State "C" is not reachable.'
+   * (recorded in localstack/localstack#11978 and floci-io/floci#2735).
+   */
+  public static final String UNREACHABLE_STATE = MISSING_TRANSITION_TARGET;
+  /** The workflow has no terminal state; at the top level AWS gives it no location (floci-io/floci#2735). */
   public static final String NO_TERMINAL_STATE = "MISSING_END_STATE";
   /** Malformed paths and intrinsics are schema problems on AWS too. */
   public static final String INVALID_JSONPATH = SCHEMA;

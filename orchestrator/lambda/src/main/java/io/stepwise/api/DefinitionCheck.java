@@ -56,7 +56,8 @@ final class DefinitionCheck {
     return result.put("truncated", problems.size() > maxResults);
   }
 
+  /** AWS's words, location included when there is none: "MISSING_END_STATE: Workflow has no terminal state at null". */
   private static String describe(Diagnostic d) {
-    return d.code() + ": " + d.message() + (d.location() == null ? "" : " at " + d.location());
+    return d.code() + ": " + d.message() + " at " + d.location();
   }
 }

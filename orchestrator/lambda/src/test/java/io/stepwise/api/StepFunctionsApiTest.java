@@ -75,15 +75,25 @@ class StepFunctionsApiTest {
   }
 
   @Test
-  void givenABareJsonataName_whenCreated_thenRefusedInAwsWords() {
-    // AWS's CreateStateMachine answer, recorded in https://github.com/floci-io/floci/pull/2699
-    ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
-        .put("roleArn", "arn:aws:iam::1:role/r")
-        .put("definition", "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"E\",\"States\":{\"E\":{\"Type\":\"Pass\","
-            + "\"Output\":{\"v\":\"{% phone[0] %}\"},\"End\":true}}}")));
-    assertEquals("InvalidDefinition", response.errorType());
+  void givenDefinitionsAwsRefuses_whenCreated_thenRefusedInAwsWords() {
+    // AWS's CreateStateMachine answers, recorded in https://github.com/floci-io/floci/pull/2699,
+    // https://github.com/floci-io/floci/issues/2735 and https://github.com/localstack/localstack/issues/11978
     assertEquals("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level "
-        + "is not supported. at /States/E/Output/v'", body(response).get("message").asText());
+        + "is not supported. at /States/E/Output/v'", refusal("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"E\","
+        + "\"States\":{\"E\":{\"Type\":\"Pass\",\"Output\":{\"v\":\"{% phone[0] %}\"},\"End\":true}}}"));
+    assertEquals("Invalid State Machine Definition: 'MISSING_END_STATE: Workflow has no terminal state at null'",
+        refusal("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}"));
+    assertEquals("Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next, "
+        + "MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at /States/pass2'",
+        refusal("{\"StartAt\":\"pass1\",\"States\":{\"pass1\":{\"Type\":\"Pass\",\"Next\":\"pass3\"},"
+            + "\"pass2\":{\"Type\":\"Pass\",\"End\":true}}}"));
+  }
+
+  private String refusal(String definition) {
+    ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
+        .put("roleArn", "arn:aws:iam::1:role/r").put("definition", definition)));
+    assertEquals("InvalidDefinition", response.errorType());
+    return body(response).get("message").asText();
   }
 
   @Test

@@ -51,7 +51,8 @@ final class GraphChecks {
     }
     if (!terminal) {
       // As on AWS, a machine without a terminal state is not also checked for unreachable states.
-      problems.add(Diagnostics.NO_TERMINAL_STATE, loc, "Workflow has no terminal state");
+      // AWS locates it nowhere for the whole machine: "... terminal state at null" (floci-io/floci#2735)
+      problems.add(Diagnostics.NO_TERMINAL_STATE, loc.isEmpty() ? null : loc, "Workflow has no terminal state");
       return;
     }
     if (start == null) return;

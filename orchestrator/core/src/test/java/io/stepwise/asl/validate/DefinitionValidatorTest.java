@@ -62,8 +62,8 @@ class DefinitionValidatorTest {
   void nextAndEnd() {
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B','End':true},'B':" + PASS_END + "}}",
         SCHEMA + "/States/A/Next");
-    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL + "/");
-    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "/");
+    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL + "null");
+    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "null");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed','Next':'A'}}}",
         SCHEMA + "/States/B");
   }
@@ -74,10 +74,10 @@ class DefinitionValidatorTest {
         TARGET + "/States/A/Next", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + ",'B':" + PASS_END + "}}", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'}}}",
-        NO_TERMINAL + "/");
+        NO_TERMINAL + "null");
     // As on AWS, a machine with no terminal state is not also walked for unreachable states.
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
-        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL + "/");
+        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL + "null");
     // ... but an unreachable terminal state is still unreachable
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
         + "'C':{'Type':'Succeed'}}}", UNREACHABLE + "/States/C");
