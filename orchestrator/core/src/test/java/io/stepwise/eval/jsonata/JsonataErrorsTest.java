@@ -117,4 +117,15 @@ class JsonataErrorsTest {
         + "internal error during evaluation. An unexpected error occurred",
         () -> Jsonata.evaluate("$replace('a.b', '.', /x/)", input("{}"), "Output"));
   }
+
+  /** AWS fails both (TestState, us-east-1), as https://github.com/floci-io/floci/issues/2737 records. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "$eval(\"1+1\")|T1006: Attempted to invoke a non-function",
+      "$formatNumber(1, \"x\")|D3086: The sub-picture must not contain a passive character that is preceded by an "
+          + "active character and that is followed by another active character"})
+  void anExpressionAwsRefuses_failsWithItsCode(String body, String message) {
+    assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error during "
+        + "evaluation. " + message, () -> eval(body));
+  }
 }
