@@ -1,5 +1,6 @@
 package io.stepwise.eval.jsonata;
 
+import static io.stepwise.eval.jsonata.Fixtures.assertPrints;
 import static io.stepwise.eval.jsonata.Fixtures.assertQueryError;
 import static io.stepwise.eval.jsonata.Fixtures.eval;
 import static io.stepwise.eval.jsonata.Fixtures.input;
@@ -127,5 +128,25 @@ class JsonataErrorsTest {
   void anExpressionAwsRefuses_failsWithItsCode(String body, String message) {
     assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error during "
         + "evaluation. " + message, () -> eval(body));
+  }
+
+  /**
+   * AWS fails the state on a text outside the base64 alphabet, with an internal error whose tail is
+   * a fresh id (https://github.com/floci-io/floci/issues/2736); whitespace is still skipped.
+   */
+  @Test
+  void base64decode_outsideTheAlphabet_failsWithAnInternalError() {
+    String cause = assertQueryError(null, () -> eval("$base64decode(\"!!!\")")).cause();
+    assertTrue(cause.startsWith("The JSONata expression '$base64decode(\"!!!\")' specified for the field 'Output' "
+        + "threw an internal error during evaluation. "), cause);
+    assertPrints("\"a\"", eval("$base64decode(\"Y Q==\")"));
+  }
+
+  /** AWS writes parseInt's NaN as the string "NaN", alone and inside a value (https://github.com/floci-io/floci/issues/2737). */
+  @Test
+  void parseInteger_ofNoDigits_isNaN() {
+    assertPrints("\"NaN\"", eval("$parseInteger(\"abc\", \"0\")"));
+    assertPrints("[\"NaN\"]", eval("[$parseInteger(\"abc\", \"0\")]"));
+    assertPrints("123", eval("$parseInteger(\"123\", \"0\")"));
   }
 }
