@@ -22,7 +22,8 @@ class DefinitionValidatorTest {
     assertProblems("{'States':{'A':" + PASS_END + "}}", SCHEMA + "/");
     assertProblems("{'StartAt':'A'}", SCHEMA + "/");
     assertProblems("{'StartAt':'A','States':{}}", SCHEMA + "/States");
-    assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt");
+    // AWS (CloudFormation, aws-cloudformation/cfn-lint#4074): "Missing 'Next' target: B at /StartAt" and A not reachable
+    assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt", UNREACHABLE + "/States/A");
     assertProblems("{'StartAt':'A','TimeoutSeconds':0,'States':{'A':" + PASS_END + "}}", SCHEMA + "/TimeoutSeconds");
     assertProblems("{'StartAt':'A','Version':1,'States':{'A':" + PASS_END + "}}", SCHEMA + "/Version");
     assertProblems("{'QueryLanguage':'XPath','StartAt':'A','States':{'A':" + PASS_END + "}}",
@@ -66,6 +67,20 @@ class DefinitionValidatorTest {
     assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "null");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed','Next':'A'}}}",
         SCHEMA + "/States/B");
+  }
+
+  /**
+   * AWS calls a state unreachable when nothing names it: with StartAt naming no state, "Pass One" is
+   * not reachable and "Success", which Pass One names, is not reported (CloudFormation's answer,
+   * https://github.com/aws-cloudformation/cfn-lint/issues/4074).
+   */
+  @Test
+  void aStateNamedByAnUnreachableOne_isNotReported() {
+    List<Diagnostic> problems = DefinitionValidator.validateText("{\"StartAt\": \"Not sure\", \"States\": {"
+        + "\"Pass One\": {\"Type\": \"Pass\", \"Next\": \"Success\"}, \"Success\": {\"Type\": \"Succeed\"}}}");
+    assertEquals(List.of("MISSING_TRANSITION_TARGET: Missing 'Next' target: Not sure at /StartAt",
+        "MISSING_TRANSITION_TARGET: State \"Pass One\" is not reachable. at /States/Pass One"),
+        problems.stream().map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList());
   }
 
   @Test
