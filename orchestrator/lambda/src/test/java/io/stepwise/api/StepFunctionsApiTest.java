@@ -89,6 +89,15 @@ class StepFunctionsApiTest {
             + "\"pass2\":{\"Type\":\"Pass\",\"End\":true}}}"));
   }
 
+  @Test
+  void givenABareJsonataName_whenTestStateRuns_thenRefusedAsCreateStateMachineRefusesIt() {
+    ApiResponse response = api.handle("AWSStepFunctions.TestState", Json.write(Json.object()
+        .put("definition", "{\"QueryLanguage\":\"JSONata\",\"Type\":\"Pass\",\"Output\":\"{% phone %}\",\"End\":true}")));
+    assertEquals("InvalidDefinition", response.errorType());
+    assertTrue(body(response).get("message").asText().startsWith("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: "
+        + "Reference to 'phone' at the top level is not supported. at /States/"), body(response).get("message").asText());
+  }
+
   private String refusal(String definition) {
     ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
         .put("roleArn", "arn:aws:iam::1:role/r").put("definition", definition)));
