@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Bounds what one JSONata evaluation may hold, so a hostile expression fails with AWS's
- * {@code Expression evaluation memory limit exceeded} instead of the JVM's OutOfMemoryError.
+ * {@code Expression evaluation memory limit exceeded: Check for excessive memory usage} (TestState's
+ * cause in floci-io/floci#2737) instead of the JVM's OutOfMemoryError.
  *
  * <p>Two checks, at the exit of every step of the evaluation (the hook the library's own time
  * and depth bound uses, which still runs first):
@@ -31,6 +32,8 @@ import java.util.Map;
 final class MemoryBound implements EntryCallback, ExitCallback {
   /** AWS's bound on one value, in bytes (873,782 numbers of eight bytes). */
   static final long MAX_VALUE_SIZE = 6_990_256;
+  /** AWS's words for the refusal. */
+  static final String MESSAGE = "Expression evaluation memory limit exceeded: Check for excessive memory usage";
   /** What a number weighs against the bound. */
   private static final long NUMBER_BYTES = 8;
   static final long MAX_STEPS = 4_000_000;
@@ -70,7 +73,7 @@ final class MemoryBound implements EntryCallback, ExitCallback {
   }
 
   static JsonataFunctionError exceeded() {
-    return new JsonataFunctionError(null, "Expression evaluation memory limit exceeded");
+    return new JsonataFunctionError(null, MESSAGE);
   }
 
   /** The value's size in bytes, up to just past the maximum (measuring stops there). */
