@@ -40,6 +40,14 @@ class TopLevelReferencesTest {
     assertEquals(List.of(), Jsonata.topLevelReferences(body));
   }
 
+  /** The same rule where no recording reaches: a function call's arguments are read, the steps after it are not. */
+  @Test
+  void pathsAfterAFunctionCallOrABlockVariable_followTheRule() {
+    assertEquals(List.of("phone"), Jsonata.topLevelReferences("$uppercase(phone).other"));
+    assertEquals(List.of(), Jsonata.topLevelReferences("$string($states.input.a).phone"));
+    assertEquals(List.of(), Jsonata.topLevelReferences("($x := $states.input; $x.phone)"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"$", "$.phone", "$[0]", "$string($)", "$map($states.input.a, function($x){ $ })"})
   void theContextItemItself_isNamedDollar(String body) {
