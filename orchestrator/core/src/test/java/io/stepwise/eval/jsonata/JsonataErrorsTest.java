@@ -88,12 +88,14 @@ class JsonataErrorsTest {
         + "during evaluation. D3137: boom", () -> eval("$error(\"boom\")"));
   }
 
+  /** AWS's cause for nesting past the depth bound, as TestState answers it (https://github.com/floci-io/floci/issues/2737). */
   @Test
   void evaluate_runawayRecursion_failsOnAwsDepthBound() {
-    String body = "($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))";
-    var error = assertQueryError(null, () -> eval(body));
-    assertTrue(error.cause().startsWith("The JSONata expression '" + body + "' specified for the field 'Output' "
-        + "threw an error during evaluation: Stack overflow error"), error.cause());
+    for (String body : new String[] {"($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))", "1" + "+1".repeat(199)}) {
+      assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error during "
+          + "evaluation: Stack overflow error: Check for non-terminating recursive function. Consider rewriting as "
+          + "tail-recursive", () -> eval(body));
+    }
   }
 
   @Test
