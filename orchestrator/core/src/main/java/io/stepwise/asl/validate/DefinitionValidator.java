@@ -72,11 +72,7 @@ public final class DefinitionValidator {
   /** The top-level QueryLanguage (JSONPath by default), reporting a bad value. */
   private static Lang topLanguage(JsonNode definition, FieldChecks fields) {
     JsonNode ql = definition.get("QueryLanguage");
-    if (ql == null) return Lang.JSONPATH;
-    if (!ql.isTextual() || !Set.of("JSONPath", "JSONata").contains(ql.asText())) {
-      fields.problems.schema("/QueryLanguage", "QueryLanguage must be JSONPath or JSONata");
-    }
-    return ql.isTextual() ? Lang.of(ql.asText()) : Lang.JSONPATH;
+    return ql == null ? Lang.JSONPATH : fields.queryLanguage(ql, "/QueryLanguage");
   }
 
   private void root(JsonNode definition) {

@@ -212,6 +212,19 @@ final class FieldChecks {
     return true;
   }
 
+  /**
+   * A present QueryLanguage: JSONPath only when it is exactly "JSONPath", JSONata for anything else,
+   * a value outside the enum reported at the field in AWS's words (measured by floci-io/floci, #2968).
+   */
+  Lang queryLanguage(JsonNode value, String loc) {
+    if (!value.isTextual()) {
+      problems.schema(loc, "Expected value of type [STRING]");
+    } else if (!Set.of("JSONPath", "JSONata").contains(value.asText())) {
+      problems.schema(loc, "Value should be one of the following: [JSONPath, JSONata]");
+    }
+    return Lang.of(value.isTextual() ? value.asText() : null);
+  }
+
   /** Reports {@code field}, present in a {@code lang} object, as belonging to the other language. */
   void wrongLanguage(String loc, String field, Lang lang) {
     problems.schema(loc, "The QueryLanguage is set to '" + lang.text + "', but field '" + field
