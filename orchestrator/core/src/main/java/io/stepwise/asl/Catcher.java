@@ -9,8 +9,10 @@ import java.util.List;
  * @param resultPath JSONPath ResultPath for the error output ({@link PathField})
  * @param output JSONata Output template, or null
  * @param assign Assign template, or null
+ * @param field the catcher as AWS names it in a cause ({@code Catch[1]}, so {@code Catch[1]/Output/v})
  */
-public record Catcher(List<String> errorEquals, String next, PathField resultPath, JsonNode output, Assign assign) {
+public record Catcher(List<String> errorEquals, String next, PathField resultPath, JsonNode output, Assign assign,
+    String field) {
   public boolean matches(String error) {
     return ErrorMatch.matches(errorEquals, error);
   }

@@ -2,9 +2,10 @@ package io.stepwise.asl;
 
 /**
  * One problem in a state machine definition, located by the JSON path of the offending field
- * (e.g. {@code /States/Check/Choices/0/Next}), as ValidateStateMachineDefinition reports it.
+ * (e.g. {@code /States/Check/Choices[0]/Next}), as ValidateStateMachineDefinition reports it.
  * The machine itself is {@code /}, as on AWS; a problem with no place in the definition (text
- * that is no JSON object at all) has a null location, which AWS leaves out.
+ * that is no JSON object at all, a whole machine without a terminal state) has a null location,
+ * which AWS leaves out.
  *
  * @param code a Step Functions diagnostic code such as {@code SCHEMA_VALIDATION_FAILED}
  */

@@ -26,7 +26,8 @@ public sealed interface State {
   /** @param defaultNext the Default state's name, or null */
   record Choice(StateBase base, List<Branch> choices, String defaultNext) implements State {
     /** One element of Choices: a JSONPath rule or a JSONata Condition, then where to go. */
-    public record Branch(ChoiceRule rule, JsonNode condition, String next, Assign assign, JsonNode output) {}
+    /** @param field the rule as AWS names it in a cause ({@code Choices[1]}, so {@code Choices[1]/Condition}) */
+    public record Branch(ChoiceRule rule, JsonNode condition, String next, Assign assign, JsonNode output, String field) {}
   }
 
   /** Exactly one of the four forms is set. */

@@ -75,11 +75,11 @@ public final class StateMachineParser {
       ChoiceRule parsed = null;
       if (!base.isJsonata()) {
         Diagnostics problems = new Diagnostics();
-        parsed = ChoiceRules.parse(rule, location + "/Choices/" + i, true, problems);
+        parsed = ChoiceRules.parse(rule, location + "/Choices[" + i + "]", true, problems);
         if (!problems.isEmpty()) throw new IllegalArgumentException(problems.all().toString());
       }
       branches.add(new State.Choice.Branch(parsed, rule.get("Condition"), stateName(rule, "Next"),
-          assign(rule.get("Assign"), base.language()), rule.get("Output")));
+          assign(rule.get("Assign"), base.language()), rule.get("Output"), "Choices[" + i + "]"));
       i++;
     }
     return new State.Choice(base, List.copyOf(branches), stateName(node, "Default"));
@@ -130,7 +130,7 @@ public final class StateMachineParser {
     List<Catcher> out = new ArrayList<>();
     for (JsonNode c : catchNode) {
       out.add(new Catcher(strings(c.path("ErrorEquals")), stateName(c, "Next"), pathField(c, "ResultPath"),
-          c.get("Output"), assign(c.get("Assign"), language)));
+          c.get("Output"), assign(c.get("Assign"), language), "Catch[" + out.size() + "]"));
     }
     return List.copyOf(out);
   }

@@ -30,7 +30,10 @@ final class ChoiceStep {
     }
     Map<String, JsonNode> assigned =
         new HashMap<>(expressions.assign(choice.base().assign(), chosen.pathInput(), chosen.bindings()));
-    if (chosen.branch() != null) assigned.putAll(expressions.assign(chosen.branch().assign(), chosen.pathInput(), chosen.bindings()));
+    if (chosen.branch() != null) {
+      assigned.putAll(expressions.assign(chosen.branch().assign(), chosen.pathInput(), chosen.bindings(),
+          chosen.branch().field() + "/Assign"));
+    }
     t.exit(choice, chosen.output(), assigned, target);
   }
 }

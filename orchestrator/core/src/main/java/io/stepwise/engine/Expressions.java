@@ -31,10 +31,15 @@ final class Expressions {
    * Step Functions does. JSONPath Assign reads {@code $} as {@code pathInput}.
    */
   Map<String, JsonNode> assign(Assign assign, JsonNode pathInput, JsonataBindings bindings) {
+    return assign(assign, pathInput, bindings, "Assign");
+  }
+
+  /** {@link #assign(Assign, JsonNode, JsonataBindings)}, a failure naming the block {@code field} ({@code Choices[0]/Assign}). */
+  Map<String, JsonNode> assign(Assign assign, JsonNode pathInput, JsonataBindings bindings, String field) {
     if (assign == null) return Map.of();
     JsonNode values = assign.compiled() != null
         ? assign.compiled().evaluate(t.scope(pathInput))
-        : Jsonata.evaluateTemplate(assign.raw(), bindings, "Assign");
+        : Jsonata.evaluateTemplate(assign.raw(), bindings, field);
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

@@ -57,8 +57,10 @@ final class JsonataFlow implements Flow {
   @Override
   public Transition.Caught caught(Catcher catcher, JsonNode errorOutput) {
     JsonataBindings bindings = expressions.bindings(null, errorOutput);
-    JsonNode output = catcher.output() == null ? errorOutput : expressions.jsonata(catcher.output(), bindings, "Output");
-    return new Transition.Caught(output, expressions.assign(catcher.assign(), errorOutput, bindings));
+    // AWS names a catcher's own fields under it: Catch[1]/Output/v (floci-io/floci#2665)
+    JsonNode output = catcher.output() == null ? errorOutput
+        : expressions.jsonata(catcher.output(), bindings, catcher.field() + "/Output");
+    return new Transition.Caught(output, expressions.assign(catcher.assign(), errorOutput, bindings, catcher.field() + "/Assign"));
   }
 
   @Override
@@ -105,14 +107,17 @@ final class JsonataFlow implements Flow {
   public Chosen choose(State.Choice choice) {
     JsonataBindings bindings = bindings();
     for (State.Choice.Branch branch : choice.choices()) {
-      JsonNode verdict = expressions.jsonata(branch.condition(), bindings, "Condition");
+      // AWS names a rule's fields under it: Choices[1]/Condition, Choices[1]/Output/v (floci-io/floci#2665)
+      String condition = branch.field() + "/Condition";
+      JsonNode verdict = expressions.jsonata(branch.condition(), bindings, condition);
       if (verdict == null || !verdict.isBoolean()) {
         throw StatesError.query("The JSONata expression '" + body(branch.condition())
-            + "' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '"
+            + "' specified for the field '" + condition + "' returned an unexpected result type. Expected 'boolean', but was '"
             + Json.typeName(verdict) + "' for value: " + (verdict == null ? "null" : Json.write(verdict)));
       }
       if (verdict.booleanValue()) {
-        JsonNode output = branch.output() != null ? expressions.jsonata(branch.output(), bindings, "Output") : stateOutput(bindings);
+        JsonNode output = branch.output() != null
+            ? expressions.jsonata(branch.output(), bindings, branch.field() + "/Output") : stateOutput(bindings);
         return new Chosen(branch, output, null, bindings);
       }
     }

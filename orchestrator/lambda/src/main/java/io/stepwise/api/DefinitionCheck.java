@@ -38,9 +38,13 @@ final class DefinitionCheck {
   /** @throws ApiException {@code InvalidDefinition}, its message listing every diagnostic */
   static void require(String definition, String type) {
     List<Diagnostic> problems = diagnose(definition, type);
-    if (problems.isEmpty()) return;
+    if (!problems.isEmpty()) throw refusal(problems);
+  }
+
+  /** CreateStateMachine's InvalidDefinition for {@code problems}, every one in AWS's words. */
+  static ApiException refusal(List<Diagnostic> problems) {
     String all = problems.stream().map(DefinitionCheck::describe).collect(Collectors.joining(", "));
-    throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + all + "'");
+    return new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + all + "'");
   }
 
   /** ValidateStateMachineDefinition's result: OK or FAIL, the diagnostics, and whether they were cut. */
@@ -56,7 +60,8 @@ final class DefinitionCheck {
     return result.put("truncated", problems.size() > maxResults);
   }
 
+  /** AWS's words, location included when there is none: "MISSING_END_STATE: Workflow has no terminal state at null". */
   private static String describe(Diagnostic d) {
-    return d.code() + ": " + d.message() + (d.location() == null ? "" : " at " + d.location());
+    return d.code() + ": " + d.message() + " at " + d.location();
   }
 }

@@ -72,7 +72,7 @@ final class TestStateOps {
     try {
       machine = Definitions.load(machineJson);
     } catch (InvalidDefinitionException e) {
-      throw invalid(e.getMessage());
+      throw DefinitionCheck.refusal(e.diagnostics()); // as CreateStateMachine words it, not "... 1 problem(s): [...]"
     }
     State tested = machine.state(machine.startAt());
     TestStateMocks mock = TestStateMocks.of(request.body().get("mock"), tested, revealSecrets, registry);

@@ -75,6 +75,37 @@ class StepFunctionsApiTest {
   }
 
   @Test
+  void givenDefinitionsAwsRefuses_whenCreated_thenRefusedInAwsWords() {
+    // AWS's CreateStateMachine answers, recorded in https://github.com/floci-io/floci/pull/2699,
+    // https://github.com/floci-io/floci/issues/2735 and https://github.com/localstack/localstack/issues/11978
+    assertEquals("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level "
+        + "is not supported. at /States/E/Output/v'", refusal("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"E\","
+        + "\"States\":{\"E\":{\"Type\":\"Pass\",\"Output\":{\"v\":\"{% phone[0] %}\"},\"End\":true}}}"));
+    assertEquals("Invalid State Machine Definition: 'MISSING_END_STATE: Workflow has no terminal state at null'",
+        refusal("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}"));
+    assertEquals("Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next, "
+        + "MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at /States/pass2'",
+        refusal("{\"StartAt\":\"pass1\",\"States\":{\"pass1\":{\"Type\":\"Pass\",\"Next\":\"pass3\"},"
+            + "\"pass2\":{\"Type\":\"Pass\",\"End\":true}}}"));
+  }
+
+  @Test
+  void givenABareJsonataName_whenTestStateRuns_thenRefusedAsCreateStateMachineRefusesIt() {
+    ApiResponse response = api.handle("AWSStepFunctions.TestState", Json.write(Json.object()
+        .put("definition", "{\"QueryLanguage\":\"JSONata\",\"Type\":\"Pass\",\"Output\":\"{% phone %}\",\"End\":true}")));
+    assertEquals("InvalidDefinition", response.errorType());
+    assertTrue(body(response).get("message").asText().startsWith("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: "
+        + "Reference to 'phone' at the top level is not supported. at /States/"), body(response).get("message").asText());
+  }
+
+  private String refusal(String definition) {
+    ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
+        .put("roleArn", "arn:aws:iam::1:role/r").put("definition", definition)));
+    assertEquals("InvalidDefinition", response.errorType());
+    return body(response).get("message").asText();
+  }
+
+  @Test
   void givenValidateWithMaxResults_whenMoreDiagnostics_thenTruncated() {
     ApiResponse response = api.handle("AWSStepFunctions.ValidateStateMachineDefinition", Json.write(Json.object()
         .put("maxResults", 1)

@@ -89,7 +89,7 @@ public final class ChoiceRules {
       return null;
     }
     List<ChoiceRule> rules = new ArrayList<>();
-    for (int i = 0; i < operand.size(); i++) rules.add(rule(operand.get(i), where + "/" + i, false));
+    for (int i = 0; i < operand.size(); i++) rules.add(rule(operand.get(i), where + "[" + i + "]", false));
     if (rules.contains(null)) return null;
     return field.equals("And") ? new ChoiceRule.And(rules) : new ChoiceRule.Or(rules);
   }

@@ -23,7 +23,7 @@ import java.util.Set;
  * field in a JSONPath state) is located at the state, a missing required field at the object
  * that lacks it, two exclusive fields at the first of them, a machine without a terminal state
  * at the machine ("" for the top level), anything else at the offending value. Nested machines
- * are located under their state, e.g. {@code /States/P/Branches/0/States/X/Next}. As on AWS, a
+ * are located under their state, e.g. {@code /States/P/Branches[0]/States/X/Next}. As on AWS, a
  * machine without a terminal state is not also reported for unreachable states.
  *
  * <p>Choice rules, intrinsic functions and JSONata expressions are checked by
@@ -72,11 +72,7 @@ public final class DefinitionValidator {
   /** The top-level QueryLanguage (JSONPath by default), reporting a bad value. */
   private static Lang topLanguage(JsonNode definition, FieldChecks fields) {
     JsonNode ql = definition.get("QueryLanguage");
-    if (ql == null) return Lang.JSONPATH;
-    if (!ql.isTextual() || !Set.of("JSONPath", "JSONata").contains(ql.asText())) {
-      fields.problems.schema("/QueryLanguage", "QueryLanguage must be JSONPath or JSONata");
-    }
-    return ql.isTextual() ? Lang.of(ql.asText()) : Lang.JSONPATH;
+    return ql == null ? Lang.JSONPATH : fields.queryLanguage(ql, "/QueryLanguage");
   }
 
   private void root(JsonNode definition) {

@@ -35,8 +35,12 @@ final class FieldChecks {
     return loc + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
+  /**
+   * An array element, bracketed as AWS locates one ({@code /States/C/Choices[0]/Next},
+   * {@code /States/E/Output/a/b[0]}: floci-io/floci PRs #2699 and #2786).
+   */
   static String at(String loc, int index) {
-    return loc + "/" + index;
+    return loc + "[" + index + "]";
   }
 
   // ---- presence ----
@@ -208,6 +212,19 @@ final class FieldChecks {
     return true;
   }
 
+  /**
+   * A present QueryLanguage: JSONPath only when it is exactly "JSONPath", JSONata for anything else,
+   * a value outside the enum reported at the field in AWS's words (measured by floci-io/floci, #2968).
+   */
+  Lang queryLanguage(JsonNode value, String loc) {
+    if (!value.isTextual()) {
+      problems.schema(loc, "Expected value of type [STRING]");
+    } else if (!Set.of("JSONPath", "JSONata").contains(value.asText())) {
+      problems.schema(loc, "Value should be one of the following: [JSONPath, JSONata]");
+    }
+    return Lang.of(value.isTextual() ? value.asText() : null);
+  }
+
   /** Reports {@code field}, present in a {@code lang} object, as belonging to the other language. */
   void wrongLanguage(String loc, String field, Lang lang) {
     problems.schema(loc, "The QueryLanguage is set to '" + lang.text + "', but field '" + field
@@ -235,12 +252,23 @@ final class FieldChecks {
     return value.isTextual() && Jsonata.isExpression(value.asText());
   }
 
-  /** Validates the {@code {% %}} expression {@code text}. */
+  /**
+   * Validates the {@code {% %}} expression {@code text} as CreateStateMachine does: one that does
+   * not parse is refused with the parser's message, one that does with one diagnostic per distinct
+   * name it reads at the top level (AWS's answers in floci-io/floci#2670 and #2745).
+   */
   void expression(String text, String loc) {
+    List<String> names;
     try {
-      Jsonata.validate(Jsonata.body(text));
+      names = Jsonata.topLevelReferences(Jsonata.body(text));
     } catch (IllegalArgumentException e) {
-      problems.add(Diagnostics.INVALID_JSONATA, loc, "Invalid JSONata expression: " + e.getMessage());
+      problems.add(Diagnostics.INVALID_JSONATA, loc, e.getMessage());
+      return;
+    }
+    for (String name : names) {
+      problems.add(Diagnostics.UNSUPPORTED_JSONATA, loc, name.equals(Jsonata.ROOT_REFERENCE)
+          ? "Reference to '$$' is not supported."
+          : "Reference to '" + name + "' at the top level is not supported.");
     }
   }
 
@@ -254,7 +282,7 @@ final class FieldChecks {
     if (isExpression(value)) {
       expression(value.asText(), loc);
     } else if (value.isTextual() && improperlyDelimited(value.asText())) {
-      problems.add(Diagnostics.INVALID_JSONATA, loc, "The JSONata expression must start with {% and end with %}: "
+      problems.schema(loc, "The JSONata expression must start with {% and end with %}: "
           + value.asText());
     } else if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {

@@ -4,9 +4,7 @@ import static io.stepwise.asl.validate.FieldChecks.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.Diagnostics;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +14,7 @@ import java.util.Set;
 
 /**
  * The transition graph of one state machine (the top level, a branch or an item processor):
- * every target exists in the same machine, some state is terminal, every state is reachable.
+ * every target exists in the same machine, some state is terminal, every state is named by StartAt or a transition.
  */
 final class GraphChecks {
   private GraphChecks() {}
@@ -46,18 +44,19 @@ final class GraphChecks {
     JsonNode startAt = machine.get("StartAt");
     String start = startAt != null && startAt.isTextual() ? startAt.asText() : null;
     if (start != null && !states.has(start)) {
-      problems.add(Diagnostics.MISSING_TRANSITION_TARGET, at(loc, "StartAt"), "Missing 'StartAt' target: " + start);
-      start = null;
+      // AWS's words for every dangling target, StartAt's too (CloudFormation's answer in aws-cloudformation/cfn-lint#4074)
+      problems.add(Diagnostics.MISSING_TRANSITION_TARGET, at(loc, "StartAt"), "Missing 'Next' target: " + start);
     }
     if (!terminal) {
       // As on AWS, a machine without a terminal state is not also checked for unreachable states.
-      problems.add(Diagnostics.NO_TERMINAL_STATE, loc, "Workflow has no terminal state");
+      // AWS locates it nowhere for the whole machine: "... terminal state at null" (floci-io/floci#2735)
+      problems.add(Diagnostics.NO_TERMINAL_STATE, loc.isEmpty() ? null : loc, "Workflow has no terminal state");
       return;
     }
-    if (start == null) return;
-    Set<String> reached = reach(start, edges);
+    if (start == null) return; // a schema problem already, reported alone as AWS does
+    Set<String> targeted = targets(start, edges);
     for (String name : edges.keySet()) {
-      if (!reached.contains(name)) {
+      if (!targeted.contains(name)) {
         problems.add(Diagnostics.UNREACHABLE_STATE, at(at(loc, "States"), name),
             "State \"" + name + "\" is not reachable.");
       }
@@ -92,17 +91,16 @@ final class GraphChecks {
     if (target != null && target.isTextual()) out.add(new Edge(target.asText(), location));
   }
 
-  private static Set<String> reach(String start, Map<String, List<Edge>> edges) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    todo.add(start);
-    while (!todo.isEmpty()) {
-      String name = todo.poll();
-      if (!seen.add(name)) continue;
-      for (Edge edge : edges.getOrDefault(name, List.of())) {
-        if (edges.containsKey(edge.target())) todo.add(edge.target());
-      }
-    }
-    return seen;
+  /**
+   * The states StartAt or some transition names. AWS calls a state "not reachable" when nothing
+   * names it, not when no path from StartAt leads to it: with StartAt naming no state, it reports
+   * the state nothing transitions to and not the one that state transitions to (CloudFormation's
+   * answer in aws-cloudformation/cfn-lint#4074; localstack/localstack#11978, floci-io/floci#2735).
+   */
+  private static Set<String> targets(String start, Map<String, List<Edge>> edges) {
+    Set<String> named = new HashSet<>();
+    if (start != null) named.add(start);
+    for (List<Edge> out : edges.values()) for (Edge edge : out) named.add(edge.target());
+    return named;
   }
 }

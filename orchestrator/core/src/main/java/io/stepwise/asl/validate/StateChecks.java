@@ -59,7 +59,7 @@ final class StateChecks {
           "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]");
       return;
     }
-    JsonNode view = supported(state, loc, type, lang);
+    JsonNode view = supported(state, loc, type, lang, downgraded(state, lang));
     JsonNode comment = view.get("Comment");
     if (comment != null) fields.string(comment, at(loc, "Comment"));
     if (StateSchema.FLOW_TYPES.contains(type)) nextOrEnd(view, loc);
@@ -79,11 +79,12 @@ final class StateChecks {
   }
 
   /**
-   * Reports the fields the type does not support (at the state) and those of the other query
-   * language (a JSONPath field at the field, a JSONata field at the state, as AWS does), and
-   * returns a view of the state without them, so later checks see only fields that apply.
+   * Reports the fields the type does not support and those of the other query language, both at
+   * the state as AWS does (floci-io/floci#2968), and returns a view of the state without them, so
+   * later checks see only fields that apply. A state refused for declaring JSONPath under a JSONata
+   * machine gets that refusal alone: its other-language fields are dropped, not reported.
    */
-  private JsonNode supported(JsonNode state, String loc, String type, Lang lang) {
+  private JsonNode supported(JsonNode state, String loc, String type, Lang lang, boolean downgraded) {
     Set<String> allowed = StateSchema.fields(type);
     ObjectNode view = Json.object();
     for (Iterator<Map.Entry<String, JsonNode>> it = state.fields(); it.hasNext(); ) {
@@ -93,7 +94,7 @@ final class StateChecks {
       if (!allowed.contains(field)) {
         problems.schema(loc, "Field '" + field + "' is not supported");
       } else if (only != null && only != lang) {
-        fields.wrongLanguage(only == Lang.JSONATA ? loc : at(loc, field), field, lang);
+        if (!downgraded) fields.wrongLanguage(loc, field, lang);
       } else {
         view.set(field, e.getValue());
       }
@@ -105,14 +106,16 @@ final class StateChecks {
   private Lang language(JsonNode state, String loc) {
     JsonNode ql = state.get("QueryLanguage");
     if (ql == null) return top;
-    if (!ql.isTextual() || !Set.of("JSONPath", "JSONata").contains(ql.asText())) {
-      problems.schema(at(loc, "QueryLanguage"), "QueryLanguage must be JSONPath or JSONata");
-    }
-    Lang lang = ql.isTextual() ? Lang.of(ql.asText()) : top;
-    if (top == Lang.JSONATA && lang == Lang.JSONPATH) {
+    Lang lang = fields.queryLanguage(ql, at(loc, "QueryLanguage"));
+    if (downgraded(state, lang)) {
       problems.schema(loc, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
     }
     return lang;
+  }
+
+  /** A JSONata machine's state declaring JSONPath, which AWS refuses (only the exact string is a downgrade). */
+  private boolean downgraded(JsonNode state, Lang lang) {
+    return top == Lang.JSONATA && lang == Lang.JSONPATH && state.has("QueryLanguage");
   }
 
   private void nextOrEnd(JsonNode state, String loc) {

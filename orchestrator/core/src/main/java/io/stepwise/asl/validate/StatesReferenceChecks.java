@@ -43,7 +43,8 @@ final class StatesReferenceChecks {
       Matcher m = REFERENCE.matcher(Jsonata.body(value.asText()));
       while (m.find()) {
         boolean allowed = m.group(1).equals("result") ? result : errorOutput;
-        if (!allowed) problems.schema(loc, "$states." + m.group(1) + " is not accessible here");
+        // AWS's words for errorOutput outside a Catcher (floci-io/floci PR #2699); result is the same rule
+        if (!allowed) problems.add(Diagnostics.UNSUPPORTED_JSONATA, loc, "Field '$states." + m.group(1) + "' does not exist.");
       }
     } else if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {

@@ -99,7 +99,7 @@ final class AwsFunctions {
       count = Long.MAX_VALUE;
     }
     if (count == 1) return start; // a sequence of one, which JSONata unwraps: $range(1, 9, 9) is 1
-    if (count > MAX_RANGE) throw new JsonataFunctionError(null, "Expression evaluation memory limit exceeded");
+    if (count > MAX_RANGE) throw MemoryBound.exceeded();
     List<Object> values = new ArrayList<>((int) count);
     for (long i = 0, value = start; i < count; i++, value += step) values.add(value);
     return values;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.json.Json;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,13 +44,29 @@ public final class Jsonata {
    *     {@code Expected "]", got ","}
    */
   public static void validate(String body) {
-    if (body == null || body.isBlank()) throw new IllegalArgumentException("The JSONata expression is empty");
+    // the parser's words for nothing to parse, as AWS answers "{% %}" (floci-io/floci PR #2777)
+    if (body == null || body.isBlank()) throw new IllegalArgumentException("Unexpected end of expression");
     try {
       JsonataRuntime.compile(body);
     } catch (JException e) {
       throw new IllegalArgumentException(JsonataMessages.message(e, body), e);
     }
   }
+
+  /**
+   * The distinct names a well-formed expression reads from the context item, which Step Functions
+   * never sets, in writing order: {@code phone} for {@code phone[0]}, {@code $} for {@code $.a},
+   * {@code $$} for {@code $$} (see {@link TopLevelReferences}). AWS refuses each at definition time.
+   *
+   * @throws IllegalArgumentException as {@link #validate} when it does not parse
+   */
+  public static List<String> topLevelReferences(String body) {
+    validate(body);
+    return TopLevelReferences.of(body);
+  }
+
+  /** The name {@link #topLevelReferences} gives {@code $$}, which AWS refuses in words of its own. */
+  public static final String ROOT_REFERENCE = TopLevelReferences.ROOT;
 
   /**
    * Evaluates one expression (the body, without the braces).

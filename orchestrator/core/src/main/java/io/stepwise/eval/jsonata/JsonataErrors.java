@@ -51,7 +51,7 @@ public final class JsonataErrors {
           e.code() == null ? e.getMessage() : e.code() + ": " + e.getMessage()));
     }
     if (failure instanceof StackOverflowError) {
-      return StatesError.query(subject + thrown(false, "Stack overflow error"));
+      return StatesError.query(subject + thrown(false, JsonataMessages.STACK_OVERFLOW));
     }
     // A defect of the library rather than of the expression; AWS words its own the same way.
     // The innermost message only: Java class names are no part of a Step Functions cause.

@@ -43,10 +43,21 @@ final class JsonataMessages {
     return code == null || code.equals(message) ? message : code + ": " + message;
   }
 
+  /**
+   * AWS's words when an evaluation nests past its depth bound (TestState's cause in
+   * floci-io/floci#2737): the library's sentence with one space after the full stop and without
+   * its {@code Depth=101 max=100} tail.
+   */
+  static final String STACK_OVERFLOW =
+      "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive";
+
   /** The message without its code, e.g. {@code Argument 1 of function "abs" does not match function signature}. */
   static String message(JException e, String expression) {
     String code = code(e);
-    if (code == null) return String.valueOf(e.getError());
+    if (code == null) {
+      String error = String.valueOf(e.getError());
+      return error.startsWith("Stack overflow error:") ? STACK_OVERFLOW : error;
+    }
     if (e instanceof ReferenceSignature.Mismatch mismatch) return mismatch(code, mismatch, expression);
     String current = JsonataValues.toJsonText(e.getCurrent());
     String expected = JsonataValues.toJsonText(e.getExpected());

@@ -10,16 +10,18 @@ import java.util.Map;
 
 /**
  * Bounds what one JSONata evaluation may hold, so a hostile expression fails with AWS's
- * {@code Expression evaluation memory limit exceeded} instead of the JVM's OutOfMemoryError.
+ * {@code Expression evaluation memory limit exceeded: Check for excessive memory usage} (TestState's
+ * cause in floci-io/floci#2737) instead of the JVM's OutOfMemoryError.
  *
  * <p>Two checks, at the exit of every step of the evaluation (the hook the library's own time
  * and depth bound uses, which still runs first):
  * <ul>
- *   <li>No value is larger than {@value #MAX_VALUE_SIZE} units, counting a string's characters,
- *       a number, boolean or null as one, and an array or object as the sum of what it holds, the
- *       way its JSON would print. Arrays and objects are measured once each (by identity), so a
- *       value built by sharing one big array many times is measured as it would print, and no
- *       value is measured twice.</li>
+ *   <li>No value is larger than {@value #MAX_VALUE_SIZE} bytes, AWS's own bound: a number counts
+ *       eight, a character one, a boolean or null one, and an array or object the sum of what it
+ *       holds. AWS accepts {@code [1..873782]} (exactly the bound) and a string of 2^22 characters,
+ *       and refuses one element or one doubling more (floci-io/floci#2737, measured on AWS).
+ *       Arrays and objects are measured once each (by identity), so a value built by sharing one
+ *       big array many times is measured as it would print, and no value is measured twice.</li>
  *   <li>No evaluation takes more than {@value #MAX_STEPS} steps. A sequence the library builds
  *       item by item (a path over a range, {@code $map}) is only seen once it is whole; each of its
  *       items is a step, so this bounds it while it grows.</li>
@@ -28,8 +30,12 @@ import java.util.Map;
  * (see {@link BoundedFunctions}).
  */
 final class MemoryBound implements EntryCallback, ExitCallback {
-  /** 2 Mi units: eight times the 256 KiB payload limit; at most some 64 MiB of heap. */
-  static final long MAX_VALUE_SIZE = 2L << 20;
+  /** AWS's bound on one value, in bytes (873,782 numbers of eight bytes). */
+  static final long MAX_VALUE_SIZE = 6_990_256;
+  /** AWS's words for the refusal. */
+  static final String MESSAGE = "Expression evaluation memory limit exceeded: Check for excessive memory usage";
+  /** What a number weighs against the bound. */
+  private static final long NUMBER_BYTES = 8;
   static final long MAX_STEPS = 4_000_000;
 
   private final EntryCallback timeboxEntry;
@@ -67,16 +73,17 @@ final class MemoryBound implements EntryCallback, ExitCallback {
   }
 
   static JsonataFunctionError exceeded() {
-    return new JsonataFunctionError(null, "Expression evaluation memory limit exceeded");
+    return new JsonataFunctionError(null, MESSAGE);
   }
 
-  /** The value's size in units, up to just past the maximum (measuring stops there). */
+  /** The value's size in bytes, up to just past the maximum (measuring stops there). */
   private long size(Object value) {
     if (value instanceof String text) return Math.max(1, text.length());
+    if (value instanceof Number) return NUMBER_BYTES;
     if (!(value instanceof List) && !(value instanceof Map)) return 1;
     Long known = measured.get(value);
     if (known != null) return known;
-    long total = 1;
+    long total = 0;
     if (value instanceof List<?> items) {
       if (items.size() > MAX_VALUE_SIZE) return MAX_VALUE_SIZE + 1; // a range is not walked item by item
       for (Object item : items) {

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  *       ({@code 2017-11-07T15:12}, without seconds, is {@code D3110}); a day past its month's end
  *       rolls over, as in JavaScript's Date.
  *   <li>{@code $decodeUrl}, {@code $decodeUrlComponent}: {@code D3140} for a malformed escape.
- *   <li>{@code $base64decode}: characters outside the alphabet are skipped, as Node's decoder does.
+ *   <li>{@code $base64decode}: whitespace is skipped, as Node's decoder does, but a character
+ *       outside the alphabet fails the state with an internal error, as on AWS
+ *       ({@code $base64decode("!!!")}, floci-io/floci#2736), where Node would skip it.
  *   <li>{@code $base64encode}, {@code $base64decode}: bytes are Latin-1 characters, as jsonata-js
  *       has Node's Buffer read and write them ({@code 'binary'}), not UTF-8: {@code $base64encode('é')}
  *       is {@code 6Q==}.
@@ -40,6 +43,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class ReferenceBuiltins {
+  /** The primary formats of an integer picture that are no decimal digits: roman numerals, words, letters. */
+  private static final Set<String> NOT_DECIMAL_PICTURES = Set.of("I", "i", "W", "w", "Ww", "A", "a");
+  /** What parseInt needs to read a number at all. */
+  private static final Pattern LEADING_DIGIT = Pattern.compile("\\s*[+-]?\\d");
+  /** The base64 alphabet, its padding and whitespace. */
+  private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]*");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
   private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]+");
   private static final Pattern OCTAL = Pattern.compile("0[oO][0-7]+");
@@ -56,6 +65,7 @@ final class ReferenceBuiltins {
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
       Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
+      Map.entry("parseInteger", new JFunction((input, args) -> parseInteger(args), "<s-s:n>")),
       Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
       Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
           : Functions.type(arg(args, 0)), "<x:s>"))));
@@ -136,6 +146,20 @@ final class ReferenceBuiltins {
       String sequence = message.substring(UNSUPPORTED_SEQUENCE.length()).replaceFirst(" is not supported by this implementation$", "");
       throw new JsonataFunctionError("D3130", UNSUPPORTED_SEQUENCE + TextNode.valueOf(sequence) + " is not supported by this implementation");
     }
+  }
+
+  /**
+   * A decimal picture reads the text as JavaScript's parseInt does, so a text with no leading
+   * digit is NaN, which AWS writes as "NaN" ({@code $parseInteger("abc", "0")},
+   * floci-io/floci#2737), where the library answers nothing.
+   */
+  private static Object parseInteger(List<?> args) throws Exception {
+    String text = (String) arg(args, 0);
+    String picture = (String) arg(args, 1);
+    if (text == null) return null;
+    Number parsed = Functions.parseInteger(text, picture);
+    if (parsed != null || picture == null || LEADING_DIGIT.matcher(text).lookingAt()) return parsed;
+    return NOT_DECIMAL_PICTURES.contains(picture.split(";", 2)[0]) ? null : Double.NaN;
   }
 
   private static Object fromMillis(List<?> args) {
@@ -245,6 +269,8 @@ final class ReferenceBuiltins {
   private static Object base64decode(List<?> args) {
     String text = (String) arg(args, 0);
     if (text == null) return null;
+    // no JSONata error, a failure of the decoder: AWS answers "threw an internal error during evaluation."
+    if (!BASE64_TEXT.matcher(text).matches()) throw new IllegalStateException();
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(text);

@@ -224,7 +224,10 @@ final class ReferenceFormatNumber {
       char c = subpicture.charAt(i);
       if (f.isActive(c) && !exponentSeparator.equals(String.valueOf(c))) suffix = subpicture.substring(i + 1);
     }
-    if (prefix == null) throw error("D3085"); // jsonata-js fails here on a picture with no active character
+    // no active character: jsonata-js 2.x takes an empty prefix and suffix, so the whole picture is the
+    // active part and validate() names it D3086 (AWS for $formatNumber(1, "x"): floci-io/floci#2737)
+    if (prefix == null) prefix = "";
+    if (suffix == null) suffix = "";
     String activePart = subpicture.substring(prefix.length(), subpicture.length() - suffix.length());
     int exponentAt = subpicture.indexOf(exponentSeparator, prefix.length());
     String mantissa;

@@ -100,7 +100,7 @@ class ChoiceRulesParseTest {
     ChoiceRule rule = topLevel("{'Variable':'$.n','NumericEquals':'1','Next':'A'}");
     // then
     assertNull(rule);
-    assertEquals(List.of("/States/Check/Choices/0/NumericEquals"), locations());
+    assertEquals(List.of("/States/Check/Choices[0]/NumericEquals"), locations());
     assertEquals(Diagnostics.SCHEMA, problems.all().get(0).code());
   }
 
@@ -210,7 +210,7 @@ class ChoiceRulesParseTest {
   @Test
   void nestedRule_withNext_isReported() {
     topLevel("{'And':[{'Variable':'$.a','IsNull':true,'Next':'B'}],'Next':'A'}");
-    assertEquals(List.of(AT + "/And/0/Next"), locations());
+    assertEquals(List.of(AT + "/And[0]/Next"), locations());
   }
 
   @Test
@@ -247,7 +247,7 @@ class ChoiceRulesParseTest {
         + "{'Not':{'Variable':'$.b','BooleanEquals':1}},{'Variable':'$.c','IsNull':true}]}");
     // then
     assertNull(rule);
-    assertEquals(List.of(AT, AT + "/Or/0/NumericEquals", AT + "/Or/1/Not/BooleanEquals"), locations());
+    assertEquals(List.of(AT, AT + "/Or[0]/NumericEquals", AT + "/Or[1]/Not/BooleanEquals"), locations());
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Small helpers for the choice tests: JSON written with single quotes for readability. */
 final class Fixtures {
-  static final String AT = "/States/Check/Choices/0";
+  static final String AT = "/States/Check/Choices[0]";
 
   private Fixtures() {}
 

@@ -22,7 +22,8 @@ class DefinitionValidatorTest {
     assertProblems("{'States':{'A':" + PASS_END + "}}", SCHEMA + "/");
     assertProblems("{'StartAt':'A'}", SCHEMA + "/");
     assertProblems("{'StartAt':'A','States':{}}", SCHEMA + "/States");
-    assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt");
+    // AWS (CloudFormation, aws-cloudformation/cfn-lint#4074): "Missing 'Next' target: B at /StartAt" and A not reachable
+    assertProblems("{'StartAt':'B','States':{'A':" + PASS_END + "}}", TARGET + "/StartAt", UNREACHABLE + "/States/A");
     assertProblems("{'StartAt':'A','TimeoutSeconds':0,'States':{'A':" + PASS_END + "}}", SCHEMA + "/TimeoutSeconds");
     assertProblems("{'StartAt':'A','Version':1,'States':{'A':" + PASS_END + "}}", SCHEMA + "/Version");
     assertProblems("{'QueryLanguage':'XPath','StartAt':'A','States':{'A':" + PASS_END + "}}",
@@ -62,10 +63,24 @@ class DefinitionValidatorTest {
   void nextAndEnd() {
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B','End':true},'B':" + PASS_END + "}}",
         SCHEMA + "/States/A/Next");
-    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL + "/");
-    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "/");
+    assertProblems(one("{'Type':'Pass'}"), SCHEMA + "/States/A", NO_TERMINAL + "null");
+    assertProblems(one("{'Type':'Pass','End':'yes'}"), SCHEMA + "/States/A/End", SCHEMA + "/States/A", NO_TERMINAL + "null");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed','Next':'A'}}}",
         SCHEMA + "/States/B");
+  }
+
+  /**
+   * AWS calls a state unreachable when nothing names it: with StartAt naming no state, "Pass One" is
+   * not reachable and "Success", which Pass One names, is not reported (CloudFormation's answer,
+   * https://github.com/aws-cloudformation/cfn-lint/issues/4074).
+   */
+  @Test
+  void aStateNamedByAnUnreachableOne_isNotReported() {
+    List<Diagnostic> problems = DefinitionValidator.validateText("{\"StartAt\": \"Not sure\", \"States\": {"
+        + "\"Pass One\": {\"Type\": \"Pass\", \"Next\": \"Success\"}, \"Success\": {\"Type\": \"Succeed\"}}}");
+    assertEquals(List.of("MISSING_TRANSITION_TARGET: Missing 'Next' target: Not sure at /StartAt",
+        "MISSING_TRANSITION_TARGET: State \"Pass One\" is not reachable. at /States/Pass One"),
+        problems.stream().map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList());
   }
 
   @Test
@@ -74,10 +89,10 @@ class DefinitionValidatorTest {
         TARGET + "/States/A/Next", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':" + PASS_END + ",'B':" + PASS_END + "}}", UNREACHABLE + "/States/B");
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'}}}",
-        NO_TERMINAL + "/");
+        NO_TERMINAL + "null");
     // As on AWS, a machine with no terminal state is not also walked for unreachable states.
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
-        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL + "/");
+        + "'C':{'Type':'Pass','Next':'A'}}}", NO_TERMINAL + "null");
     // ... but an unreachable terminal state is still unreachable
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
         + "'C':{'Type':'Succeed'}}}", UNREACHABLE + "/States/C");
@@ -87,8 +102,8 @@ class DefinitionValidatorTest {
   void stateNamesAreUniqueAcrossNestedMachines() {
     assertProblems("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'P'},'P':{'Type':'Parallel','End':true,"
         + "'Branches':[{'StartAt':'A','States':{'A':" + PASS_END + "}}]}}}",
-        DUPLICATE + "/States/P/Branches/0/States/A");
-    assertEquals("DUPLICATE_STATE_NAME at /States/P/Branches/0/States/A: Duplicate State name: A",
+        DUPLICATE + "/States/P/Branches[0]/States/A");
+    assertEquals("DUPLICATE_STATE_NAME at /States/P/Branches[0]/States/A: Duplicate State name: A",
         DefinitionValidator.validate(Json.parse(("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'P'},"
             + "'P':{'Type':'Parallel','End':true,'Branches':[{'StartAt':'A','States':{'A':" + PASS_END + "}}]}}}")
             .replace('\'', '"'))).get(0).toString());

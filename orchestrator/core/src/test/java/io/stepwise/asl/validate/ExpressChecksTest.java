@@ -36,7 +36,7 @@ class ExpressChecksTest {
         new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Job/Resource", "Express state machine does not support '.sync' service integration"),
         new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Fan/ItemProcessor/States/Wait/Resource",
             "Express state machine does not support '.waitForTaskToken' service integration "),
-        new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Both/Branches/0/States/Act/Resource",
+        new Diagnostic("SCHEMA_VALIDATION_FAILED", "/States/Both/Branches[0]/States/Act/Resource",
             "Express state machine does not support Activity ARN")), problems);
   }
 }

@@ -20,6 +20,8 @@ final class ValidatorAssertions {
   static final String PATH = Diagnostics.INVALID_JSONPATH + "@";
   static final String RESOURCE = Diagnostics.INVALID_RESOURCE + "@";
   static final String DUPLICATE = Diagnostics.DUPLICATE_STATE_NAME + "@";
+  static final String INVALID_JSONATA = Diagnostics.INVALID_JSONATA + "@";
+  static final String UNSUPPORTED_JSONATA = Diagnostics.UNSUPPORTED_JSONATA + "@";
   static final String PASS_END = "{'Type':'Pass','End':true}";
   static final String LAMBDA = "'Resource':'arn:aws:lambda:us-east-1:123456789012:function:f'";
   static final String PROCESSOR = "{'StartAt':'I','States':{'I':" + PASS_END + "}}";

@@ -1,5 +1,6 @@
 package io.stepwise.eval.jsonata;
 
+import static io.stepwise.eval.jsonata.Fixtures.assertPrints;
 import static io.stepwise.eval.jsonata.Fixtures.assertQueryError;
 import static io.stepwise.eval.jsonata.Fixtures.eval;
 import static io.stepwise.eval.jsonata.Fixtures.input;
@@ -115,12 +116,14 @@ class JsonataErrorsTest {
         + "during evaluation. D3137: boom", () -> eval("$error(\"boom\")"));
   }
 
+  /** AWS's cause for nesting past the depth bound, as TestState answers it (https://github.com/floci-io/floci/issues/2737). */
   @Test
   void evaluate_runawayRecursion_failsOnAwsDepthBound() {
-    String body = "($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))";
-    var error = assertQueryError(null, () -> eval(body));
-    assertTrue(error.cause().startsWith("The JSONata expression '" + body + "' specified for the field 'Output' "
-        + "threw an error during evaluation: Stack overflow error"), error.cause());
+    for (String body : new String[] {"($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))", "1" + "+1".repeat(199)}) {
+      assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error during "
+          + "evaluation: Stack overflow error: Check for non-terminating recursive function. Consider rewriting as "
+          + "tail-recursive", () -> eval(body));
+    }
   }
 
   @Test
@@ -144,5 +147,36 @@ class JsonataErrorsTest {
     assertQueryError("The JSONata expression '$replace('a.b', '.', /x/)' specified for the field 'Output' threw an "
         + "internal error during evaluation. An unexpected error occurred",
         () -> Jsonata.evaluate("$replace('a.b', '.', /x/)", input("{}"), "Output"));
+  }
+
+  /** AWS fails both (TestState, us-east-1), as https://github.com/floci-io/floci/issues/2737 records. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "$eval(\"1+1\")|T1006: Attempted to invoke a non-function",
+      "$formatNumber(1, \"x\")|D3086: The sub-picture must not contain a passive character that is preceded by an "
+          + "active character and that is followed by another active character"})
+  void anExpressionAwsRefuses_failsWithItsCode(String body, String message) {
+    assertQueryError("The JSONata expression '" + body + "' specified for the field 'Output' threw an error during "
+        + "evaluation. " + message, () -> eval(body));
+  }
+
+  /**
+   * AWS fails the state on a text outside the base64 alphabet, with an internal error whose tail is
+   * a fresh id (https://github.com/floci-io/floci/issues/2736); whitespace is still skipped.
+   */
+  @Test
+  void base64decode_outsideTheAlphabet_failsWithAnInternalError() {
+    String cause = assertQueryError(null, () -> eval("$base64decode(\"!!!\")")).cause();
+    assertTrue(cause.startsWith("The JSONata expression '$base64decode(\"!!!\")' specified for the field 'Output' "
+        + "threw an internal error during evaluation. "), cause);
+    assertPrints("\"a\"", eval("$base64decode(\"Y Q==\")"));
+  }
+
+  /** AWS writes parseInt's NaN as the string "NaN", alone and inside a value (https://github.com/floci-io/floci/issues/2737). */
+  @Test
+  void parseInteger_ofNoDigits_isNaN() {
+    assertPrints("\"NaN\"", eval("$parseInteger(\"abc\", \"0\")"));
+    assertPrints("[\"NaN\"]", eval("[$parseInteger(\"abc\", \"0\")]"));
+    assertPrints("123", eval("$parseInteger(\"123\", \"0\")"));
   }
 }
