@@ -44,9 +44,7 @@ import java.util.regex.Pattern;
  */
 final class ReferenceBuiltins {
   /** The primary formats of an integer picture that are no decimal digits: roman numerals, words, letters. */
-  private static final Set<String> NOT_DECIMAL_PICTURES = Set.of("I", "i", "W", "w", "Ww", "A", "a");
   /** What parseInt needs to read a number at all. */
-  private static final Pattern LEADING_DIGIT = Pattern.compile("\\s*[+-]?\\d");
   /** The base64 alphabet, its padding and whitespace. */
   private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]*");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
@@ -65,7 +63,6 @@ final class ReferenceBuiltins {
       Map.entry("substring", new JFunction((input, args) -> substring(args), "<s-nn?:s>")),
       Map.entry("encodeUrl", new JFunction((input, args) -> encodeUri((String) arg(args, 0)), "<s-:s>")),
       Map.entry("formatInteger", new JFunction((input, args) -> formatInteger(args), "<n-s:s>")),
-      Map.entry("parseInteger", new JFunction((input, args) -> parseInteger(args), "<s-s:n>")),
       Map.entry("fromMillis", new JFunction((input, args) -> fromMillis(args), "<n-s?s?:s>")),
       Map.entry("type", new JFunction((input, args) -> arg(args, 0) instanceof Pattern ? "function"
           : Functions.type(arg(args, 0)), "<x:s>"))));
@@ -146,20 +143,6 @@ final class ReferenceBuiltins {
       String sequence = message.substring(UNSUPPORTED_SEQUENCE.length()).replaceFirst(" is not supported by this implementation$", "");
       throw new JsonataFunctionError("D3130", UNSUPPORTED_SEQUENCE + TextNode.valueOf(sequence) + " is not supported by this implementation");
     }
-  }
-
-  /**
-   * A decimal picture reads the text as JavaScript's parseInt does, so a text with no leading
-   * digit is NaN, which AWS writes as "NaN" ({@code $parseInteger("abc", "0")},
-   * floci-io/floci#2737), where the library answers nothing.
-   */
-  private static Object parseInteger(List<?> args) throws Exception {
-    String text = (String) arg(args, 0);
-    String picture = (String) arg(args, 1);
-    if (text == null) return null;
-    Number parsed = Functions.parseInteger(text, picture);
-    if (parsed != null || picture == null || LEADING_DIGIT.matcher(text).lookingAt()) return parsed;
-    return NOT_DECIMAL_PICTURES.contains(picture.split(";", 2)[0]) ? null : Double.NaN;
   }
 
   private static Object fromMillis(List<?> args) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * against nothing: the picture's grouping separators are taken out ({@code ,} alone when they are
  * regular, a jsonata-js quirk), an ordinal's ({@code ;o}) last two characters dropped, digits of
  * another family made ASCII, and what is left read by JavaScript's {@code parseInt}: its leading
- * digits ({@code 12ab} is 12, {@code 1.5} is 1). No digits at all is NaN there, undefined here.
+ * digits ({@code 12ab} is 12, {@code 1.5} is 1). No digits at all is NaN, which AWS writes as "NaN"
+ * ({@code $parseInteger("abc", "0")}, floci-io/floci#2737).
  * Words, letters, roman numerals and sequences stay the library's.
  */
 final class ReferenceParseInteger {
@@ -58,7 +59,8 @@ final class ReferenceParseInteger {
       }
       digits = ascii.toString();
     }
-    return parseInt(digits);
+    Number parsed = parseInt(digits);
+    return parsed == null ? (Object) Double.NaN : parsed;
   }
 
   /** jsonata-js's analyseIntegerPicture, for a decimal-digit pattern; null for any other picture. */
