@@ -2,7 +2,8 @@ package io.stepwise.engine;
 
 /**
  * A Task's Resource ARN, read into what history and runtimes need: a service integration
- * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken}), a bare Lambda function ARN, or an
+ * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken}, {@code arn:aws:states:::aws-sdk:s3:getObject}
+ * with service {@code aws-sdk:s3}), a bare Lambda function ARN, or an
  * activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}).
  */
 public record Resource(String arn, String service, String action, String pattern, String region, boolean isLegacyLambda) {
@@ -18,6 +19,12 @@ public record Resource(String arn, String service, String action, String pattern
       String region = parts[3];
       String service = parts[5];
       String action = parts[6];
+      int sdkService = action.indexOf(':');
+      if (service.equals("aws-sdk") && sdkService > 0) {
+        // AWS names an SDK integration by its service: resourceType "aws-sdk:s3", resource "getObject".
+        service = service + ":" + action.substring(0, sdkService);
+        action = action.substring(sdkService + 1);
+      }
       String pattern = "";
       int dot = action.indexOf('.');
       if (dot >= 0) {

@@ -7,7 +7,11 @@ public final class ErrorNames {
   public static final String TIMEOUT = "States.Timeout";
   public static final String TASK_FAILED = "States.TaskFailed";
   public static final String PERMISSIONS = "States.Permissions";
-  public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
+  /**
+   * A ResultPath that runs into a value it cannot step into. The ASL spec names this
+   * States.ResultPathMatchFailure; AWS answers States.ReferencePathConflict.
+   */
+  public static final String REFERENCE_PATH_CONFLICT = "States.ReferencePathConflict";
   public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
   public static final String BRANCH_FAILED = "States.BranchFailed";
   public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";

@@ -120,7 +120,7 @@ public final class JsonPath {
    * Returns a copy of {@code root} with {@code value} placed at this definite path, creating
    * missing objects on the way, as ResultPath does. Only the nodes along the path are copied.
    *
-   * @throws StatesError States.ResultPathMatchFailure when the path runs into a non-object
+   * @throws StatesError States.ReferencePathConflict when the path runs into a non-object
    */
   public JsonNode set(JsonNode root, JsonNode value) {
     if (!reference) throw new IllegalArgumentException("not a reference path: " + text);
@@ -135,7 +135,7 @@ public final class JsonPath {
       if (node != null && node.isObject()) {
         copy = Json.copyOf((ObjectNode) node);
       } else if (node != null && !node.isNull() && !node.isMissingNode()) {
-        throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
+        throw new StatesError(ErrorNames.REFERENCE_PATH_CONFLICT,
             "Unable to apply step \"" + name.name() + "\" to input " + Json.write(node));
       } else {
         copy = Json.object();
@@ -145,7 +145,7 @@ public final class JsonPath {
     }
     Segment.Index index = (Segment.Index) segment;
     if (node == null || !node.isArray() || index.resolve(node.size()) < 0) {
-      throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
+      throw new StatesError(ErrorNames.REFERENCE_PATH_CONFLICT,
           "Unable to apply step \"" + index.index() + "\" to input " + (node == null ? "null" : Json.write(node)));
     }
     ArrayNode copy = Json.array();

@@ -115,6 +115,20 @@ class EngineTest {
     assertEquals(90, Duration.between(T0, exited.get(1).timestamp()).toSeconds());
   }
 
+  /**
+   * A numeric offset is an ISO-8601 extended offset date-time as much as Z is: AWS waits on
+   * "2024-03-15T23:27:00+00:00" (localstack/localstack#10523, "works perfectly fine" on AWS).
+   */
+  @Test
+  void waitTimestampPath_withANumericOffset_waitsUntilThatInstant() {
+    ExecutionResult result = run("""
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}""",
+        "{\"at\": \"2026-01-01T02:00:00+01:00\"}", TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+    var exited = result.history().stream().filter(e -> e.type().equals("WaitStateExited")).toList();
+    assertEquals(3600, Duration.between(T0, exited.get(0).timestamp()).toSeconds());
+  }
+
   @Test
   void executionTimeout_endsTimedOut() {
     ExecutionResult result = run("""

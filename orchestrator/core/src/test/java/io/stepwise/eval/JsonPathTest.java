@@ -84,11 +84,23 @@ class JsonPathTest {
     assertTrue(out.get("b") == input.get("b"), "untouched branches are shared");
   }
 
+  /**
+   * AWS's name, not the spec's States.ResultPathMatchFailure: {"error": "States.ReferencePathConflict",
+   * "cause": "Unable to apply ReferencePath $.someTaskResult to input \"input1\""}
+   * (https://qiita.com/tsubasaogawa/items/4fe341bdb6ae7d2fd8ee), and
+   * 'States.ReferencePathConflict: Unable to apply step "aggregatedResult" to input [...]' for a
+   * ResultPath after a Parallel's array, in deployments' notes.
+   */
   @Test
-  void set_intoAScalar_failsWithResultPathMatchFailure() {
+  void set_intoAScalar_failsWithReferencePathConflict() {
     StatesError e = assertThrows(StatesError.class,
         () -> JsonPath.compile("$.a.b").set(Json.parse("{\"a\": 3}"), Json.text("v")));
-    assertEquals(ErrorNames.RESULT_PATH_MATCH_FAILURE, e.error());
+    assertEquals("States.ReferencePathConflict", e.error());
+    assertEquals("Unable to apply step \"b\" to input 3", e.cause());
+    StatesError intoArray = assertThrows(StatesError.class,
+        () -> JsonPath.compile("$.aggregatedResult").set(Json.parse("[1, 2]"), Json.text("v")));
+    assertEquals("States.ReferencePathConflict", intoArray.error());
+    assertEquals("Unable to apply step \"aggregatedResult\" to input [1,2]", intoArray.cause());
   }
 
   @Test

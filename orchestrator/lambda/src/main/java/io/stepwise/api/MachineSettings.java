@@ -38,12 +38,20 @@ final class MachineSettings {
     return settings;
   }
 
-  /** Stores what the request gave, keeping what it did not. */
-  void update(String machineArn, ObjectNode given) {
-    if (given.isEmpty()) return;
+  /** Stores what the request gave, keeping what it did not; true when that changed them. */
+  boolean update(String machineArn, ObjectNode given) {
+    if (given.isEmpty()) return false;
+    ObjectNode before = describe(machineArn);
     ObjectNode current = (ObjectNode) documents.get(SETTINGS, machineArn).orElse(Json.object());
     current.setAll(given);
     documents.put(SETTINGS, machineArn, current);
+    return !before.equals(describe(machineArn));
+  }
+
+  private ObjectNode describe(String machineArn) {
+    ObjectNode described = Json.object();
+    describe(machineArn, described);
+    return described;
   }
 
   void describe(String machineArn, ObjectNode response) {

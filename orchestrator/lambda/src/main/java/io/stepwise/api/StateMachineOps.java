@@ -89,11 +89,14 @@ final class StateMachineOps {
       DefinitionCheck.require(definition, store.describe(arn).map(d -> d.machine().type()).orElse("STANDARD"));
     }
     StateMachineRecord current = existing(arn).machine();
-    settings.update(arn, givenSettings);
+    boolean settingsChanged = settings.update(arn, givenSettings);
     StateMachineRecord updated = new StateMachineRecord(arn, current.name(), 0,
         definition != null ? definition : current.definition(), roleArn != null ? roleArn : current.roleArn(), current.type());
-    // An update that changes nothing keeps the revision, so publishing it again is idempotent.
-    int version = same(current, updated.definition(), updated.roleArn(), updated.type()) ? current.version() : store.put(updated);
+    // An update that changes nothing keeps the revision, so publishing it again is idempotent; a new
+    // tracing or logging setting is a new revision, which publish makes the next version (AWS-verified
+    // in getmoto/moto tests/test_stepfunctions/parser/test_stepfunctions.py::test_version_is_only_available_when_published).
+    int version = !settingsChanged && same(current, updated.definition(), updated.roleArn(), updated.type())
+        ? current.version() : store.put(updated);
     Described stored = store.describe(arn, version).orElseThrow(() -> new IllegalStateException("lost " + arn));
     ObjectNode response = Shapes.putTime(Json.object(), "updateDate", stored.updateDate());
     response.put("revisionId", Integer.toString(version));

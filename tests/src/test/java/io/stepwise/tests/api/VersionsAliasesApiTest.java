@@ -86,6 +86,25 @@ class VersionsAliasesApiTest {
         .versionDescription("needs publish")));
   }
 
+  /**
+   * A tracing change is a new revision: publishing it makes the next version, as AWS answers in
+   * getmoto/moto's AWS-verified test_version_is_only_available_when_published.
+   */
+  @Test
+  void givenATracingChange_whenUpdatedWithPublish_thenTheNextVersionIsPublished() {
+    String first = sfn.createStateMachine(r -> r.name("traced-1").definition(V1).roleArn(ApiStack.ROLE)).stateMachineArn();
+    var published = sfn.updateStateMachine(r -> r.stateMachineArn(first).publish(true).tracingConfiguration(t -> t.enabled(true)));
+    assertEquals(first + ":1", published.stateMachineVersionArn());
+    assertNull(sfn.updateStateMachine(r -> r.stateMachineArn(first).tracingConfiguration(t -> t.enabled(false)))
+        .stateMachineVersionArn());
+
+    var created = sfn.createStateMachine(r -> r.name("traced-2").definition(V1).roleArn(ApiStack.ROLE).publish(true));
+    String second = created.stateMachineArn();
+    assertEquals(second + ":1", created.stateMachineVersionArn());
+    assertEquals(second + ":2", sfn.updateStateMachine(r -> r.stateMachineArn(second).publish(true)
+        .tracingConfiguration(t -> t.enabled(true))).stateMachineVersionArn());
+  }
+
   @Test
   void givenAliasSplittingTwoVersions_whenStartedManyTimes_thenBothRunAndDescribeNamesAliasAndVersion() {
     String machine = sfn.createStateMachine(r -> r.name("aliased").definition(V1).roleArn(ApiStack.ROLE).publish(true))
