@@ -122,6 +122,10 @@ class EngineTest {
         "{}", TaskInvoker.NONE);
     assertEquals(ExecutionStatus.TIMED_OUT, result.status());
     assertEquals("ExecutionTimedOut", types(result).get(types(result).size() - 1));
+    // AWS, measured in https://github.com/floci-io/floci/issues/2733 (TimeoutSeconds 3 over a
+    // Wait of 25): "States.Timeout only inside the ExecutionTimedOut history event", no cause.
+    HistoryEvent timedOut = result.history().get(result.history().size() - 1);
+    assertEquals(Json.parse("{\"error\": \"States.Timeout\"}"), timedOut.details());
   }
 
   @Test
