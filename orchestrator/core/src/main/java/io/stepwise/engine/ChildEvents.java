@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * child's Task, then for each other running child in index order a Map's MapIterationAborted and
  * the aborted event of the state it runs (TaskStateAborted, WaitStateAborted, MapStateAborted,
  * ParallelStateAborted), all linked to the failure's last event, as the Map's or Parallel's
- * Failed event is. Their events after that point are not written.
+ * Failed event is. Their events after that point are not written. A child's States.Runtime
+ * writes neither its MapIterationFailed nor its Task's TaskStateAborted ({@link ChildOutcome#endsTheRun}).
  */
 final class ChildEvents {
   /**
@@ -150,7 +151,7 @@ final class ChildEvents {
   private void abortTheRest(int[] next, boolean[] done) {
     long at = lastFailure;
     String own = abortedEvent(failedChild, outcomes.get(failedChild).events().size());
-    if ("TaskStateAborted".equals(own)) history.linked(own, null, null, at);
+    if ("TaskStateAborted".equals(own) && !outcomes.get(failedChild).endsTheRun()) history.linked(own, null, null, at);
     for (int c = 0; c < outcomes.size(); c++) {
       if (done[c] || next[c] < 0) continue; // ended already, or never started
       if (isMap()) history.linked("MapIterationAborted", "mapIterationAbortedEventDetails", iteration(outcomes.get(c).index()), at);
@@ -257,9 +258,9 @@ final class ChildEvents {
     long last = lastOfChild.get(outcome.index());
     if (!outcome.succeeded()) {
       lastFailure = last;
-      if (++failures > tolerated) failedChild = c;
+      if (++failures > tolerated || outcome.endsTheRun()) failedChild = c;
     }
-    if (isMap()) {
+    if (isMap() && !outcome.endsTheRun()) {
       String type = outcome.succeeded() ? "MapIterationSucceeded" : "MapIterationFailed";
       lastEnd = history.linked(type, Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails",
           iteration(outcome.index()), last);

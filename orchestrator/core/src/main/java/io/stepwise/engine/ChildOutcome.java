@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.eval.ErrorNames;
 import java.util.List;
 
 /**
@@ -22,6 +23,15 @@ public record ChildOutcome(int index, boolean succeeded, JsonNode output, String
 
   public static ChildOutcome stopped(int index) {
     return new ChildOutcome(index, false, null, null, null, List.of(), true);
+  }
+
+  /**
+   * A States.Runtime failure: it ends the whole execution where it happened, with no Failed or
+   * Aborted event of its own state, its iteration or the Map or Parallel around it, as AWS
+   * records a branch's runtime error (floci-io/floci#2868).
+   */
+  public boolean endsTheRun() {
+    return !succeeded && ErrorNames.RUNTIME.equals(error);
   }
 
   public ChildOutcome withEvents(List<HistoryEvent> childEvents) {

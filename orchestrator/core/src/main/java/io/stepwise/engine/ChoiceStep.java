@@ -2,7 +2,6 @@ package io.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.State;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +25,9 @@ final class ChoiceStep {
     Flow.Chosen chosen = flow.choose(choice);
     String target = chosen.branch() != null ? chosen.branch().next() : choice.defaultNext();
     if (target == null) {
-      throw new StatesError(ErrorNames.NO_CHOICE_MATCHED, "No Matches!");
+      // AWS fails the execution here rather than raising the spec's States.NoChoiceMatched
+      // (measured in us-east-1, floci-io/floci#2868 and PR #3167).
+      throw StatesError.runtime("Failed to transition out of the state. The state does not point to a next state.");
     }
     Map<String, JsonNode> assigned =
         new HashMap<>(expressions.assign(choice.base().assign(), chosen.pathInput(), chosen.bindings()));

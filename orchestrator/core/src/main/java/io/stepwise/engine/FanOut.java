@@ -82,11 +82,16 @@ final class FanOut {
       else if (outcome.failed()) failures.add(outcome);
     }
     if (!failures.isEmpty()) {
-      if (!isMap || failures.size() > tolerated) {
+      boolean runtime = !distributed && failures.stream().anyMatch(ChildOutcome::endsTheRun);
+      if (!isMap || failures.size() > tolerated || runtime) {
         if (distributed) t.history().add("MapRunFailed", "mapRunFailedEventDetails", Json.object());
         else t.history().moveCursor(joined.lastFailure());
         // The failure the Map's join met first fails it (in memory, the first by index).
         ChildOutcome first = joined != null && joined.failed() != null ? joined.failed() : failures.get(0);
+        if (!distributed && first.endsTheRun()) {
+          t.failExecution(first.error(), joined.cause(first));
+          return;
+        }
         boolean thresholdSet = isMap && (done.tolerated() != null || ((State.Map) state).declaresTolerance());
         if (thresholdSet) {
           t.fail(state, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");

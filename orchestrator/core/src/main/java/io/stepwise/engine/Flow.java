@@ -53,7 +53,7 @@ interface Flow {
 
   /**
    * The Choice rule that matches, with the state's output; {@code branch} is null when none does
-   * (Default, or States.NoChoiceMatched).
+   * (Default, or a States.Runtime failure).
    */
   Chosen choose(State.Choice choice);
 

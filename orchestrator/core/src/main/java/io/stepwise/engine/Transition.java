@@ -92,8 +92,8 @@ final class Transition {
     }
     if (event instanceof Event.Redrive) return redrive();
     if (event instanceof Event.TimedOut) {
-      endExecution(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", ErrorNames.TIMEOUT,
-          "The execution has exceeded the TimeoutSeconds of the state machine.");
+      // AWS's ExecutionTimedOut carries the error alone, no cause (floci-io/floci#2733).
+      endExecution(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", ErrorNames.TIMEOUT, null);
       return decision();
     }
     State state = machine.state(current);

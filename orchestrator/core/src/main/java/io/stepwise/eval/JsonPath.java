@@ -117,6 +117,19 @@ public final class JsonPath {
   }
 
   /**
+   * True when this definite path misses {@code root} only by its last step, an index past the end
+   * of the array before it: a payload template reads that as null on AWS, where a miss anywhere
+   * else fails the state (measured in us-east-1, floci-io/floci PR #3167 and PR #3002's tests).
+   */
+  public boolean missesOnlyPastTheEnd(JsonNode root) {
+    int last = steps.length - 1;
+    if (!definite || findsNothing || last < 0 || !(steps[last] instanceof Segment.Index)) return false;
+    JsonNode node = root;
+    for (int i = 0; i < last && node != null; i++) node = steps[i].step(node);
+    return node != null && node.isArray() && steps[last].step(node) == null;
+  }
+
+  /**
    * Returns a copy of {@code root} with {@code value} placed at this definite path, creating
    * missing objects on the way, as ResultPath does. Only the nodes along the path are copied.
    *

@@ -47,6 +47,12 @@ public record PathRef(String text, Root root, String variable, JsonPath path) {
     return path.find(base);
   }
 
+  /** See {@link JsonPath#missesOnlyPastTheEnd}. */
+  public boolean missesOnlyPastTheEnd(Scope scope) {
+    JsonNode base = base(scope);
+    return base != null && path.missesOnlyPastTheEnd(base);
+  }
+
   /** See {@link JsonPath#notFoundCause}. */
   public String notFoundCause(Scope scope) {
     JsonNode base = base(scope);

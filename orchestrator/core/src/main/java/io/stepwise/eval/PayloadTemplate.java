@@ -2,6 +2,7 @@ package io.stepwise.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.eval.intrinsics.IntrinsicCall;
 import io.stepwise.eval.intrinsics.Intrinsics;
@@ -68,6 +69,10 @@ public sealed interface PayloadTemplate {
 
   record Path(PathRef path, String key) implements PayloadTemplate {
     public JsonNode evaluate(Scope scope) {
+      JsonNode value = path.find(scope);
+      if (value != null) return value;
+      // An index past an array's end is null here; an intrinsic's argument there still fails.
+      if (path.missesOnlyPastTheEnd(scope)) return NullNode.getInstance();
       return path.require(scope, key);
     }
   }

@@ -129,6 +129,34 @@ class EngineTest {
     assertEquals(3600, Duration.between(T0, exited.get(0).timestamp()).toSeconds());
   }
 
+  /**
+   * AWS, measured in us-east-1 (https://github.com/floci-io/floci/pull/3167, for issue #2868): a
+   * Choice with no matching rule and no Default fails the execution with States.Runtime, "Failed
+   * to transition out of the state. The state does not point to a next state.", not the spec's
+   * States.NoChoiceMatched; as a States.Runtime, a Parallel's Catch on States.ALL does not take it.
+   */
+  @Test
+  void choiceMatchingNoRuleWithoutDefault_failsTheExecutionWithStatesRuntime() {
+    String choice = """
+        {"Type": "Choice", "Choices": [{"Variable": "$.x", "StringEquals": "never", "Next": "Done"}]},
+        "Done": {"Type": "Pass", "End": true}""";
+    ExecutionResult alone = run("{\"StartAt\": \"C\", \"States\": {\"C\": " + choice + "}}", "{\"x\": \"a\"}",
+        TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.FAILED, alone.status());
+    assertEquals("States.Runtime", alone.error());
+    assertEquals("An error occurred while executing the state 'C' (entered at the event id #2). Failed to "
+        + "transition out of the state. The state does not point to a next state.", alone.cause());
+    assertEquals(List.of("ExecutionStarted", "ChoiceStateEntered", "ExecutionFailed"), types(alone));
+
+    ExecutionResult inBranch = run("""
+        {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+          "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handled"}],
+          "Branches": [{"StartAt": "C", "States": {"C": %s}}]},
+          "Handled": {"Type": "Pass", "End": true}}}""".formatted(choice), "{\"x\": \"a\"}", TaskInvoker.NONE);
+    assertEquals(ExecutionStatus.FAILED, inBranch.status());
+    assertEquals("States.Runtime", inBranch.error());
+  }
+
   @Test
   void executionTimeout_endsTimedOut() {
     ExecutionResult result = run("""
@@ -136,6 +164,10 @@ class EngineTest {
         "{}", TaskInvoker.NONE);
     assertEquals(ExecutionStatus.TIMED_OUT, result.status());
     assertEquals("ExecutionTimedOut", types(result).get(types(result).size() - 1));
+    // AWS, measured in https://github.com/floci-io/floci/issues/2733 (TimeoutSeconds 3 over a
+    // Wait of 25): "States.Timeout only inside the ExecutionTimedOut history event", no cause.
+    HistoryEvent timedOut = result.history().get(result.history().size() - 1);
+    assertEquals(Json.parse("{\"error\": \"States.Timeout\"}"), timedOut.details());
   }
 
   @Test

@@ -113,7 +113,7 @@ class ChoiceConformanceTest {
     } catch (StatesError e) {
       return Outcome.failed(e.error());
     }
-    if (next == null) return Outcome.failed(ErrorNames.NO_CHOICE_MATCHED);
+    if (next == null) return Outcome.failed(ErrorNames.RUNTIME);
     JsonNode target = definition.get("States").get(next);
     return switch (target.get("Type").asText()) {
       case "Pass" -> {
