@@ -53,6 +53,25 @@ final class JaywayCauses {
     return notAnArray(prefix, tail, node);
   }
 
+  /**
+   * Jayway's text where an index step of a path's definite beginning meets a value that is neither
+   * an array nor null ({@code Filter: [0] can only be applied to arrays. Current context is: 1}),
+   * the one stop an intrinsic's path argument quotes: a missing property there is "could not be
+   * found" instead. Null for any other miss.
+   */
+  static String indexOnNonArray(Segment.Definite[] steps, JsonNode root, String tail) {
+    JsonNode node = root;
+    for (int i = 0; i < steps.length; i++) {
+      if (steps[i] instanceof Segment.Index && !node.isArray()) {
+        return node.isNull() ? null : notAnArray("", rest(steps, i, tail), node);
+      }
+      if (steps[i] instanceof Segment.Names) return null;
+      node = steps[i].step(node);
+      if (node == null) return null;
+    }
+    return null;
+  }
+
   private static String rest(Segment.Definite[] steps, int i, String tail) {
     StringBuilder rest = new StringBuilder();
     for (int j = i; j < steps.length; j++) rest.append(steps[j].canonical());

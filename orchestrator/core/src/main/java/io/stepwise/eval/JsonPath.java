@@ -185,6 +185,13 @@ public final class JsonPath {
     return first.appliesTo(node) ? null : JaywayCauses.notApplicable(first, prefix.toString(), tail.toString(), node);
   }
 
+  /** See {@link JaywayCauses#indexOnNonArray}. */
+  public String indexOnNonArrayCause(JsonNode root) {
+    StringBuilder tail = new StringBuilder();
+    for (Segment segment : segments.subList(steps.length, segments.size())) tail.append(segment.canonical());
+    return JaywayCauses.indexOnNonArray(steps, root, tail.toString());
+  }
+
   /** Jayway's bracket form ({@code $['a'][0]}), which Step Functions quotes in its error causes. */
   public String canonical() {
     StringBuilder out = new StringBuilder("$");

@@ -47,7 +47,9 @@ final class CompiledIntrinsic implements IntrinsicCall {
     };
     JsonNode found = root == null ? null : path.path().find(root);
     if (found == null || found.isMissingNode()) {
-      throw IntrinsicException.pathNotFound(path.reportedPath(), scope.input());
+      String stopped = root == null ? null : path.path().indexOnNonArrayCause(root);
+      throw stopped != null ? IntrinsicException.pathStopped(stopped)
+          : IntrinsicException.pathNotFound(path.reportedPath(), scope.input());
     }
     return found;
   }

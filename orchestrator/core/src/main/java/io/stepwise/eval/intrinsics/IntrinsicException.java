@@ -20,6 +20,11 @@ final class IntrinsicException extends RuntimeException {
         + "' could not be found in the input '" + (input == null ? "null" : Json.write(input)) + "'");
   }
 
+  /** A path argument Jayway stopped with a message of its own, which Step Functions quotes as is. */
+  static IntrinsicException pathStopped(String jaywayCause) {
+    return new IntrinsicException(jaywayCause);
+  }
+
   /** An argument of the wrong type or value. */
   static IntrinsicException invalidArguments(String function) {
     return new IntrinsicException("Invalid arguments in " + function);

@@ -77,6 +77,23 @@ class PathArgumentsTest {
     assertEquals(ErrorNames.RUNTIME, failure("States.Array($.items[5])").error());
   }
 
+  /**
+   * An index on a value that is no array is the one stop where AWS quotes Jayway in place of "could
+   * not be found": floci-io/floci AslExecutorIntrinsicMissingArgumentTest#indexingANonArrayFails,
+   * causes captured in us-east-1, "AWS leaks its JSONPath library here and writes {@code Filter: [0]
+   * can only be applied to arrays. Current context is: 1}".
+   */
+  @Test
+  void indexOnANonArray_quotesJaywayAsAwsDoes() {
+    StatesError error = failure("States.Format('{}', $.other[0])");
+    assertEquals(ErrorNames.RUNTIME, error.error());
+    assertEquals("The function 'States.Format('{}', $.other[0])' had the following error: "
+        + "Filter: [0] can only be applied to arrays. Current context is: 1", error.cause());
+    assertEquals("The function 'States.Array($.other[0].x)' had the following error: "
+        + "Filter: [0]['x'] can only be applied to arrays. Current context is: 1",
+        failure("States.Array($.other[0].x)").cause());
+  }
+
   @Test
   void missingContextPath_isReportedAgainstTheStateInput() {
     StatesError error = failure("States.Array($$.Nope.Deep)");
