@@ -64,6 +64,9 @@ final class RunCommand {
         "arn:aws:states:local:000000000000:stateMachine:" + machineName, machineName, input, clock.now(),
         "arn:aws:iam::000000000000:role/stepwise", 0, false);
     InMemoryDriver driver = new InMemoryDriver(new Engine(Entropy.secure(), maxEvents(args)), tasks, clock, this::print);
+    // On one thread real time runs a Parallel's waits one after another, so a branch failing at 1 s
+    // would wait out its sibling's 20 s Wait before cutting it; threads let them overlap as on AWS.
+    if (!args.flag("--fast")) driver = driver.withConcurrentChildren();
     ExecutionResult result;
     try {
       result = driver.run(machine, info);

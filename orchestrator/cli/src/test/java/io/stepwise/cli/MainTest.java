@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,26 @@ class MainTest {
     assertEquals(1, stepwise("run", def.toString()));
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertTrue(stderr.contains("FAILED") && stderr.contains("Oops") && stderr.contains("because"), stderr);
+  }
+
+  /**
+   * In real time a branch's failure cuts a sibling still in its Wait, as AWS measured it (floci-io/floci
+   * AslExecutorParallelCutTest: "records one TaskStateAborted (or WaitStateAborted) per cut branch ...
+   * recorded before ParallelStateFailed"), rather than the sibling waiting its Wait out first.
+   */
+  @Test
+  void run_inRealTime_aFailingBranchCutsASiblingStillWaiting() throws IOException {
+    Path def = file("cut.json", """
+        {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "Pause", "States": {"Pause": {"Type": "Wait", "Seconds": 1, "Next": "Boom"},
+                                          "Boom": {"Type": "Fail", "Error": "Boom", "Cause": "sibling failed"}}},
+          {"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 3, "End": true}}}]}}}""");
+    assertEquals(1, stepwise("run", def.toString()));
+    List<String> types = err.toString(StandardCharsets.UTF_8).lines()
+        .map(line -> line.trim().split("\\s+")).filter(words -> words.length > 1).map(words -> words[1]).toList();
+    assertEquals(List.of("ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted", "WaitStateEntered",
+        "WaitStateEntered", "WaitStateExited", "FailStateEntered", "WaitStateAborted", "ParallelStateFailed",
+        "ExecutionFailed", "error=Boom"), types);
   }
 
   @Test
