@@ -6,7 +6,6 @@ import io.stepwise.asl.Retrier;
 import io.stepwise.asl.State;
 import io.stepwise.eval.ErrorNames;
 import io.stepwise.eval.StatesError;
-import io.stepwise.eval.ErrorNames;
 import io.stepwise.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,8 @@ final class Recovery {
       return;
     }
     // A Map or Parallel that is not retried records its failure before it is caught or ends the run.
-    if (state instanceof State.Map) t.history().add("MapStateFailed");
-    else if (state instanceof State.Parallel) t.history().add("ParallelStateFailed");
+    long beforeFailed = t.history().cursor();
+    addStateFailed();
     for (Catcher catcher : state.base().catchers()) {
       if (!catcher.matches(name, wildcards)) continue;
       t.clearCommands();
@@ -59,11 +58,29 @@ final class Recovery {
         Transition.Caught caught = ErrorOutput.apply(t, state, catcher, errorOutput);
         t.exit(state, caught.output(), caught.assigned(), catcher.next());
       } catch (StatesError e) {
-        t.failExecution(e.error(), t.locate(e.cause()));
+        String located = t.locate(e.cause());
+        if (e.error().equals(ErrorNames.QUERY_EVALUATION_ERROR)) catcherFailed(beforeFailed, e.error(), located);
+        t.failExecution(e.error(), located);
       }
       return;
     }
     t.failExecution(failError, failCause);
+  }
+
+  private void addStateFailed() {
+    if (state instanceof State.Map) t.history().add("MapStateFailed");
+    else if (state instanceof State.Parallel) t.history().add("ParallelStateFailed");
+  }
+
+  /**
+   * A catcher's own JSONata failing: its EvaluationFailed links to where the state stood before its
+   * first failed event, and the state fails a second time (floci-io/floci
+   * AslExecutorBranchHistoryEventsTest, read off AWS in us-east-1 for floci-io/floci#2868).
+   */
+  private void catcherFailed(long beforeFailed, String error, String cause) {
+    t.history().moveCursor(beforeFailed);
+    t.history().evaluationFailed(state.name(), error, cause, false);
+    addStateFailed();
   }
 
   /** The first retrier that takes {@code error}, if it has attempts left; else -1. */
