@@ -33,6 +33,9 @@ final class AliasOps {
     this.clock = clock;
   }
 
+  /** AWS's quota of aliases per state machine (CreateStateMachineAlias: "up to 100 aliases for each state machine"). */
+  static final int MAX_ALIASES = 100;
+
   /** The same name, description and routing again returns the alias; a different one is a ConflictException. */
   JsonNode create(Request request) {
     String name = Arns.checkAliasName(request.required("name"));
@@ -41,6 +44,11 @@ final class AliasOps {
     String machineArn = QualifiedArn.parse(routing.get(0).versionArn()).machineArn();
     Instant now = clock.instant();
     Alias alias = new Alias(machineArn, name, description, routing, now, now);
+    // The same request again stays idempotent at the quota; only a new name counts against it.
+    if (aliases.get(machineArn, name).isEmpty() && aliases.list(machineArn, null, MAX_ALIASES).aliases().size() >= MAX_ALIASES) {
+      throw new ApiException("ServiceQuotaExceededException",
+          "Maximum number of aliases (" + MAX_ALIASES + ") reached for state machine '" + machineArn + "'");
+    }
     if (!aliases.create(alias)) {
       Alias existing = aliases.get(machineArn, name).orElseThrow(() -> new IllegalStateException("lost alias " + name));
       if (!Objects.equals(existing.description(), description) || !existing.routing().equals(routing)) {

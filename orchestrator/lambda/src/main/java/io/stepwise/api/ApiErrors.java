@@ -17,9 +17,17 @@ public final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** A client error: 400 with the code and message. */
+  /**
+   * A client error with the code and message: 400, but for the two errors the API's model gives
+   * statuses of their own (ConflictException 409, ServiceQuotaExceededException 402).
+   */
   public static ApiResponse of(String code, String message) {
-    return response(400, code, message);
+    int status = switch (code) {
+      case "ConflictException" -> 409;
+      case "ServiceQuotaExceededException" -> 402;
+      default -> 400;
+    };
+    return response(status, code, message);
   }
 
   /**

@@ -14,6 +14,8 @@ record Arns(String region, String accountId) {
   private static final Pattern MACHINE = Pattern.compile(PREFIX + "stateMachine:[^:]+");
   private static final Pattern VERSION = Pattern.compile(PREFIX + "stateMachine:[^:]+:\\d+");
   private static final Pattern ALIAS = Pattern.compile(PREFIX + "stateMachine:[^:]+:(?=.*[a-zA-Z_\\-.])[a-zA-Z0-9_\\-.]+");
+  /** A Distributed Map state's ARN: the machine's and the Map's label after a '/'. */
+  private static final Pattern MAP_LABEL = Pattern.compile(PREFIX + "stateMachine:[^:/]+/[^:]+");
   private static final Pattern EXECUTION = Pattern.compile(PREFIX + "(execution|express):[^:]+:[^:]+");
   private static final Pattern ACTIVITY = Pattern.compile(PREFIX + "activity:[^:]+");
   private static final Pattern MAP_RUN = Pattern.compile(PREFIX + "mapRun:[^:]+:[^:]+");
@@ -56,6 +58,18 @@ record Arns(String region, String accountId) {
   static String checkStartable(String arn) {
     if (!MACHINE.matcher(arn).matches() && !VERSION.matcher(arn).matches() && !ALIAS.matcher(arn).matches()) {
       throw invalid(arn, "stateMachine");
+    }
+    return arn;
+  }
+
+  /**
+   * A machine's ARN, not a Distributed Map state's: "If you provide a qualified state machine ARN
+   * that refers to a Distributed Map state, the request fails with ValidationException"
+   * (DescribeStateMachine, DeleteStateMachine and StartExecution in the API reference).
+   */
+  static String checkNotMapLabel(String arn) {
+    if (MAP_LABEL.matcher(arn).matches()) {
+      throw ApiErrors.refused("A qualified state machine ARN that refers to a Distributed Map state is not valid here: '" + arn + "'");
     }
     return arn;
   }

@@ -164,7 +164,7 @@ final class ExecutionOps {
   }
 
   private Executions.Started startFrom(Request request) {
-    String machineArn = Arns.checkStartable(request.required("stateMachineArn"));
+    String machineArn = Arns.checkNotMapLabel(Arns.checkStartable(request.required("stateMachineArn")));
     String name = request.string("name");
     return runtime.executions().start(machineArn, name, request.string("input"));
   }

@@ -128,7 +128,7 @@ final class StateMachineOps {
       described = store.describe(qualified.machineArn(), revision)
           .orElseThrow(() -> new IllegalStateException("revision " + revision + " of " + given + " is not stored"));
     } else {
-      described = existing(Arns.checkStateMachine(given));
+      described = existing(Arns.checkNotMapLabel(Arns.checkStateMachine(given)));
     }
     StateMachineRecord machine = described.machine();
     ObjectNode response = Json.object()
@@ -164,7 +164,7 @@ final class StateMachineOps {
    * finish on the revision they run.
    */
   JsonNode delete(Request request) {
-    String arn = Arns.checkStateMachine(request.required("stateMachineArn"));
+    String arn = Arns.checkNotMapLabel(Arns.checkStateMachine(request.required("stateMachineArn")));
     for (MachineAliases.Alias alias : aliases.all(arn)) aliases.delete(arn, alias.name());
     versions.deleteAll(arn);
     tags.deleteAll(arn);

@@ -64,6 +64,18 @@ class StepFunctionsApiTest {
   }
 
   @Test
+  void givenADistributedMapStatesArn_whenDescribedDeletedOrStarted_thenValidationException() {
+    // API reference (DescribeStateMachine, DeleteStateMachine, StartExecution): "If you provide a qualified state
+    // machine ARN that refers to a Distributed Map state, the request fails with ValidationException"
+    String label = "{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:m/mapStateLabel\"}";
+    for (String operation : new String[] {"DescribeStateMachine", "DeleteStateMachine", "StartExecution"}) {
+      ApiResponse response = api.handle("AWSStepFunctions." + operation, label);
+      assertEquals("ValidationException", response.errorType(), operation);
+      assertTrue(body(response).get("message").asText().contains("m/mapStateLabel"), operation);
+    }
+  }
+
+  @Test
   void givenInvalidDefinition_whenCreated_thenEveryDiagnosticInTheMessage() {
     ApiResponse response = api.handle("AWSStepFunctions.CreateStateMachine", Json.write(Json.object().put("name", "m")
         .put("roleArn", "arn:aws:iam::1:role/r")
