@@ -44,10 +44,14 @@ public final class Jsonata {
    *     {@code Expected "]", got ","}
    */
   public static void validate(String body) {
+    compiled(body);
+  }
+
+  private static JsonataRuntime.Compiled compiled(String body) {
     // the parser's words for nothing to parse, as AWS answers "{% %}" (floci-io/floci PR #2777)
     if (body == null || body.isBlank()) throw new IllegalArgumentException("Unexpected end of expression");
     try {
-      JsonataRuntime.compile(body);
+      return JsonataRuntime.compile(body);
     } catch (JException e) {
       throw new IllegalArgumentException(JsonataMessages.message(e, body), e);
     }
@@ -61,8 +65,8 @@ public final class Jsonata {
    * @throws IllegalArgumentException as {@link #validate} when it does not parse
    */
   public static List<String> topLevelReferences(String body) {
-    validate(body);
-    return TopLevelReferences.of(body);
+    // the tree the compile built (and cached), not a second parse
+    return TopLevelReferences.of(compiled(body).expression());
   }
 
   /** The name {@link #topLevelReferences} gives {@code $$}, which AWS refuses in words of its own. */

@@ -36,6 +36,11 @@ final class SyntaxTree {
     visit(read(AST, compiled), action, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
+  /** The tree's root node (null if unreadable). */
+  static Parser.Symbol root(com.dashjoin.jsonata.Jsonata compiled) {
+    return AST == null ? null : (Parser.Symbol) read(AST, compiled);
+  }
+
   /** The node's type: {@code binary}, {@code lambda}, {@code function}, ... (null if unreadable). */
   static String type(Parser.Symbol node) {
     return TYPE == null ? null : (String) read(TYPE, node);
@@ -104,7 +109,7 @@ final class SyntaxTree {
     return fields;
   }
 
-  private static Object read(Field field, Object owner) {
+  static Object read(Field field, Object owner) {
     try {
       return field.get(owner);
     } catch (IllegalAccessException e) {

@@ -31,10 +31,12 @@ final class TopLevelReferences {
 
   private TopLevelReferences() {}
 
-  /** The distinct names {@code body} reads at the top level, in writing order. @throws com.dashjoin.jsonata.JException if it does not parse */
-  static List<String> of(String body) {
+  /** The distinct names a compiled expression reads at the top level, in writing order. */
+  static List<String> of(com.dashjoin.jsonata.Jsonata compiled) {
+    Parser.Symbol root = SyntaxTree.root(compiled);
+    if (root == null) throw new IllegalStateException("com.dashjoin.jsonata's syntax tree cannot be read");
     Set<String> names = new LinkedHashSet<>();
-    collect(new Parser().parse(body), names);
+    collect(root, names);
     return new ArrayList<>(names);
   }
 
@@ -104,24 +106,16 @@ final class TopLevelReferences {
   }
 
   private static Object read(Parser.Symbol node, String field) {
-    try {
-      return FIELDS.get(field).get(node);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read Parser.Symbol." + field, e);
-    }
+    return SyntaxTree.read(FIELDS.get(field), node);
   }
 
   /** Fails at class load, not with a silently empty answer, if a library upgrade renames a field. */
   private static Map<String, Field> fields(String... names) {
     Map<String, Field> fields = new HashMap<>();
     for (String name : names) {
-      try {
-        Field field = Parser.Symbol.class.getDeclaredField(name);
-        field.setAccessible(true);
-        fields.put(name, field);
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException("com.dashjoin.jsonata's Parser.Symbol has no field " + name, e);
-      }
+      Field field = SyntaxTree.field(Parser.Symbol.class, name);
+      if (field == null) throw new IllegalStateException("com.dashjoin.jsonata's Parser.Symbol has no field " + name);
+      fields.put(name, field);
     }
     return Map.copyOf(fields);
   }
